@@ -1,0 +1,97 @@
+"""Assignments: every controlled item of the records as one flat list.
+
+A meeting decision with executors (its own or inherited from its parent) and ``on_control`` is
+an assignment ``<meeting id>#<number>``; every roadmap item with executors is one too,
+``<roadmap id>#<number>``. A group executor is tracked member by member: ``members`` lists the
+parts the control logic follows (a group's members, or the executor itself).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .model.deadline import Deadline
+from .records import Records
+
+
+@dataclass(frozen=True)
+class Assignment:
+    id: str
+    origin: str  # "meeting" or "roadmap"
+    record_id: str
+    number: str
+    text: str
+    deadline: Deadline | None
+    executors: tuple[str, ...]
+    members: tuple[str, ...]
+    controller: str | None
+    issued: dt.date | None  # the meeting date, or the roadmap's start
+    file: str
+    line: int
+    column: int
+
+
+def collect_assignments(records: Records) -> list[Assignment]:
+    """Every assignment and roadmap item, in record order."""
+    found: list[Assignment] = []
+    for mid, meeting in records.meetings.items():
+        for loc, decision, executors in meeting.all_decisions():
+            if not executors or not decision.on_control:
+                continue
+            file, line, col = records.where(mid, loc)
+            found.append(
+                Assignment(
+                    id=f"{mid}#{decision.number.rstrip('.')}",
+                    origin="meeting",
+                    record_id=mid,
+                    number=decision.number.rstrip("."),
+                    text=decision.text,
+                    deadline=decision.deadline,
+                    executors=tuple(executors),
+                    members=expand_members(records, executors),
+                    controller=decision.controller,
+                    issued=meeting.date,
+                    file=file,
+                    line=line,
+                    column=col,
+                )
+            )
+    for rid, roadmap in records.roadmaps.items():
+        located = [(("sections", i, "items", j), item) for i, s in enumerate(roadmap.sections)
+                   for j, item in enumerate(s.items)]  # fmt: skip
+        located += [(("items", j), item) for j, item in enumerate(roadmap.items)]
+        for loc, item in located:
+            if not item.executors:
+                continue
+            file, line, col = records.where(rid, loc)
+            found.append(
+                Assignment(
+                    id=f"{rid}#{item.number.rstrip('.')}",
+                    origin="roadmap",
+                    record_id=rid,
+                    number=item.number.rstrip("."),
+                    text=item.activity,
+                    deadline=item.deadline,
+                    executors=tuple(item.executors),
+                    members=expand_members(records, item.executors),
+                    controller=None,
+                    issued=roadmap.approval.date if roadmap.approval else roadmap.period.start,
+                    file=file,
+                    line=line,
+                    column=col,
+                )
+            )
+    return found
+
+
+def expand_members(records: Records, executors) -> tuple[str, ...]:
+    """The parts a group assignment is tracked by: each group's members, else the executor."""
+    members: list[str] = []
+    for executor in executors:
+        group = records.groups.get(executor)
+        if group is not None and group.members:
+            members.extend(m.ref for m in group.members)
+        else:
+            members.append(executor)
+    return tuple(dict.fromkeys(members))

@@ -1,0 +1,96 @@
+"""Diagnostics: one problem found in the records, with its stable code and place.
+
+Every stage (load, model, cross-record validation, derive, render) reports problems as
+``Diagnostic`` values; nothing raises to the user. Codes are stable: tests, CI annotations and
+users' notes refer to them. ``CODES`` is the catalogue (shown by ``nor-docs validate --codes``).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+
+ERROR = "error"
+WARNING = "warning"
+
+# code -> (severity, short Russian description for the catalogue)
+CODES: dict[str, tuple[str, str]] = {
+    "NOR001": (ERROR, "файл не читается"),
+    "NOR002": (ERROR, "файл не в кодировке UTF-8"),
+    "NOR003": (ERROR, "файл пуст"),
+    "NOR004": (ERROR, "ошибка синтаксиса YAML"),
+    "NOR005": (ERROR, "верхний уровень файла — не словарь"),
+    "NOR006": (ERROR, "повторяющийся ключ"),
+    "NOR007": (ERROR, "ссылки YAML (якоря, псевдонимы, слияние) не допускаются"),
+    "NOR008": (ERROR, "теги YAML не допускаются"),
+    "NOR009": (ERROR, "ключ — не простая строка"),
+    "NOR010": (ERROR, "недопустимый управляющий символ в тексте"),
+    "NOR101": (ERROR, "неизвестное поле"),
+    "NOR102": (ERROR, "не заполнено обязательное поле"),
+    "NOR103": (ERROR, "неверный тип или формат значения"),
+    "NOR104": (ERROR, "ссылка на неизвестного человека, организацию или группу"),
+    "NOR105": (ERROR, "невозможная дата"),
+    "NOR106": (ERROR, "срок не распознан"),
+    "NOR107": (ERROR, "повторяющийся идентификатор"),
+    "NOR108": (ERROR, "срок раньше даты заседания"),
+    "NOR109": (ERROR, "ссылка на неизвестное событие"),
+    "NOR110": (ERROR, "ссылка на неизвестное поручение"),
+    "NOR111": (ERROR, "повторяющийся номер пункта"),
+    "NOR112": (ERROR, "идентификатор записи недопустим"),
+    "NOR113": (ERROR, "ссылка на запись не того вида"),
+    "NOR114": (ERROR, "отметка об исполнении относится не к участнику группы"),
+    "NOR201": (WARNING, "процент не соответствует числам"),
+    "NOR202": (WARNING, "написание организации расходится со справочником"),
+    "NOR203": (WARNING, "нет строки схемы для редактора"),
+    "NOR204": (WARNING, "срок пункта дорожной карты вне её периода"),
+    "NOR205": (WARNING, "пол не определяется по имени; укажите gender"),
+    "NOR206": (WARNING, "продление срока запрошено после срока"),
+}
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """One problem: where it is, its code and a Russian message (with a way out where known)."""
+
+    file: str
+    line: int
+    column: int
+    code: str
+    message: str
+
+    @property
+    def severity(self) -> str:
+        return CODES.get(self.code, (ERROR, ""))[0]
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == ERROR
+
+    def as_text(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}: {self.code} {self.message}"
+
+    def as_dict(self) -> dict:
+        return {**asdict(self), "severity": self.severity}
+
+
+def sort_diagnostics(items: list[Diagnostic]) -> list[Diagnostic]:
+    """Stable order for output: by file, line, column, code; duplicates dropped."""
+    return sorted(set(items))
+
+
+def format_text(items: list[Diagnostic]) -> str:
+    lines = [d.as_text() for d in items]
+    errors = sum(d.is_error for d in items)
+    warnings = len(items) - errors
+    if items:
+        lines.append(f"Найдено: ошибок — {errors}, предупреждений — {warnings}.")
+    return "\n".join(lines)
+
+
+def format_json(items: list[Diagnostic]) -> str:
+    errors = sum(d.is_error for d in items)
+    payload = {
+        "diagnostics": [d.as_dict() for d in items],
+        "summary": {"errors": errors, "warnings": len(items) - errors},
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2)

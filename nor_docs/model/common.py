@@ -1,0 +1,103 @@
+"""Building blocks shared by every record model: the strict base class, ids, dates and times.
+
+Models are strict (no silent coercion: ``no`` is never a boolean, ``"5"`` never a number) and
+closed (an unknown field such as ``deadine:`` is an error). Dates are written as people write
+them, ``2021-10-10`` or ``10.10.2021``, and checked for existence (``31.02.2024`` is refused).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema
+
+MONTHS_GENITIVE = (
+    "января", "февраля", "марта", "апреля", "мая", "июня",
+    "июля", "августа", "сентября", "октября", "ноября", "декабря",
+)  # fmt: skip
+
+
+class Record(BaseModel):
+    """Base of every model read from YAML: strict, closed, immutable once validated."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=True)
+
+
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_RU = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s*г\.?)?$")
+
+
+def parse_date(value: Any) -> dt.date:
+    """``2021-10-10`` or ``10.10.2021`` (optionally followed by «г.») → date; anything else fails."""
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
+        raise ValueError("дата пишется как 2021-10-10 или 10.10.2021")
+    text = value.strip()
+    match = _ISO.match(text)
+    if match:
+        year, month, day = (int(g) for g in match.groups())
+    else:
+        match = _RU.match(text)
+        if not match:
+            raise ValueError(f"«{value}» не дата; пишите 2021-10-10 или 10.10.2021")
+        day, month, year = (int(g) for g in match.groups())
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise ValueError(f"такой даты нет: «{value}»") from None
+
+
+_TIME = re.compile(r"^(\d{1,2})[:.](\d{2})$")
+
+
+def parse_time(value: Any) -> dt.time:
+    """``10:30`` or ``10.30`` → time. (A YAML 1.1 reader would have turned 10:30 into 630.)"""
+    if isinstance(value, dt.time):
+        return value
+    if not isinstance(value, str) or not _TIME.match(value.strip()):
+        raise ValueError("время пишется как 10:30")
+    hours, minutes = (int(g) for g in _TIME.match(value.strip()).groups())
+    if hours > 23 or minutes > 59:
+        raise ValueError(f"такого времени нет: «{value}»")
+    return dt.time(hours, minutes)
+
+
+def _to_str(value: Any) -> Any:
+    # Numbers people write as labels («№ 4», item «2») are accepted as text.
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+Date = Annotated[
+    dt.date,
+    BeforeValidator(parse_date),
+    PlainSerializer(lambda d: d.isoformat(), return_type=str),
+    WithJsonSchema({"type": "string", "pattern": r"^(\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4})$"}),
+]
+Time = Annotated[
+    dt.time,
+    BeforeValidator(parse_time),
+    PlainSerializer(lambda t: t.strftime("%H:%M"), return_type=str),
+    WithJsonSchema({"type": "string", "pattern": r"^\d{1,2}[:.]\d{2}$"}),
+]
+# A label such as an item number («4.2») or a protocol number («4»): text, numbers accepted.
+Label = Annotated[
+    str,
+    BeforeValidator(_to_str),
+    WithJsonSchema({"type": ["string", "integer"]}),
+]
+ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
+# A reference to another record by its id (people, organisations, groups, events, meetings).
+Ref = Annotated[str, Field(pattern=ID_PATTERN)]
+Text = Annotated[str, Field(min_length=1)]
+
+
+def format_date(value: dt.date, style: str = "numeric") -> str:
+    """«31.10.2023» (numeric) or «31 октября 2023 г.» (words)."""
+    if style == "words":
+        return f"{value.day} {MONTHS_GENITIVE[value.month - 1]} {value.year} г."
+    return value.strftime("%d.%m.%Y")

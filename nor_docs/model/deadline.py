@@ -1,0 +1,251 @@
+"""Deadlines as people write them, parsed into typed values when a record is loaded.
+
+A record says ``deadline: в срок до 31.01.2024 г.`` (or ``май 2024 года и декабрь 2024 года``,
+``постоянно``, ``ежеквартально до 10 числа``…). ``parse_deadline`` turns that text into a
+``Deadline``: the words as written, kept for the documents, beside a typed value for the control
+logic. A relative deadline («не менее чем за 3 дня до проведения процедуры») also names the event
+it hangs on: ``deadline: {text: "…", event: vpr-2023}``.
+
+This module only parses. What a deadline means on a given day (non-working days, extensions,
+statuses) is derived later, in the control layer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any, Literal
+
+from pydantic import Field, model_validator
+
+from .common import ID_PATTERN, Record
+
+Kind = Literal["date", "month", "several", "standing", "relative", "recurring", "urgent", "prompt"]
+
+MONTHS = {
+    "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6,
+    "июл": 7, "август": 8, "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12,
+}  # fmt: skip
+_MONTH_WORD = (
+    r"(январ[ьяе]|феврал[ьяе]|март[ае]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|август[ае]?|"
+    r"сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе])"
+)
+NUMBER_WORDS = {
+    "один": 1, "одного": 1, "одни": 1, "два": 2, "двух": 2, "две": 2, "три": 3, "трех": 3,
+    "трёх": 3, "четыре": 4, "четырех": 4, "четырёх": 4, "пять": 5, "пяти": 5, "шесть": 6,
+    "шести": 6, "семь": 7, "семи": 7, "восемь": 8, "восьми": 8, "девять": 9, "девяти": 9,
+    "десять": 10, "десяти": 10, "четырнадцать": 14, "четырнадцати": 14, "пятнадцать": 15,
+    "пятнадцати": 15, "тридцать": 30, "тридцати": 30,
+}  # fmt: skip
+_NUMBER = r"(\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+
+_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d])|(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+_MONTH = re.compile(_MONTH_WORD + r"\s+(\d{4})")
+_YEAR_WORDS = re.compile(r"\s*(года|год|г\.?)(?=\s|$|[,.;)])")
+_STANDING = re.compile(
+    r"^(постоянно|на постоянной основе|в постоянном режиме|систематически|"
+    r"в течение( всего)?( учебного| календарного)? года)$"
+)
+_RELATIVE = re.compile(
+    r"^(?:не позднее,?\s+)?(?:не менее,?\s+)?(?:чем\s+)?(?:за\s+)?" + _NUMBER
+    + r"\s+(рабоч\w+\s+)?(дн\w*|день|недел\w+|месяц\w*)\s+(до|после)\s+(.+)$"
+)
+_AFTER = re.compile(r"^(?:через|в течение)\s+" + _NUMBER + r"\s+(рабоч\w+\s+)?(дн\w*|день|недел\w+|месяц\w*)\s+(после)\s+(.+)$")
+_RECURRING = re.compile(
+    r"^(ежемесячно|ежеквартально|еженедельно|ежегодно|раз в полугодие|по полугодиям)"
+    r"(?:,?\s*(?:до|не позднее)\s+(\d{1,2})(?:-?го)?\s+числа(?:\s+следующего\s+месяца)?)?$"
+)
+_LEAD = re.compile(
+    r"^(?:в\s+следующие\s+сроки:?|в\s+срок:?|срок:?|сроки:?|в\s+срок\s+до|срок\s+до|не\s+позднее|"
+    r"до|к|по)\s+"
+)
+_END_OF = re.compile(r"^(?:до\s+)?конца\s+")
+
+
+class Deadline(Record):
+    """A deadline: the words as written plus the typed value the control logic works with."""
+
+    as_written: str
+    kind: Kind
+    date: dt.date | None = None  # kind=date
+    year: int | None = None  # kind=month
+    month: int | None = None  # kind=month
+    points: list["Deadline"] = []  # kind=several: each is a date or a month
+    event: str | None = Field(default=None, pattern=ID_PATTERN)  # kind=relative
+    offset_days: int = 0  # kind=relative: negative = before the event
+    working_days: bool = False  # kind=relative: the offset counts working days
+    period: Literal["week", "month", "quarter", "half-year", "year"] | None = None  # recurring
+    day: int | None = None  # kind=recurring: day of the following month it is due by
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_written(cls, value: Any) -> Any:
+        """Accept what a record holds: a string, or ``{text: …, event: …}``."""
+        if isinstance(value, Deadline):
+            return value
+        if isinstance(value, dt.date):
+            return {"as_written": value.strftime("%d.%m.%Y"), "kind": "date", "date": value}
+        if isinstance(value, str):
+            return parse_deadline_fields(value, None)
+        if isinstance(value, dict) and "kind" not in value:
+            unknown = set(value) - {"text", "event"}
+            if unknown:
+                raise ValueError(
+                    f"у срока нет поля «{sorted(unknown)[0]}»; допустимы text и event"
+                )
+            text = value.get("text")
+            if not isinstance(text, str):
+                raise ValueError("у срока нужно поле text — срок так, как он написан")
+            event = value.get("event")
+            if event is not None and not isinstance(event, str):
+                raise ValueError("event — идентификатор события (строка)")
+            return parse_deadline_fields(text, event)
+        if isinstance(value, dict):
+            return value
+        raise ValueError("срок пишется строкой («до 31.01.2024») или {text: …, event: …}")
+
+
+DEADLINE_INPUT_SCHEMA = {
+    "anyOf": [
+        {"type": "string", "minLength": 1, "description": "срок так, как он написан"},
+        {
+            "type": "object",
+            "properties": {
+                "text": {"type": "string", "minLength": 1},
+                "event": {"type": "string", "pattern": ID_PATTERN},
+            },
+            "required": ["text"],
+            "additionalProperties": False,
+        },
+    ]
+}
+
+
+class DeadlineError(ValueError):
+    """The text is not a deadline form nor-docs knows."""
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else NUMBER_WORDS[word]
+
+
+def _date_from_match(match: re.Match) -> dt.date:
+    if match.group(1):
+        day, month, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
+    else:
+        year, month, day = int(match.group(4)), int(match.group(5)), int(match.group(6))
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise DeadlineError(f"такой даты нет: «{match.group(0)}»") from None
+
+
+def _normalise(text: str) -> str:
+    low = " ".join(text.lower().replace("ё", "е").split())
+    low = low.strip(" .;,()")
+    low = _LEAD.sub("", low)
+    low = _LEAD.sub("", low)  # «в срок: до …»
+    return low.strip(" .;,:()")
+
+
+def _month_points(low: str) -> list[dict] | None:
+    """«май 2024 года и декабрь 2024 года» → two month points; None if the text is not that."""
+    rest = _YEAR_WORDS.sub("", low)
+    rest = _END_OF.sub("", rest)
+    parts = [p.strip() for p in re.split(r"\s*(?:,|\sи\s|;)\s*", rest) if p.strip()]
+    points = []
+    for part in parts:
+        part = _END_OF.sub("", _LEAD.sub("", part))
+        match = _MONTH.fullmatch(part)
+        if not match:
+            return None
+        stem = next(s for s in sorted(MONTHS, key=len, reverse=True) if match.group(1).startswith(s))
+        points.append({"kind": "month", "year": int(match.group(2)), "month": MONTHS[stem]})
+    return points or None
+
+
+def _date_points(low: str) -> list[dt.date] | None:
+    """«до 31.01.2024 г.» / «29.09.2021 и 15.10.2021» → dates; None if other words are left."""
+    dates = [_date_from_match(m) for m in _DATE.finditer(low)]
+    if not dates:
+        return None
+    rest = _DATE.sub(" ", low)
+    rest = _YEAR_WORDS.sub(" ", rest)
+    rest = re.sub(r"(?:,|;|\sи\s|\s)+", " ", f" {rest} ").strip(" .:")
+    rest = _LEAD.sub("", rest + " ").strip() if rest else rest
+    if rest in ("", "г", "г.", "включительно"):
+        return dates
+    return None
+
+
+def parse_deadline_fields(text: str, event: str | None = None) -> dict:
+    """Parse ``text`` into the fields of a ``Deadline``; raise ``DeadlineError`` when unknown."""
+    if not isinstance(text, str) or not text.strip():
+        raise DeadlineError("срок пуст")
+    written = " ".join(text.split())
+    low = _normalise(written)
+    result: dict = {"as_written": written, "event": None}
+
+    relative = _RELATIVE.match(low) or _AFTER.match(low)
+    if relative:
+        amount, working, unit, direction, _what = relative.groups()
+        days = _number(amount)
+        if unit.startswith("недел"):
+            days *= 7
+        elif unit.startswith("месяц"):
+            days *= 30
+        if event is None:
+            raise DeadlineError(
+                f"срок «{written}» отсчитывается от события: укажите его — "
+                "deadline: {text: …, event: <id события>}"
+            )
+        return {
+            **result,
+            "kind": "relative",
+            "event": event,
+            "offset_days": -days if direction == "до" else days,
+            "working_days": bool(working),
+        }
+    if event is not None:
+        raise DeadlineError(
+            f"у срока «{written}» указано событие, но срок не относительный "
+            "(ожидалось «за N дней до …» или «через N дней после …»)"
+        )
+    if _STANDING.match(low):
+        return {**result, "kind": "standing"}
+    if low == "срочно":
+        return {**result, "kind": "urgent"}
+    if low in ("оперативно", "в оперативном порядке"):
+        return {**result, "kind": "prompt"}
+    recurring = _RECURRING.match(low)
+    if recurring:
+        word, day = recurring.groups()
+        period = {
+            "ежемесячно": "month", "ежеквартально": "quarter", "еженедельно": "week",
+            "ежегодно": "year", "раз в полугодие": "half-year", "по полугодиям": "half-year",
+        }[word]  # fmt: skip
+        if day is not None and not 1 <= int(day) <= 31:
+            raise DeadlineError(f"в месяце нет {day}-го числа")
+        return {**result, "kind": "recurring", "period": period, "day": int(day) if day else None}
+    dates = _date_points(low)
+    if dates:
+        if len(dates) == 1:
+            return {**result, "kind": "date", "date": dates[0]}
+        points = [{"as_written": d.strftime("%d.%m.%Y"), "kind": "date", "date": d} for d in dates]
+        return {**result, "kind": "several", "points": points}
+    months = _month_points(low)
+    if months:
+        if len(months) == 1:
+            return {**result, **months[0]}
+        points = [{"as_written": f"{m['month']:02d}.{m['year']}", **m} for m in months]
+        return {**result, "kind": "several", "points": points}
+    raise DeadlineError(
+        f"срок «{written}» не распознан; пишите, например: «до 31.01.2024», «май 2024 года», "
+        "«май 2024 года и декабрь 2024 года», «постоянно», «ежеквартально до 10 числа», "
+        "«срочно», «не менее чем за 3 дня до …» (с event)"
+    )
+
+
+def parse_deadline(text: str, event: str | None = None) -> Deadline:
+    """Parse a deadline as written into a ``Deadline`` (raises ``DeadlineError``)."""
+    return Deadline.model_validate(parse_deadline_fields(text, event))

@@ -1,0 +1,35 @@
+"""Office settings: how deadlines are read and how documents are written.
+
+``records/settings.yaml`` is optional; every field has the default of a typical municipal
+instruction (``../shared/domain.md``).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from .common import Record
+
+
+class DeadlineSettings(Record):
+    non_working_day: Literal["previous", "next", "none"] = "previous"
+    timezone: str = "Europe/Moscow"
+    default_days: int = Field(default=30, ge=1)  # no deadline given: one month
+    urgent_days: int = Field(default=3, ge=1)  # «срочно»
+    prompt_days: int = Field(default=10, ge=1)  # «оперативно»
+    standing_report: str = Field(default="01-20", pattern=r"^\d{2}-\d{2}$")  # «постоянно»
+    recurring_day: int = Field(default=10, ge=1, le=31)  # «ежемесячно» without a day
+    warn_days: int = Field(default=3, ge=0)  # «срок истекает» within N working days
+
+
+class DocumentSettings(Record):
+    heard_case: Literal["nominative", "accusative"] = "accusative"  # after «СЛУШАЛИ:»
+    date_style: Literal["numeric", "words"] = "numeric"
+    attendees_list_limit: int = Field(default=15, ge=1)  # more → «N чел. (список прилагается)»
+
+
+class Settings(Record):
+    deadlines: DeadlineSettings = DeadlineSettings()
+    documents: DocumentSettings = DocumentSettings()

@@ -1,0 +1,343 @@
+"""Load a records folder into the model: every file read, checked against its schema, kept with
+the positions of its values so later stages can point at a line.
+
+Folders and what each file holds::
+
+    records/settings.yaml        Settings (optional)
+    records/directory/*.yaml     organizations, people, groups
+    records/meetings/*.yaml      one Meeting per file (id = file name)
+    records/marks/*.yaml         execution marks, extensions, cancellations
+    records/events/*.yaml        events relative deadlines hang on
+    records/roadmaps/*.yaml      one Roadmap per file (id = file name)
+
+``load_records`` never raises on bad input: what cannot be read or validated is reported as a
+diagnostic and left out; the rest is loaded. Cross-record checks live in ``validate.py``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from .diagnostics import Diagnostic
+from .model.common import ID_PATTERN
+from .model.directory import DirectoryFile, Group, Organization, Person
+from .model.events import Event, EventsFile
+from .model.marks import Cancellation, ExecutionMark, Extension, MarksFile
+from .model.meeting import Meeting
+from .model.roadmap import Roadmap
+from .model.settings import Settings
+from .yamlsource import Source, read_source
+
+import re
+
+_ID = re.compile(ID_PATTERN)
+
+# sub-folder → (model, what the file is called in messages)
+FOLDERS: dict[str, type[BaseModel]] = {
+    "directory": DirectoryFile,
+    "meetings": Meeting,
+    "marks": MarksFile,
+    "events": EventsFile,
+    "roadmaps": Roadmap,
+}
+
+
+@dataclass
+class Located:
+    """A record (or part of one) with the file and path it came from."""
+
+    value: typing.Any
+    source: Source
+    loc: tuple = ()
+
+    @property
+    def file(self) -> str:
+        return self.source.path
+
+    @property
+    def position(self) -> tuple[int, int]:
+        return self.source.position(self.loc)
+
+
+@dataclass
+class Records:
+    """Everything loaded from one records folder, by id, with where each thing came from."""
+
+    root: Path
+    settings: Settings = field(default_factory=Settings)
+    organizations: dict[str, Organization] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)
+    groups: dict[str, Group] = field(default_factory=dict)
+    events: dict[str, Event] = field(default_factory=dict)
+    meetings: dict[str, Meeting] = field(default_factory=dict)
+    roadmaps: dict[str, Roadmap] = field(default_factory=dict)
+    marks: list[Located] = field(default_factory=list)  # of ExecutionMark
+    extensions: list[Located] = field(default_factory=list)  # of Extension
+    cancellations: list[Located] = field(default_factory=list)  # of Cancellation
+    origins: dict[str, Located] = field(default_factory=dict)  # id → where it is defined
+    sources: list[Source] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)  # every record file read, sorted
+
+    def where(self, record_id: str, loc: tuple = ()) -> tuple[str, int, int]:
+        """(file, line, column) of ``loc`` inside the record ``record_id``."""
+        origin = self.origins[record_id]
+        line, col = origin.source.position(origin.loc + tuple(loc))
+        return origin.file, line, col
+
+    def display_name(self, ref: str) -> str:
+        """A human name for any id: person «Фамилия И.О.», organisation or group name."""
+        if ref in self.people:
+            return self.people[ref].short
+        if ref in self.organizations:
+            return self.organizations[ref].display_name
+        if ref in self.groups:
+            return self.groups[ref].name
+        return ref
+
+
+def record_files(root: Path) -> list[Path]:
+    """Every record file under ``root`` in a stable order."""
+    files = [root / "settings.yaml"] if (root / "settings.yaml").is_file() else []
+    for folder in FOLDERS:
+        base = root / folder
+        if base.is_dir():
+            files.extend(sorted(p for p in base.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()))
+    return files
+
+
+def load_records(root: str | Path, display_root: str | None = None) -> tuple[Records, list[Diagnostic]]:
+    """Load every record under ``root``; return what loaded and every problem found."""
+    root = Path(root)
+    records = Records(root=root)
+    problems: list[Diagnostic] = []
+    if not root.is_dir():
+        problems.append(Diagnostic(str(root), 1, 1, "NOR001", "папка с записями не найдена"))
+        return records, problems
+    records.files = record_files(root)
+    for path in records.files:
+        shown = _display(path, root, display_root)
+        source, found = read_source(path, shown)
+        problems.extend(found)
+        if source is None:
+            continue
+        records.sources.append(source)
+        if path.parent == root and path.name == "settings.yaml":
+            settings = _validate(Settings, source, problems)
+            if settings is not None:
+                records.settings = settings
+            continue
+        folder = path.relative_to(root).parts[0]
+        model = FOLDERS[folder]
+        if model in (Meeting, Roadmap):
+            _load_identified(model, source, path, records, problems)
+            continue
+        value = _validate(model, source, problems)
+        if value is None:
+            continue
+        if isinstance(value, DirectoryFile):
+            for kind, items, target in (
+                ("organizations", value.organizations, records.organizations),
+                ("people", value.people, records.people),
+                ("groups", value.groups, records.groups),
+            ):
+                for i, item in enumerate(items):
+                    _register(records, problems, item.id, item, target, Located(item, source, (kind, i)))
+        elif isinstance(value, EventsFile):
+            for i, event in enumerate(value.events):
+                _register(records, problems, event.id, event, records.events, Located(event, source, ("events", i)))
+        elif isinstance(value, MarksFile):
+            records.marks.extend(Located(m, source, ("marks", i)) for i, m in enumerate(value.marks))
+            records.extensions.extend(
+                Located(m, source, ("extensions", i)) for i, m in enumerate(value.extensions)
+            )
+            records.cancellations.extend(
+                Located(m, source, ("cancellations", i)) for i, m in enumerate(value.cancellations)
+            )
+    return records, problems
+
+
+def _display(path: Path, root: Path, display_root: str | None) -> str:
+    relative = path.relative_to(root).as_posix()
+    base = display_root if display_root is not None else root.as_posix()
+    return f"{base.rstrip('/')}/{relative}" if base not in ("", ".") else relative
+
+
+def _load_identified(model, source: Source, path: Path, records: Records, problems: list[Diagnostic]) -> None:
+    value = _validate(model, source, problems)
+    if value is None:
+        return
+    record_id = value.id or path.stem
+    if not _ID.match(record_id):
+        problems.append(
+            Diagnostic(
+                source.path, 1, 1, "NOR112",
+                f"идентификатор «{record_id}» из имени файла недопустим: только строчные латинские "
+                "буквы, цифры, «.», «_», «-»; переименуйте файл или укажите id",
+            )
+        )  # fmt: skip
+        return
+    if value.id is None:
+        value = value.model_copy(update={"id": record_id})
+    target = records.meetings if model is Meeting else records.roadmaps
+    _register(records, problems, record_id, value, target, Located(value, source, ()))
+
+
+def _register(records: Records, problems: list[Diagnostic], record_id: str, value, target: dict, where: Located) -> None:
+    """Add ``value`` under ``record_id``; all ids share one namespace (executors may be any)."""
+    if record_id in records.origins:
+        first = records.origins[record_id]
+        line, col = where.source.position(where.loc + (("id",) if where.loc else ()))
+        fline, _ = first.position
+        problems.append(
+            Diagnostic(
+                where.file, line, col, "NOR107",
+                f"идентификатор «{record_id}» уже занят ({first.file}:{fline}); дайте другой",
+            )
+        )  # fmt: skip
+        return
+    records.origins[record_id] = where
+    target[record_id] = value
+
+
+def _validate(model: type[BaseModel], source: Source, problems: list[Diagnostic]):
+    try:
+        return model.model_validate(source.data)
+    except ValidationError as error:
+        problems.extend(_translate(model, source, error))
+        return None
+
+
+# --- pydantic errors → Russian diagnostics -------------------------------------------------
+
+_TYPE_NAMES = {
+    "string_type": "строка",
+    "int_type": "целое число",
+    "int_parsing": "целое число",
+    "float_type": "число",
+    "bool_type": "true или false",
+    "list_type": "список",
+    "dict_type": "словарь «поле: значение»",
+    "model_type": "словарь «поле: значение»",
+    "model_attributes_type": "словарь «поле: значение»",
+    "date_type": "дата",
+    "time_type": "время",
+}
+
+
+def _translate(model: type[BaseModel], source: Source, error: ValidationError) -> list[Diagnostic]:
+    found = []
+    for item in error.errors(include_url=False):
+        loc = tuple(item["loc"])
+        kind = item["type"]
+        message = item["msg"].removeprefix("Value error, ").removeprefix("Assertion failed, ")
+        value = item.get("input")
+        if kind == "extra_forbidden":
+            name = str(loc[-1])
+            known = sorted(_fields_at(model, loc[:-1]))
+            hint = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+            tail = f"; возможно, «{hint[0]}»?" if hint else (f"; допустимы: {', '.join(known)}" if known else "")
+            line, col = source.key_position(loc)
+            found.append(Diagnostic(source.path, line, col, "NOR101", f"неизвестное поле «{name}»{tail}"))
+            continue
+        line, col = source.position(loc)
+        if kind == "missing":
+            found.append(
+                Diagnostic(source.path, line, col, "NOR102", f"не заполнено обязательное поле «{loc[-1]}»")
+            )
+        elif kind in _TYPE_NAMES:
+            found.append(
+                Diagnostic(
+                    source.path, line, col, "NOR103",
+                    f"поле «{_name(loc)}»: ожидается {_TYPE_NAMES[kind]}, а записано {_shown(value)}",
+                )
+            )  # fmt: skip
+        elif kind == "literal_error":
+            expected = item.get("ctx", {}).get("expected", "")
+            found.append(
+                Diagnostic(
+                    source.path, line, col, "NOR103",
+                    f"поле «{_name(loc)}»: {_shown(value)} не из списка; допустимо: {expected}",
+                )
+            )  # fmt: skip
+        elif kind == "string_pattern_mismatch":
+            found.append(
+                Diagnostic(
+                    source.path, line, col, "NOR103",
+                    f"поле «{_name(loc)}»: {_shown(value)} — недопустимый идентификатор; "
+                    "пишите строчными латинскими буквами, цифрами, «.», «_», «-»",
+                )
+            )  # fmt: skip
+        elif kind in ("string_too_short", "too_short"):
+            found.append(
+                Diagnostic(source.path, line, col, "NOR102", f"поле «{_name(loc)}» не может быть пустым")
+            )
+        elif kind.startswith(("greater_than", "less_than")):
+            found.append(Diagnostic(source.path, line, col, "NOR103", f"поле «{_name(loc)}»: {_limit(item)}"))
+        elif "такой даты нет" in message:
+            found.append(Diagnostic(source.path, line, col, "NOR105", message))
+        elif loc and loc[-1] == "deadline":
+            found.append(Diagnostic(source.path, line, col, "NOR106", message))
+        else:
+            found.append(Diagnostic(source.path, line, col, "NOR103", f"поле «{_name(loc)}»: {message}"))
+    return found
+
+
+def _name(loc: tuple) -> str:
+    names = [str(part) for part in loc if isinstance(part, str)]
+    return names[-1] if names else "запись"
+
+
+def _shown(value) -> str:
+    if value is None:
+        return "пустое значение"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (dict, list)):
+        return "словарь" if isinstance(value, dict) else "список"
+    return f"«{value}»"
+
+
+def _limit(item: dict) -> str:
+    ctx = item.get("ctx", {})
+    for key, words in (("ge", "не меньше"), ("gt", "больше"), ("le", "не больше"), ("lt", "меньше")):
+        if key in ctx:
+            return f"значение должно быть {words} {ctx[key]}"
+    return item["msg"]
+
+
+def _fields_at(model: type[BaseModel], loc: tuple) -> set[str]:
+    """The field names allowed at ``loc`` inside ``model`` (for «did you mean» hints)."""
+    current: typing.Any = model
+    for part in loc:
+        current = _unwrap(current)
+        if isinstance(part, int):
+            args = typing.get_args(current)
+            current = args[0] if args else None
+        elif isinstance(current, type) and issubclass(current, BaseModel) and part in current.model_fields:
+            current = current.model_fields[part].annotation
+        else:
+            return set()
+    current = _unwrap(current)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return set(current.model_fields)
+    return set()
+
+
+def _unwrap(annotation):
+    """Strip Optional[...] and Annotated[...] down to the model or list type inside."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
+            args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            annotation = args[0] if len(args) == 1 else annotation
+            if len(args) != 1:
+                return annotation
+        else:
+            return annotation

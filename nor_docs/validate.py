@@ -1,0 +1,330 @@
+"""Cross-record validation: what no single file's schema can see.
+
+References to unknown people, organisations, groups, events and assignments (with the nearest
+known id as a way out); deadlines before their meeting; repeated item numbers; percentages that
+do not match their counts; organisation names spelled differently from the directory; roadmap
+items outside the roadmap's period; marks for members who are not in the group.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Iterable, Iterator
+
+from .assignments import Assignment, collect_assignments
+from .diagnostics import Diagnostic
+from .records import Records
+
+
+def validate_records(records: Records) -> list[Diagnostic]:
+    """Every cross-record problem in ``records``."""
+    check = _Checker(records)
+    check.directory()
+    for meeting_id in records.meetings:
+        check.meeting(meeting_id)
+    for roadmap_id in records.roadmaps:
+        check.roadmap(roadmap_id)
+    assignments = collect_assignments(records)
+    check.marks({a.id: a for a in assignments})
+    check.schema_comments()
+    check.spellings()
+    return check.found
+
+
+class _Checker:
+    def __init__(self, records: Records):
+        self.r = records
+        self.found: list[Diagnostic] = []
+        self.kinds = {
+            "person": set(records.people),
+            "organization": set(records.organizations),
+            "group": set(records.groups),
+        }
+        self.executors = self.kinds["person"] | self.kinds["organization"] | self.kinds["group"]
+
+    # --- helpers -------------------------------------------------------------------------
+
+    def report(self, record_id: str, loc: tuple, code: str, message: str) -> None:
+        file, line, col = self.r.where(record_id, loc)
+        self.found.append(Diagnostic(file, line, col, code, message))
+
+    def ref(self, record_id: str, loc: tuple, value: str | None, allowed: Iterable[str], what: str) -> None:
+        """Report ``value`` if it is not among ``allowed`` ids, with the nearest one as a hint."""
+        if value is None:
+            return
+        allowed = allowed if isinstance(allowed, (set, dict, frozenset)) else set(allowed)
+        if value in allowed:
+            return
+        hint = difflib.get_close_matches(value, sorted(allowed), n=1, cutoff=0.6)
+        tail = f"; возможно, «{hint[0]}»?" if hint else "; добавьте его в справочник (records/directory/)"
+        code = "NOR109" if what == "событие" else "NOR104"
+        self.report(record_id, loc, code, f"неизвестное {what} «{value}»{tail}")
+
+    def person(self, record_id, loc, value, what="лицо"):
+        self.ref(record_id, loc, value, self.kinds["person"], what)
+
+    def executor(self, record_id, loc, value):
+        self.ref(record_id, loc, value, self.executors, "исполнитель")
+
+    # --- checks --------------------------------------------------------------------------
+
+    def directory(self) -> None:
+        for pid, person in self.r.people.items():
+            self.ref(pid, ("organization",), person.organization, self.kinds["organization"], "организация")
+            if person.gender is None and not person.patronymic and not _gender_from_surname(person.surname):
+                self.report(
+                    pid, ("surname",), "NOR205",
+                    f"пол «{person.surname}» не определяется по фамилии и отчеству; укажите gender: f или m",
+                )  # fmt: skip
+        for oid, org in self.r.organizations.items():
+            self.ref(oid, ("parent",), org.parent, self.kinds["organization"], "организация")
+        for gid, group in self.r.groups.items():
+            self.ref(gid, ("organization",), group.organization, self.kinds["organization"], "организация")
+            for i, member in enumerate(group.members):
+                if member.person:
+                    self.person(gid, ("members", i, "person"), member.person, "участник группы")
+                else:
+                    self.ref(gid, ("members", i, "organization"), member.organization,
+                             self.kinds["organization"], "участник группы")  # fmt: skip
+
+    def meeting(self, mid: str) -> None:
+        m = self.r.meetings[mid]
+        self.ref(mid, ("issuer",), m.issuer, self.kinds["organization"], "организация")
+        for key in ("chair", "secretary"):
+            role = getattr(m, key)
+            if role is not None:
+                self.person(mid, (key, "person"), role.person)
+        for i, signer in enumerate(m.signers):
+            self.person(mid, ("signers", i, "person"), signer.person)
+        for key in ("attendees", "invited", "absent"):
+            for i, a in enumerate(getattr(m, key)):
+                self.person(mid, (key, i, "person"), a.person)
+                self.ref(mid, (key, i, "group"), a.group, self.kinds["group"], "группа")
+                self.ref(mid, (key, i, "organization"), a.organization, self.kinds["organization"], "организация")
+        for loc, item in _agenda_items(m.agenda, ("agenda",)):
+            for j, speaker in enumerate(item.speakers):
+                self.person(mid, loc + ("speakers", j, "person"), speaker.person, "докладчик")
+                self.ref(mid, loc + ("speakers", j, "group"), speaker.group, self.kinds["group"], "группа")
+            for key in ("heard", "spoke"):
+                for j, statement in enumerate(getattr(item, key)):
+                    self.person(mid, loc + (key, j, "person"), statement.person)
+            if item.appendix is not None and item.appendix not in {a.number for a in m.appendices}:
+                self.report(mid, loc + ("appendix",), "NOR113",
+                            f"приложения {item.appendix} в записи нет; добавьте его в appendices")  # fmt: skip
+        self.unique_numbers(mid, [(loc, item.number) for loc, item in _agenda_items(m.agenda, ("agenda",))],
+                            "пункт повестки")  # fmt: skip
+        numbers = []
+        for loc, decision, _executors in m.all_decisions():
+            numbers.append((loc, decision.number))
+            for j, executor in enumerate(decision.executors):
+                self.executor(mid, loc + ("executors", j), executor)
+            self.person(mid, loc + ("controller",), decision.controller, "контролирующее лицо")
+            self.deadline(mid, loc + ("deadline",), decision.deadline, m.date)
+        self.unique_numbers(mid, numbers, "пункт решения")
+        for i, result in enumerate(m.results):
+            self.ref(mid, ("results", i, "organization"), result.organization, self.kinds["organization"],
+                     "организация")  # fmt: skip
+            if result.percent is not None:
+                actual = result.low * 100 / result.participants
+                if abs(actual - result.percent) >= 0.05 + 1e-9 and round(actual) != result.percent:
+                    self.report(
+                        mid, ("results", i, "percent"), "NOR201",
+                        f"{_pct(result.percent)} не соответствует {result.low} из {result.participants} "
+                        f"(это {_pct(round(actual, 1))}); проверьте числа",
+                    )  # fmt: skip
+
+    def deadline(self, record_id: str, loc: tuple, deadline, not_before=None) -> None:
+        if deadline is None:
+            return
+        if deadline.kind == "relative":
+            events = set(self.r.events) | set(self.r.meetings)
+            self.ref(record_id, loc, deadline.event, events, "событие")
+        for point in deadline.points or [deadline]:
+            if not_before is not None and point.kind == "date" and point.date < not_before:
+                self.report(
+                    record_id, loc, "NOR108",
+                    f"срок {point.date:%d.%m.%Y} раньше даты заседания {not_before:%d.%m.%Y}; проверьте год",
+                )  # fmt: skip
+
+    def unique_numbers(self, record_id: str, numbered: list[tuple[tuple, str]], what: str) -> None:
+        seen: dict[str, tuple] = {}
+        for loc, number in numbered:
+            key = number.rstrip(".")
+            if key in seen:
+                _, line, _ = self.r.where(record_id, seen[key] + ("number",))
+                self.report(record_id, loc + ("number",), "NOR111",
+                            f"{what} {number} повторяется (первый — строка {line}); перенумеруйте")  # fmt: skip
+            else:
+                seen[key] = loc
+
+    def roadmap(self, rid: str) -> None:
+        rm = self.r.roadmaps[rid]
+        self.ref(rid, ("issuer",), rm.issuer, self.kinds["organization"], "организация")
+        self.ref(rid, ("subject",), rm.subject, self.kinds["organization"], "организация")
+        numbers = []
+        for loc, item in _roadmap_items(rm):
+            numbers.append((loc, item.number))
+            for j, executor in enumerate(item.executors):
+                self.executor(rid, loc + ("executors", j), executor)
+            self.ref(rid, loc + ("reported_at",), item.reported_at, self.r.meetings, "заседание")
+            self.deadline(rid, loc + ("deadline",), item.deadline)
+            for point in (item.deadline.points or [item.deadline]) if item.deadline else []:
+                day = point.date if point.kind == "date" else None
+                if point.kind == "month":
+                    import datetime as dt
+
+                    day = dt.date(point.year, point.month, 1)
+                if day is not None and not (
+                    rm.period.start.replace(day=1) <= day <= rm.period.end
+                ):
+                    self.report(
+                        rid, loc + ("deadline",), "NOR204",
+                        f"срок «{item.deadline.as_written}» вне периода дорожной карты "
+                        f"({rm.period.start:%d.%m.%Y}–{rm.period.end:%d.%m.%Y})",
+                    )  # fmt: skip
+        self.unique_numbers(rid, numbers, "пункт дорожной карты")
+
+    def marks(self, assignments: dict[str, Assignment]) -> None:
+        known = sorted(assignments)
+        for collection, person_field in (
+            (self.r.marks, None), (self.r.extensions, "approved_by"), (self.r.cancellations, "by"),
+        ):  # fmt: skip
+            for located in collection:
+                mark = located.value
+                file = located.file
+                if mark.assignment not in assignments:
+                    line, col = located.source.position(located.loc + ("assignment",))
+                    hint = difflib.get_close_matches(mark.assignment, known, n=1, cutoff=0.6)
+                    tail = f"; возможно, «{hint[0]}»?" if hint else ""
+                    self.found.append(Diagnostic(file, line, col, "NOR110",
+                                                 f"неизвестное поручение «{mark.assignment}»{tail}"))  # fmt: skip
+                    continue
+                assignment = assignments[mark.assignment]
+                if mark.member is not None and mark.member not in assignment.members:
+                    line, col = located.source.position(located.loc + ("member",))
+                    members = ", ".join(assignment.members) or "—"
+                    self.found.append(Diagnostic(file, line, col, "NOR114",
+                                                 f"«{mark.member}» не исполнитель поручения {mark.assignment}; "
+                                                 f"исполнители: {members}"))  # fmt: skip
+                if person_field:
+                    value = getattr(mark, person_field)
+                    if value not in self.kinds["person"]:
+                        line, col = located.source.position(located.loc + (person_field,))
+                        hint = difflib.get_close_matches(value, sorted(self.kinds["person"]), n=1, cutoff=0.6)
+                        tail = f"; возможно, «{hint[0]}»?" if hint else ""
+                        self.found.append(Diagnostic(file, line, col, "NOR104", f"неизвестное лицо «{value}»{tail}"))
+                if person_field == "approved_by" and mark.requested and assignment.deadline is not None:
+                    due = assignment.deadline.date
+                    if due is not None and mark.requested > due:
+                        line, col = located.source.position(located.loc + ("requested",))
+                        self.found.append(Diagnostic(file, line, col, "NOR206",
+                                                     f"продление запрошено {mark.requested:%d.%m.%Y}, после срока "
+                                                     f"{due:%d.%m.%Y}; просьба о переносе подаётся до срока"))  # fmt: skip
+
+    def schema_comments(self) -> None:
+        for source in self.r.sources:
+            if source.schema_comment is None:
+                self.found.append(Diagnostic(source.path, 1, 1, "NOR203",
+                                             "нет строки «# yaml-language-server: $schema=…»: редактор не "
+                                             "подскажет поля; добавьте её (см. nor-docs schema)"))  # fmt: skip
+
+    def spellings(self) -> None:
+        """Text that names an organisation almost, but not exactly, as the directory does."""
+        checker = SpellingChecker(self.r.organizations.values())
+        if not checker.first_words:
+            return
+        for source in self.r.sources:
+            for loc, text in _strings(source.data, ()):
+                for written, org in checker.near_misses(text):
+                    line, col = source.position(loc)
+                    self.found.append(Diagnostic(source.path, line, col, "NOR202",
+                                                 f"«{written}» — так организация в справочнике не пишется; "
+                                                 f"возможно, «{org.display_name}» ({org.id})? Исправьте текст или "
+                                                 "добавьте написание в aliases"))  # fmt: skip
+
+
+def _gender_from_surname(surname: str) -> bool:
+    return bool(re.search(r"(ова|ева|ёва|ина|ына|ая|ов|ев|ёв|ин|ын|ий|ой|ский|цкий)$", surname.lower()))
+
+
+def _pct(value: float) -> str:
+    return f"{value:g}%".replace(".", ",")
+
+
+def _agenda_items(items, loc) -> Iterator[tuple[tuple, object]]:
+    for i, item in enumerate(items):
+        yield loc + (i,), item
+        yield from _agenda_items(item.items, loc + (i, "items"))
+
+
+def _roadmap_items(roadmap) -> Iterator[tuple[tuple, object]]:
+    for i, section in enumerate(roadmap.sections):
+        for j, item in enumerate(section.items):
+            yield ("sections", i, "items", j), item
+    for j, item in enumerate(roadmap.items):
+        yield ("items", j), item
+
+
+def _strings(data, loc) -> Iterator[tuple[tuple, str]]:
+    if isinstance(data, str):
+        yield loc, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(value, loc + (key,))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _strings(value, loc + (i,))
+
+
+_WORD = re.compile(r"[\wё№.«»\"-]+", re.UNICODE)
+
+
+class SpellingChecker:
+    """Finds near-misses of organisation names in free text (one letter off, «Головинцино» for
+    «Головинщино»). Only windows that start with a name's first word are compared, so the cost
+    stays proportional to the text."""
+
+    def __init__(self, organizations):
+        self.names: dict[str, object] = {}
+        for org in organizations:
+            for spelling in org.spellings:
+                self.names[" ".join(_norm(w) for w in spelling.split())] = org
+        self.first_words: dict[str, list[tuple[list[str], str]]] = {}
+        for name in self.names:
+            words = name.split()
+            if len(words) >= 2:
+                self.first_words.setdefault(words[0], []).append((words, name))
+
+    def near_misses(self, text: str) -> Iterator[tuple[str, object]]:
+        words = text.split()
+        normed = [_norm(w) for w in words]
+        for i, word in enumerate(normed):
+            for name_words, name in self.first_words.get(word, ()):
+                n = len(name_words)
+                window = " ".join(normed[i : i + n]).rstrip(".,;:")
+                if window == name or window in self.names:
+                    continue
+                if len(window) < 8 or abs(len(window) - len(name)) > 2:
+                    continue
+                if difflib.SequenceMatcher(None, window, name).ratio() >= 0.93 and _differs_by_letters(window, name):
+                    yield " ".join(words[i : i + n]).rstrip(".,;:"), self.names[name]
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").replace("ё", "е").split()).strip(" .,;:")
+
+
+def _differs_by_letters(a: str, b: str) -> bool:
+    # A different number («СОШ № 3» vs «СОШ № 5») is another school, not a misspelling.
+    return re.sub(r"\D", "", a) == re.sub(r"\D", "", b)
+
+
+def load_and_validate(root, display_root: str | None = None):
+    """Load ``root`` and run every check: (records, sorted diagnostics)."""
+    from .diagnostics import sort_diagnostics
+    from .records import load_records
+
+    records, problems = load_records(root, display_root)
+    problems.extend(validate_records(records))
+    return records, sort_diagnostics(problems)

@@ -1,0 +1,219 @@
+"""Read one YAML record file into plain Python data plus the position of every value.
+
+Records are read the way an editor shows them (YAML 1.2 core schema), not the way PyYAML's
+YAML 1.1 resolver would: ``no`` stays the string "no", ``10:30`` stays "10:30", ``2021-10-10``
+stays a string for the model to parse. Duplicate keys, anchors/aliases, tags, files that are not
+UTF-8, empty files and files whose top level is not a mapping are reported, never guessed at.
+
+The result is ``Source(data, positions)``: ``positions`` maps a path (a tuple of keys and list
+indexes, as pydantic reports them in ``loc``) to the 1-based ``(line, column)`` of that value.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+from .diagnostics import Diagnostic
+
+try:  # the C composer is several times faster; fall back to pure Python where it is missing
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+Path_ = tuple  # a path into the data: ("agenda", 0, "decisions", 1, "deadline")
+
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_CORE_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:binary",
+    "tag:yaml.org,2002:value",
+    "tag:yaml.org,2002:merge",
+}
+# Characters that XML 1.0 forbids; a DOCX carrying them is corrupt or loses them silently.
+XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+@dataclass
+class Source:
+    """One record file read into data, with the position of each value."""
+
+    path: str
+    data: dict
+    positions: dict = field(default_factory=dict)
+    # The comment line an editor uses to find the schema, if the file has one.
+    schema_comment: str | None = None
+
+    def position(self, loc: tuple) -> tuple[int, int]:
+        """The nearest known position for ``loc``: the value itself, else its closest parent."""
+        loc = tuple(loc)
+        while loc:
+            if loc in self.positions:
+                return self.positions[loc]
+            loc = loc[:-1]
+        return self.positions.get((), (1, 1))
+
+    def key_position(self, loc: tuple) -> tuple[int, int]:
+        """Where the key of ``loc`` stands (for an unknown field), falling back to the value."""
+        return self.positions.get(("__key__",) + tuple(loc)) or self.position(loc)
+
+
+class _Reader:
+    def __init__(self, path: str):
+        self.path = path
+        self.positions: dict = {}
+        self.problems: list[Diagnostic] = []
+        self._seen: set[int] = set()
+
+    def problem(self, node, code: str, message: str) -> None:
+        mark = node.start_mark
+        self.problems.append(Diagnostic(self.path, mark.line + 1, mark.column + 1, code, message))
+
+    def convert(self, node, loc: tuple, key_node=None):
+        if id(node) in self._seen:
+            # PyYAML's composer hands out the anchored node again for every alias; point at the
+            # key that uses it (the node itself stands where the anchor was defined).
+            self.problem(key_node or node, "NOR007", "ссылки YAML (& и *) не допускаются; повторите значение явно")
+            return None
+        self.positions[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        self._seen.add(id(node))
+        if node.tag not in _CORE_TAGS:
+            self.problem(node, "NOR008", f"тег YAML «{node.tag}» не допускается; уберите его")
+            return None
+        if isinstance(node, ScalarNode):
+            return self.scalar(node, loc)
+        if isinstance(node, SequenceNode):
+            return [self.convert(item, loc + (i,)) for i, item in enumerate(node.value)]
+        if isinstance(node, MappingNode):
+            return self.mapping(node, loc)
+        return None  # pragma: no cover - PyYAML has no other node kind
+
+    def mapping(self, node: MappingNode, loc: tuple) -> dict:
+        result: dict = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                self.problem(key_node, "NOR009", "ключом может быть только простая строка")
+                continue
+            if key_node.tag == "tag:yaml.org,2002:merge" or key_node.value == "<<":
+                self.problem(key_node, "NOR007", "слияние «<<» не допускается; повторите поля явно")
+                continue
+            key = key_node.value
+            if key in result:
+                first = self.positions.get(("__key__",) + loc + (key,), (0, 0))
+                self.problem(
+                    key_node,
+                    "NOR006",
+                    f"ключ «{key}» повторяется (первый раз — строка {first[0]}); оставьте один",
+                )
+                continue
+            self.positions[("__key__",) + loc + (key,)] = (
+                key_node.start_mark.line + 1,
+                key_node.start_mark.column + 1,
+            )
+            result[key] = self.convert(value_node, loc + (key,), key_node)
+        return result
+
+    def scalar(self, node: ScalarNode, loc: tuple):
+        text = node.value
+        bad = XML_ILLEGAL.search(text)
+        if bad:
+            self.problem(
+                node,
+                "NOR010",
+                f"недопустимый управляющий символ U+{ord(bad.group()):04X} в тексте; удалите его",
+            )
+            text = XML_ILLEGAL.sub("", text)
+        if node.style is not None and node.style != "":  # quoted or block scalar: always a string
+            return text
+        if _NULL.match(text):
+            return None
+        if text in _BOOL:
+            return _BOOL[text]
+        if _INT.match(text):
+            return int(text)
+        if _FLOAT.match(text) and any(c.isdigit() for c in text):
+            return float(text)
+        return text
+
+
+def read_source(path: str | Path, display: str | None = None) -> tuple[Source | None, list[Diagnostic]]:
+    """Read ``path``; return the source (None when unreadable) and every problem found."""
+    shown = display or str(path)
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as error:
+        return None, [Diagnostic(shown, 1, 1, "NOR001", f"файл не читается: {error.strerror}")]
+    return parse_source(raw, shown)
+
+
+def parse_source(raw: bytes, shown: str) -> tuple[Source | None, list[Diagnostic]]:
+    """Parse the bytes of one record file (see module doc)."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        col = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        return None, [
+            Diagnostic(shown, line, col, "NOR002", "файл не в кодировке UTF-8; сохраните его в UTF-8")
+        ]
+    if not text.strip() or all(
+        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
+    ):
+        return None, [Diagnostic(shown, 1, 1, "NOR003", "файл пуст; заполните запись или удалите файл")]
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = _translate_yaml_problem(error.problem or "")
+        return None, [Diagnostic(shown, line, col, "NOR004", f"ошибка синтаксиса YAML: {what}")]
+    except yaml.YAMLError as error:  # pragma: no cover - every PyYAML error is marked today
+        return None, [Diagnostic(shown, 1, 1, "NOR004", f"ошибка синтаксиса YAML: {error}")]
+    if not isinstance(node, MappingNode):
+        where = node.start_mark if node is not None else None
+        line, col = (where.line + 1, where.column + 1) if where else (1, 1)
+        return None, [
+            Diagnostic(shown, line, col, "NOR005", "запись должна быть словарём «поле: значение»")
+        ]
+    reader = _Reader(shown)
+    data = reader.convert(node, ())
+    first = text.lstrip().splitlines()[0]
+    comment = first if first.startswith("# yaml-language-server:") else None
+    return Source(shown, data, reader.positions, comment), reader.problems
+
+
+_YAML_PROBLEMS = {
+    "found character '\\t' that cannot start any token": "табуляция вместо пробелов",
+    "mapping values are not allowed here": "двоеточие здесь недопустимо (заключите текст в кавычки)",
+    "could not find expected ':'": "не найдено «:» после ключа",
+    "expected <block end>, but found '<block sequence start>'": "неверный отступ у элемента списка",
+    "found undefined alias": "ссылка на неизвестный якорь",
+    "found unexpected end of stream": "файл оборвался (незакрытая кавычка или скобка?)",
+    "found unknown escape character": "неизвестная escape-последовательность в строке в кавычках",
+}
+
+
+def _translate_yaml_problem(problem: str) -> str:
+    for english, russian in _YAML_PROBLEMS.items():
+        if problem.startswith(english.split("'")[0]) and english in problem:
+            return russian
+    for english, russian in _YAML_PROBLEMS.items():
+        if problem.startswith(english[:20]):
+            return russian
+    return f"неверная разметка ({problem})" if problem else "неверная разметка"
