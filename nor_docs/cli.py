@@ -1,18 +1,26 @@
 """The command line: a thin layer of small commands over the library.
 
-Each command imports what it needs inside its body, so ``nor-docs --help`` and ``validate``
-stay fast and never load python-docx. Bad input is reported, never raised: a traceback reaches
-the user only with NOR_DOCS_DEBUG=1.
+``cli`` is the root group and ``build`` the group of document builders. The commands themselves
+live in ``nor_docs/commands/`` (one module per part of the product) and register themselves on
+import; each imports the heavy parts it needs inside its body, so ``nor-docs --help`` and
+``validate`` stay fast and never load python-docx. Bad input is reported, never raised: a
+traceback reaches the user only with NOR_DOCS_DEBUG=1.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 
 import click
 
 from . import __version__
+
+# Modules under nor_docs/commands/ whose commands make up the CLI.
+COMMAND_MODULES = (
+    "records",
+)
 
 RECORDS_OPTION = click.option(
     "--records",
@@ -30,58 +38,13 @@ def cli() -> None:
     """nor-docs: протоколы, поручения и дорожные карты ШНОР как YAML-записи в git."""
 
 
-@cli.command()
-@RECORDS_OPTION
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="Формат вывода.")  # fmt: skip
-@click.option("--strict", is_flag=True, help="Предупреждения тоже дают код выхода 1.")
-def validate(records_dir: str, fmt: str, strict: bool) -> None:
-    """Проверить записи: схему каждого файла и связи между ними."""
-    from .diagnostics import format_json, format_text
-    from .validate import load_and_validate
-
-    records, found = load_and_validate(records_dir)
-    if fmt == "json":
-        click.echo(format_json(found))
-    elif found:
-        click.echo(format_text(found))
-    else:
-        click.echo(f"Записи в порядке: файлов — {len(records.files)}, заседаний — {len(records.meetings)}, "
-                   f"дорожных карт — {len(records.roadmaps)}.")  # fmt: skip
-    failed = any(d.is_error for d in found) or (strict and found)
-    sys.exit(1 if failed else 0)
-
-
-@cli.command()
-@click.option("--out", "out_dir", default=None, type=click.Path(file_okay=False),
-              help="Куда записать схемы (по умолчанию — в пакет, nor_docs/schemas).")  # fmt: skip
-def schema(out_dir: str | None) -> None:
-    """Записать JSON Schema для каждого вида записей (для подсказок в редакторе)."""
-    from .schema import write_schemas
-
-    for path in write_schemas(out_dir):
-        click.echo(path)
-
-
 @cli.group()
-def new() -> None:
-    """Создать заготовку новой записи."""
+def build() -> None:
+    """Собрать документы DOCX в build/."""
 
 
-@new.command("meeting")
-@RECORDS_OPTION
-@click.option("--date", "on", default=None, help="Дата заседания, ГГГГ-ММ-ДД (по умолчанию — сегодня).")
-@click.option("--slug", default="meeting", show_default=True, help="Окончание имени файла (латиницей).")
-def new_meeting(records_dir: str, on: str | None, slug: str) -> None:
-    """Заготовка протокола заседания: records/meetings/<дата>-<slug>.yaml."""
-    from .scaffold import ScaffoldError, scaffold_meeting
-
-    try:
-        path = scaffold_meeting(records_dir, on, slug)
-    except ScaffoldError as error:
-        click.echo(f"nor-docs: {error}", err=True)
-        sys.exit(1)
-    click.echo(f"Создан {path}: заполните поля и запустите nor-docs validate.")
+for _name in COMMAND_MODULES:
+    importlib.import_module(f"{__package__}.commands.{_name}")
 
 
 def main() -> None:

@@ -5,14 +5,15 @@ YAML 1.1 resolver would: ``no`` stays the string "no", ``10:30`` stays "10:30", 
 stays a string for the model to parse. Duplicate keys, anchors/aliases, tags, files that are not
 UTF-8, empty files and files whose top level is not a mapping are reported, never guessed at.
 
-The result is ``Source(data, positions)``: ``positions`` maps a path (a tuple of keys and list
-indexes, as pydantic reports them in ``loc``) to the 1-based ``(line, column)`` of that value.
+The result is a ``Source``: the data, and the node tree it came from, in which the 1-based
+``(line, column)`` of any path (a tuple of keys and list indexes, as pydantic reports them in
+``loc``) is looked up when a diagnostic needs it.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -25,7 +26,6 @@ try:  # the C composer is several times faster; fall back to pure Python where i
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-Path_ = tuple  # a path into the data: ("agenda", 0, "decisions", 1, "deadline")
 
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
@@ -48,106 +48,146 @@ _CORE_TAGS = {
 XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
+class _FastLoader(_Loader):  # type: ignore[misc,valid-type]
+    """The C composer without PyYAML's YAML 1.1 tag guessing: we resolve scalars ourselves."""
+
+    def resolve(self, kind, value, implicit):  # noqa: D102 - PyYAML hook
+        if kind is ScalarNode:
+            return "tag:yaml.org,2002:str"
+        if kind is SequenceNode:
+            return "tag:yaml.org,2002:seq"
+        return "tag:yaml.org,2002:map"
+
+
 @dataclass
 class Source:
-    """One record file read into data, with the position of each value."""
+    """One record file read into data; positions are looked up in the kept node tree."""
 
     path: str
     data: dict
-    positions: dict = field(default_factory=dict)
+    root: MappingNode | None = None
     # The comment line an editor uses to find the schema, if the file has one.
     schema_comment: str | None = None
 
+    def _walk(self, loc: tuple):
+        """The deepest (key node, value node) reachable along ``loc``."""
+        key, node = None, self.root
+        for part in loc:
+            if isinstance(node, MappingNode):
+                for key_node, value_node in node.value:
+                    if key_node.value == part:
+                        key, node = key_node, value_node
+                        break
+                else:
+                    return key, node, False
+            elif isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+                key, node = None, node.value[part]
+            else:
+                return key, node, False
+        return key, node, True
+
     def position(self, loc: tuple) -> tuple[int, int]:
-        """The nearest known position for ``loc``: the value itself, else its closest parent."""
-        loc = tuple(loc)
-        while loc:
-            if loc in self.positions:
-                return self.positions[loc]
-            loc = loc[:-1]
-        return self.positions.get((), (1, 1))
+        """1-based (line, column) of the value at ``loc``, else of its closest parent."""
+        if self.root is None:
+            return (1, 1)
+        _, node, _ = self._walk(tuple(loc))
+        return (node.start_mark.line + 1, node.start_mark.column + 1)
 
     def key_position(self, loc: tuple) -> tuple[int, int]:
         """Where the key of ``loc`` stands (for an unknown field), falling back to the value."""
-        return self.positions.get(("__key__",) + tuple(loc)) or self.position(loc)
+        if self.root is None:
+            return (1, 1)
+        key, node, complete = self._walk(tuple(loc))
+        mark = (key if complete and key is not None else node).start_mark
+        return (mark.line + 1, mark.column + 1)
 
 
 class _Reader:
-    def __init__(self, path: str):
+    def __init__(self, path: str, check_aliases: bool, check_chars: bool):
         self.path = path
-        self.positions: dict = {}
         self.problems: list[Diagnostic] = []
-        self._seen: set[int] = set()
+        self._seen: set[int] | None = set() if check_aliases else None
+        self._check_chars = check_chars
 
     def problem(self, node, code: str, message: str) -> None:
         mark = node.start_mark
         self.problems.append(Diagnostic(self.path, mark.line + 1, mark.column + 1, code, message))
 
-    def convert(self, node, loc: tuple, key_node=None):
-        if id(node) in self._seen:
-            # PyYAML's composer hands out the anchored node again for every alias; point at the
-            # key that uses it (the node itself stands where the anchor was defined).
-            self.problem(key_node or node, "NOR007", "ссылки YAML (& и *) не допускаются; повторите значение явно")
-            return None
-        self.positions[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
-        self._seen.add(id(node))
+    def convert(self, node, key_node=None):
+        if self._seen is not None:
+            if id(node) in self._seen:
+                # PyYAML's composer hands out the anchored node again for every alias; point at
+                # the key that uses it (the node itself stands where the anchor was defined).
+                self.problem(key_node or node, "NOR007", "ссылки YAML (& и *) не допускаются; повторите значение явно")
+                return None
+            self._seen.add(id(node))
         if node.tag not in _CORE_TAGS:
             self.problem(node, "NOR008", f"тег YAML «{node.tag}» не допускается; уберите его")
             return None
-        if isinstance(node, ScalarNode):
-            return self.scalar(node, loc)
-        if isinstance(node, SequenceNode):
-            return [self.convert(item, loc + (i,)) for i, item in enumerate(node.value)]
-        if isinstance(node, MappingNode):
-            return self.mapping(node, loc)
-        return None  # pragma: no cover - PyYAML has no other node kind
+        kind = type(node)
+        if kind is ScalarNode:
+            return self.scalar(node)
+        if kind is MappingNode:
+            return self.mapping(node)
+        return [self.convert(item) for item in node.value]
 
-    def mapping(self, node: MappingNode, loc: tuple) -> dict:
+    def mapping(self, node: MappingNode) -> dict:
         result: dict = {}
+        lines: dict = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode):
+            if type(key_node) is not ScalarNode:
                 self.problem(key_node, "NOR009", "ключом может быть только простая строка")
                 continue
-            if key_node.tag == "tag:yaml.org,2002:merge" or key_node.value == "<<":
+            key = key_node.value
+            if key == "<<" and key_node.style is None:
                 self.problem(key_node, "NOR007", "слияние «<<» не допускается; повторите поля явно")
                 continue
-            key = key_node.value
             if key in result:
-                first = self.positions.get(("__key__",) + loc + (key,), (0, 0))
                 self.problem(
                     key_node,
                     "NOR006",
-                    f"ключ «{key}» повторяется (первый раз — строка {first[0]}); оставьте один",
+                    f"ключ «{key}» повторяется (первый раз — строка {lines[key]}); оставьте один",
                 )
                 continue
-            self.positions[("__key__",) + loc + (key,)] = (
-                key_node.start_mark.line + 1,
-                key_node.start_mark.column + 1,
-            )
-            result[key] = self.convert(value_node, loc + (key,), key_node)
+            lines[key] = key_node.start_mark.line + 1
+            value = value_node
+            if type(value) is ScalarNode and self._seen is None and value.tag == "tag:yaml.org,2002:str":
+                result[key] = self.scalar(value)  # the common case, without the extra call
+            else:
+                result[key] = self.convert(value, key_node)
         return result
 
-    def scalar(self, node: ScalarNode, loc: tuple):
+    def scalar(self, node: ScalarNode):
         text = node.value
-        bad = XML_ILLEGAL.search(text)
-        if bad:
-            self.problem(
-                node,
-                "NOR010",
-                f"недопустимый управляющий символ U+{ord(bad.group()):04X} в тексте; удалите его",
-            )
-            text = XML_ILLEGAL.sub("", text)
-        if node.style is not None and node.style != "":  # quoted or block scalar: always a string
+        if self._check_chars:
+            bad = XML_ILLEGAL.search(text)
+            if bad:
+                self.problem(
+                    node,
+                    "NOR010",
+                    f"недопустимый управляющий символ U+{ord(bad.group()):04X} в тексте; удалите его",
+                )
+                text = XML_ILLEGAL.sub("", text)
+        if node.style:  # quoted or block scalar: always a string
             return text
-        if _NULL.match(text):
-            return None
-        if text in _BOOL:
-            return _BOOL[text]
-        if _INT.match(text):
-            return int(text)
-        if _FLOAT.match(text) and any(c.isdigit() for c in text):
-            return float(text)
+        if not text or text[0] in _PLAIN_STARTS:
+            return _resolve_plain(text)
         return text
+
+
+_PLAIN_STARTS = frozenset("~nNtTfF0123456789+-.")
+
+
+def _resolve_plain(text: str):
+    if _NULL.match(text):
+        return None
+    if text in _BOOL:
+        return _BOOL[text]
+    if _INT.match(text):
+        return int(text)
+    if _FLOAT.match(text) and any(c.isdigit() for c in text):
+        return float(text)
+    return text
 
 
 def read_source(path: str | Path, display: str | None = None) -> tuple[Source | None, list[Diagnostic]]:
@@ -177,7 +217,7 @@ def parse_source(raw: bytes, shown: str) -> tuple[Source | None, list[Diagnostic
     ):
         return None, [Diagnostic(shown, 1, 1, "NOR003", "файл пуст; заполните запись или удалите файл")]
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = yaml.compose(text, Loader=_FastLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -191,11 +231,11 @@ def parse_source(raw: bytes, shown: str) -> tuple[Source | None, list[Diagnostic
         return None, [
             Diagnostic(shown, line, col, "NOR005", "запись должна быть словарём «поле: значение»")
         ]
-    reader = _Reader(shown)
-    data = reader.convert(node, ())
+    reader = _Reader(shown, check_aliases="*" in text or "<<" in text, check_chars="\\" in text or bool(XML_ILLEGAL.search(text)))
+    data = reader.convert(node)
     first = text.lstrip().splitlines()[0]
     comment = first if first.startswith("# yaml-language-server:") else None
-    return Source(shown, data, reader.positions, comment), reader.problems
+    return Source(shown, data, node, comment), reader.problems
 
 
 _YAML_PROBLEMS = {

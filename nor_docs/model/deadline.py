@@ -13,6 +13,7 @@ statuses) is derived later, in the control layer.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import Any, Literal
 
@@ -180,6 +181,11 @@ def _date_points(low: str) -> list[dt.date] | None:
 
 def parse_deadline_fields(text: str, event: str | None = None) -> dict:
     """Parse ``text`` into the fields of a ``Deadline``; raise ``DeadlineError`` when unknown."""
+    return dict(_parse_cached(text, event))
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_cached(text: str, event: str | None) -> dict:
     if not isinstance(text, str) or not text.strip():
         raise DeadlineError("срок пуст")
     written = " ".join(text.split())
