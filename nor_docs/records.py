@@ -16,7 +16,10 @@ diagnostic and left out; the rest is loaded. Cross-record checks live in ``valid
 
 from __future__ import annotations
 
+import contextlib
 import difflib
+import gc
+import re
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,9 +34,9 @@ from .model.marks import Cancellation, ExecutionMark, Extension, MarksFile
 from .model.meeting import Meeting
 from .model.roadmap import Roadmap
 from .model.settings import Settings
+from .readpool import read_sources
+from .spelling import watch_pattern
 from .yamlsource import Source, read_source
-
-import re
 
 _ID = re.compile(ID_PATTERN)
 
@@ -111,54 +114,83 @@ def record_files(root: Path) -> list[Path]:
 
 
 def load_records(root: str | Path, display_root: str | None = None) -> tuple[Records, list[Diagnostic]]:
-    """Load every record under ``root``; return what loaded and every problem found."""
+    """Load every record under ``root``; return what loaded and every problem found.
+
+    The settings and the directory are read first; the organisation names they hold tell the
+    YAML reader which text to set aside for the spelling check. The rest is read by
+    ``readpool.read_sources`` (in two processes when the folder is large). The cyclic garbage
+    collector is paused while loading: the loaded objects hold no cycles, and its passes over
+    the millions of young objects a large folder makes cost more than the parsing itself.
+    """
     root = Path(root)
     records = Records(root=root)
     problems: list[Diagnostic] = []
     if not root.is_dir():
         problems.append(Diagnostic(str(root), 1, 1, "NOR001", "папка с записями не найдена"))
         return records, problems
-    records.files = record_files(root)
-    for path in records.files:
-        shown = _display(path, root, display_root)
-        source, found = read_source(path, shown)
-        problems.extend(found)
-        if source is None:
-            continue
-        records.sources.append(source)
-        if path.parent == root and path.name == "settings.yaml":
-            settings = _validate(Settings, source, problems)
-            if settings is not None:
-                records.settings = settings
-            continue
-        folder = path.relative_to(root).parts[0]
-        model = FOLDERS[folder]
-        if model in (Meeting, Roadmap):
-            _load_identified(model, source, path, records, problems)
-            continue
-        value = _validate(model, source, problems)
-        if value is None:
-            continue
-        if isinstance(value, DirectoryFile):
-            for kind, items, target in (
-                ("organizations", value.organizations, records.organizations),
-                ("people", value.people, records.people),
-                ("groups", value.groups, records.groups),
-            ):
-                for i, item in enumerate(items):
-                    _register(records, problems, item.id, item, target, Located(item, source, (kind, i)))
-        elif isinstance(value, EventsFile):
-            for i, event in enumerate(value.events):
-                _register(records, problems, event.id, event, records.events, Located(event, source, ("events", i)))
-        elif isinstance(value, MarksFile):
-            records.marks.extend(Located(m, source, ("marks", i)) for i, m in enumerate(value.marks))
-            records.extensions.extend(
-                Located(m, source, ("extensions", i)) for i, m in enumerate(value.extensions)
-            )
-            records.cancellations.extend(
-                Located(m, source, ("cancellations", i)) for i, m in enumerate(value.cancellations)
-            )
+    with gc_paused():
+        records.files = record_files(root)
+        first = [p for p in records.files if p.parent == root or p.relative_to(root).parts[0] == "directory"]
+        rest = records.files[len(first) :]
+        for path in first:
+            _add(path, *read_source(path, _display(path, root, display_root)), root, records, problems)
+        watch = watch_pattern(records.organizations.values())
+        jobs = [(path, _display(path, root, display_root)) for path in rest]
+        for path, (source, found) in zip(rest, read_sources(jobs, watch)):
+            _add(path, source, found, root, records, problems)
     return records, problems
+
+
+@contextlib.contextmanager
+def gc_paused():
+    """Pause the cyclic garbage collector; on the way out, move what was made out of its reach."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()  # the loaded records live as long as the run; no need to scan them again
+        if enabled:
+            gc.enable()
+
+
+def _add(path: Path, source: Source | None, found: list[Diagnostic], root: Path, records: Records,
+         problems: list[Diagnostic]) -> None:  # fmt: skip
+    """Validate one file read into ``source`` against its model and register what it defines."""
+    problems.extend(found)
+    if source is None:
+        return
+    records.sources.append(source)
+    if path.parent == root and path.name == "settings.yaml":
+        settings = _validate(Settings, source, problems)
+        if settings is not None:
+            records.settings = settings
+        return
+    folder = path.relative_to(root).parts[0]
+    model = FOLDERS[folder]
+    if model in (Meeting, Roadmap):
+        _load_identified(model, source, path, records, problems)
+        return
+    value = _validate(model, source, problems)
+    if value is None:
+        return
+    if isinstance(value, DirectoryFile):
+        for kind, items, target in (
+            ("organizations", value.organizations, records.organizations),
+            ("people", value.people, records.people),
+            ("groups", value.groups, records.groups),
+        ):
+            for i, item in enumerate(items):
+                _register(records, problems, item.id, item, target, Located(item, source, (kind, i)))
+    elif isinstance(value, EventsFile):
+        for i, event in enumerate(value.events):
+            _register(records, problems, event.id, event, records.events, Located(event, source, ("events", i)))
+    elif isinstance(value, MarksFile):
+        records.marks.extend(Located(m, source, ("marks", i)) for i, m in enumerate(value.marks))
+        records.extensions.extend(Located(m, source, ("extensions", i)) for i, m in enumerate(value.extensions))
+        records.cancellations.extend(
+            Located(m, source, ("cancellations", i)) for i, m in enumerate(value.cancellations)
+        )
 
 
 def _display(path: Path, root: Path, display_root: str | None) -> str:

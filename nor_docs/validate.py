@@ -15,6 +15,7 @@ from typing import Iterable, Iterator
 from .assignments import Assignment, collect_assignments
 from .diagnostics import Diagnostic
 from .records import Records
+from .spelling import SpellingChecker
 
 
 def validate_records(records: Records) -> list[Diagnostic]:
@@ -232,12 +233,19 @@ class _Checker:
     def spellings(self) -> None:
         """Text that names an organisation almost, but not exactly, as the directory does."""
         checker = SpellingChecker(self.r.organizations.values())
-        if not checker.first_words:
+        if checker.pattern is None:
             return
         for source in self.r.sources:
-            for loc, text in _strings(source.data, ()):
+            if source.watched is not None:  # set aside by the reader while it read the file
+                candidates = source.watched
+            else:  # read before the directory was known (the directory itself)
+                candidates = (
+                    (text, *source.position(loc))
+                    for loc, text in _strings(source.data, ())
+                    if checker.pattern.search(text)
+                )
+            for text, line, col in candidates:
                 for written, org in checker.near_misses(text):
-                    line, col = source.position(loc)
                     self.found.append(Diagnostic(source.path, line, col, "NOR202",
                                                  f"«{written}» — так организация в справочнике не пишется; "
                                                  f"возможно, «{org.display_name}» ({org.id})? Исправьте текст или "
@@ -275,49 +283,6 @@ def _strings(data, loc) -> Iterator[tuple[tuple, str]]:
     elif isinstance(data, list):
         for i, value in enumerate(data):
             yield from _strings(value, loc + (i,))
-
-
-_WORD = re.compile(r"[\wё№.«»\"-]+", re.UNICODE)
-
-
-class SpellingChecker:
-    """Finds near-misses of organisation names in free text (one letter off, «Головинцино» for
-    «Головинщино»). Only windows that start with a name's first word are compared, so the cost
-    stays proportional to the text."""
-
-    def __init__(self, organizations):
-        self.names: dict[str, object] = {}
-        for org in organizations:
-            for spelling in org.spellings:
-                self.names[" ".join(_norm(w) for w in spelling.split())] = org
-        self.first_words: dict[str, list[tuple[list[str], str]]] = {}
-        for name in self.names:
-            words = name.split()
-            if len(words) >= 2:
-                self.first_words.setdefault(words[0], []).append((words, name))
-
-    def near_misses(self, text: str) -> Iterator[tuple[str, object]]:
-        words = text.split()
-        normed = [_norm(w) for w in words]
-        for i, word in enumerate(normed):
-            for name_words, name in self.first_words.get(word, ()):
-                n = len(name_words)
-                window = " ".join(normed[i : i + n]).rstrip(".,;:")
-                if window == name or window in self.names:
-                    continue
-                if len(window) < 8 or abs(len(window) - len(name)) > 2:
-                    continue
-                if difflib.SequenceMatcher(None, window, name).ratio() >= 0.93 and _differs_by_letters(window, name):
-                    yield " ".join(words[i : i + n]).rstrip(".,;:"), self.names[name]
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.replace("\u00a0", " ").replace("ё", "е").split()).strip(" .,;:")
-
-
-def _differs_by_letters(a: str, b: str) -> bool:
-    # A different number («СОШ № 3» vs «СОШ № 5») is another school, not a misspelling.
-    return re.sub(r"\D", "", a) == re.sub(r"\D", "", b)
 
 
 def load_and_validate(root, display_root: str | None = None):

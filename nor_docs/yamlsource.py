@@ -2,18 +2,22 @@
 
 Records are read the way an editor shows them (YAML 1.2 core schema), not the way PyYAML's
 YAML 1.1 resolver would: ``no`` stays the string "no", ``10:30`` stays "10:30", ``2021-10-10``
-stays a string for the model to parse. Duplicate keys, anchors/aliases, tags, files that are not
-UTF-8, empty files and files whose top level is not a mapping are reported, never guessed at.
+stays a string for the model to parse. Duplicate keys, anchors/aliases, tags, control
+characters, files that are not UTF-8, empty files and files whose top level is not a mapping are
+reported, never guessed at; every problem of a file is reported, in Russian, at its line.
 
-The result is a ``Source``: the data, and the node tree it came from, in which the 1-based
-``(line, column)`` of any path (a tuple of keys and list indexes, as pydantic reports them in
-``loc``) is looked up when a diagnostic needs it.
+The result is a ``Source``: the data, and a compact index of where every value and key stands
+(three integer arrays in document order), in which the 1-based ``(line, column)`` of any path
+(a tuple of keys and list indexes, as pydantic reports them in ``loc``) is looked up when a
+diagnostic needs it. The index is small and pickles fast, so files can be read in worker
+processes (``readpool.py``) and looked up in the main one.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from array import array
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -21,7 +25,7 @@ from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from .diagnostics import Diagnostic
 
-try:  # the C composer is several times faster; fall back to pure Python where it is missing
+try:  # the C parser is several times faster; fall back to pure Python where it is missing
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
@@ -44,8 +48,26 @@ _CORE_TAGS = {
     "tag:yaml.org,2002:value",
     "tag:yaml.org,2002:merge",
 }
-# Characters that XML 1.0 forbids; a DOCX carrying them is corrupt or loses them silently.
-XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# Characters a DOCX cannot carry: XML 1.0 forbids the C0 controls (but tab and line breaks) and
+# U+FFFE/U+FFFF; DEL and the C1 controls are allowed but invisible garbage (a cp1251 mix-up).
+CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+XML_ILLEGAL = CONTROL_CHARS  # the name the first version used
+# In the raw file the same characters, plus the line and paragraph separators (Word/PDF paste):
+# PyYAML refuses the controls outright and takes U+0085/U+2028/U+2029 for line breaks (YAML 1.1),
+# where an editor (YAML 1.2) does not — so they are reported and masked before parsing.
+_RAW_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\u2028\u2029]")
+_CONTENT_LINE = re.compile(r"^[ \t]*[^\s#]", re.M)
+_SCHEMA_LINE = re.compile(r"\A\s*(# yaml-language-server:[^\r\n]*)")
+MAX_DEPTH = 64  # records nest a dozen levels at most; deeper is a mistake or an attack
+
+
+def _pack(mark) -> int:
+    """(line, column) of a PyYAML mark, 1-based, in one integer."""
+    return ((mark.line + 1) << 24) | (mark.column + 1)
+
+
+def _unpack(packed: int) -> tuple[int, int]:
+    return packed >> 24, packed & 0xFFFFFF
 
 
 class _FastLoader(_Loader):  # type: ignore[misc,valid-type]
@@ -61,59 +83,85 @@ class _FastLoader(_Loader):  # type: ignore[misc,valid-type]
 
 @dataclass
 class Source:
-    """One record file read into data; positions are looked up in the kept node tree."""
+    """One record file read into data, with where each value stands.
+
+    ``values``, ``keys`` and ``sizes`` describe the nodes of ``data`` in document (pre-)order:
+    the packed position of the value, of its key (0 when it has none: the root, list items)
+    and the number of nodes in its subtree (to step over siblings).
+    """
 
     path: str
     data: dict
-    root: MappingNode | None = None
+    values: array = field(default_factory=lambda: array("q"), repr=False)
+    keys: array = field(default_factory=lambda: array("q"), repr=False)
+    sizes: array = field(default_factory=lambda: array("l"), repr=False)
     # The comment line an editor uses to find the schema, if the file has one.
     schema_comment: str | None = None
+    # String values that matched the reader's ``watch`` pattern: (text, line, column).
+    watched: list | None = None
 
-    def _walk(self, loc: tuple):
-        """The deepest (key node, value node) reachable along ``loc``."""
-        key, node = None, self.root
+    def _find(self, loc: tuple) -> tuple[int, bool]:
+        """Index of the deepest node reachable along ``loc``, and whether all of it was."""
+        sizes = self.sizes
+        index, data = 0, self.data
         for part in loc:
-            if isinstance(node, MappingNode):
-                for key_node, value_node in node.value:
-                    if key_node.value == part:
-                        key, node = key_node, value_node
+            child = index + 1
+            if type(data) is dict:
+                if part not in data:
+                    return index, False
+                for key in data:
+                    if key == part:
                         break
-                else:
-                    return key, node, False
-            elif isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
-                key, node = None, node.value[part]
+                    child += sizes[child]
+                data = data[part]
+            elif type(data) is list and type(part) is int and 0 <= part < len(data):
+                for _ in range(part):
+                    child += sizes[child]
+                data = data[part]
             else:
-                return key, node, False
-        return key, node, True
+                return index, False
+            index = child
+        return index, True
 
     def position(self, loc: tuple) -> tuple[int, int]:
         """1-based (line, column) of the value at ``loc``, else of its closest parent."""
-        if self.root is None:
+        if not self.values:
             return (1, 1)
-        _, node, _ = self._walk(tuple(loc))
-        return (node.start_mark.line + 1, node.start_mark.column + 1)
+        index, _ = self._find(tuple(loc))
+        return _unpack(self.values[index])
 
     def key_position(self, loc: tuple) -> tuple[int, int]:
         """Where the key of ``loc`` stands (for an unknown field), falling back to the value."""
-        if self.root is None:
+        if not self.values:
             return (1, 1)
-        key, node, complete = self._walk(tuple(loc))
-        mark = (key if complete and key is not None else node).start_mark
-        return (mark.line + 1, mark.column + 1)
+        index, complete = self._find(tuple(loc))
+        key = self.keys[index]
+        return _unpack(key if complete and key else self.values[index])
 
 
 class _Reader:
-    def __init__(self, path: str, check_aliases: bool, check_chars: bool):
+    """Turns the node tree into data, the position index and the problems found on the way."""
+
+    def __init__(self, path: str, check_aliases: bool, check_chars: bool, watch: re.Pattern | None):
         self.path = path
         self.problems: list[Diagnostic] = []
         self._seen: set[int] | None = set() if check_aliases else None
         self._check_chars = check_chars
+        self._watch = watch
+        self.watched: list | None = [] if watch is not None else None
+        self.values = array("q")
+        self.keys = array("q")
+        self.sizes = array("l")
 
     def problem(self, node, code: str, message: str) -> None:
         mark = node.start_mark
         self.problems.append(Diagnostic(self.path, mark.line + 1, mark.column + 1, code, message))
 
-    def convert(self, node, key_node=None):
+    def convert(self, node, key_node=None, depth: int = 0):
+        index = len(self.sizes)
+        self.values.append(_pack(node.start_mark))
+        self.keys.append(_pack(key_node.start_mark) if key_node is not None else 0)
+        self.sizes.append(1)
         if self._seen is not None:
             if id(node) in self._seen:
                 # PyYAML's composer hands out the anchored node again for every alias; point at
@@ -127,13 +175,21 @@ class _Reader:
         kind = type(node)
         if kind is ScalarNode:
             return self.scalar(node)
+        if depth >= MAX_DEPTH:
+            self.problem(node, "NOR011", f"вложенность глубже {MAX_DEPTH} уровней; упростите запись")
+            return None
         if kind is MappingNode:
-            return self.mapping(node)
-        return [self.convert(item) for item in node.value]
+            result = self.mapping(node, depth + 1)
+        else:
+            result = [self.convert(item, None, depth + 1) for item in node.value]
+        self.sizes[index] = len(self.sizes) - index
+        return result
 
-    def mapping(self, node: MappingNode) -> dict:
+    def mapping(self, node: MappingNode, depth: int) -> dict:
         result: dict = {}
         lines: dict = {}
+        values, keys, sizes = self.values, self.keys, self.sizes
+        fast = self._seen is None
         for key_node, value_node in node.value:
             if type(key_node) is not ScalarNode:
                 self.problem(key_node, "NOR009", "ключом может быть только простая строка")
@@ -149,30 +205,41 @@ class _Reader:
                     f"ключ «{key}» повторяется (первый раз — строка {lines[key]}); оставьте один",
                 )
                 continue
-            lines[key] = key_node.start_mark.line + 1
-            value = value_node
-            if type(value) is ScalarNode and self._seen is None and value.tag == "tag:yaml.org,2002:str":
-                result[key] = self.scalar(value)  # the common case, without the extra call
+            key_mark = key_node.start_mark
+            lines[key] = key_mark.line + 1
+            if fast and type(value_node) is ScalarNode and value_node.tag == "tag:yaml.org,2002:str":
+                # the common case, without the extra call
+                values.append(_pack(value_node.start_mark))
+                keys.append(((key_mark.line + 1) << 24) | (key_mark.column + 1))
+                sizes.append(1)
+                result[key] = self.scalar(value_node)
             else:
-                result[key] = self.convert(value, key_node)
+                result[key] = self.convert(value_node, key_node, depth)
         return result
 
     def scalar(self, node: ScalarNode):
         text = node.value
         if self._check_chars:
-            bad = XML_ILLEGAL.search(text)
+            bad = CONTROL_CHARS.search(text)
             if bad:
                 self.problem(
                     node,
                     "NOR010",
-                    f"недопустимый управляющий символ U+{ord(bad.group()):04X} в тексте; удалите его",
+                    f"недопустимый управляющий символ U+{ord(bad.group()):04X} в тексте "
+                    "(в DOCX он испортит документ или пропадёт); удалите его",
                 )
-                text = XML_ILLEGAL.sub("", text)
-        if node.style:  # quoted or block scalar: always a string
-            return text
-        if not text or text[0] in _PLAIN_STARTS:
-            return _resolve_plain(text)
+                text = CONTROL_CHARS.sub("", text)
+        if not node.style and (not text or text[0] in _PLAIN_STARTS):  # plain: maybe not a string
+            value = _resolve_plain(text)
+            if type(value) is not str:
+                return value
+        if self._watch is not None and self._watch.search(text):
+            self._note(text, node)
         return text
+
+    def _note(self, text: str, node) -> None:
+        mark = node.start_mark
+        self.watched.append((text, mark.line + 1, mark.column + 1))  # type: ignore[union-attr]
 
 
 _PLAIN_STARTS = frozenset("~nNtTfF0123456789+-.")
@@ -190,17 +257,25 @@ def _resolve_plain(text: str):
     return text
 
 
-def read_source(path: str | Path, display: str | None = None) -> tuple[Source | None, list[Diagnostic]]:
-    """Read ``path``; return the source (None when unreadable) and every problem found."""
+def read_source(
+    path: str | Path, display: str | None = None, watch: re.Pattern | None = None
+) -> tuple[Source | None, list[Diagnostic]]:
+    """Read ``path``; return the source (None when unreadable) and every problem found.
+
+    ``watch``: string values it matches are kept in ``Source.watched`` with their positions
+    (the organisation-spelling check looks only at those).
+    """
     shown = display or str(path)
     try:
         raw = Path(path).read_bytes()
     except OSError as error:
         return None, [Diagnostic(shown, 1, 1, "NOR001", f"файл не читается: {error.strerror}")]
-    return parse_source(raw, shown)
+    return parse_source(raw, shown, watch)
 
 
-def parse_source(raw: bytes, shown: str) -> tuple[Source | None, list[Diagnostic]]:
+def parse_source(
+    raw: bytes, shown: str, watch: re.Pattern | None = None
+) -> tuple[Source | None, list[Diagnostic]]:
     """Parse the bytes of one record file (see module doc)."""
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
@@ -208,52 +283,109 @@ def parse_source(raw: bytes, shown: str) -> tuple[Source | None, list[Diagnostic
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        col = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        col = len(raw[raw.rfind(b"\n", 0, error.start) + 1 : error.start].decode("utf-8", "replace")) + 1
         return None, [
-            Diagnostic(shown, line, col, "NOR002", "файл не в кодировке UTF-8; сохраните его в UTF-8")
-        ]
-    if not text.strip() or all(
-        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
-    ):
+            Diagnostic(
+                shown, line, col, "NOR002",
+                "файл не в кодировке UTF-8 (похоже на Windows-1251?); сохраните его в UTF-8",
+            )
+        ]  # fmt: skip
+    if not _CONTENT_LINE.search(text):
         return None, [Diagnostic(shown, 1, 1, "NOR003", "файл пуст; заполните запись или удалите файл")]
+    problems: list[Diagnostic] = []
+    if _RAW_BAD.search(text):
+        problems.extend(_raw_control_problems(text, shown))
+        # Masked with a visible character of the same width: positions stay where they were.
+        text = _RAW_BAD.sub("\ufffd", text)
     try:
         node = yaml.compose(text, Loader=_FastLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = _translate_yaml_problem(error.problem or "")
-        return None, [Diagnostic(shown, line, col, "NOR004", f"ошибка синтаксиса YAML: {what}")]
-    except yaml.YAMLError as error:  # pragma: no cover - every PyYAML error is marked today
-        return None, [Diagnostic(shown, 1, 1, "NOR004", f"ошибка синтаксиса YAML: {error}")]
+        what = _translate_yaml_problem(error)
+        return None, problems + [Diagnostic(shown, line, col, "NOR004", f"ошибка синтаксиса YAML: {what}")]
+    except yaml.YAMLError as error:  # a ReaderError; the pre-check above should have caught it
+        return None, problems + [Diagnostic(shown, 1, 1, "NOR004", f"ошибка синтаксиса YAML: неверная разметка ({error})")]
+    except RecursionError:  # the pure-Python composer on absurd nesting
+        return None, problems + [Diagnostic(shown, 1, 1, "NOR011", f"вложенность глубже {MAX_DEPTH} уровней; упростите запись")]
     if not isinstance(node, MappingNode):
         where = node.start_mark if node is not None else None
         line, col = (where.line + 1, where.column + 1) if where else (1, 1)
-        return None, [
+        return None, problems + [
             Diagnostic(shown, line, col, "NOR005", "запись должна быть словарём «поле: значение»")
         ]
-    reader = _Reader(shown, check_aliases="*" in text or "<<" in text, check_chars="\\" in text or bool(XML_ILLEGAL.search(text)))
+    reader = _Reader(shown, check_aliases="*" in text or "<<" in text, check_chars="\\" in text,
+                     watch=watch if watch is not None and watch.search(text) else None)  # fmt: skip
     data = reader.convert(node)
-    first = text.lstrip().splitlines()[0]
-    comment = first if first.startswith("# yaml-language-server:") else None
-    return Source(shown, data, node, comment), reader.problems
+    if watch is not None and reader.watched is None:
+        reader.watched = []
+    comment = _SCHEMA_LINE.match(text)
+    source = Source(
+        shown, data, reader.values, reader.keys, reader.sizes,
+        schema_comment=comment.group(1) if comment else None, watched=reader.watched,
+    )  # fmt: skip
+    return source, problems + reader.problems
 
 
-_YAML_PROBLEMS = {
-    "found character '\\t' that cannot start any token": "табуляция вместо пробелов",
-    "mapping values are not allowed here": "двоеточие здесь недопустимо (заключите текст в кавычки)",
-    "could not find expected ':'": "не найдено «:» после ключа",
-    "expected <block end>, but found '<block sequence start>'": "неверный отступ у элемента списка",
-    "found undefined alias": "ссылка на неизвестный якорь",
-    "found unexpected end of stream": "файл оборвался (незакрытая кавычка или скобка?)",
-    "found unknown escape character": "неизвестная escape-последовательность в строке в кавычках",
-}
+def _raw_control_problems(text: str, shown: str) -> list[Diagnostic]:
+    found = []
+    for match in _RAW_BAD.finditer(text):
+        start = match.start()
+        line = text.count("\n", 0, start) + 1
+        col = start - (text.rfind("\n", 0, start) + 1) + 1
+        char = match.group()
+        if char in "\u2028\u2029\x85":
+            message = (f"невидимый разделитель строк U+{ord(char):04X} (вставлен из Word или PDF?); "
+                       "замените его обычным переводом строки или пробелом")  # fmt: skip
+        else:
+            message = (f"невидимый управляющий символ U+{ord(char):04X} (в DOCX он испортит документ "
+                       "или пропадёт); удалите его")  # fmt: skip
+        found.append(Diagnostic(shown, line, col, "NOR010", message))
+    return found
 
 
-def _translate_yaml_problem(problem: str) -> str:
-    for english, russian in _YAML_PROBLEMS.items():
-        if problem.startswith(english.split("'")[0]) and english in problem:
-            return russian
-    for english, russian in _YAML_PROBLEMS.items():
-        if problem.startswith(english[:20]):
+# What PyYAML (libyaml or the pure-Python scanner) says → what the user is told.
+_YAML_PROBLEMS = (
+    ("found character that cannot start any token", "символ, с которого не может начинаться значение "
+     "(табуляция вместо пробелов? @ или ` в начале? — заключите текст в кавычки)"),
+    ("found character '\\t' that cannot start any token", "табуляция вместо пробелов"),
+    ("found a tab character", "табуляция вместо пробелов в отступе"),
+    ("mapping values are not allowed", "двоеточие с пробелом внутри значения (заключите текст в кавычки)"),
+    ("could not find expected ':'", "не найдено «:» после ключа (или строка с неверным отступом)"),
+    ("did not find expected key", "неверный отступ, или после значения в кавычках идёт лишний текст"),
+    ("did not find expected ',' or ']'", "не закрыт список «[ … ]»"),
+    ("did not find expected ',' or '}'", "не закрыт словарь «{ … }»"),
+    ("did not find expected '-' indicator", "неверный отступ у элемента списка"),
+    ("expected <block end>", "неверный отступ"),
+    ("block sequence entries are not allowed", "элемент списка «- » там, где список не ожидается (отступ?)"),
+    ("found undefined alias", "ссылка «*» на неизвестный якорь; ссылки YAML не допускаются"),
+    ("found duplicate anchor", "якорь «&» повторяется; ссылки YAML не допускаются"),
+    ("second occurrence", "якорь «&» повторяется; ссылки YAML не допускаются"),
+    ("but found another document", "в файле несколько документов «---»; оставьте один"),
+    ("found unexpected end of stream", "файл оборвался (незакрытая кавычка или скобка?)"),
+    ("found unknown escape character", "неизвестная escape-последовательность «\\…» в строке в кавычках "
+     "(для обратной косой черты пишите «\\\\» или возьмите текст в одинарные кавычки)"),
+    ("found invalid Unicode character escape code", "неверный код символа «\\u…» в строке в кавычках"),
+    ("did not find expected <document start>", "лишний текст после конца документа «...»"),
+    ("did not find expected alphabetic or numeric character", "после «&» или «*» нет имени"),
+    ("did not find expected node content", "значение отсутствует или начинается с недопустимого символа"),
+    ("did not find the expected '>'", "неверный тег «!<…>»"),
+    ("did not find expected comment or line break", "лишний текст после значения"),
+    ("found unexpected ':'", "двоеточие здесь недопустимо (заключите текст в кавычки)"),
+    ("did not find URI escaped octet", "неверный тег"),
+    ("found unacceptable key", "недопустимый ключ"),
+    ("found incomplete explicit key", "неполный ключ «?»"),
+    ("did not find expected tag URI", "неверный тег"),
+    ("found an incorrect leading UTF-8 octet", "неверная кодировка UTF-8"),
+    ("found duplicate %YAML directive", "директива %YAML повторяется"),
+    ("found incompatible YAML document", "документ другой версии YAML"),
+)
+
+
+def _translate_yaml_problem(error: yaml.MarkedYAMLError) -> str:
+    problem = error.problem or ""
+    context = error.context or ""
+    for english, russian in _YAML_PROBLEMS:
+        if english in problem or english in context:
             return russian
     return f"неверная разметка ({problem})" if problem else "неверная разметка"

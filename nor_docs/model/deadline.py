@@ -71,7 +71,7 @@ class Deadline(Record):
     date: dt.date | None = None  # kind=date
     year: int | None = None  # kind=month
     month: int | None = None  # kind=month
-    points: list["Deadline"] = []  # kind=several: each is a date or a month
+    points: list["Deadline"] = Field(default_factory=list)  # kind=several: each is a date or a month
     event: str | None = Field(default=None, pattern=ID_PATTERN)  # kind=relative
     offset_days: int = 0  # kind=relative: negative = before the event
     working_days: bool = False  # kind=relative: the offset counts working days

@@ -35,7 +35,7 @@ class Organization(Record):
     municipality: str | None = None
     # Other spellings met in documents that are known to mean this organisation; text that uses
     # a near-miss of a name that is *not* listed here is reported by validate (NOR202).
-    aliases: list[Text] = []
+    aliases: list[Text] = Field(default_factory=list)
     parent: Ref | None = None  # the organisation it belongs to (a department of an office)
 
     @property
@@ -118,7 +118,7 @@ class Group(Record):
     name: Text
     dative: Text | None = None
     genitive: Text | None = None
-    members: list[GroupMember] = []
+    members: list[GroupMember] = Field(default_factory=list)
     # A group that is a count of people rather than a list («15 руководителей ОО»).
     count: int | None = Field(default=None, ge=1)
     organization: Ref | None = None
@@ -127,6 +127,6 @@ class Group(Record):
 class DirectoryFile(Record):
     """One file under ``records/directory/``."""
 
-    organizations: list[Organization] = []
-    people: list[Person] = []
-    groups: list[Group] = []
+    organizations: list[Organization] = Field(default_factory=list)
+    people: list[Person] = Field(default_factory=list)
+    groups: list[Group] = Field(default_factory=list)

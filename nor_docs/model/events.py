@@ -6,6 +6,8 @@ deadlines that depend on it wait for it. A meeting id can serve as an event too.
 
 from __future__ import annotations
 
+from pydantic import Field
+
 from .common import Date, Record, Ref, Text
 
 
@@ -17,4 +19,4 @@ class Event(Record):
 
 
 class EventsFile(Record):
-    events: list[Event] = []
+    events: list[Event] = Field(default_factory=list)

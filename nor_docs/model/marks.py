@@ -53,6 +53,6 @@ class Cancellation(Record):
 
 
 class MarksFile(Record):
-    marks: list[ExecutionMark] = []
-    extensions: list[Extension] = []
-    cancellations: list[Cancellation] = []
+    marks: list[ExecutionMark] = Field(default_factory=list)
+    extensions: list[Extension] = Field(default_factory=list)
+    cancellations: list[Cancellation] = Field(default_factory=list)

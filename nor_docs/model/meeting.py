@@ -91,14 +91,14 @@ class Decision(Record):
 
     number: Label
     text: Text
-    executors: list[Ref] = []
+    executors: list[Ref] = Field(default_factory=list)
     addressed_to: str | None = None  # «Руководству МБОУ «СОШ с. Ушаковка»» verbatim
     executors_in_text: bool = True
     deadline: DeadlineField | None = None
     controller: Ref | None = None  # who controls execution
     on_control: bool = True  # false for «принять к сведению» and headings
-    bullets: list[Text] = []
-    decisions: list["Decision"] = []
+    bullets: list[Text] = Field(default_factory=list)
+    decisions: list["Decision"] = Field(default_factory=list)
 
 
 class AgendaItem(Record):
@@ -106,16 +106,16 @@ class AgendaItem(Record):
 
     number: Label
     title: Text
-    speakers: list[Speaker] = []
+    speakers: list[Speaker] = Field(default_factory=list)
     appendix: Label | None = None  # the appendix the item refers to («(приложение 1)»)
-    items: list["AgendaItem"] = []  # sub-items: 2.1, 2.2
-    heard: list[Statement] = []  # СЛУШАЛИ
-    spoke: list[Statement] = []  # ВЫСТУПИЛИ
-    decisions: list[Decision] = []
+    items: list["AgendaItem"] = Field(default_factory=list)  # sub-items: 2.1, 2.2
+    heard: list[Statement] = Field(default_factory=list)  # СЛУШАЛИ
+    spoke: list[Statement] = Field(default_factory=list)  # ВЫСТУПИЛИ
+    decisions: list[Decision] = Field(default_factory=list)
 
 
 class Table(Record):
-    header: list[str] = []
+    header: list[str] = Field(default_factory=list)
     rows: list[list[str]]
 
 
@@ -167,16 +167,16 @@ class Meeting(Record):
     intro: str | None = None  # narrative before the main part
     chair: Role | None = None
     secretary: Role | None = None
-    signers: list[Signer] = []
-    attendees: list[Attendee] = []
-    invited: list[Attendee] = []
-    absent: list[Attendee] = []
-    agenda: list[AgendaItem] = []
-    decisions: list[Decision] = []  # decisions taken for the meeting as a whole
+    signers: list[Signer] = Field(default_factory=list)
+    attendees: list[Attendee] = Field(default_factory=list)
+    invited: list[Attendee] = Field(default_factory=list)
+    absent: list[Attendee] = Field(default_factory=list)
+    agenda: list[AgendaItem] = Field(default_factory=list)
+    decisions: list[Decision] = Field(default_factory=list)  # decisions taken for the meeting as a whole
     decision_word: Literal["РЕШИЛИ", "ПОСТАНОВИЛИ"] = "РЕШИЛИ"
     assignments_layout: Literal["text", "table"] = "text"
-    appendices: list[Appendix] = []
-    results: list[Result] = []
+    appendices: list[Appendix] = Field(default_factory=list)
+    results: list[Result] = Field(default_factory=list)
     template: str | None = None  # a template under templates/ for this meeting
 
     def all_decisions(self) -> Iterator[tuple[tuple, Decision, list[str]]]:

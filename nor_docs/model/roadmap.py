@@ -40,7 +40,7 @@ class RoadmapItem(Record):
     number: Label
     activity: Text
     deadline: DeadlineField | None = None
-    executors: list[Ref] = []
+    executors: list[Ref] = Field(default_factory=list)
     result: str | None = None  # expected result / indicator
     reporting: str | None = None  # reporting form
     reported_at: Ref | None = None  # the meeting where its result was reported
@@ -48,7 +48,7 @@ class RoadmapItem(Record):
 
 class RoadmapSection(Record):
     title: Text
-    items: list[RoadmapItem] = []
+    items: list[RoadmapItem] = Field(default_factory=list)
 
 
 class Roadmap(Record):
@@ -59,5 +59,5 @@ class Roadmap(Record):
     period: Period
     approval: Approval | None = None
     ordered_by: str | None = Field(default=None, pattern=ASSIGNMENT_ID_PATTERN)
-    sections: list[RoadmapSection] = []
-    items: list[RoadmapItem] = []  # items outside any section
+    sections: list[RoadmapSection] = Field(default_factory=list)
+    items: list[RoadmapItem] = Field(default_factory=list)  # items outside any section
