@@ -265,6 +265,8 @@ def _translate(model: type[BaseModel], source: Source, error: ValidationError) -
     found = []
     for item in error.errors(include_url=False):
         loc = tuple(item["loc"])
+        if source.is_placeholder(loc):
+            continue  # the reader refused that value and said why
         kind = item["type"]
         message = item["msg"].removeprefix("Value error, ").removeprefix("Assertion failed, ")
         value = item.get("input")

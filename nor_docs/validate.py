@@ -58,9 +58,10 @@ class _Checker:
         if value in allowed:
             return
         hint = difflib.get_close_matches(value, sorted(allowed), n=1, cutoff=0.6)
-        tail = f"; возможно, «{hint[0]}»?" if hint else "; добавьте его в справочник (records/directory/)"
+        unknown, where = _UNKNOWN.get(what, (f"неизвестно: {what}", "records/directory/"))
+        tail = f"; возможно, «{hint[0]}»?" if hint else f"; такого id нет — добавьте запись в {where}"
         code = "NOR109" if what == "событие" else "NOR104"
-        self.report(record_id, loc, code, f"неизвестное {what} «{value}»{tail}")
+        self.report(record_id, loc, code, f"{unknown} «{value}»{tail}")
 
     def person(self, record_id, loc, value, what="лицо"):
         self.ref(record_id, loc, value, self.kinds["person"], what)
@@ -250,6 +251,20 @@ class _Checker:
                                                  f"«{written}» — так организация в справочнике не пишется; "
                                                  f"возможно, «{org.display_name}» ({org.id})? Исправьте текст или "
                                                  "добавьте написание в aliases"))  # fmt: skip
+
+
+# what → (the words of the message, where such records live)
+_UNKNOWN = {
+    "лицо": ("неизвестное лицо", "records/directory/"),
+    "организация": ("неизвестная организация", "records/directory/"),
+    "группа": ("неизвестная группа", "records/directory/"),
+    "исполнитель": ("неизвестный исполнитель", "records/directory/"),
+    "участник группы": ("неизвестный участник группы", "records/directory/"),
+    "докладчик": ("неизвестный докладчик", "records/directory/"),
+    "контролирующее лицо": ("неизвестное контролирующее лицо", "records/directory/"),
+    "событие": ("неизвестное событие", "records/events/ (или это id заседания)"),
+    "заседание": ("неизвестное заседание", "records/meetings/"),
+}
 
 
 def _gender_from_surname(surname: str) -> bool:

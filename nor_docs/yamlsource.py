@@ -35,19 +35,14 @@ _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT = re.compile(r"^[-+]?[0-9]+$")
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
-_CORE_TAGS = {
-    "tag:yaml.org,2002:str",
-    "tag:yaml.org,2002:map",
-    "tag:yaml.org,2002:seq",
-    "tag:yaml.org,2002:null",
-    "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:timestamp",
-    "tag:yaml.org,2002:binary",
-    "tag:yaml.org,2002:value",
-    "tag:yaml.org,2002:merge",
-}
+_STR = "tag:yaml.org,2002:str"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+# What the composer is told an untagged scalar is: we resolve it ourselves (YAML 1.2 core).
+_IMPLICIT = "tag:nor-docs,2024:implicit"
+# Tags a record may carry: none but ``!!str`` (a way to say «text» an editor also understands)
+# and the collection tags that change nothing. ``!!python/object`` and the like are refused.
+_ALLOWED_TAGS = {_IMPLICIT, _STR, _MAP, _SEQ}
 # Characters a DOCX cannot carry: XML 1.0 forbids the C0 controls (but tab and line breaks) and
 # U+FFFE/U+FFFF; DEL and the C1 controls are allowed but invisible garbage (a cp1251 mix-up).
 CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
@@ -75,10 +70,10 @@ class _FastLoader(_Loader):  # type: ignore[misc,valid-type]
 
     def resolve(self, kind, value, implicit):  # noqa: D102 - PyYAML hook
         if kind is ScalarNode:
-            return "tag:yaml.org,2002:str"
+            return _IMPLICIT
         if kind is SequenceNode:
-            return "tag:yaml.org,2002:seq"
-        return "tag:yaml.org,2002:map"
+            return _SEQ
+        return _MAP
 
 
 @dataclass
@@ -99,6 +94,16 @@ class Source:
     schema_comment: str | None = None
     # String values that matched the reader's ``watch`` pattern: (text, line, column).
     watched: list | None = None
+    # Indexes of values the reader refused and replaced by None (an alias, a tag, too deep):
+    # reported once by the reader; the model's complaints about them are noise.
+    placeholders: frozenset = frozenset()
+
+    def is_placeholder(self, loc: tuple) -> bool:
+        """Whether the value at ``loc`` is one the reader refused (see ``placeholders``)."""
+        if not self.placeholders:
+            return False
+        index, complete = self._find(tuple(loc))
+        return complete and index in self.placeholders
 
     def _find(self, loc: tuple) -> tuple[int, bool]:
         """Index of the deepest node reachable along ``loc``, and whether all of it was."""
@@ -152,6 +157,7 @@ class _Reader:
         self.values = array("q")
         self.keys = array("q")
         self.sizes = array("l")
+        self.placeholders: set[int] = set()
 
     def problem(self, node, code: str, message: str) -> None:
         mark = node.start_mark
@@ -164,19 +170,25 @@ class _Reader:
         self.sizes.append(1)
         if self._seen is not None:
             if id(node) in self._seen:
-                # PyYAML's composer hands out the anchored node again for every alias; point at
-                # the key that uses it (the node itself stands where the anchor was defined).
-                self.problem(key_node or node, "NOR007", "ссылки YAML (& и *) не допускаются; повторите значение явно")
+                # PyYAML's composer hands out the anchored node again for every alias: never
+                # walk it twice (an alias bomb stays as small as its text). The alias itself is
+                # reported where it stands by ``_alias_problems``.
+                if key_node is not None:
+                    self.values[index] = self.keys[index]  # the alias stands after its key
+                self.placeholders.add(index)
                 return None
             self._seen.add(id(node))
-        if node.tag not in _CORE_TAGS:
-            self.problem(node, "NOR008", f"тег YAML «{node.tag}» не допускается; уберите его")
+        if node.tag not in _ALLOWED_TAGS:
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            self.problem(node, "NOR008", f"тег YAML «{tag}» не допускается; уберите его")
+            self.placeholders.add(index)
             return None
         kind = type(node)
         if kind is ScalarNode:
             return self.scalar(node)
         if depth >= MAX_DEPTH:
             self.problem(node, "NOR011", f"вложенность глубже {MAX_DEPTH} уровней; упростите запись")
+            self.placeholders.add(index)
             return None
         if kind is MappingNode:
             result = self.mapping(node, depth + 1)
@@ -195,7 +207,7 @@ class _Reader:
                 self.problem(key_node, "NOR009", "ключом может быть только простая строка")
                 continue
             key = key_node.value
-            if key == "<<" and key_node.style is None:
+            if key == "<<" and not key_node.style:
                 self.problem(key_node, "NOR007", "слияние «<<» не допускается; повторите поля явно")
                 continue
             if key in result:
@@ -207,7 +219,7 @@ class _Reader:
                 continue
             key_mark = key_node.start_mark
             lines[key] = key_mark.line + 1
-            if fast and type(value_node) is ScalarNode and value_node.tag == "tag:yaml.org,2002:str":
+            if fast and type(value_node) is ScalarNode and value_node.tag == _IMPLICIT:
                 # the common case, without the extra call
                 values.append(_pack(value_node.start_mark))
                 keys.append(((key_mark.line + 1) << 24) | (key_mark.column + 1))
@@ -225,11 +237,12 @@ class _Reader:
                 self.problem(
                     node,
                     "NOR010",
-                    f"недопустимый управляющий символ U+{ord(bad.group()):04X} в тексте "
-                    "(в DOCX он испортит документ или пропадёт); удалите его",
+                    f"управляющий символ U+{ord(bad.group()):04X} в тексте (escape-последовательность в "
+                    "кавычках): в DOCX он испортит документ или пропадёт; удалите его",
                 )
                 text = CONTROL_CHARS.sub("", text)
-        if not node.style and (not text or text[0] in _PLAIN_STARTS):  # plain: maybe not a string
+        if not node.style and node.tag is _IMPLICIT and (not text or text[0] in _PLAIN_STARTS):
+            # a plain scalar without a tag: maybe not a string
             value = _resolve_plain(text)
             if type(value) is not str:
                 return value
@@ -302,7 +315,7 @@ def parse_source(
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = _translate_yaml_problem(error)
+        what = _translate_yaml_problem(error, text)
         return None, problems + [Diagnostic(shown, line, col, "NOR004", f"ошибка синтаксиса YAML: {what}")]
     except yaml.YAMLError as error:  # a ReaderError; the pre-check above should have caught it
         return None, problems + [Diagnostic(shown, 1, 1, "NOR004", f"ошибка синтаксиса YAML: неверная разметка ({error})")]
@@ -314,7 +327,9 @@ def parse_source(
         return None, problems + [
             Diagnostic(shown, line, col, "NOR005", "запись должна быть словарём «поле: значение»")
         ]
-    reader = _Reader(shown, check_aliases="*" in text or "<<" in text, check_chars="\\" in text,
+    if "*" in text or "&" in text:
+        problems.extend(_alias_problems(text, shown))
+    reader = _Reader(shown, check_aliases="*" in text, check_chars="\\" in text,
                      watch=watch if watch is not None and watch.search(text) else None)  # fmt: skip
     data = reader.convert(node)
     if watch is not None and reader.watched is None:
@@ -323,8 +338,49 @@ def parse_source(
     source = Source(
         shown, data, reader.values, reader.keys, reader.sizes,
         schema_comment=comment.group(1) if comment else None, watched=reader.watched,
+        placeholders=frozenset(reader.placeholders),
     )  # fmt: skip
     return source, problems + reader.problems
+
+
+MAX_ALIAS_REPORTS = 10
+
+
+def _alias_problems(text: str, shown: str) -> list[Diagnostic]:
+    """Every alias ``*x`` (and every anchor ``&x`` no alias uses), where it stands."""
+    anchors: dict[str, tuple[int, int]] = {}
+    used: set[str] = set()
+    found: list[Diagnostic] = []
+    try:
+        for token in yaml.scan(text, Loader=_Loader):
+            kind = type(token)
+            if kind is not yaml.AliasToken and kind is not yaml.AnchorToken:
+                continue
+            mark = token.start_mark
+            where = (mark.line + 1, mark.column + 1)
+            if kind is yaml.AnchorToken:
+                anchors.setdefault(token.value, where)
+                continue
+            used.add(token.value)
+            defined = anchors.get(token.value)
+            origin = f" (якорь «&{token.value}» — строка {defined[0]})" if defined else ""
+            found.append(Diagnostic(shown, *where, "NOR007",
+                                    f"ссылка «*{token.value}»{origin}: ссылки YAML не допускаются; "
+                                    "повторите значение явно"))  # fmt: skip
+    except yaml.YAMLError:
+        pass  # the composer reports the syntax error
+    for name, where in anchors.items():
+        if name not in used:
+            found.append(Diagnostic(shown, *where, "NOR007", f"якорь «&{name}» не нужен: ссылки YAML не "
+                                                             "допускаются; уберите его"))  # fmt: skip
+    if len(found) > MAX_ALIAS_REPORTS:
+        found.sort()
+        rest = len(found) - MAX_ALIAS_REPORTS
+        last = found[MAX_ALIAS_REPORTS]
+        found = found[:MAX_ALIAS_REPORTS] + [
+            Diagnostic(shown, last.line, last.column, "NOR007", f"и ещё ссылок YAML в этом файле: {rest}")
+        ]
+    return found
 
 
 def _raw_control_problems(text: str, shown: str) -> list[Diagnostic]:
@@ -338,8 +394,8 @@ def _raw_control_problems(text: str, shown: str) -> list[Diagnostic]:
             message = (f"невидимый разделитель строк U+{ord(char):04X} (вставлен из Word или PDF?); "
                        "замените его обычным переводом строки или пробелом")  # fmt: skip
         else:
-            message = (f"невидимый управляющий символ U+{ord(char):04X} (в DOCX он испортит документ "
-                       "или пропадёт); удалите его")  # fmt: skip
+            message = (f"невидимый управляющий символ U+{ord(char):04X}: в DOCX он испортит документ "
+                       "или пропадёт; удалите его")  # fmt: skip
         found.append(Diagnostic(shown, line, col, "NOR010", message))
     return found
 
@@ -382,10 +438,24 @@ _YAML_PROBLEMS = (
 )
 
 
-def _translate_yaml_problem(error: yaml.MarkedYAMLError) -> str:
+def _translate_yaml_problem(error: yaml.MarkedYAMLError, text: str) -> str:
     problem = error.problem or ""
     context = error.context or ""
+    mark, start = error.problem_mark, error.context_mark
+    if mark is not None and "cannot start any token" in problem:
+        lines = text.split("\n")
+        line = lines[mark.line] if mark.line < len(lines) else ""
+        if mark.column < len(line) and line[mark.column] == "\t":
+            return "табуляция в отступе; в YAML отступы делаются только пробелами"
     for english, russian in _YAML_PROBLEMS:
         if english in problem or english in context:
-            return russian
-    return f"неверная разметка ({problem})" if problem else "неверная разметка"
+            break
+    else:
+        russian = f"неверная разметка ({problem})" if problem else "неверная разметка"
+    if "flow node" in context and "expected node content" in problem:
+        russian = "не закрыта скобка «[» или «{», или значение начинается с недопустимого символа"
+    if start is not None and mark is not None and start.line != mark.line and (
+        "flow" in context or "quoted" in context
+    ):
+        russian += f" (начало — строка {start.line + 1})"
+    return russian
