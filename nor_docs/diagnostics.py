@@ -95,3 +95,13 @@ def format_json(items: list[Diagnostic]) -> str:
         "summary": {"errors": errors, "warnings": len(items) - errors},
     }
     return json.dumps(payload, ensure_ascii=False, indent=2)
+
+
+def format_codes(fmt: str = "text") -> str:
+    """The catalogue of codes: ``NOR104  ошибка          ссылка на …`` per line, or JSON."""
+    if fmt == "json":
+        items = [{"code": c, "severity": sev, "description": text} for c, (sev, text) in sorted(CODES.items())]
+        return json.dumps(items, ensure_ascii=False, indent=2)
+    words = {ERROR: "ошибка", WARNING: "предупреждение"}
+    return "\n".join(f"{code}  {words[sev]:<14}  {text}" for code, (sev, text) in sorted(CODES.items()))
+

@@ -14,9 +14,17 @@ from ..cli import RECORDS_OPTION, cli
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="Формат вывода.")  # fmt: skip
 @click.option("--strict", is_flag=True, help="Предупреждения тоже дают код выхода 1.")
-def validate(records_dir: str, fmt: str, strict: bool) -> None:
-    """Проверить записи: схему каждого файла и связи между ними."""
-    from ..diagnostics import format_json, format_text
+@click.option("--codes", is_flag=True, help="Показать все коды диагностики и выйти.")
+def validate(records_dir: str, fmt: str, strict: bool, codes: bool) -> None:
+    """Проверить записи: схему каждого файла и связи между ними.
+
+    Код выхода: 0 — ошибок нет, 1 — есть ошибки (с --strict — и предупреждения).
+    """
+    from ..diagnostics import format_codes, format_json, format_text
+
+    if codes:
+        click.echo(format_codes(fmt))
+        return
     from ..validate import load_and_validate
 
     records, found = load_and_validate(records_dir)
