@@ -60,7 +60,7 @@ _LEAD = re.compile(
     r"^(?:в\s+следующие\s+сроки:?|в\s+срок:?|срок:?|сроки:?|в\s+срок\s+до|срок\s+до|не\s+позднее|"
     r"до|к|по)\s+"
 )
-_END_OF = re.compile(r"^(?:до\s+)?конца\s+")
+_END_OF = re.compile(r"^(?:(?:до\s+)?конца|в\s+течение)\s+")
 
 
 class Deadline(Record):
@@ -143,7 +143,7 @@ def _date_from_match(match: re.Match) -> dt.date:
 
 def _normalise(text: str) -> str:
     low = " ".join(text.lower().replace("ё", "е").split())
-    low = low.strip(" .;,()")
+    low = low.strip(" .;,()!")
     low = _LEAD.sub("", low)
     low = _LEAD.sub("", low)  # «в срок: до …»
     return low.strip(" .;,:()")

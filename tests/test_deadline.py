@@ -1,0 +1,193 @@
+"""The deadline parser on every phrasing of the seed protocols and of shared/domain.md.
+
+What was written is kept verbatim (``as_written``, spaces collapsed) beside the typed value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from pydantic import ValidationError
+
+from nor_docs.model.deadline import Deadline, DeadlineError, parse_deadline
+from nor_docs.model.meeting import Decision
+
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("written", "expected_date"),
+    [
+        ("2021-10-10", D(2021, 10, 10)),  # ISO
+        ("10.10.2021", D(2021, 10, 10)),  # seed 001, table column «Срок исполнения»
+        ("29.09.2021", D(2021, 9, 29)),  # seed 001: the meeting date itself
+        ("в срок до 31.01.2024 г.", D(2024, 1, 31)),  # seed 002
+        ("в срок до 27.02.2023.", D(2023, 2, 27)),  # seed 003, end of sentence
+        ("в срок до 21.02.2023", D(2023, 2, 21)),  # seed 003
+        ("до 1.3.2024", D(2024, 3, 1)),
+        ("не позднее 05.06.2024", D(2024, 6, 5)),
+        ("к 05.06.2024 г.", D(2024, 6, 5)),
+        ("срок: 05.06.2024 включительно", D(2024, 6, 5)),
+    ],
+)
+def test_exact_dates(written, expected_date):
+    deadline = parse_deadline(written)
+    assert (deadline.kind, deadline.date) == ("date", expected_date)
+    assert deadline.as_written == written
+
+
+def test_several_dates():
+    deadline = parse_deadline("29.09.2021 и 15.10.2021")
+    assert deadline.kind == "several"
+    assert [p.date for p in deadline.points] == [D(2021, 9, 29), D(2021, 10, 15)]
+
+
+@pytest.mark.parametrize(
+    ("written", "year", "month"),
+    [
+        ("май 2024", 2024, 5),
+        ("май 2024 года", 2024, 5),
+        ("до конца декабря 2023 года", 2023, 12),  # seed 002 (a speaker's promise)
+        ("до конца мая 2024 г.", 2024, 5),
+        ("в течение сентября 2024 года", 2024, 9),
+        ("декабрь 2024 г.", 2024, 12),
+    ],
+)
+def test_months(written, year, month):
+    deadline = parse_deadline(written)
+    assert (deadline.kind, deadline.year, deadline.month) == ("month", year, month)
+    assert deadline.as_written == written
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "май 2024 года и декабрь 2024 года",  # seed 000, «сроки отчетного периода»
+        "в следующие сроки: май 2024 года, декабрь 2024 года",
+    ],
+)
+def test_several_reporting_months(written):
+    deadline = parse_deadline(written)
+    assert deadline.kind == "several"
+    assert [(p.kind, p.year, p.month) for p in deadline.points] == [("month", 2024, 5), ("month", 2024, 12)]
+    assert deadline.as_written == written
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["постоянно", "на постоянной основе", "(на постоянной основе)", "Постоянно.", "в течение учебного года"],
+)
+def test_standing(written):
+    deadline = parse_deadline(written)
+    assert deadline.kind == "standing"
+    assert deadline.as_written == written
+
+
+@pytest.mark.parametrize(
+    ("written", "offset", "working"),
+    [
+        ("не менее трех дней до проведения процедуры", -3, False),  # seed 003 (as written)
+        ("в следующие сроки: не менее трех дней до проведения процедуры", -3, False),  # seed 003, whole
+        ("не менее чем за 3 дня до проведения процедуры", -3, False),  # domain.md / the issue
+        ("не менее чем за три дня до проведения процедуры", -3, False),
+        ("за 5 рабочих дней до начала ВПР", -5, True),
+        ("не позднее 10 дней после проведения процедуры", 10, False),
+        ("в течение 2 недель после заседания", 14, False),
+    ],
+)
+def test_relative_to_an_event(written, offset, working):
+    deadline = parse_deadline(written, event="vpr-2024")
+    assert (deadline.kind, deadline.event, deadline.offset_days, deadline.working_days) == (
+        "relative", "vpr-2024", offset, working,
+    )  # fmt: skip
+    assert deadline.as_written == written
+
+
+def test_relative_without_event_asks_for_it():
+    with pytest.raises(DeadlineError, match="отсчитывается от события"):
+        parse_deadline("не менее чем за 3 дня до проведения процедуры")
+
+
+def test_event_on_a_deadline_that_is_not_relative_is_refused():
+    with pytest.raises(DeadlineError, match="не относительный"):
+        parse_deadline("до 31.01.2024", event="vpr-2024")
+
+
+@pytest.mark.parametrize(
+    ("written", "period", "day"),
+    [
+        ("ежеквартально до 10 числа", "quarter", 10),  # domain.md
+        ("ежемесячно", "month", None),  # domain.md: by the 10th of the next month (a setting)
+        ("ежемесячно, до 5-го числа следующего месяца", "month", 5),
+        ("ежеквартально", "quarter", None),
+        ("еженедельно", "week", None),
+        ("ежегодно", "year", None),
+        ("раз в полугодие", "half-year", None),
+    ],
+)
+def test_recurring(written, period, day):
+    deadline = parse_deadline(written)
+    assert (deadline.kind, deadline.period, deadline.day) == ("recurring", period, day)
+
+
+@pytest.mark.parametrize(("written", "kind"), [("срочно", "urgent"), ("Срочно!", "urgent"),
+                                               ("оперативно", "prompt"), ("в оперативном порядке", "prompt")])  # fmt: skip
+def test_urgent_and_prompt(written, kind):
+    deadline = parse_deadline(written)
+    assert deadline.kind == kind
+    assert deadline.as_written == written
+
+
+def test_as_written_collapses_only_whitespace():
+    deadline = parse_deadline("в срок  до\n31.01.2024 г.")
+    assert deadline.as_written == "в срок до 31.01.2024 г."
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ("31.02.2024", "такой даты нет: «31.02.2024»"),
+        ("в срок до 30.02.2024 г.", "такой даты нет: «30.02.2024»"),
+        ("2024-13-01", "такой даты нет"),
+        ("когда-нибудь потом", "не распознан"),
+        ("до 31.01.2024 и ещё как-нибудь", "не распознан"),
+        ("ежемесячно до 32 числа", "32"),
+        ("", "срок пуст"),
+        ("   ", "срок пуст"),
+    ],
+)
+def test_errors(written, message):
+    with pytest.raises(DeadlineError, match=message):
+        parse_deadline(written)
+
+
+def test_errors_are_value_errors_for_the_model():
+    assert issubclass(DeadlineError, ValueError)
+
+
+def test_a_record_holds_a_string_or_text_with_event():
+    simple = Decision.model_validate({"number": "1", "text": "x", "deadline": "до 31.01.2024"})
+    assert simple.deadline == parse_deadline("до 31.01.2024")
+    relative = Decision.model_validate(
+        {"number": "2", "text": "x", "deadline": {"text": "не менее чем за 3 дня до проведения процедуры", "event": "vpr"}}
+    )
+    assert (relative.deadline.kind, relative.deadline.event) == ("relative", "vpr")
+
+
+@pytest.mark.parametrize(
+    "value",
+    [{"text": "до 31.01.2024", "evnt": "x"}, {"event": "x"}, {"text": 5}, 20240131, ["до 31.01.2024"]],
+)
+def test_malformed_deadline_values_are_refused(value):
+    with pytest.raises(ValidationError):
+        Decision.model_validate({"number": "1", "text": "x", "deadline": value})
+
+
+def test_parsed_deadline_is_immutable_and_cached_results_are_not_shared():
+    first = parse_deadline("в срок до 31.01.2024 г.")
+    second = parse_deadline("в срок до 31.01.2024 г.")
+    assert first == second
+    with pytest.raises(ValidationError):
+        first.kind = "month"  # type: ignore[misc]
+    assert isinstance(first, Deadline)
