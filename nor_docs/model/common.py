@@ -76,7 +76,7 @@ Date = Annotated[
     dt.date,
     BeforeValidator(parse_date),
     PlainSerializer(lambda d: d.isoformat(), return_type=str),
-    WithJsonSchema({"type": "string", "pattern": r"^(\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4})$"}),
+    WithJsonSchema({"type": "string", "pattern": r"^(\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4}(\s*г\.?)?)$"}),
 ]
 Time = Annotated[
     dt.time,
