@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from pathlib import Path
 
@@ -13,13 +14,14 @@ class ScaffoldError(Exception):
     """The scaffold cannot be written (bad date or slug, or the file exists)."""
 
 
+# «…» marks what is to be filled in: validate reports every «…» left (NOR102).
 MEETING_TEMPLATE = """\
-# yaml-language-server: $schema=../../nor_docs/schemas/meeting.schema.json
-# Новое заседание. Заполните поля, удалите ненужные и запустите: nor-docs validate
+# yaml-language-server: $schema={schema}
+# Новое заседание. Замените каждое «…», удалите ненужное и запустите: nor-docs validate
 kind: заседание рабочей группы
-title: заседания рабочей группы по …          # заголовок в родительном падеже
+title: …                                     # в родительном падеже: «заседания рабочей группы по …»
 issuer: …                                    # id организации из records/directory/
-number: ""                                   # номер протокола, если есть
+# number: 1                                  # номер протокола, если есть
 date: {date}
 time: "10:00"
 place: …
@@ -64,6 +66,17 @@ def scaffold_meeting(records_dir: str | Path, on: str | None, slug: str) -> Path
         raise ScaffoldError(f"{path} уже есть; выберите другой --slug")
     due = day + dt.timedelta(days=30)
     path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "x", encoding="utf-8") as handle:
-        handle.write(MEETING_TEMPLATE.format(date=day.isoformat(), due=due.strftime("%d.%m.%Y")))
+    text = MEETING_TEMPLATE.format(schema=_schema_link(path, "meeting"), date=day.isoformat(),
+                                   due=due.strftime("%d.%m.%Y"))  # fmt: skip
+    try:
+        with open(path, "x", encoding="utf-8") as handle:
+            handle.write(text)
+    except FileExistsError:
+        raise ScaffoldError(f"{path} уже есть; выберите другой --slug") from None
     return path
+
+
+def _schema_link(path: Path, kind: str) -> str:
+    """The schema of ``kind`` as a path relative to the new file (what editors resolve)."""
+    schema = Path(__file__).resolve().parent / "schemas" / f"{kind}.schema.json"
+    return Path(os.path.relpath(schema, path.parent.resolve())).as_posix()

@@ -53,7 +53,9 @@ XML_ILLEGAL = CONTROL_CHARS  # the name the first version used
 _RAW_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\u2028\u2029]")
 _CONTENT_LINE = re.compile(r"^[ \t]*[^\s#]", re.M)
 _SCHEMA_LINE = re.compile(r"\A\s*(# yaml-language-server:[^\r\n]*)")
-MAX_DEPTH = 64  # records nest a dozen levels at most; deeper is a mistake or an attack
+MAX_DEPTH = 64
+# What a scaffold (``nor-docs new``) leaves to be filled in; a value that is only this is reported.
+PLACEHOLDER = "…"  # records nest a dozen levels at most; deeper is a mistake or an attack
 
 
 def _pack(mark) -> int:
@@ -94,8 +96,8 @@ class Source:
     schema_comment: str | None = None
     # String values that matched the reader's ``watch`` pattern: (text, line, column).
     watched: list | None = None
-    # Indexes of values the reader refused and replaced by None (an alias, a tag, too deep):
-    # reported once by the reader; the model's complaints about them are noise.
+    # Indexes of values the reader reported (an alias, a tag, too deep — replaced by None — or a
+    # scaffold's «…» left unfilled): said once by the reader; the model's complaints are noise.
     placeholders: frozenset = frozenset()
 
     def is_placeholder(self, loc: tuple) -> bool:
@@ -147,8 +149,10 @@ class Source:
 class _Reader:
     """Turns the node tree into data, the position index and the problems found on the way."""
 
-    def __init__(self, path: str, check_aliases: bool, check_chars: bool, watch: re.Pattern | None):
+    def __init__(self, path: str, check_aliases: bool, check_chars: bool, watch: re.Pattern | None,
+                 check_placeholders: bool = False):  # fmt: skip
         self.path = path
+        self._check_placeholders = check_placeholders
         self.problems: list[Diagnostic] = []
         self._seen: set[int] | None = set() if check_aliases else None
         self._check_chars = check_chars
@@ -241,6 +245,9 @@ class _Reader:
                     "кавычках): в DOCX он испортит документ или пропадёт; удалите его",
                 )
                 text = CONTROL_CHARS.sub("", text)
+        if self._check_placeholders and text.strip() == PLACEHOLDER:
+            self.problem(node, "NOR102", f"не заполнено: вместо «{PLACEHOLDER}» впишите значение")
+            self.placeholders.add(len(self.sizes) - 1)  # this value: the model need not say more
         if not node.style and node.tag is _IMPLICIT and (not text or text[0] in _PLAIN_STARTS):
             # a plain scalar without a tag: maybe not a string
             value = _resolve_plain(text)
@@ -330,7 +337,8 @@ def parse_source(
     if "*" in text or "&" in text:
         problems.extend(_alias_problems(text, shown))
     reader = _Reader(shown, check_aliases="*" in text, check_chars="\\" in text,
-                     watch=watch if watch is not None and watch.search(text) else None)  # fmt: skip
+                     watch=watch if watch is not None and watch.search(text) else None,
+                     check_placeholders=PLACEHOLDER in text)  # fmt: skip
     data = reader.convert(node)
     if watch is not None and reader.watched is None:
         reader.watched = []
