@@ -1,0 +1,96 @@
+"""Reading in two processes gives exactly what reading in one does, and survives a failing worker."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from nor_docs import readpool
+from nor_docs.validate import load_and_validate
+
+ROOT = Path(__file__).resolve().parent.parent
+BAD = Path(__file__).resolve().parent / "bad"
+
+
+def load_generator():
+    spec = importlib.util.spec_from_file_location("gen_corpus", ROOT / "bench" / "gen_corpus.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    """A generated records folder of 40 meetings with bad files from tests/bad mixed in."""
+    root = tmp_path_factory.mktemp("corpus") / "records"
+    stats = load_generator().generate(root, meetings=40, per_meeting=10)
+    assert stats["assignments"] == 400
+    shutil.copyfile(BAD / "_base" / "directory" / "base.yaml", root / "directory" / "base.yaml")
+    for case in ("duplicate-key", "unknown-references", "not-utf8", "alias-bomb", "misspelt-organisation"):
+        source = BAD / case / "meetings" / "2024-02-01-wg.yaml"
+        shutil.copyfile(source, root / "meetings" / f"2024-02-01-{case}.yaml")
+    return root
+
+
+def run(root: Path, monkeypatch, jobs: str):
+    monkeypatch.setenv("NOR_DOCS_JOBS", jobs)
+    monkeypatch.setattr(readpool, "MIN_BYTES", 0)
+    return load_and_validate(root, display_root="records")
+
+
+def summary(records, found):
+    return (
+        [(d.file, d.line, d.column, d.code, d.message) for d in found],
+        sorted(records.meetings),
+        [s.path for s in records.sources],
+        [(s.data, list(s.values), list(s.keys), list(s.sizes), s.watched, s.placeholders) for s in records.sources],
+    )
+
+
+def test_two_processes_read_exactly_what_one_does(corpus, monkeypatch):
+    serial = summary(*run(corpus, monkeypatch, "1"))
+    parallel = summary(*run(corpus, monkeypatch, "2"))
+    assert parallel == serial
+    codes = {d[3] for d in serial[0]}
+    assert {"NOR002", "NOR006", "NOR007", "NOR104", "NOR202"} <= codes
+
+
+def test_the_worker_is_used_for_a_large_folder(corpus, monkeypatch):
+    jobs = [(p, p.name) for p in sorted((corpus / "meetings").iterdir())]
+    monkeypatch.delenv("NOR_DOCS_JOBS", raising=False)
+    split = readpool._split(jobs, 0)
+    assert split is not None and 0 < split < len(jobs)
+    assert readpool._split(jobs[:5], 0) is None  # too few files to be worth a fork
+    monkeypatch.setenv("NOR_DOCS_JOBS", "1")
+    assert readpool._split(jobs, 0) is None
+
+
+def test_a_dying_worker_leaves_its_files_to_this_process(corpus, monkeypatch):
+    expected = summary(*run(corpus, monkeypatch, "1"))
+    parent = os.getpid()
+    real = readpool.read_source
+    calls = {"n": 0}
+
+    def dies_in_the_worker(path, shown, watch=None):
+        if os.getpid() != parent:
+            calls["n"] += 1
+            if calls["n"] > 40:  # after a chunk or so
+                os._exit(3)
+        return real(path, shown, watch)
+
+    monkeypatch.setattr(readpool, "read_source", dies_in_the_worker)
+    assert summary(*run(corpus, monkeypatch, "2")) == expected
+
+
+def test_an_abandoned_read_stops_the_worker(corpus, monkeypatch):
+    monkeypatch.setenv("NOR_DOCS_JOBS", "2")
+    jobs = [(p, p.name) for p in sorted((corpus / "meetings").iterdir())]
+    results = readpool.read_sources(jobs, None, min_bytes=0)
+    next(results)
+    results.close()  # the finally clause kills and reaps the worker
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)
