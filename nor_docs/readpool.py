@@ -15,14 +15,13 @@ from __future__ import annotations
 import gc
 import os
 import pickle
-import re
 import signal
 import struct
 from pathlib import Path
 from typing import Iterator
 
 from .diagnostics import Diagnostic
-from .yamlsource import Source, read_source
+from .yamlsource import Source, Watch, read_source
 
 # Below these the fork costs more than it saves.
 MIN_FILES = 16
@@ -43,7 +42,7 @@ def _jobs_allowed() -> int:
         return 2
 
 
-def read_sources(jobs: list[tuple[Path, str]], watch: re.Pattern | None = None,
+def read_sources(jobs: list[tuple[Path, str]], watch: Watch | None = None,
                  min_bytes: int = MIN_BYTES) -> Iterator[Result]:  # fmt: skip
     """``read_source(path, shown, watch)`` of every ``(path, shown)`` in ``jobs``, in order."""
     split = _split(jobs, min_bytes)
@@ -93,7 +92,7 @@ class _Worker:
     anonymous in-memory file and then announces it — offset and length — on a pipe. The pipe
     carries only those 16-byte notes, so it never fills and the worker never waits for us."""
 
-    def __init__(self, jobs: list[tuple[Path, str]], watch: re.Pattern | None):
+    def __init__(self, jobs: list[tuple[Path, str]], watch: Watch | None):
         self.pid: int | None = None
         self.notes: int | None = None
         self.data: int | None = None

@@ -35,7 +35,7 @@ from .model.meeting import Meeting
 from .model.roadmap import Roadmap
 from .model.settings import Settings
 from .readpool import read_sources
-from .spelling import watch_pattern
+from .spelling import spelling_watch
 from .yamlsource import Source, read_source
 
 _ID = re.compile(ID_PATTERN)
@@ -116,8 +116,8 @@ def record_files(root: Path) -> list[Path]:
 def load_records(root: str | Path, display_root: str | None = None) -> tuple[Records, list[Diagnostic]]:
     """Load every record under ``root``; return what loaded and every problem found.
 
-    The settings and the directory are read first; the organisation names they hold tell the
-    YAML reader which text to set aside for the spelling check. The rest is read by
+    The settings and the directory are read first; the organisation names they hold let the
+    YAML reader set aside the text the spelling check reports (``spelling.py``). The rest is read by
     ``readpool.read_sources`` (in two processes when the folder is large). The cyclic garbage
     collector is paused while loading: the loaded objects hold no cycles, and its passes over
     the millions of young objects a large folder makes cost more than the parsing itself.
@@ -134,7 +134,7 @@ def load_records(root: str | Path, display_root: str | None = None) -> tuple[Rec
         rest = records.files[len(first) :]
         for path in first:
             _add(path, *read_source(path, _display(path, root, display_root)), root, records, problems)
-        watch = watch_pattern(records.organizations.values())
+        watch = spelling_watch(records.organizations.values())
         jobs = [(path, _display(path, root, display_root)) for path in rest]
         for path, (source, found) in zip(rest, read_sources(jobs, watch)):
             _add(path, source, found, root, records, problems)

@@ -2,10 +2,11 @@
 
 Hand-made protocols carry one school spelled two ways («Головинцино» for «Головинщино»). The
 directory lists each organisation's name, short name and known ``aliases``; text that names an
-organisation one letter off is reported. Only text at a name's first word is compared:
-``watch_pattern`` is a precompiled regex over those first words, so the YAML reader can set aside
-the few string values worth a look while it reads (``Source.watched``) and the check itself
-never walks the rest.
+organisation one letter off is reported. Only text at a name's first word is compared
+(a precompiled regex over those first words finds the places), and the YAML reader runs the check
+on every string as it reads (``spelling_watch``), setting aside the few with a near-miss
+(``Source.watched``) — in the worker process for the files it reads — so the check itself never
+walks the records again.
 """
 
 from __future__ import annotations
@@ -21,26 +22,32 @@ def _norm(text: str) -> str:
     return " ".join(text.replace("\u00a0", " ").replace("ё", "е").split()).strip(_PUNCT)
 
 
-def _differs_by_letters(a: str, b: str) -> bool:
-    # A different number («СОШ № 3» vs «СОШ № 5») is another school, not a misspelling.
-    return re.sub(r"\D", "", a) == re.sub(r"\D", "", b)
-
-
 class SpellingChecker:
-    """Finds near-misses of organisation names in free text."""
+    """Finds near-misses of organisation names in free text.
+
+    Also the reader's ``watch``: ``search(text)`` says whether a text holds a near-miss, so the
+    YAML reader (in whichever process reads the file) sets aside only the texts to report.
+    """
 
     def __init__(self, organizations: Iterable):
         self.names: dict[str, object] = {}
         for org in organizations:
             for spelling in org.spellings:
                 self.names.setdefault(" ".join(_norm(w) for w in spelling.split()), org)
-        self.first_words: dict[str, list[tuple[list[str], str]]] = {}
+        # first word → {number of words → [(name, its digits)]}
+        self.first_words: dict[str, dict[int, list[tuple[str, str]]]] = {}
         for name in self.names:
             words = name.split()
             if len(words) >= 2:
-                self.first_words.setdefault(words[0], []).append((words, name))
-        self.longest = max((len(w) for group in self.first_words.values() for w, _ in group), default=0)
+                by_length = self.first_words.setdefault(words[0], {})
+                by_length.setdefault(len(words), []).append((name, re.sub(r"\D", "", name)))
+        self.longest = max((n for by_length in self.first_words.values() for n in by_length), default=0)
         self.pattern = _first_words_pattern(self.first_words)
+
+    def search(self, text: str) -> bool:
+        """Whether ``text`` names an organisation almost as the directory does."""
+        return self.pattern is not None and self.pattern.search(text) is not None and \
+            next(self.near_misses(text), None) is not None  # fmt: skip
 
     def near_misses(self, text: str) -> Iterator[tuple[str, object]]:
         """(the words as written, the organisation they almost name) for each near-miss."""
@@ -53,16 +60,21 @@ class SpellingChecker:
             if start and not text[start - 1].isspace():
                 continue  # inside a word
             words = text[start:].split(None, self.longest)[: self.longest]
+            by_length = self.first_words.get(_norm(words[0]))
+            if not by_length:
+                continue
             normed = [_norm(w) for w in words]
-            for name_words, name in self.first_words.get(normed[0], ()):
-                n = len(name_words)
+            for n, names in by_length.items():
                 window = " ".join(normed[:n]).rstrip(".,;:")
-                if window == name or window in self.names:
-                    continue
-                if len(window) < 8 or abs(len(window) - len(name)) > 2:
-                    continue
-                if difflib.SequenceMatcher(None, window, name).ratio() >= 0.93 and _differs_by_letters(window, name):
-                    yield " ".join(words[:n]).rstrip(".,;:"), self.names[name]
+                if window in self.names or len(window) < 8:
+                    continue  # a name the directory knows (maybe another one), or too short to judge
+                digits = re.sub(r"\D", "", window)
+                for name, name_digits in names:
+                    # A different number («СОШ № 3» vs «СОШ № 5») is another school, not a typo.
+                    if name_digits != digits or abs(len(window) - len(name)) > 2:
+                        continue
+                    if difflib.SequenceMatcher(None, window, name).ratio() >= 0.93:
+                        yield " ".join(words[:n]).rstrip(".,;:"), self.names[name]
 
 
 def _first_words_pattern(first_words: dict) -> re.Pattern | None:
@@ -77,6 +89,7 @@ def _first_words_pattern(first_words: dict) -> re.Pattern | None:
     return re.compile("|".join(alternatives))
 
 
-def watch_pattern(organizations: Iterable) -> re.Pattern | None:
-    """The regex the YAML reader uses to set aside text worth a spelling check (None: no names)."""
-    return SpellingChecker(organizations).pattern
+def spelling_watch(organizations: Iterable) -> SpellingChecker | None:
+    """What the YAML reader watches text with (None: the directory names no organisation)."""
+    checker = SpellingChecker(organizations)
+    return checker if checker.pattern is not None else None

@@ -43,6 +43,7 @@ class _Checker:
             "group": set(records.groups),
         }
         self.executors = self.kinds["person"] | self.kinds["organization"] | self.kinds["group"]
+        self.events = set(records.events) | set(records.meetings)  # what a relative deadline hangs on
 
     # --- helpers -------------------------------------------------------------------------
 
@@ -91,38 +92,53 @@ class _Checker:
                              self.kinds["organization"], "участник группы")  # fmt: skip
 
     def meeting(self, mid: str) -> None:
+        # Membership is tested inline and a path built only for a miss: this runs for every
+        # reference of every meeting, and a records folder may hold thousands of them.
         m = self.r.meetings[mid]
-        self.ref(mid, ("issuer",), m.issuer, self.kinds["organization"], "организация")
+        people, groups, orgs = self.kinds["person"], self.kinds["group"], self.kinds["organization"]
+        if m.issuer not in orgs:
+            self.ref(mid, ("issuer",), m.issuer, orgs, "организация")
         for key in ("chair", "secretary"):
             role = getattr(m, key)
-            if role is not None:
+            if role is not None and role.person not in people:
                 self.person(mid, (key, "person"), role.person)
         for i, signer in enumerate(m.signers):
-            self.person(mid, ("signers", i, "person"), signer.person)
+            if signer.person not in people:
+                self.person(mid, ("signers", i, "person"), signer.person)
         for key in ("attendees", "invited", "absent"):
             for i, a in enumerate(getattr(m, key)):
-                self.person(mid, (key, i, "person"), a.person)
-                self.ref(mid, (key, i, "group"), a.group, self.kinds["group"], "группа")
-                self.ref(mid, (key, i, "organization"), a.organization, self.kinds["organization"], "организация")
-        for loc, item in _agenda_items(m.agenda, ("agenda",)):
+                if a.person is not None and a.person not in people:
+                    self.person(mid, (key, i, "person"), a.person)
+                if a.group is not None and a.group not in groups:
+                    self.ref(mid, (key, i, "group"), a.group, groups, "группа")
+                if a.organization is not None and a.organization not in orgs:
+                    self.ref(mid, (key, i, "organization"), a.organization, orgs, "организация")
+        agenda = list(_agenda_items(m.agenda, ("agenda",)))
+        for loc, item in agenda:
             for j, speaker in enumerate(item.speakers):
-                self.person(mid, loc + ("speakers", j, "person"), speaker.person, "докладчик")
-                self.ref(mid, loc + ("speakers", j, "group"), speaker.group, self.kinds["group"], "группа")
+                if speaker.person is not None and speaker.person not in people:
+                    self.person(mid, loc + ("speakers", j, "person"), speaker.person, "докладчик")
+                if speaker.group is not None and speaker.group not in groups:
+                    self.ref(mid, loc + ("speakers", j, "group"), speaker.group, groups, "группа")
             for key in ("heard", "spoke"):
                 for j, statement in enumerate(getattr(item, key)):
-                    self.person(mid, loc + (key, j, "person"), statement.person)
+                    if statement.person not in people:
+                        self.person(mid, loc + (key, j, "person"), statement.person)
             if item.appendix is not None and item.appendix not in {a.number for a in m.appendices}:
                 self.report(mid, loc + ("appendix",), "NOR113",
                             f"приложения {item.appendix} в записи нет; добавьте его в appendices")  # fmt: skip
-        self.unique_numbers(mid, [(loc, item.number) for loc, item in _agenda_items(m.agenda, ("agenda",))],
-                            "пункт повестки")  # fmt: skip
+        self.unique_numbers(mid, [(loc, item.number) for loc, item in agenda], "пункт повестки")
         numbers = []
+        executors = self.executors
         for loc, decision, _executors in m.all_decisions():
             numbers.append((loc, decision.number))
             for j, executor in enumerate(decision.executors):
-                self.executor(mid, loc + ("executors", j), executor)
-            self.person(mid, loc + ("controller",), decision.controller, "контролирующее лицо")
-            self.deadline(mid, loc + ("deadline",), decision.deadline, m.date)
+                if executor not in executors:
+                    self.executor(mid, loc + ("executors", j), executor)
+            if decision.controller is not None and decision.controller not in people:
+                self.person(mid, loc + ("controller",), decision.controller, "контролирующее лицо")
+            if decision.deadline is not None:
+                self.deadline(mid, loc + ("deadline",), decision.deadline, m.date)
         self.unique_numbers(mid, numbers, "пункт решения")
         for i, result in enumerate(m.results):
             self.ref(mid, ("results", i, "organization"), result.organization, self.kinds["organization"],
@@ -139,9 +155,8 @@ class _Checker:
     def deadline(self, record_id: str, loc: tuple, deadline, not_before=None) -> None:
         if deadline is None:
             return
-        if deadline.kind == "relative":
-            events = set(self.r.events) | set(self.r.meetings)
-            self.ref(record_id, loc, deadline.event, events, "событие")
+        if deadline.kind == "relative" and deadline.event not in self.events:
+            self.ref(record_id, loc, deadline.event, self.events, "событие")
         for point in deadline.points or [deadline]:
             if not_before is not None and point.kind == "date" and point.date < not_before:
                 self.report(

@@ -19,6 +19,7 @@ import re
 from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
@@ -58,6 +59,12 @@ MAX_DEPTH = 64
 PLACEHOLDER = "…"  # records nest a dozen levels at most; deeper is a mistake or an attack
 
 
+class Watch(Protocol):
+    """What the reader can watch string values with (``re.Pattern`` is one)."""
+
+    def search(self, text: str) -> object: ...
+
+
 def _pack(mark) -> int:
     """(line, column) of a PyYAML mark, 1-based, in one integer."""
     return ((mark.line + 1) << 24) | (mark.column + 1)
@@ -94,7 +101,7 @@ class Source:
     sizes: array = field(default_factory=lambda: array("l"), repr=False)
     # The comment line an editor uses to find the schema, if the file has one.
     schema_comment: str | None = None
-    # String values that matched the reader's ``watch`` pattern: (text, line, column).
+    # String values the reader's ``watch`` found something in: (text, line, column).
     watched: list | None = None
     # Indexes of values the reader reported (an alias, a tag, too deep — replaced by None — or a
     # scaffold's «…» left unfilled): said once by the reader; the model's complaints are noise.
@@ -149,7 +156,7 @@ class Source:
 class _Reader:
     """Turns the node tree into data, the position index and the problems found on the way."""
 
-    def __init__(self, path: str, check_aliases: bool, check_chars: bool, watch: re.Pattern | None,
+    def __init__(self, path: str, check_aliases: bool, check_chars: bool, watch: Watch | None,
                  check_placeholders: bool = False):  # fmt: skip
         self.path = path
         self._check_placeholders = check_placeholders
@@ -278,12 +285,12 @@ def _resolve_plain(text: str):
 
 
 def read_source(
-    path: str | Path, display: str | None = None, watch: re.Pattern | None = None
+    path: str | Path, display: str | None = None, watch: Watch | None = None
 ) -> tuple[Source | None, list[Diagnostic]]:
     """Read ``path``; return the source (None when unreadable) and every problem found.
 
-    ``watch``: string values it matches are kept in ``Source.watched`` with their positions
-    (the organisation-spelling check looks only at those).
+    ``watch``: anything with ``search(text)`` (a compiled regex, a ``SpellingChecker``): the
+    string values it finds something in are kept in ``Source.watched`` with their positions.
     """
     shown = display or str(path)
     try:
@@ -294,7 +301,7 @@ def read_source(
 
 
 def parse_source(
-    raw: bytes, shown: str, watch: re.Pattern | None = None
+    raw: bytes, shown: str, watch: Watch | None = None
 ) -> tuple[Source | None, list[Diagnostic]]:
     """Parse the bytes of one record file (see module doc)."""
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -337,11 +344,9 @@ def parse_source(
     if "*" in text or "&" in text:
         problems.extend(_alias_problems(text, shown))
     reader = _Reader(shown, check_aliases="*" in text, check_chars="\\" in text,
-                     watch=watch if watch is not None and watch.search(text) else None,
+                     watch=watch,
                      check_placeholders=PLACEHOLDER in text)  # fmt: skip
     data = reader.convert(node)
-    if watch is not None and reader.watched is None:
-        reader.watched = []
     comment = _SCHEMA_LINE.match(text)
     source = Source(
         shown, data, reader.values, reader.keys, reader.sizes,

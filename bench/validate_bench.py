@@ -1,0 +1,119 @@
+"""Benchmark `nor-docs validate` on 1,000 meeting files with 10,000 assignments (issue 2, «Speed»).
+
+Usage: ``python bench/validate_bench.py [--runs N] [--check]``.
+
+Generates the corpus (``bench/gen_corpus.py``) under ``bench/out/corpus`` unless it is there,
+then runs ``nor-docs validate`` on it as a fresh process N times — wall time includes the
+interpreter start and every import — and reports the median (and min/max, CPU time). In the
+same run, for comparison on a shared, noisy machine: the same with the worker process off
+(``NOR_DOCS_JOBS=1``), ``nor-docs --help`` and a bare ``python -c pass``. Finally checks that
+``validate`` and ``--help`` do not import python-docx or docxtpl. ``--check`` exits 1 when the
+median misses the target (1 s) or a heavy module is imported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import importlib.util
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+CORPUS = HERE / "out" / "corpus"
+TARGET_SECONDS = 1.0
+HEAVY = ("docx", "docxtpl", "lxml", "pytrovich", "holidays", "icalendar", "jinja2")
+
+
+def nor_docs() -> list[str]:
+    script = Path(sys.executable).parent / "nor-docs"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "nor_docs"]
+
+
+def ensure_corpus() -> dict:
+    """The corpus, generated afresh when missing or when the generator changed."""
+    source = (HERE / "gen_corpus.py").read_bytes()
+    marker = CORPUS / ".stats.json"
+    version = hashlib.sha256(source).hexdigest()
+    if marker.exists():
+        saved = json.loads(marker.read_text())
+        if saved.get("generator") == version:
+            return saved
+    spec = importlib.util.spec_from_file_location("gen_corpus", HERE / "gen_corpus.py")
+    gen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gen)  # type: ignore[union-attr]
+    stats = {**gen.generate(CORPUS), "generator": version}
+    marker.write_text(json.dumps(stats))
+    return stats
+
+
+def timed(command: list[str], runs: int, env: dict | None = None, expect: int = 0) -> tuple[list[float], float]:
+    """Wall times of ``runs`` runs, and the median CPU time (user+sys) of the child."""
+    walls, cpus = [], []
+    for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        done = subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        walls.append(time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+        if done.returncode != expect:
+            sys.exit(f"{' '.join(command)}: exit {done.returncode}\n{done.stderr.decode()}")
+    return walls, statistics.median(cpus)
+
+
+def imported_heavy(args: list[str]) -> list[str]:
+    probe = (
+        "import json, sys\nfrom nor_docs.cli import cli\n"
+        f"try:\n    cli.main({args!r}, standalone_mode=False)\nexcept SystemExit:\n    pass\n"
+        f"print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY!r})))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def line(label: str, walls: list[float], cpu: float) -> str:
+    return (f"  {label:<34} median {statistics.median(walls):6.3f} s   min {min(walls):6.3f}   "
+            f"max {max(walls):6.3f}   cpu {cpu:6.3f} s")  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--check", action="store_true", help="exit 1 when the target is missed")
+    args = parser.parse_args()
+    stats = ensure_corpus()
+    print(f"validate benchmark: {stats['files']} files ({stats['meetings']} meetings, {stats['assignments']} "
+          f"assignments, {stats['marks']} marks), {stats['bytes']:,} bytes; {os.cpu_count()} cores; "
+          f"{args.runs} runs each")  # fmt: skip
+    validate = nor_docs() + ["validate", "--records", str(CORPUS)]
+    timed(validate, 1)  # warm the page cache
+    results = {}
+    results["validate"] = timed(validate, args.runs)
+    serial_env = {**os.environ, "NOR_DOCS_JOBS": "1"}
+    results["validate, one process"] = timed(validate, args.runs, serial_env)
+    results["nor-docs --help"] = timed(nor_docs() + ["--help"], args.runs)
+    results["python -c pass"] = timed([sys.executable, "-c", "pass"], args.runs)
+    for label, (walls, cpu) in results.items():
+        print(line(label, walls, cpu))
+    median = statistics.median(results["validate"][0])
+    serial = statistics.median(results["validate, one process"][0])
+    print(f"  two processes vs one: {serial / median:.2f}× faster")
+    heavy = {" ".join(a): imported_heavy(a) for a in (["--help"], ["validate", "--records", str(CORPUS)])}
+    for command, modules in heavy.items():
+        print(f"  nor-docs {command.split(' --records')[0]}: heavy modules imported: {modules or 'none'}")
+    met = median < TARGET_SECONDS
+    print(f"target: validate under {TARGET_SECONDS:.0f} s wall, interpreter start included — "
+          f"{'met' if met else 'MISSED'} (median {median:.3f} s)")  # fmt: skip
+    if args.check and (not met or any(heavy.values())):
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
