@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 RECORDS ?= records
 OUT     ?= build
 
-.PHONY: protocols validate schema test test-fast bench clean
+.PHONY: protocols validate schema test test-fast bench bench-validate clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,8 +32,13 @@ test: $(STAMP)
 test-fast: $(STAMP)
 	$(BIN)/pytest -q -m "not libreoffice"
 
+## Every benchmark (each bench/*_bench.py).
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+## validate on 1,000 generated meetings / 10,000 assignments: median wall time, target < 1 s.
+bench-validate: $(STAMP)
+	$(BIN)/python bench/validate_bench.py
 
 clean:
 	rm -rf $(OUT) bench/out

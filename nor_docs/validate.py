@@ -256,16 +256,31 @@ class _Checker:
                 candidates = source.watched
             else:  # read before the directory was known (the directory itself)
                 candidates = (
-                    (text, *source.position(loc))
+                    (text, *source.position(loc), None)
                     for loc, text in _strings(source.data, ())
                     if checker.pattern.search(text)
                 )
-            for text, line, col in candidates:
-                for written, org in checker.near_misses(text):
-                    self.found.append(Diagnostic(source.path, line, col, "NOR202",
-                                                 f"«{written}» — так организация в справочнике не пишется; "
+            for text, line, col, written in candidates:
+                for words, org in checker.near_misses(text):
+                    at_line, at_col = _inside(written, words, line, col)
+                    self.found.append(Diagnostic(source.path, at_line, at_col, "NOR202",
+                                                 f"«{words}» — так организация в справочнике не пишется; "
                                                  f"возможно, «{org.display_name}» ({org.id})? Исправьте текст или "
                                                  "добавьте написание в aliases"))  # fmt: skip
+
+
+def _inside(written: str | None, words: str, line: int, col: int) -> tuple[int, int]:
+    """Where ``words`` stand inside a value written from (``line``, ``col``) as ``written``."""
+    if written is None:
+        return line, col
+    found = re.search(r"\s+".join(re.escape(w) for w in words.split()), written)
+    if found is None:
+        return line, col
+    start = found.start()
+    breaks = written.count("\n", 0, start)
+    if not breaks:
+        return line, col + start
+    return line + breaks, start - written.rfind("\n", 0, start)
 
 
 # what → (the words of the message, where such records live)

@@ -101,7 +101,8 @@ class Source:
     sizes: array = field(default_factory=lambda: array("l"), repr=False)
     # The comment line an editor uses to find the schema, if the file has one.
     schema_comment: str | None = None
-    # String values the reader's ``watch`` found something in: (text, line, column).
+    # String values the reader's ``watch`` found something in: (value, line, column, the value
+    # as the file writes it — a block scalar's lines, quotes — to point inside it).
     watched: list | None = None
     # Indexes of values the reader reported (an alias, a tag, too deep — replaced by None — or a
     # scaffold's «…» left unfilled): said once by the reader; the model's complaints are noise.
@@ -159,6 +160,7 @@ class _Reader:
     def __init__(self, path: str, check_aliases: bool, check_chars: bool, watch: Watch | None,
                  check_placeholders: bool = False):  # fmt: skip
         self.path = path
+        self.text: str | None = None  # the file's text, to keep the source of watched values
         self._check_placeholders = check_placeholders
         self.problems: list[Diagnostic] = []
         self._seen: set[int] | None = set() if check_aliases else None
@@ -266,7 +268,8 @@ class _Reader:
 
     def _note(self, text: str, node) -> None:
         mark = node.start_mark
-        self.watched.append((text, mark.line + 1, mark.column + 1))  # type: ignore[union-attr]
+        written = self.text[mark.index : node.end_mark.index] if self.text is not None else None
+        self.watched.append((text, mark.line + 1, mark.column + 1, written))  # type: ignore[union-attr]
 
 
 _PLAIN_STARTS = frozenset("~nNtTfF0123456789+-.")
@@ -344,9 +347,13 @@ def parse_source(
     if "*" in text or "&" in text:
         problems.extend(_alias_problems(text, shown))
     reader = _Reader(shown, check_aliases="*" in text, check_chars="\\" in text,
-                     watch=watch,
+                     # one look at the whole text first: most files give the watch nothing
+                     watch=watch if watch is not None and watch.search(text) else None,
                      check_placeholders=PLACEHOLDER in text)  # fmt: skip
+    reader.text = text
     data = reader.convert(node)
+    if watch is not None and reader.watched is None:
+        reader.watched = []
     comment = _SCHEMA_LINE.match(text)
     source = Source(
         shown, data, reader.values, reader.keys, reader.sizes,
