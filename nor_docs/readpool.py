@@ -27,8 +27,9 @@ from .yamlsource import Source, Watch, read_source
 MIN_FILES = 16
 MIN_BYTES = 256 * 1024
 # This process also validates every file it is handed (its own and the worker's), so the worker
-# reads the larger share.
+# reads the larger share — larger still when it starts before this process has loaded the models.
 WORKER_SHARE = 0.6
+EARLY_WORKER_SHARE = 0.7
 CHUNK_FILES = 32
 _NOTE = struct.Struct("<QQ")  # offset and length of a chunk in the anonymous file
 
@@ -44,14 +45,21 @@ def _jobs_allowed() -> int:
 
 def read_sources(jobs: list[tuple[Path, str]], watch: Watch | None = None,
                  min_bytes: int = MIN_BYTES) -> Iterator[Result]:  # fmt: skip
-    """``read_source(path, shown, watch)`` of every ``(path, shown)`` in ``jobs``, in order."""
-    split = _split(jobs, min_bytes)
-    if split is None:
-        for path, shown in jobs:
-            yield read_source(path, shown, watch)
-        return
+    """``read_source(path, shown, watch)`` of every ``(path, shown)`` in ``jobs``, in order.
+
+    A worker ``prefetch`` started for exactly these files (and an equal watch) is used.
+    """
+    early = _take_prefetched(jobs)
+    if early is not None:
+        split, worker, watch = early.split, early.worker, early.watch
+    else:
+        split = _split(jobs, min_bytes, WORKER_SHARE)
+        if split is None:
+            for path, shown in jobs:
+                yield read_source(path, shown, watch)
+            return
+        worker = _Worker(jobs[split:], watch)
     mine, theirs = jobs[:split], jobs[split:]
-    worker = _Worker(theirs, watch)
     try:
         for path, shown in mine:
             yield read_source(path, shown, watch)
@@ -65,7 +73,63 @@ def read_sources(jobs: list[tuple[Path, str]], watch: Watch | None = None,
         worker.stop()
 
 
-def _split(jobs: list[tuple[Path, str]], min_bytes: int) -> int | None:
+class _Prefetch:
+    """A worker started early, and what it was started for."""
+
+    def __init__(self, jobs: list[tuple[Path, str]], watch: Watch | None, split: int):
+        self.jobs, self.watch, self.split = jobs, watch, split
+        self.worker = _Worker(jobs[split:], watch)
+
+
+_prefetched: _Prefetch | None = None
+
+
+def prefetch(root: str | Path, display_root: str | None = None) -> None:
+    """Start the worker on the folder ``root`` now, before the caller imports the models (which
+    takes a tenth of a second the worker can spend reading); ``load_records`` on the same
+    folder then takes its results. Does nothing for a small folder or where it cannot fork."""
+    global _prefetched
+    from .layout import read_first, record_files, shown_path
+    from .spelling import watch_for_directory
+
+    cancel_prefetch()
+    root = Path(root)
+    if not root.is_dir() or not hasattr(os, "fork"):
+        return
+    files = record_files(root)
+    first = [p for p in files if read_first(p, root)]
+    jobs = [(p, shown_path(p, root, display_root)) for p in files[len(first) :]]
+    split = _split(jobs, MIN_BYTES, EARLY_WORKER_SHARE)
+    if split is None:
+        return
+    directory_data = []
+    for path in first:
+        source, _ = read_source(path, shown_path(path, root, display_root))
+        if source is not None and path.parent != root:
+            directory_data.append(source.data)
+    _prefetched = _Prefetch(jobs, watch_for_directory(directory_data), split)
+
+
+def cancel_prefetch() -> None:
+    """Stop a prefetched worker nobody took."""
+    global _prefetched
+    if _prefetched is not None:
+        _prefetched.worker.stop()
+        _prefetched = None
+
+
+def _take_prefetched(jobs: list[tuple[Path, str]]) -> _Prefetch | None:
+    global _prefetched
+    early, _prefetched = _prefetched, None
+    if early is None:
+        return None
+    if early.jobs != jobs:
+        early.worker.stop()
+        return None
+    return early
+
+
+def _split(jobs: list[tuple[Path, str]], min_bytes: int, share: float) -> int | None:
     """How many files this process reads itself; None: read them all here."""
     if len(jobs) < MIN_FILES or not hasattr(os, "fork") or _jobs_allowed() < 2:
         return None
@@ -80,7 +144,7 @@ def _split(jobs: list[tuple[Path, str]], min_bytes: int) -> int | None:
         return None
     mine, running = 0, 0
     for size in sizes:
-        if running + size > total * (1 - WORKER_SHARE):
+        if running + size > total * (1 - share):
             break
         running += size
         mine += 1

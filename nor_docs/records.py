@@ -34,8 +34,9 @@ from .model.marks import Cancellation, ExecutionMark, Extension, MarksFile
 from .model.meeting import Meeting
 from .model.roadmap import Roadmap
 from .model.settings import Settings
+from .layout import read_first, record_files, shown_path
 from .readpool import read_sources
-from .spelling import spelling_watch
+from .spelling import watch_for_directory
 from .yamlsource import Source, read_source
 
 _ID = re.compile(ID_PATTERN)
@@ -103,22 +104,12 @@ class Records:
         return ref
 
 
-def record_files(root: Path) -> list[Path]:
-    """Every record file under ``root`` in a stable order."""
-    files = [root / "settings.yaml"] if (root / "settings.yaml").is_file() else []
-    for folder in FOLDERS:
-        base = root / folder
-        if base.is_dir():
-            files.extend(sorted(p for p in base.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()))
-    return files
-
-
 def load_records(root: str | Path, display_root: str | None = None) -> tuple[Records, list[Diagnostic]]:
     """Load every record under ``root``; return what loaded and every problem found.
 
     The settings and the directory are read first; the organisation names they hold let the
-    YAML reader set aside the text the spelling check reports (``spelling.py``). The rest is read by
-    ``readpool.read_sources`` (in two processes when the folder is large). The cyclic garbage
+    YAML reader set aside the text the spelling check reports (``spelling.py``). The rest is read
+    by ``readpool.read_sources`` (in two processes when the folder is large). The cyclic garbage
     collector is paused while loading: the loaded objects hold no cycles, and its passes over
     the millions of young objects a large folder makes cost more than the parsing itself.
     """
@@ -130,12 +121,16 @@ def load_records(root: str | Path, display_root: str | None = None) -> tuple[Rec
         return records, problems
     with gc_paused():
         records.files = record_files(root)
-        first = [p for p in records.files if p.parent == root or p.relative_to(root).parts[0] == "directory"]
+        first = [p for p in records.files if read_first(p, root)]
         rest = records.files[len(first) :]
+        directory_data = []
         for path in first:
-            _add(path, *read_source(path, _display(path, root, display_root)), root, records, problems)
-        watch = spelling_watch(records.organizations.values())
-        jobs = [(path, _display(path, root, display_root)) for path in rest]
+            source, found = read_source(path, shown_path(path, root, display_root))
+            if source is not None and path.parent != root:
+                directory_data.append(source.data)
+            _add(path, source, found, root, records, problems)
+        watch = watch_for_directory(directory_data)
+        jobs = [(path, shown_path(path, root, display_root)) for path in rest]
         for path, (source, found) in zip(rest, read_sources(jobs, watch)):
             _add(path, source, found, root, records, problems)
     return records, problems
@@ -191,12 +186,6 @@ def _add(path: Path, source: Source | None, found: list[Diagnostic], root: Path,
         records.cancellations.extend(
             Located(m, source, ("cancellations", i)) for i, m in enumerate(value.cancellations)
         )
-
-
-def _display(path: Path, root: Path, display_root: str | None) -> str:
-    relative = path.relative_to(root).as_posix()
-    base = display_root if display_root is not None else root.as_posix()
-    return f"{base.rstrip('/')}/{relative}" if base not in ("", ".") else relative
 
 
 def _load_identified(model, source: Source, path: Path, records: Records, problems: list[Diagnostic]) -> None:

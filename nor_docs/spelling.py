@@ -4,7 +4,7 @@ Hand-made protocols carry one school spelled two ways («Головинцино�
 directory lists each organisation's name, short name and known ``aliases``; text that names an
 organisation one letter off is reported. Only text at a name's first word is compared
 (a precompiled regex over those first words finds the places), and the YAML reader runs the check
-on every string as it reads (``spelling_watch``), setting aside the few with a near-miss
+on every string as it reads (``watch_for_directory``), setting aside the few with a near-miss
 (``Source.watched``) — in the worker process for the files it reads — so the check itself never
 walks the records again.
 """
@@ -42,6 +42,8 @@ class SpellingChecker:
                 by_length = self.first_words.setdefault(words[0], {})
                 by_length.setdefault(len(words), []).append((name, re.sub(r"\D", "", name)))
         self.longest = max((n for by_length in self.first_words.values() for n in by_length), default=0)
+        # how much text after a first word can hold a name (spaces may be runs, hence the slack)
+        self.window = 4 * max((len(name) for name in self.names), default=0) + 64
         self.pattern = _first_words_pattern(self.first_words)
 
     def search(self, text: str) -> bool:
@@ -59,7 +61,7 @@ class SpellingChecker:
                 start -= 1
             if start and not text[start - 1].isspace():
                 continue  # inside a word
-            words = text[start:].split(None, self.longest)[: self.longest]
+            words = text[start : start + self.window].split(None, self.longest)[: self.longest]
             by_length = self.first_words.get(_norm(words[0]))
             if not by_length:
                 continue
@@ -89,7 +91,30 @@ def _first_words_pattern(first_words: dict) -> re.Pattern | None:
     return re.compile("|".join(alternatives))
 
 
-def spelling_watch(organizations: Iterable) -> SpellingChecker | None:
-    """What the YAML reader watches text with (None: the directory names no organisation)."""
+class _Named:
+    """An organisation as the directory's raw data gives it (enough to watch text with)."""
+
+    __slots__ = ("id", "display_name", "spellings")
+
+    def __init__(self, org_id: str, spellings: tuple[str, ...]):
+        self.id, self.display_name, self.spellings = org_id, spellings[0], spellings
+
+
+def watch_for_directory(directory_data: Iterable) -> SpellingChecker | None:
+    """The watch for the YAML reader (None: no organisation names), from the directory files'
+    data as read — before, and whatever, the model makes of it — so that it can be built in
+    the process that starts the worker, before the models are even imported (``readpool``)."""
+    organizations = []
+    for data in directory_data:
+        items = data.get("organizations") if isinstance(data, dict) else None
+        for item in items if isinstance(items, list) else ():
+            if not isinstance(item, dict):
+                continue
+            names = [item.get("name"), item.get("short_name") or item.get("name")]
+            aliases = item.get("aliases")
+            names += aliases if isinstance(aliases, list) else []
+            spellings = tuple(dict.fromkeys(n for n in names if isinstance(n, str) and n.strip()))
+            if spellings:
+                organizations.append(_Named(str(item.get("id")), spellings))
     checker = SpellingChecker(organizations)
     return checker if checker.pattern is not None else None

@@ -171,6 +171,8 @@ class _Reader:
         self.keys = array("q")
         self.sizes = array("l")
         self.placeholders: set[int] = set()
+        # No per-value checks to run: a quoted or plainly textual scalar is just its text.
+        self._plain = not (check_chars or check_placeholders or watch is not None)
 
     def problem(self, node, code: str, message: str) -> None:
         mark = node.start_mark
@@ -211,10 +213,12 @@ class _Reader:
         return result
 
     def mapping(self, node: MappingNode, depth: int) -> dict:
+        # The hot loop of a large records folder: locals bound once, the common case inlined.
         result: dict = {}
         lines: dict = {}
-        values, keys, sizes = self.values, self.keys, self.sizes
+        add_value, add_key, add_size = self.values.append, self.keys.append, self.sizes.append
         fast = self._seen is None
+        plain = self._plain
         for key_node, value_node in node.value:
             if type(key_node) is not ScalarNode:
                 self.problem(key_node, "NOR009", "ключом может быть только простая строка")
@@ -232,12 +236,16 @@ class _Reader:
                 continue
             key_mark = key_node.start_mark
             lines[key] = key_mark.line + 1
-            if fast and type(value_node) is ScalarNode and value_node.tag == _IMPLICIT:
-                # the common case, without the extra call
-                values.append(_pack(value_node.start_mark))
-                keys.append(((key_mark.line + 1) << 24) | (key_mark.column + 1))
-                sizes.append(1)
-                result[key] = self.scalar(value_node)
+            if fast and type(value_node) is ScalarNode and value_node.tag is _IMPLICIT:
+                mark = value_node.start_mark
+                add_value(((mark.line + 1) << 24) | (mark.column + 1))
+                add_key(((key_mark.line + 1) << 24) | (key_mark.column + 1))
+                add_size(1)
+                text = value_node.value
+                if plain and (value_node.style or (text and text[0] not in _PLAIN_STARTS)):
+                    result[key] = text  # text as it stands: nothing to resolve, check or watch
+                else:
+                    result[key] = self.scalar(value_node)
             else:
                 result[key] = self.convert(value_node, key_node, depth)
         return result

@@ -62,11 +62,11 @@ def test_two_processes_read_exactly_what_one_does(corpus, monkeypatch):
 def test_the_worker_is_used_for_a_large_folder(corpus, monkeypatch):
     jobs = [(p, p.name) for p in sorted((corpus / "meetings").iterdir())]
     monkeypatch.delenv("NOR_DOCS_JOBS", raising=False)
-    split = readpool._split(jobs, 0)
+    split = readpool._split(jobs, 0, readpool.WORKER_SHARE)
     assert split is not None and 0 < split < len(jobs)
-    assert readpool._split(jobs[:5], 0) is None  # too few files to be worth a fork
+    assert readpool._split(jobs[:5], 0, 0.6) is None  # too few files to be worth a fork
     monkeypatch.setenv("NOR_DOCS_JOBS", "1")
-    assert readpool._split(jobs, 0) is None
+    assert readpool._split(jobs, 0, 0.6) is None
 
 
 def test_a_dying_worker_leaves_its_files_to_this_process(corpus, monkeypatch):
@@ -94,3 +94,32 @@ def test_an_abandoned_read_stops_the_worker(corpus, monkeypatch):
     results.close()  # the finally clause kills and reaps the worker
     with pytest.raises(ChildProcessError):
         os.waitpid(-1, os.WNOHANG)
+
+
+def test_prefetch_started_before_loading_gives_the_same_result(corpus, monkeypatch):
+    expected = summary(*run(corpus, monkeypatch, "1"))
+    monkeypatch.setenv("NOR_DOCS_JOBS", "2")
+    readpool.prefetch(corpus, display_root="records")
+    assert readpool._prefetched is not None
+    assert summary(*load_and_validate(corpus, display_root="records")) == expected
+    assert readpool._prefetched is None  # taken
+
+
+def test_prefetch_for_other_files_is_dropped(corpus, monkeypatch):
+    expected = summary(*run(corpus, monkeypatch, "1"))
+    monkeypatch.setenv("NOR_DOCS_JOBS", "2")
+    readpool.prefetch(corpus, display_root="elsewhere")  # other names: not the same jobs
+    assert summary(*load_and_validate(corpus, display_root="records")) == expected
+
+
+def test_cli_validate_on_a_large_folder_matches_one_process(corpus, monkeypatch, runner):
+    from nor_docs.cli import cli
+
+    monkeypatch.setattr(readpool, "MIN_BYTES", 0)
+    monkeypatch.chdir(corpus.parent)
+    monkeypatch.setenv("NOR_DOCS_JOBS", "1")
+    one = runner.invoke(cli, ["validate", "--records", "records"])
+    monkeypatch.setenv("NOR_DOCS_JOBS", "2")
+    two = runner.invoke(cli, ["validate", "--records", "records"])
+    assert (two.exit_code, two.output) == (one.exit_code, one.output)
+    assert one.exit_code == 1 and "NOR202" in one.output

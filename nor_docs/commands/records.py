@@ -25,6 +25,9 @@ def validate(records_dir: str, fmt: str, strict: bool, codes: bool) -> None:
     if codes:
         click.echo(format_codes(fmt))
         return
+    from ..readpool import prefetch
+
+    prefetch(records_dir)  # a large folder: a second process starts reading while the models load
     from ..validate import load_and_validate
 
     records, found = load_and_validate(records_dir)

@@ -1,0 +1,40 @@
+"""Where record files live in a records folder, in which order they are read, and how their
+paths are shown. Light on purpose (no model imports): ``readpool`` lists the files with it
+before the models are loaded.
+
+    records/settings.yaml        office settings (optional)
+    records/directory/*.yaml     organizations, people, groups
+    records/meetings/*.yaml      one meeting per file (id = file name)
+    records/marks/*.yaml         execution marks, extensions, cancellations
+    records/events/*.yaml        events relative deadlines hang on
+    records/roadmaps/*.yaml      one roadmap per file (id = file name)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+FOLDERS = ("directory", "meetings", "marks", "events", "roadmaps")
+SETTINGS = "settings.yaml"
+
+
+def record_files(root: Path) -> list[Path]:
+    """Every record file under ``root`` in a stable order: settings, then folder by folder."""
+    files = [root / SETTINGS] if (root / SETTINGS).is_file() else []
+    for folder in FOLDERS:
+        base = root / folder
+        if base.is_dir():
+            files.extend(sorted(p for p in base.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()))
+    return files
+
+
+def read_first(path: Path, root: Path) -> bool:
+    """Settings and the directory are read before the rest (the rest is checked against them)."""
+    return path.parent == root or path.relative_to(root).parts[0] == "directory"
+
+
+def shown_path(path: Path, root: Path, display_root: str | None) -> str:
+    """How a file is named in diagnostics: under ``display_root`` if given, else under ``root``."""
+    relative = path.relative_to(root).as_posix()
+    base = display_root if display_root is not None else root.as_posix()
+    return f"{base.rstrip('/')}/{relative}" if base not in ("", ".") else relative
