@@ -2,8 +2,8 @@
 
 Parsing YAML is most of what ``validate`` spends on a large records folder, and it is per file.
 ``read_sources`` forks one worker (where the platform can fork) that reads the later part of the
-list and streams its ``Source`` values back, pickled in chunks — plain data and the compact
-position index, which pickle fast. Meanwhile this process reads the first part and hands each
+list and streams its ``Source`` values back in chunks — plain data and the compact position
+index, marshalled (pickled if need be). Meanwhile this process reads the first part and hands each
 result to the caller at once, so the caller validates its files while the worker still reads;
 then it takes the worker's chunks as they come. Results come in the order of ``jobs`` either
 way. Whatever the worker did not deliver whole (it failed, was killed, sent garbage) is read here
@@ -13,8 +13,10 @@ instead. ``NOR_DOCS_JOBS=1`` turns the worker off.
 from __future__ import annotations
 
 import gc
+import marshal
 import os
 import pickle
+from array import array
 import signal
 import struct
 from pathlib import Path
@@ -180,7 +182,7 @@ class _Worker:
                 offset = 0
                 for start in range(0, len(jobs), CHUNK_FILES):
                     chunk = [read_source(p, s, watch) for p, s in jobs[start : start + CHUNK_FILES]]
-                    payload = memoryview(pickle.dumps(chunk, pickle.HIGHEST_PROTOCOL))
+                    payload = memoryview(_encode(chunk))
                     written = 0
                     while written < len(payload):
                         written += os.pwrite(data, payload[written:], offset + written)
@@ -209,7 +211,7 @@ class _Worker:
                     if not piece:
                         return
                     payload += piece
-                chunk = pickle.loads(payload)
+                chunk = _decode(payload)
             except Exception:  # noqa: BLE001 - a broken stream means: read the rest here
                 return
             if not isinstance(chunk, list) or not chunk or received + len(chunk) > self.expected:
@@ -230,6 +232,45 @@ class _Worker:
             if fd is not None:
                 os.close(fd)
         self.notes = self.data = None
+
+
+def _encode(results: list[Result]) -> bytes:
+    """The wire format: marshal (fast) of plain tuples; pickle when a value is not plain (a
+    subclass of a built-in type, say)."""
+    plain = [
+        (
+            None if source is None else (
+                source.path, source.data, source.values.tobytes(), source.keys.tobytes(),
+                source.sizes.tobytes(), source.schema_comment, source.watched, source.placeholders,
+            ),
+            [(d.file, d.line, d.column, d.code, d.message) for d in found],
+        )
+        for source, found in results
+    ]  # fmt: skip
+    try:
+        return b"M" + marshal.dumps(plain)
+    except ValueError:
+        return b"P" + pickle.dumps(results, pickle.HIGHEST_PROTOCOL)
+
+
+def _decode(payload: bytes | bytearray) -> list[Result]:
+    if payload[:1] == b"P":
+        return pickle.loads(memoryview(payload)[1:])
+    results = []
+    for plain, found in marshal.loads(memoryview(payload)[1:]):
+        source = None
+        if plain is not None:
+            path, data, values, keys, sizes, comment, watched, placeholders = plain
+            source = Source(path, data, _array("q", values), _array("q", keys), _array("l", sizes),
+                            comment, watched, placeholders)  # fmt: skip
+        results.append((source, [Diagnostic(*d) for d in found]))
+    return results
+
+
+def _array(kind: str, data: bytes) -> array:
+    result = array(kind)
+    result.frombytes(data)
+    return result
 
 
 def _anonymous_file() -> int:

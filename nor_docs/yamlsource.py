@@ -215,7 +215,6 @@ class _Reader:
     def mapping(self, node: MappingNode, depth: int) -> dict:
         # The hot loop of a large records folder: locals bound once, the common case inlined.
         result: dict = {}
-        lines: dict = {}
         add_value, add_key, add_size = self.values.append, self.keys.append, self.sizes.append
         fast = self._seen is None
         plain = self._plain
@@ -228,14 +227,14 @@ class _Reader:
                 self.problem(key_node, "NOR007", "слияние «<<» не допускается; повторите поля явно")
                 continue
             if key in result:
+                first = next(k for k, _ in node.value if type(k) is ScalarNode and k.value == key)
                 self.problem(
                     key_node,
                     "NOR006",
-                    f"ключ «{key}» повторяется (первый раз — строка {lines[key]}); оставьте один",
+                    f"ключ «{key}» повторяется (первый раз — строка {first.start_mark.line + 1}); оставьте один",
                 )
                 continue
             key_mark = key_node.start_mark
-            lines[key] = key_mark.line + 1
             if fast and type(value_node) is ScalarNode and value_node.tag is _IMPLICIT:
                 mark = value_node.start_mark
                 add_value(((mark.line + 1) << 24) | (mark.column + 1))

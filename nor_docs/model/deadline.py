@@ -15,9 +15,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 
 from .common import ID_PATTERN, Record
 
@@ -120,6 +120,22 @@ DEADLINE_INPUT_SCHEMA = {
         },
     ]
 }
+
+
+def _from_record(value: Any) -> Any:
+    """A record's deadline — text, or ``{text, event}`` — as a ``Deadline`` built once per
+    distinct text; anything else goes on to the model, which says what is wrong with it."""
+    if isinstance(value, str):
+        return _deadline_cached(value, None)
+    if isinstance(value, dict) and isinstance(value.get("text"), str) and value.keys() <= {"text", "event"}:
+        event = value.get("event")
+        if event is None or isinstance(event, str):
+            return _deadline_cached(value["text"], event)
+    return value
+
+
+# The type of a record's ``deadline:`` field: written as text or ``{text, event}``, held parsed.
+DeadlineField = Annotated[Deadline, BeforeValidator(_from_record), WithJsonSchema(DEADLINE_INPUT_SCHEMA)]
 
 
 class DeadlineError(ValueError):
@@ -254,4 +270,25 @@ def _parse_cached(text: str, event: str | None) -> dict:
 
 def parse_deadline(text: str, event: str | None = None) -> Deadline:
     """Parse a deadline as written into a ``Deadline`` (raises ``DeadlineError``)."""
-    return Deadline.model_validate(parse_deadline_fields(text, event))
+    return _deadline_cached(text, event)
+
+
+@functools.lru_cache(maxsize=8192)
+def _deadline_cached(text: str, event: str | None) -> Deadline:
+    """The ``Deadline`` for a text, built once per distinct text: the parser's fields are
+    trusted (they are ours), so the model is constructed without validating them again, and the
+    immutable result is shared by every decision that writes the same words."""
+    if event is not None and not _EVENT_ID.match(event):
+        raise DeadlineError(
+            f"event «{event}» — недопустимый идентификатор события: строчные латинские буквы, "
+            "цифры, «.», «_», «-»"
+        )
+    return _construct(_parse_cached(text, event))
+
+
+def _construct(fields: dict) -> Deadline:
+    points = [_construct(point) for point in fields.get("points", ())]
+    return Deadline.model_construct(**{**fields, "points": points})
+
+
+_EVENT_ID = re.compile(ID_PATTERN)

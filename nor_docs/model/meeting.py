@@ -8,14 +8,12 @@ elsewhere in the file. A signed protocol does not change: execution marks live a
 
 from __future__ import annotations
 
-from typing import Annotated, Iterator, Literal
+from typing import Iterator, Literal
 
-from pydantic import Field, WithJsonSchema, model_validator
+from pydantic import Field, model_validator
 
 from .common import Date, Label, Record, Ref, Text, Time
-from .deadline import DEADLINE_INPUT_SCHEMA, Deadline
-
-DeadlineField = Annotated[Deadline, WithJsonSchema(DEADLINE_INPUT_SCHEMA)]
+from .deadline import DeadlineField
 
 
 class Role(Record):

@@ -6,15 +6,11 @@ item's id is ``<roadmap id>#<item number>``.
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from pydantic import Field, WithJsonSchema, model_validator
+from pydantic import Field, model_validator
 
 from .common import Date, Label, Record, Ref, Text
-from .deadline import DEADLINE_INPUT_SCHEMA, Deadline
+from .deadline import DeadlineField
 from .marks import ASSIGNMENT_ID_PATTERN
-
-DeadlineField = Annotated[Deadline, WithJsonSchema(DEADLINE_INPUT_SCHEMA)]
 
 
 class Period(Record):
