@@ -12,6 +12,7 @@ before the models are loaded.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 FOLDERS = ("directory", "meetings", "marks", "events", "roadmaps")
@@ -19,13 +20,27 @@ SETTINGS = "settings.yaml"
 
 
 def record_files(root: Path) -> list[Path]:
-    """Every record file under ``root`` in a stable order: settings, then folder by folder."""
+    """Every record file under ``root`` in a stable order: settings, then folder by folder,
+    each sorted by path (subfolders included; symlinked folders are not followed)."""
     files = [root / SETTINGS] if (root / SETTINGS).is_file() else []
     for folder in FOLDERS:
-        base = root / folder
-        if base.is_dir():
-            files.extend(sorted(p for p in base.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()))
+        found: list[str] = []
+        _yaml_files(os.path.join(root, folder), found)
+        files.extend(Path(p) for p in sorted(found, key=lambda p: Path(p).parts))
     return files
+
+
+def _yaml_files(folder: str, found: list[str]) -> None:
+    try:
+        entries = os.scandir(folder)
+    except OSError:
+        return
+    with entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                _yaml_files(entry.path, found)
+            elif entry.name.endswith((".yaml", ".yml")) and entry.is_file():
+                found.append(entry.path)
 
 
 def read_first(path: Path, root: Path) -> bool:
