@@ -1,14 +1,15 @@
 """Benchmark `nor-docs validate` on 1,000 meeting files with 10,000 assignments (issue 2, «Speed»).
 
-Usage: ``python bench/validate_bench.py [--runs N] [--check]``.
+Usage: ``python bench/validate_bench.py [--runs N] [--against REV] [--check]``.
 
 Generates the corpus (``bench/gen_corpus.py``) under ``bench/out/corpus`` unless it is there,
 then runs ``nor-docs validate`` on it as a fresh process N times — wall time includes the
 interpreter start and every import — and reports the median (and min/max, CPU time). In the
 same run, for comparison on a shared, noisy machine: the same with the worker process off
 (``NOR_DOCS_JOBS=1``), ``nor-docs --help`` and a bare ``python -c pass``. Finally checks that
-``validate`` and ``--help`` do not import python-docx or docxtpl. ``--check`` exits 1 when the
-median misses the target (1 s) or a heavy module is imported.
+``validate`` and ``--help`` do not import python-docx or docxtpl. ``--against REV`` also times
+the code of a git revision (say, the one before an optimisation) on the same corpus in the same
+run. ``--check`` exits 1 when the median misses the target (1 s) or a heavy module is imported.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -68,6 +70,26 @@ def timed(command: list[str], runs: int, env: dict | None = None, expect: int = 
     return walls, statistics.median(cpus)
 
 
+# Runs the nor-docs of another source tree: the editable install's finder would import ours.
+OTHER_TREE = """
+import sys
+sys.meta_path = [f for f in sys.meta_path if "editable" not in repr(f).lower()
+                 and "editable" not in getattr(type(f), "__module__", "").lower()]
+sys.path.insert(0, sys.argv.pop(1))
+from nor_docs.cli import main
+sys.argv = ["nor-docs"] + sys.argv[1:]
+main()
+"""
+
+
+def tree_of(rev: str, into: Path) -> Path:
+    root = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=HERE, capture_output=True, text=True,
+                          check=True).stdout.strip()  # fmt: skip
+    archive = subprocess.run(["git", "archive", rev], cwd=root, capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
+    return into
+
+
 def imported_heavy(args: list[str]) -> list[str]:
     probe = (
         "import json, sys\nfrom nor_docs.cli import cli\n"
@@ -86,6 +108,7 @@ def line(label: str, walls: list[float], cpu: float) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--against", metavar="REV", help="also time the code of this git revision")
     parser.add_argument("--check", action="store_true", help="exit 1 when the target is missed")
     args = parser.parse_args()
     stats = ensure_corpus()
@@ -98,6 +121,11 @@ def main() -> None:
     results["validate"] = timed(validate, args.runs)
     serial_env = {**os.environ, "NOR_DOCS_JOBS": "1"}
     results["validate, one process"] = timed(validate, args.runs, serial_env)
+    if args.against:
+        with tempfile.TemporaryDirectory() as tmp:
+            tree = tree_of(args.against, Path(tmp))
+            other = [sys.executable, "-c", OTHER_TREE, str(tree), "validate", "--records", str(CORPUS)]
+            results[f"validate at {args.against}"] = timed(other, max(3, args.runs // 2))
     results["nor-docs --help"] = timed(nor_docs() + ["--help"], args.runs)
     results["python -c pass"] = timed([sys.executable, "-c", "pass"], args.runs)
     for label, (walls, cpu) in results.items():
@@ -105,6 +133,9 @@ def main() -> None:
     median = statistics.median(results["validate"][0])
     serial = statistics.median(results["validate, one process"][0])
     print(f"  two processes vs one: {serial / median:.2f}× faster")
+    if args.against:
+        then = statistics.median(results[f"validate at {args.against}"][0])
+        print(f"  now vs {args.against}: {then / median:.2f}× faster")
     heavy = {" ".join(a): imported_heavy(a) for a in (["--help"], ["validate", "--records", str(CORPUS)])}
     for command, modules in heavy.items():
         print(f"  nor-docs {command.split(' --records')[0]}: heavy modules imported: {modules or 'none'}")
