@@ -334,6 +334,9 @@ def parse_source(
         problems.extend(_raw_control_problems(text, shown))
         # Masked with a visible character of the same width: positions stay where they were.
         text = _RAW_BAD.sub("\ufffd", text)
+    too_deep = _nesting_problem(text, shown)
+    if too_deep is not None:  # PyYAML's C composer recurses, and would crash on it
+        return None, problems + [too_deep]
     try:
         node = yaml.compose(text, Loader=_FastLoader)
     except yaml.MarkedYAMLError as error:
@@ -371,6 +374,31 @@ def parse_source(
 
 
 MAX_ALIAS_REPORTS = 10
+# Text that could nest deeper than MAX_DEPTH: many brackets, a long run of «- - - …» on a line,
+# or a line indented very far. Only such text gets the exact (event-by-event) depth check.
+_DEEP_HINT = re.compile(r"(?:[-?][ \t]+){16,}|^[ \t]{128,}\S", re.M)
+
+
+def _nesting_problem(text: str, shown: str) -> Diagnostic | None:
+    """NOR011 where the text nests deeper than ``MAX_DEPTH`` (checked on the parser's events,
+    which libyaml produces without recursion), else None."""
+    if text.count("[") + text.count("{") <= MAX_DEPTH and not _DEEP_HINT.search(text):
+        return None
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            kind = type(event)
+            if kind is yaml.SequenceStartEvent or kind is yaml.MappingStartEvent:
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    return Diagnostic(shown, mark.line + 1, mark.column + 1, "NOR011",
+                                      f"вложенность глубже {MAX_DEPTH} уровней; упростите запись")  # fmt: skip
+            elif kind is yaml.SequenceEndEvent or kind is yaml.MappingEndEvent:
+                depth -= 1
+    except yaml.YAMLError:
+        return None  # not deeper than allowed up to the error, which the composer will report
+    return None
 
 
 def _alias_problems(text: str, shown: str) -> list[Diagnostic]:

@@ -68,3 +68,53 @@ def test_control_character_is_reported_and_removed():
 def test_python_tags_are_refused():
     _, problems = read("a: !!python/object:os.system x\n")
     assert [p.code for p in problems] == ["NOR008"]
+
+
+def test_absurd_nesting_is_reported_not_crashed_on():
+    # PyYAML's C composer recurses: a million brackets would overflow the C stack (segfault).
+    for text in (
+        "a: " + "[" * 1_000_000 + "]" * 1_000_000 + "\n",
+        "a:\n" + "- " * 200_000 + "x\n",
+        "a:\n" + "".join(" " * i + "b:\n" for i in range(1, 3000)),
+        "a: " + "{b: " * 100_000 + "c" + "}" * 100_000 + "\n",
+    ):
+        source, problems = read(text)
+        assert source is None and [p.code for p in problems] == ["NOR011"]
+
+
+def test_moderate_nesting_within_the_limit_is_read():
+    source, problems = read("a: " + "[" * 60 + "x" + "]" * 60 + "\n")
+    assert problems == [] and source is not None
+
+
+def test_alias_bomb_stays_small_in_memory():
+    import tracemalloc
+
+    levels = "abcdefghijklmnopqrst"  # 20 levels of 10 aliases: 10**20 values if expanded
+    bomb = f"{levels[0]}: &{levels[0]} [" + ", ".join(["lol"] * 10) + "]\n"
+    for prev, cur in zip(levels, levels[1:]):
+        bomb += f"{cur}: &{cur} [" + ", ".join([f"*{prev}"] * 10) + "]\n"
+    tracemalloc.start()
+    source, problems = read(bomb)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert peak < 5_000_000
+    assert problems[0].code == "NOR007" and problems[-1].message.startswith("и ещё ссылок YAML в этом файле: ")
+    assert source is not None and source.data["b"] == [None] * 10
+
+
+def test_explicit_str_tag_keeps_text_and_other_core_tags_are_refused():
+    source, problems = read("a: !!str 5\nb: !!int 5\n")
+    assert source.data["a"] == "5"
+    assert [(p.line, p.code) for p in problems] == [(2, "NOR008")]
+
+
+def test_merge_key_is_refused():
+    _, problems = read("base: {x: 1}\nc:\n  <<: {x: 2}\n")
+    assert [(p.line, p.code) for p in problems] == [(3, "NOR007")]
+
+
+def test_raw_control_characters_are_reported_where_they_stand():
+    source, problems = parse_source("a: x\x01y\nb: ok\x85\n".encode(), "x.yaml")
+    assert [(p.line, p.column, p.code) for p in problems] == [(1, 5, "NOR010"), (2, 6, "NOR010")]
+    assert source is not None and source.data["b"] == "ok\ufffd"
