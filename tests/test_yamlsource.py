@@ -68,3 +68,12 @@ def test_control_character_is_reported_and_removed():
 def test_python_tags_are_refused():
     _, problems = read("a: !!python/object:os.system x\n")
     assert [p.code for p in problems] == ["NOR008"]
+
+
+def test_item_numbers_keep_their_written_form():
+    from nor_docs.model.common import Label
+    from pydantic import TypeAdapter
+
+    source, _ = read("a: 1.10\nb: 4\nc: 1.3\n")
+    labels = TypeAdapter(dict[str, Label]).validate_python(source.data)
+    assert labels == {"a": "1.10", "b": "4", "c": "1.3"}
