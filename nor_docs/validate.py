@@ -14,6 +14,7 @@ from typing import Iterable, Iterator
 
 from .assignments import Assignment, collect_assignments
 from .diagnostics import Diagnostic
+from .links import decision_ids
 from .records import Records
 from .spelling import SpellingChecker
 
@@ -44,6 +45,7 @@ class _Checker:
         }
         self.executors = self.kinds["person"] | self.kinds["organization"] | self.kinds["group"]
         self.events = set(records.events) | set(records.meetings)  # what a relative deadline hangs on
+        self.decisions = decision_ids(records)
 
     # --- helpers -------------------------------------------------------------------------
 
@@ -201,6 +203,12 @@ class _Checker:
                         f"({rm.period.start:%d.%m.%Y}–{rm.period.end:%d.%m.%Y})",
                     )  # fmt: skip
         self.unique_numbers(rid, numbers, "пункт дорожной карты")
+        if rm.ordered_by is not None:
+            known = self.decisions
+            if rm.ordered_by not in known:
+                hint = difflib.get_close_matches(rm.ordered_by, sorted(known), n=1, cutoff=0.6)
+                tail = f"; возможно, «{hint[0]}»?" if hint else "; укажите <id заседания>#<номер решения>"
+                self.report(rid, ("ordered_by",), "NOR501", f"неизвестное решение «{rm.ordered_by}»{tail}")
 
     def marks(self, assignments: dict[str, Assignment]) -> None:
         known = sorted(assignments)

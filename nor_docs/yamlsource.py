@@ -282,6 +282,18 @@ class _Reader:
 _PLAIN_STARTS = frozenset("~nNtTfF0123456789+-.")
 
 
+class YamlFloat(float):
+    """A float that remembers how it was written, so a label such as item «1.10» is not read
+    back as «1.1» (see ``model.common.Label``)."""
+
+    __slots__ = ("text",)
+
+    def __new__(cls, text: str) -> "YamlFloat":
+        value = super().__new__(cls, text)
+        value.text = text
+        return value
+
+
 def _resolve_plain(text: str):
     if _NULL.match(text):
         return None
@@ -290,7 +302,7 @@ def _resolve_plain(text: str):
     if _INT.match(text):
         return int(text)
     if _FLOAT.match(text) and any(c.isdigit() for c in text):
-        return float(text)
+        return YamlFloat(text)
     return text
 
 

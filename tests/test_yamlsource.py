@@ -118,3 +118,12 @@ def test_raw_control_characters_are_reported_where_they_stand():
     source, problems = parse_source("a: x\x01y\nb: ok\x85\n".encode(), "x.yaml")
     assert [(p.line, p.column, p.code) for p in problems] == [(1, 5, "NOR010"), (2, 6, "NOR010")]
     assert source is not None and source.data["b"] == "ok\ufffd"
+
+
+def test_item_numbers_keep_their_written_form():
+    from nor_docs.model.common import Label
+    from pydantic import TypeAdapter
+
+    source, _ = read("a: 1.10\nb: 4\nc: 1.3\n")
+    labels = TypeAdapter(dict[str, Label]).validate_python(source.data)
+    assert labels == {"a": "1.10", "b": "4", "c": "1.3"}

@@ -66,9 +66,12 @@ def parse_time(value: Any) -> dt.time:
 
 
 def _to_str(value: Any) -> Any:
-    # Numbers people write as labels («№ 4», item «2») are accepted as text.
+    # Numbers people write as labels («№ 4», item «2», item 1.10) are accepted as the text
+    # they were written as (the YAML reader keeps a float's source text).
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
+    if isinstance(value, float):
+        return getattr(value, "text", None) or repr(value)
     return value
 
 
@@ -88,7 +91,7 @@ Time = Annotated[
 Label = Annotated[
     str,
     BeforeValidator(_to_str),
-    WithJsonSchema({"type": ["string", "integer"]}),
+    WithJsonSchema({"type": ["string", "integer", "number"]}),
 ]
 ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
 # A reference to another record by its id (people, organisations, groups, events, meetings).
