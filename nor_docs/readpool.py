@@ -1,24 +1,30 @@
 """Read many record files, in two processes when there are enough of them to be worth it.
 
 Parsing YAML is most of what ``validate`` spends on a large records folder, and it is per file.
-``read_sources`` forks one worker (where the platform can fork) that reads the later part of the
-list and streams its ``Source`` values back in chunks — plain data and the compact position
-index, marshalled (pickled if need be). Meanwhile this process reads the first part and hands each
-result to the caller at once, so the caller validates its files while the worker still reads;
-then it takes the worker's chunks as they come. Results come in the order of ``jobs`` either
-way. Whatever the worker did not deliver whole (it failed, was killed, sent garbage) is read here
-instead. ``NOR_DOCS_JOBS=1`` turns the worker off.
+``read_sources`` forks one worker (where the platform can fork). The files are cut into chunks;
+this process takes chunks from the front, the worker from the back, until they meet — so each
+reads as much as it can, whatever else the machine is busy with. This process hands each of its
+results to the caller at once (the caller validates them while the worker reads on); then it
+takes the worker's chunks, in order. Results always come in the order of ``jobs``.
+
+The worker sends its ``Source`` values — plain data and the compact position index — marshalled
+(pickled if need be) into an anonymous in-memory file, and announces each chunk on a pipe with a
+small note. Where the two meet, a chunk may be read by both; this process keeps its own. A
+chunk the worker does not deliver whole (it failed, was killed, sent garbage) is read here.
+``NOR_DOCS_JOBS=1`` turns the worker off; ``prefetch`` starts it before the caller has even
+imported the models.
 """
 
 from __future__ import annotations
 
 import gc
 import marshal
+import mmap
 import os
 import pickle
-from array import array
 import signal
 import struct
+from array import array
 from pathlib import Path
 from typing import Iterator
 
@@ -28,12 +34,9 @@ from .yamlsource import Source, Watch, read_source
 # Below these the fork costs more than it saves.
 MIN_FILES = 16
 MIN_BYTES = 256 * 1024
-# This process also validates every file it is handed (its own and the worker's), so the worker
-# reads the larger share — larger still when it starts before this process has loaded the models.
-WORKER_SHARE = 0.6
-EARLY_WORKER_SHARE = 0.7
-CHUNK_FILES = 32
-_NOTE = struct.Struct("<QQ")  # offset and length of a chunk in the anonymous file
+CHUNK_FILES = 16
+_NOTE = struct.Struct("<qqq")  # chunk index, offset and length in the anonymous file
+_FRONT = struct.Struct("<q")  # in shared memory: how many chunks this process has claimed
 
 Result = tuple[Source | None, list[Diagnostic]]
 
@@ -49,38 +52,56 @@ def read_sources(jobs: list[tuple[Path, str]], watch: Watch | None = None,
                  min_bytes: int = MIN_BYTES) -> Iterator[Result]:  # fmt: skip
     """``read_source(path, shown, watch)`` of every ``(path, shown)`` in ``jobs``, in order.
 
-    A worker ``prefetch`` started for exactly these files (and an equal watch) is used.
+    A worker ``prefetch`` started for exactly these files is used (with the watch it was given).
     """
     early = _take_prefetched(jobs)
     if early is not None:
-        split, worker, watch = early.split, early.worker, early.watch
+        worker, watch = early.worker, early.watch
+    elif _worth_a_worker(jobs, min_bytes):
+        worker = _Worker(jobs, watch)
     else:
-        split = _split(jobs, min_bytes, WORKER_SHARE)
-        if split is None:
-            for path, shown in jobs:
-                yield read_source(path, shown, watch)
-            return
-        worker = _Worker(jobs[split:], watch)
-    mine, theirs = jobs[:split], jobs[split:]
+        for path, shown in jobs:
+            yield read_source(path, shown, watch)
+        return
+    chunks = worker.chunks
     try:
-        for path, shown in mine:
-            yield read_source(path, shown, watch)
-        delivered = 0
-        for chunk in worker.chunks():
-            delivered += len(chunk)
-            yield from chunk
-        for path, shown in theirs[delivered:]:
-            yield read_source(path, shown, watch)
+        mine = 0
+        while mine < len(chunks) and not worker.delivered(mine):
+            worker.claim(mine)
+            start, end = chunks[mine]
+            for path, shown in jobs[start:end]:
+                yield read_source(path, shown, watch)
+            mine += 1
+        for index in range(mine, len(chunks)):
+            start, end = chunks[index]
+            results = worker.results(index)
+            if results is None:  # the worker is gone: read it here
+                results = [read_source(path, shown, watch) for path, shown in jobs[start:end]]
+            yield from results
     finally:
         worker.stop()
+
+
+def _worth_a_worker(jobs: list[tuple[Path, str]], min_bytes: int) -> bool:
+    if len(jobs) < MIN_FILES or not hasattr(os, "fork") or _jobs_allowed() < 2:
+        return False
+    total = 0
+    for path, _ in jobs:
+        try:
+            total += os.stat(path).st_size
+        except OSError:
+            pass
+        if total >= min_bytes:
+            return True
+    return False
 
 
 class _Prefetch:
     """A worker started early, and what it was started for."""
 
-    def __init__(self, jobs: list[tuple[Path, str]], watch: Watch | None, split: int):
-        self.jobs, self.watch, self.split = jobs, watch, split
-        self.worker = _Worker(jobs[split:], watch)
+    def __init__(self, jobs: list[tuple[Path, str]], watch: Watch | None):
+        self.jobs, self.watch = jobs, watch
+        self.worker = _Worker(jobs, watch)
 
 
 _prefetched: _Prefetch | None = None
@@ -96,20 +117,19 @@ def prefetch(root: str | Path, display_root: str | None = None) -> None:
 
     cancel_prefetch()
     root = Path(root)
-    if not root.is_dir() or not hasattr(os, "fork"):
+    if not root.is_dir():
         return
     files = record_files(root)
     first = [p for p in files if read_first(p, root)]
     jobs = [(p, shown_path(p, root, display_root)) for p in files[len(first) :]]
-    split = _split(jobs, MIN_BYTES, EARLY_WORKER_SHARE)
-    if split is None:
+    if not _worth_a_worker(jobs, MIN_BYTES):
         return
     directory_data = []
     for path in first:
         source, _ = read_source(path, shown_path(path, root, display_root))
         if source is not None and path.parent != root:
             directory_data.append(source.data)
-    _prefetched = _Prefetch(jobs, watch_for_directory(directory_data), split)
+    _prefetched = _Prefetch(jobs, watch_for_directory(directory_data))
 
 
 def cancel_prefetch() -> None:
@@ -131,48 +151,34 @@ def _take_prefetched(jobs: list[tuple[Path, str]]) -> _Prefetch | None:
     return early
 
 
-def _split(jobs: list[tuple[Path, str]], min_bytes: int, share: float) -> int | None:
-    """How many files this process reads itself; None: read them all here."""
-    if len(jobs) < MIN_FILES or not hasattr(os, "fork") or _jobs_allowed() < 2:
-        return None
-    sizes = []
-    for path, _ in jobs:
-        try:
-            sizes.append(os.stat(path).st_size)
-        except OSError:
-            sizes.append(0)
-    total = sum(sizes)
-    if total < min_bytes:
-        return None
-    mine, running = 0, 0
-    for size in sizes:
-        if running + size > total * (1 - share):
-            break
-        running += size
-        mine += 1
-    return max(1, min(mine, len(jobs) - 1))
-
-
 class _Worker:
-    """A forked child that reads ``jobs``. It writes each chunk of results, pickled, into an
-    anonymous in-memory file and then announces it — offset and length — on a pipe. The pipe
-    carries only those 16-byte notes, so it never fills and the worker never waits for us."""
+    """A forked child reading chunks of ``jobs`` from the back until it meets this process.
+
+    Shared with it: ``front`` (in an anonymous shared page), how many chunks from the front this
+    process has claimed — the child stops before a chunk below it; the anonymous file the child
+    writes each chunk's results into; and the pipe on which it announces each chunk written."""
 
     def __init__(self, jobs: list[tuple[Path, str]], watch: Watch | None):
+        self.chunks = [(i, min(i + CHUNK_FILES, len(jobs))) for i in range(0, len(jobs), CHUNK_FILES)]
         self.pid: int | None = None
         self.notes: int | None = None
         self.data: int | None = None
-        self.expected = len(jobs)
+        self.ready: dict[int, tuple[int, int]] = {}  # chunk → (offset, length) announced
+        self._pending = b""
+        self._ended = False
         try:
+            self.front = mmap.mmap(-1, _FRONT.size)
             data = _anonymous_file()
             read_end, write_end = os.pipe()
         except OSError:
+            self._ended = True
             return
         try:
             pid = os.fork()
         except OSError:
             for fd in (data, read_end, write_end):
                 os.close(fd)
+            self._ended = True
             return
         if pid == 0:  # the child: never returns
             code = 1
@@ -180,44 +186,81 @@ class _Worker:
                 os.close(read_end)
                 gc.disable()
                 offset = 0
-                for start in range(0, len(jobs), CHUNK_FILES):
-                    chunk = [read_source(p, s, watch) for p, s in jobs[start : start + CHUNK_FILES]]
-                    payload = memoryview(_encode(chunk))
+                for index in range(len(self.chunks) - 1, -1, -1):
+                    if _FRONT.unpack_from(self.front)[0] > index:
+                        break  # this process has come this far: the rest is its
+                    start, end = self.chunks[index]
+                    payload = memoryview(_encode([read_source(p, s, watch) for p, s in jobs[start:end]]))
                     written = 0
                     while written < len(payload):
                         written += os.pwrite(data, payload[written:], offset + written)
-                    os.write(write_end, _NOTE.pack(offset, len(payload)))
+                    os.write(write_end, _NOTE.pack(index, offset, len(payload)))
                     offset += len(payload)
                 code = 0
             finally:
                 os._exit(code)
         os.close(write_end)
+        os.set_blocking(read_end, False)
         self.pid, self.notes, self.data = pid, read_end, data
 
-    def chunks(self) -> Iterator[list[Result]]:
-        """The worker's results, chunk by chunk, until it stops or sends something broken."""
-        if self.notes is None or self.data is None:
+    def claim(self, index: int) -> None:
+        """This process reads chunk ``index``: the worker is not to start it (or any before)."""
+        if self.notes is not None:
+            _FRONT.pack_into(self.front, 0, index + 1)
+
+    def delivered(self, index: int) -> bool:
+        """Whether the worker has announced chunk ``index`` (without waiting)."""
+        self._take_notes(wait=False)
+        return index in self.ready
+
+    def results(self, index: int) -> list[Result] | None:
+        """The worker's results for chunk ``index`` (waiting for them); None if it will not
+        deliver them whole."""
+        while index not in self.ready and not self._ended:
+            self._take_notes(wait=True)
+        if index not in self.ready or self.data is None:
+            return None
+        offset, size = self.ready.pop(index)
+        start, end = self.chunks[index]
+        try:
+            payload = bytearray()
+            while len(payload) < size:
+                piece = os.pread(self.data, size - len(payload), offset + len(payload))
+                if not piece:
+                    return None
+                payload += piece
+            results = _decode(payload)
+        except Exception:  # noqa: BLE001 - a broken chunk means: read it here
+            return None
+        return results if len(results) == end - start else None
+
+    def _take_notes(self, wait: bool) -> None:
+        if self._ended or self.notes is None:
+            self._ended = True
             return
-        received = 0
-        while received < self.expected:
-            try:
-                note = _read_exactly(self.notes, _NOTE.size)
-                if note is None:
-                    return
-                offset, size = _NOTE.unpack(note)
-                payload = bytearray()
-                while len(payload) < size:
-                    piece = os.pread(self.data, size - len(payload), offset + len(payload))
-                    if not piece:
-                        return
-                    payload += piece
-                chunk = _decode(payload)
-            except Exception:  # noqa: BLE001 - a broken stream means: read the rest here
-                return
-            if not isinstance(chunk, list) or not chunk or received + len(chunk) > self.expected:
-                return
-            received += len(chunk)
-            yield chunk
+        if wait:
+            os.set_blocking(self.notes, True)
+        try:
+            piece = os.read(self.notes, 64 * _NOTE.size)
+        except BlockingIOError:
+            piece = None
+        except OSError:
+            piece = b""
+        finally:
+            if wait:
+                os.set_blocking(self.notes, False)
+        if piece is None:
+            return
+        if not piece:
+            self._ended = True  # the worker closed the pipe: all it will send is here
+            return
+        self._pending += piece
+        whole = len(self._pending) - len(self._pending) % _NOTE.size
+        for at in range(0, whole, _NOTE.size):
+            index, offset, size = _NOTE.unpack_from(self._pending, at)
+            if 0 <= index < len(self.chunks):
+                self.ready[index] = (offset, size)
+        self._pending = self._pending[whole:]
 
     def stop(self) -> None:
         """Stop and reap the worker (it is done, or its work is not wanted); close the files."""
@@ -232,6 +275,7 @@ class _Worker:
             if fd is not None:
                 os.close(fd)
         self.notes = self.data = None
+        self._ended = True
 
 
 def _encode(results: list[Result]) -> bytes:
@@ -281,13 +325,3 @@ def _anonymous_file() -> int:
 
     handle = tempfile.TemporaryFile()
     return os.dup(handle.fileno())  # the handle closes; the duplicate keeps the file open
-
-
-def _read_exactly(fd: int, size: int) -> bytes | None:
-    data = b""
-    while len(data) < size:
-        piece = os.read(fd, size - len(data))
-        if not piece:
-            return None
-        data += piece
-    return data

@@ -62,11 +62,31 @@ def test_two_processes_read_exactly_what_one_does(corpus, monkeypatch):
 def test_the_worker_is_used_for_a_large_folder(corpus, monkeypatch):
     jobs = [(p, p.name) for p in sorted((corpus / "meetings").iterdir())]
     monkeypatch.delenv("NOR_DOCS_JOBS", raising=False)
-    split = readpool._split(jobs, 0, readpool.WORKER_SHARE)
-    assert split is not None and 0 < split < len(jobs)
-    assert readpool._split(jobs[:5], 0, 0.6) is None  # too few files to be worth a fork
+    assert readpool._worth_a_worker(jobs, 0)
+    assert not readpool._worth_a_worker(jobs[:5], 0)  # too few files to be worth a fork
+    assert not readpool._worth_a_worker(jobs, 10**9)  # too few bytes
     monkeypatch.setenv("NOR_DOCS_JOBS", "1")
-    assert readpool._split(jobs, 0, 0.6) is None
+    assert not readpool._worth_a_worker(jobs, 0)
+
+
+def test_both_ends_are_read_and_meet(corpus, monkeypatch):
+    """The worker takes chunks from the back while this process takes them from the front."""
+    monkeypatch.setenv("NOR_DOCS_JOBS", "2")
+    jobs = [(p, p.name) for p in sorted((corpus / "meetings").iterdir())]
+    parent = os.getpid()
+    real = readpool.read_source
+    read_here = []
+
+    def noting(path, shown, watch=None):
+        if os.getpid() == parent:
+            read_here.append(shown)
+        return real(path, shown, watch)
+
+    monkeypatch.setattr(readpool, "read_source", noting)
+    got = [source.path if source else found[0].file for source, found in readpool.read_sources(jobs, None, 0)]
+    assert got == [shown for _, shown in jobs]
+    assert read_here and read_here == [shown for _, shown in jobs[: len(read_here)]]  # a prefix
+    assert len(read_here) < len(jobs)  # the rest came from the worker
 
 
 def test_a_dying_worker_leaves_its_files_to_this_process(corpus, monkeypatch):
@@ -91,9 +111,11 @@ def test_an_abandoned_read_stops_the_worker(corpus, monkeypatch):
     jobs = [(p, p.name) for p in sorted((corpus / "meetings").iterdir())]
     results = readpool.read_sources(jobs, None, min_bytes=0)
     next(results)
+    pid = results.gi_frame.f_locals["worker"].pid
+    assert pid is not None
     results.close()  # the finally clause kills and reaps the worker
     with pytest.raises(ChildProcessError):
-        os.waitpid(-1, os.WNOHANG)
+        os.waitpid(pid, os.WNOHANG)
 
 
 def test_prefetch_started_before_loading_gives_the_same_result(corpus, monkeypatch):
