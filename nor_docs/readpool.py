@@ -3,9 +3,10 @@
 Parsing YAML is most of what ``validate`` spends on a large records folder, and it is per file.
 ``read_sources`` forks one worker (where the platform can fork). The files are cut into chunks;
 this process takes chunks from the front, the worker from the back, until they meet — so each
-reads as much as it can, whatever else the machine is busy with. This process hands each of its
-results to the caller at once (the caller validates them while the worker reads on); then it
-takes the worker's chunks, in order. Results always come in the order of ``jobs``.
+reads as much as it can, whatever else the machine is busy with. Between its own chunks this
+process also takes the chunks the worker has finished, and hands every result to the caller at
+once, tagged with its place in ``jobs`` — the caller validates them while the worker reads on,
+and puts them in order itself.
 
 The worker sends its ``Source`` values — plain data and the compact position index — marshalled
 (pickled if need be) into an anonymous in-memory file, and announces each chunk on a pipe with a
@@ -49,8 +50,10 @@ def _jobs_allowed() -> int:
 
 
 def read_sources(jobs: list[tuple[Path, str]], watch: Watch | None = None,
-                 min_bytes: int = MIN_BYTES) -> Iterator[Result]:  # fmt: skip
-    """``read_source(path, shown, watch)`` of every ``(path, shown)`` in ``jobs``, in order.
+                 min_bytes: int = MIN_BYTES) -> Iterator[tuple[int, Result]]:  # fmt: skip
+    """``(i, read_source(path, shown, watch))`` for every ``i, (path, shown)`` of ``jobs``, each
+    once, in no fixed order: this process's own results and the worker's as they come, so the
+    caller works on both while the worker reads on.
 
     A worker ``prefetch`` started for exactly these files is used (with the watch it was given).
     """
@@ -60,24 +63,34 @@ def read_sources(jobs: list[tuple[Path, str]], watch: Watch | None = None,
     elif _worth_a_worker(jobs, min_bytes):
         worker = _Worker(jobs, watch)
     else:
-        for path, shown in jobs:
-            yield read_source(path, shown, watch)
+        for i, (path, shown) in enumerate(jobs):
+            yield i, read_source(path, shown, watch)
         return
     chunks = worker.chunks
+    pending = set(range(len(chunks)))
     try:
-        mine = 0
-        while mine < len(chunks) and not worker.delivered(mine):
-            worker.claim(mine)
-            start, end = chunks[mine]
-            for path, shown in jobs[start:end]:
-                yield read_source(path, shown, watch)
-            mine += 1
-        for index in range(mine, len(chunks)):
+        front = 0
+        while True:
+            for index in worker.announced():  # what the worker has finished, meanwhile
+                if index in pending:
+                    results = worker.results(index)
+                    if results is not None:
+                        pending.discard(index)
+                        yield from enumerate(results, chunks[index][0])
+            if front == len(chunks) or front not in pending or worker.has_announced(front):
+                break  # met the worker: what is left is its, finished or being finished
+            worker.claim(front)
+            start, end = chunks[front]
+            for i in range(start, end):
+                yield i, read_source(*jobs[i], watch)
+            pending.discard(front)
+            front += 1
+        for index in sorted(pending):
             start, end = chunks[index]
-            results = worker.results(index)
+            results = worker.results(index, wait=True)
             if results is None:  # the worker is gone: read it here
                 results = [read_source(path, shown, watch) for path, shown in jobs[start:end]]
-            yield from results
+            yield from enumerate(results, start)
     finally:
         worker.stop()
 
@@ -163,7 +176,8 @@ class _Worker:
         self.pid: int | None = None
         self.notes: int | None = None
         self.data: int | None = None
-        self.ready: dict[int, tuple[int, int]] = {}  # chunk → (offset, length) announced
+        self.ready: dict[int, tuple[int, int]] = {}  # chunk → (offset, length) announced, not taken
+        self.taken: set[int] = set()  # chunks whose results were taken
         self._pending = b""
         self._ended = False
         try:
@@ -208,19 +222,23 @@ class _Worker:
         if self.notes is not None:
             _FRONT.pack_into(self.front, 0, index + 1)
 
-    def delivered(self, index: int) -> bool:
-        """Whether the worker has announced chunk ``index`` (without waiting)."""
+    def announced(self) -> list[int]:
+        """The chunks the worker has announced so far (without waiting)."""
         self._take_notes(wait=False)
-        return index in self.ready
+        return sorted(self.ready)
 
-    def results(self, index: int) -> list[Result] | None:
-        """The worker's results for chunk ``index`` (waiting for them); None if it will not
-        deliver them whole."""
-        while index not in self.ready and not self._ended:
+    def has_announced(self, index: int) -> bool:
+        return index in self.ready or index in self.taken
+
+    def results(self, index: int, wait: bool = False) -> list[Result] | None:
+        """The worker's results for chunk ``index`` (waiting for them if ``wait``); None if they
+        are not there (yet, or whole)."""
+        while wait and index not in self.ready and not self._ended:
             self._take_notes(wait=True)
         if index not in self.ready or self.data is None:
             return None
         offset, size = self.ready.pop(index)
+        self.taken.add(index)
         start, end = self.chunks[index]
         try:
             payload = bytearray()
@@ -258,7 +276,7 @@ class _Worker:
         whole = len(self._pending) - len(self._pending) % _NOTE.size
         for at in range(0, whole, _NOTE.size):
             index, offset, size = _NOTE.unpack_from(self._pending, at)
-            if 0 <= index < len(self.chunks):
+            if 0 <= index < len(self.chunks) and index not in self.taken:
                 self.ready[index] = (offset, size)
         self._pending = self._pending[whole:]
 

@@ -131,8 +131,12 @@ def load_records(root: str | Path, display_root: str | None = None) -> tuple[Rec
             _add(path, source, found, root, records, problems)
         watch = watch_for_directory(directory_data)
         jobs = [(path, shown_path(path, root, display_root)) for path in rest]
-        for path, (source, found) in zip(rest, read_sources(jobs, watch)):
-            _add(path, source, found, root, records, problems)
+        checked: list = [None] * len(rest)
+        for i, (source, found) in read_sources(jobs, watch):  # in the order they come
+            checked[i] = _check(rest[i], source, found, root)
+        for path, (source, value, found) in zip(rest, checked):  # in the order of the files
+            problems.extend(found)
+            _register_value(path, source, value, records, problems)
     return records, problems
 
 
@@ -151,25 +155,36 @@ def gc_paused():
 
 def _add(path: Path, source: Source | None, found: list[Diagnostic], root: Path, records: Records,
          problems: list[Diagnostic]) -> None:  # fmt: skip
-    """Validate one file read into ``source`` against its model and register what it defines."""
+    """Check one file read into ``source`` against its model and register what it defines."""
+    source, value, found = _check(path, source, found, root)
     problems.extend(found)
+    _register_value(path, source, value, records, problems)
+
+
+def _check(path: Path, source: Source | None, found: list[Diagnostic], root: Path):
+    """(source, the validated model or None, every problem so far) — the part of loading a file
+    that does not depend on the others, so files can be checked in any order."""
+    found = list(found)
+    if source is None:
+        return None, None, found
+    if path.parent == root and path.name == "settings.yaml":
+        return source, _validate(Settings, source, found), found
+    return source, _validate(FOLDERS[path.relative_to(root).parts[0]], source, found), found
+
+
+def _register_value(path: Path, source: Source | None, value, records: Records,
+                    problems: list[Diagnostic]) -> None:  # fmt: skip
+    """Register what a checked file defines (in file order: the first definition of an id wins)."""
     if source is None:
         return
     records.sources.append(source)
-    if path.parent == root and path.name == "settings.yaml":
-        settings = _validate(Settings, source, problems)
-        if settings is not None:
-            records.settings = settings
-        return
-    folder = path.relative_to(root).parts[0]
-    model = FOLDERS[folder]
-    if model in (Meeting, Roadmap):
-        _load_identified(model, source, path, records, problems)
-        return
-    value = _validate(model, source, problems)
     if value is None:
         return
-    if isinstance(value, DirectoryFile):
+    if isinstance(value, Settings):
+        records.settings = value
+    elif isinstance(value, (Meeting, Roadmap)):
+        _identify(value, source, path, records, problems)
+    elif isinstance(value, DirectoryFile):
         for kind, items, target in (
             ("organizations", value.organizations, records.organizations),
             ("people", value.people, records.people),
@@ -188,10 +203,8 @@ def _add(path: Path, source: Source | None, found: list[Diagnostic], root: Path,
         )
 
 
-def _load_identified(model, source: Source, path: Path, records: Records, problems: list[Diagnostic]) -> None:
-    value = _validate(model, source, problems)
-    if value is None:
-        return
+def _identify(value, source: Source, path: Path, records: Records, problems: list[Diagnostic]) -> None:
+    """A meeting or roadmap: its id is ``id:`` or the file name."""
     record_id = value.id or path.stem
     if not _ID.match(record_id):
         problems.append(
@@ -204,7 +217,7 @@ def _load_identified(model, source: Source, path: Path, records: Records, proble
         return
     if value.id is None:
         value = value.model_copy(update={"id": record_id})
-    target = records.meetings if model is Meeting else records.roadmaps
+    target = records.meetings if isinstance(value, Meeting) else records.roadmaps
     _register(records, problems, record_id, value, target, Located(value, source, ()))
 
 

@@ -83,8 +83,9 @@ def test_both_ends_are_read_and_meet(corpus, monkeypatch):
         return real(path, shown, watch)
 
     monkeypatch.setattr(readpool, "read_source", noting)
-    got = [source.path if source else found[0].file for source, found in readpool.read_sources(jobs, None, 0)]
-    assert got == [shown for _, shown in jobs]
+    got = {i: source.path if source else found[0].file for i, (source, found) in readpool.read_sources(jobs, None, 0)}
+    assert sorted(got) == list(range(len(jobs)))  # each once
+    assert [got[i] for i in range(len(jobs))] == [shown for _, shown in jobs]
     assert read_here and read_here == [shown for _, shown in jobs[: len(read_here)]]  # a prefix
     assert len(read_here) < len(jobs)  # the rest came from the worker
 
