@@ -27,6 +27,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Diagnostic
+from .layout import read_first, record_files, shown_path
 from .model.common import ID_PATTERN
 from .model.directory import DirectoryFile, Group, Organization, Person
 from .model.events import Event, EventsFile
@@ -34,14 +35,13 @@ from .model.marks import Cancellation, ExecutionMark, Extension, MarksFile
 from .model.meeting import Meeting
 from .model.roadmap import Roadmap
 from .model.settings import Settings
-from .layout import read_first, record_files, shown_path
 from .readpool import read_sources
 from .spelling import watch_for_directory
 from .yamlsource import Source, read_source
 
 _ID = re.compile(ID_PATTERN)
 
-# sub-folder → (model, what the file is called in messages)
+# sub-folder (layout.FOLDERS) → the model of its files
 FOLDERS: dict[str, type[BaseModel]] = {
     "directory": DirectoryFile,
     "meetings": Meeting,
@@ -111,7 +111,8 @@ def load_records(root: str | Path, display_root: str | None = None) -> tuple[Rec
     YAML reader set aside the text the spelling check reports (``spelling.py``). The rest is read
     by ``readpool.read_sources`` (in two processes when the folder is large). The cyclic garbage
     collector is paused while loading: the loaded objects hold no cycles, and its passes over
-    the millions of young objects a large folder makes cost more than the parsing itself.
+    the millions of young objects a large folder makes cost more than the parsing itself; the
+    loaded objects are then frozen out of its reach (``gc.freeze``) for the rest of the run.
     """
     root = Path(root)
     records = Records(root=root)

@@ -9,8 +9,8 @@ reported, never guessed at; every problem of a file is reported, in Russian, at 
 The result is a ``Source``: the data, and a compact index of where every value and key stands
 (three integer arrays in document order), in which the 1-based ``(line, column)`` of any path
 (a tuple of keys and list indexes, as pydantic reports them in ``loc``) is looked up when a
-diagnostic needs it. The index is small and pickles fast, so files can be read in worker
-processes (``readpool.py``) and looked up in the main one.
+diagnostic needs it. The index is small and travels fast between processes, so files can be read
+in a worker process (``readpool.py``) and looked up in the main one.
 """
 
 from __future__ import annotations
@@ -54,9 +54,9 @@ XML_ILLEGAL = CONTROL_CHARS  # the name the first version used
 _RAW_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\u2028\u2029]")
 _CONTENT_LINE = re.compile(r"^[ \t]*[^\s#]", re.M)
 _SCHEMA_LINE = re.compile(r"\A\s*(# yaml-language-server:[^\r\n]*)")
-MAX_DEPTH = 64
+MAX_DEPTH = 64  # records nest a dozen levels at most; deeper is a mistake or an attack
 # What a scaffold (``nor-docs new``) leaves to be filled in; a value that is only this is reported.
-PLACEHOLDER = "…"  # records nest a dozen levels at most; deeper is a mistake or an attack
+PLACEHOLDER = "…"
 
 
 class Watch(Protocol):
