@@ -25,6 +25,7 @@ import os
 import pickle
 import signal
 import struct
+import sys
 from array import array
 from pathlib import Path
 from typing import Iterator
@@ -98,6 +99,9 @@ def read_sources(jobs: list[tuple[Path, str]], watch: Watch | None = None,
 def _worth_a_worker(jobs: list[tuple[Path, str]], min_bytes: int) -> bool:
     if len(jobs) < MIN_FILES or not hasattr(os, "fork") or _jobs_allowed() < 2:
         return False
+    threading = sys.modules.get("threading")
+    if threading is not None and threading.active_count() > 1:
+        return False  # forking a process that runs threads may copy a lock some thread holds
     total = 0
     for path, _ in jobs:
         try:

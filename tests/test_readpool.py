@@ -146,3 +146,19 @@ def test_cli_validate_on_a_large_folder_matches_one_process(corpus, monkeypatch,
     two = runner.invoke(cli, ["validate", "--records", "records"])
     assert (two.exit_code, two.output) == (one.exit_code, one.output)
     assert one.exit_code == 1 and "NOR202" in one.output
+
+
+def test_no_worker_is_forked_while_threads_run(corpus, monkeypatch):
+    import threading
+
+    monkeypatch.delenv("NOR_DOCS_JOBS", raising=False)
+    jobs = [(p, p.name) for p in sorted((corpus / "meetings").iterdir())]
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert not readpool._worth_a_worker(jobs, 0)
+    finally:
+        stop.set()
+        thread.join()
+    assert readpool._worth_a_worker(jobs, 0)
