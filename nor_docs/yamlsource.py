@@ -386,15 +386,20 @@ def parse_source(
 
 
 MAX_ALIAS_REPORTS = 10
-# Text that could nest deeper than MAX_DEPTH: many brackets, a long run of «- - - …» on a line,
-# or a line indented very far. Only such text gets the exact (event-by-event) depth check.
-_DEEP_HINT = re.compile(r"(?:[-?][ \t]+){16,}|^[ \t]{128,}\S", re.M)
+# Text that could nest deeper than MAX_DEPTH: many brackets, a run of «- - - …» or «? ? …» on a
+# line, or a line indented very far. Only such text gets the exact (event-by-event) depth check.
+# Three patterns that each start with a literal: the regex engine skips to it fast.
+_DEEP_HINTS = (
+    re.compile(r"-[ \t]+-[ \t]+-[ \t]+-[ \t]+-[ \t]+-[ \t]+-[ \t]+-"),
+    re.compile(r"\?[ \t]+\?[ \t]+\?[ \t]+\?"),
+    re.compile(r"\n[ \t]{128}"),
+)
 
 
 def _nesting_problem(text: str, shown: str) -> Diagnostic | None:
     """NOR011 where the text nests deeper than ``MAX_DEPTH`` (checked on the parser's events,
     which libyaml produces without recursion), else None."""
-    if text.count("[") + text.count("{") <= MAX_DEPTH and not _DEEP_HINT.search(text):
+    if text.count("[") + text.count("{") <= MAX_DEPTH and not any(h.search(text) for h in _DEEP_HINTS):
         return None
     depth = 0
     try:
