@@ -624,3 +624,18 @@ def test_004_astrakhan_decisions_and_assignments(records, assignments):
         "2022-01-31-astrakhan-500#4": (None, heads),
         "2022-01-31-astrakhan-500#5": (None, ("astrakhan-ushakovka",)),
     }
+
+
+def test_marks_name_sample_assignments_and_group_members(records_copy):
+    """Control data (tests/data/sample-marks) refers to the sample assignments by id and member."""
+    import shutil
+
+    data = Path(__file__).resolve().parent / "data" / "sample-marks" / "demo.yaml"
+    (records_copy / "marks").mkdir()
+    shutil.copy(data, records_copy / "marks" / "demo.yaml")
+    copy, found = load_and_validate(records_copy, display_root="records")
+    assert len(copy.marks) == 3 and len(copy.extensions) == 1
+    wrong = text_position(data, "member: petrozavodsk-sosh3")[0]
+    other = [d for d in found if d.code not in ("NOR201", "NOR202")]
+    assert [(d.file, d.line, d.code) for d in other] == [("records/marks/demo.yaml", wrong, "NOR114")]
+    assert "«petrozavodsk-sosh3» не исполнитель поручения 2021-09-29-kuznetsk#4.2" in other[0].message
