@@ -299,8 +299,7 @@ class SpellingChecker:
 
     def near_misses(self, text: str) -> Iterator[tuple[int, str, object]]:
         """(offset in ``text``, the words as written, the organisation they nearly name)."""
-        spans = [(m.start(), m.group()) for m in _TOKEN.finditer(text)]
-        words = [w for _, w in spans]
+        words = text.split()
         normed = [_norm(w) for w in words]
         for i, word in enumerate(normed):
             for name_words, name in self.first_words.get(word, ()):
@@ -311,7 +310,15 @@ class SpellingChecker:
                 if len(window) < 8 or abs(len(window) - len(name)) > 2:
                     continue
                 if difflib.SequenceMatcher(None, window, name).ratio() >= 0.93 and _differs_by_letters(window, name):
-                    yield spans[i][0], " ".join(words[i : i + n]).rstrip(".,;:"), self.names[name]
+                    yield _word_offset(text, i), " ".join(words[i : i + n]).rstrip(".,;:"), self.names[name]
+
+
+def _word_offset(text: str, index: int) -> int:
+    """Where the ``index``-th whitespace-separated word of ``text`` starts (found only on a hit)."""
+    for i, match in enumerate(_TOKEN.finditer(text)):
+        if i == index:
+            return match.start()
+    return 0
 
 
 def _norm(text: str) -> str:
