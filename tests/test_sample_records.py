@@ -17,7 +17,7 @@ import jsonschema
 import pytest
 
 from nor_docs.assignments import collect_assignments
-from nor_docs.schema import PACKAGE_SCHEMAS, schema_text
+from nor_docs.schema import PACKAGE_SCHEMAS, SCHEMAS, schema_text
 from nor_docs.validate import load_and_validate
 from nor_docs.yamlsource import read_source
 
@@ -158,7 +158,7 @@ def test_every_record_file_names_its_schema_and_satisfies_it():
         jsonschema.validate(source.data, schema)
 
 
-@pytest.mark.parametrize("kind", ["meeting", "directory", "events"])
+@pytest.mark.parametrize("kind", sorted(SCHEMAS))
 def test_committed_schemas_match_the_model(kind):
     assert (PACKAGE_SCHEMAS / f"{kind}.schema.json").read_text(encoding="utf-8") == schema_text(kind)
 
