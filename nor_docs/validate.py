@@ -244,8 +244,8 @@ class _Checker:
             return
         for source in self.r.sources:
             for loc, text in _strings(source.data, ()):
-                for written, org in checker.near_misses(text):
-                    line, col = source.position(loc)
+                for offset, written, org in checker.near_misses(text):
+                    line, col = source.position_in_value(loc, text, offset)
                     self.found.append(Diagnostic(source.path, line, col, "NOR202",
                                                  f"«{written}» — так организация в справочнике не пишется; "
                                                  f"возможно, «{org.display_name}» ({org.id})? Исправьте текст или "
@@ -286,6 +286,7 @@ def _strings(data, loc) -> Iterator[tuple[tuple, str]]:
 
 
 _WORD = re.compile(r"[\wё№.«»\"-]+", re.UNICODE)
+_TOKEN = re.compile(r"\S+")
 
 
 class SpellingChecker:
@@ -304,7 +305,8 @@ class SpellingChecker:
             if len(words) >= 2:
                 self.first_words.setdefault(words[0], []).append((words, name))
 
-    def near_misses(self, text: str) -> Iterator[tuple[str, object]]:
+    def near_misses(self, text: str) -> Iterator[tuple[int, str, object]]:
+        """(offset in ``text``, the words as written, the organisation they nearly name)."""
         words = text.split()
         normed = [_norm(w) for w in words]
         for i, word in enumerate(normed):
@@ -316,7 +318,15 @@ class SpellingChecker:
                 if len(window) < 8 or abs(len(window) - len(name)) > 2:
                     continue
                 if difflib.SequenceMatcher(None, window, name).ratio() >= 0.93 and _differs_by_letters(window, name):
-                    yield " ".join(words[i : i + n]).rstrip(".,;:"), self.names[name]
+                    yield _word_offset(text, i), " ".join(words[i : i + n]).rstrip(".,;:"), self.names[name]
+
+
+def _word_offset(text: str, index: int) -> int:
+    """Where the ``index``-th whitespace-separated word of ``text`` starts (found only on a hit)."""
+    for i, match in enumerate(_TOKEN.finditer(text)):
+        if i == index:
+            return match.start()
+    return 0
 
 
 def _norm(text: str) -> str:

@@ -68,6 +68,32 @@ class Source:
     root: MappingNode | None = None
     # The comment line an editor uses to find the schema, if the file has one.
     schema_comment: str | None = None
+    text: str = ""  # the file as read, for positions inside a multi-line value
+
+    def position_in_value(self, loc: tuple, value: str, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of ``value[offset:]`` inside the string at ``loc``.
+
+        A long text (``|`` or ``>`` block) spans many lines; a problem in it is reported on its
+        own line. The word at ``offset`` is found by counting its occurrences in the value and in
+        the file between the value's marks; when that fails, the value's start is reported.
+        """
+        _, node, complete = self._walk(tuple(loc)) if self.root is not None else (None, None, False)
+        if not complete or type(node) is not ScalarNode or not self.text:
+            return self.position(loc)
+        words = value[offset:].split(maxsplit=1)
+        if not words:
+            return self.position(loc)
+        word = words[0]
+        nth = value.count(word, 0, offset)
+        start, end = node.start_mark.index, node.end_mark.index
+        found = start - 1
+        for _ in range(nth + 1):
+            found = self.text.find(word, found + 1, end)
+            if found < 0:
+                return self.position(loc)
+        line = self.text.count("\n", 0, found) + 1
+        column = found - (self.text.rfind("\n", 0, found) + 1) + 1
+        return line, column
 
     def _walk(self, loc: tuple):
         """The deepest (key node, value node) reachable along ``loc``."""
@@ -247,7 +273,7 @@ def parse_source(raw: bytes, shown: str) -> tuple[Source | None, list[Diagnostic
     data = reader.convert(node)
     first = text.lstrip().splitlines()[0]
     comment = first if first.startswith("# yaml-language-server:") else None
-    return Source(shown, data, node, comment), reader.problems
+    return Source(shown, data, node, comment, text), reader.problems
 
 
 _YAML_PROBLEMS = {
