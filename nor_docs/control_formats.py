@@ -1,0 +1,366 @@
+"""The outputs of ``nor-docs check``: one set of control items, five formats.
+
+``text`` is for people (Russian, overdue first, then due soon, grouped by executor); ``json`` is
+the documented contract (README «JSON-вывод», ``docs/check.schema.json``); ``github`` prints
+workflow annotations (and a Markdown summary for ``GITHUB_STEP_SUMMARY``); ``gitlab`` is a Code
+Quality report; ``junit`` a JUnit XML report. Each also has a form for records that failed
+validation (``*_diagnostics``). This module only formats: statuses come from ``control.py``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from typing import Iterable
+from xml.etree import ElementTree as ET
+
+from .control import STATUS_TEXT, STATUSES, ControlItem, ExecutorDiscipline, days_word
+from .diagnostics import Diagnostic
+from .records import Records
+
+JSON_VERSION = 1
+GITHUB_LIMIT = 10  # GitHub shows at most 10 error and 10 warning annotations per step
+SUMMARY_ROWS = 200  # rows of the Markdown step summary before «… и ещё N»
+TEXT_WIDTH = 60  # characters of an assignment's text shown in the text table
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+def _ru(day: dt.date | None) -> str:
+    return day.strftime("%d.%m.%Y") if day is not None else "—"
+
+
+def _short(text: str, width: int = TEXT_WIDTH) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def attention(items: Iterable[ControlItem]) -> tuple[list[ControlItem], list[ControlItem]]:
+    """(overdue, most overdue first; due soon, earliest first) — what CI reports."""
+    items = list(items)
+    overdue = sorted((i for i in items if i.status == "overdue"), key=lambda i: (-i.days_overdue, i.id))
+    soon = sorted((i for i in items if i.status == "due_soon"), key=lambda i: (i.deadline, i.id))
+    return overdue, soon
+
+
+def counts_line(summary: dict[str, int]) -> str:
+    """«просрочено — 2, срок истекает — 1, …» (statuses with a count only)."""
+    parts = [f"{STATUS_TEXT[s]} — {summary[s]}" for s in STATUSES if summary.get(s)]
+    return ", ".join(parts) if parts else "поручений на контроле нет"
+
+
+# --- json ---------------------------------------------------------------------------------------
+
+
+def item_record(item: ControlItem, records: Records, _cache: dict | None = None) -> dict:
+    """One item of the JSON contract (see README «JSON-вывод»).
+
+    ``_cache`` (one dict per output) shares what the parts of one assignment have in common,
+    so 10,000 assignments of 15-member groups stay cheap to serialise.
+    """
+    cache = _cache if _cache is not None else {}
+    a = item.assignment
+    base = cache.get(a.id)
+    if base is None:
+        deadline = a.deadline
+        base = cache[a.id] = {
+            "assignment": a.id,
+            "origin": a.origin,
+            "meeting": a.record_id if a.origin == "meeting" else None,
+            "roadmap": a.record_id if a.origin == "roadmap" else None,
+            "number": a.number,
+            "issued": _iso(a.issued),
+            "text": a.text,
+        }
+        cache[("tail", a.id)] = {
+            "executors": list(a.executors),
+            "deadline_as_written": deadline.as_written if deadline is not None else None,
+            "deadline_kind": deadline.kind if deadline is not None else None,
+        }
+    name = cache.get(("name", item.member))
+    if name is None:
+        name = cache[("name", item.member)] = records.display_name(item.member)
+    points = cache.get(("points", id(item.points)))
+    if points is None:
+        points = cache[("points", id(item.points))] = [
+            {
+                "label": p.point.label,
+                "nominal": _iso(p.point.nominal),
+                "deadline": _iso(p.due),
+                "closed_on": _iso(p.closed_on),
+                "late": p.late,
+            }
+            for p in item.points
+        ]
+        cache[("points-keep", id(item.points))] = item.points  # keeps id() unique while cached
+    return {
+        "id": item.id,
+        **base,
+        "member": item.member if item.in_parts else None,
+        "executor": item.member,
+        "executor_name": name,
+        **cache[("tail", a.id)],
+        "deadline": _iso(item.deadline),
+        "status": item.status,
+        "status_text": item.status_text,
+        "days_overdue": item.days_overdue,
+        "days_late": item.days_late if item.status == "done_late" else 0,
+        "done_on": _iso(item.done_on),
+        "report_date": _iso(item.report_date),
+        "waiting_event": item.waiting_event,
+        "extended": item.extended,
+        "points": points,
+        "extensions": [
+            {
+                "new_deadline": _iso(e.new_deadline),
+                "requested": _iso(e.requested),
+                "approved": _iso(e.approved),
+                "approved_by": e.approved_by,
+                "basis": e.basis,
+            }
+            for e in item.extensions
+        ],
+        "file": a.file,
+        "line": a.line,
+    }
+
+
+def discipline_record(row: ExecutorDiscipline) -> dict:
+    share = row.on_time_share
+    return {
+        "executor": row.executor,
+        "name": row.name,
+        "total": row.total,
+        "done": row.done,
+        "done_late": row.done_late,
+        "overdue": row.overdue,
+        "pending": row.pending,
+        "cancelled": row.cancelled,
+        "on_time_share": round(share, 4) if share is not None else None,
+    }
+
+
+def format_json(items, summary, discipline, records: Records, today: dt.date, warn_days: int) -> str:
+    """The JSON contract. One item (and one discipline row) per line: readable, diffable, and
+    written by the C encoder (``indent`` would fall back to the pure-Python one, 10× slower)."""
+    head = {"version": JSON_VERSION, "today": today.isoformat(), "warn_days": warn_days}
+    dumps = json.JSONEncoder(ensure_ascii=False).encode
+    lines = ["{" + dumps(head)[1:-1] + ","]
+    cache: dict = {}
+    lines.append('"items": [' + ",\n".join(dumps(item_record(i, records, cache)) for i in items) + "],")
+    lines.append('"summary": ' + dumps(summary) + ",")
+    lines.append('"discipline": [' + ",\n".join(dumps(discipline_record(r)) for r in discipline) + "]")
+    return "\n".join(lines) + "}"
+
+
+# --- text ---------------------------------------------------------------------------------------
+
+
+def format_text(items, summary, records: Records, today: dt.date, warn_days: int) -> str:
+    overdue, soon = attention(items)
+    lines = [f"Контроль исполнения поручений на {_ru(today)}", ""]
+    if not overdue and not soon:
+        lines.append(
+            f"Просроченных поручений нет; ни у одного срок не истекает в ближайшие {warn_days} "
+            f"{_working_days_word(warn_days)}."
+        )
+        lines.append("")
+    for title, group, late in (("ПРОСРОЧЕНО", overdue, True), ("СРОК ИСТЕКАЕТ", soon, False)):
+        if group:
+            lines.extend(_text_section(title, group, records, late, today))
+            lines.append("")
+    lines.append(f"Всего поручений (по каждому исполнителю) — {summary['total']}: {counts_line(summary)}.")
+    return "\n".join(lines)
+
+
+def _working_days_word(n: int) -> str:
+    return {"день": "рабочий день", "дня": "рабочих дня"}.get(days_word(n), "рабочих дней")
+
+
+def _text_section(title: str, group: list[ControlItem], records: Records, late: bool, today: dt.date) -> list[str]:
+    by_executor: dict[str, list[ControlItem]] = {}
+    for item in group:  # already in order: the executor with the worst item comes first
+        by_executor.setdefault(item.member, []).append(item)
+    header = ("Срок", "Просрочка" if late else "Осталось", "Поручение", "Запись")
+    rows = []
+    for member, parts in by_executor.items():
+        rows.append((f"{records.display_name(member)} ({member}) — {len(parts)}",))
+        for item in parts:
+            a = item.assignment
+            when = f"{item.days_overdue} {days_word(item.days_overdue)}" if late else _left(item, today)
+            rows.append((_ru(item.deadline), when, f"{a.id} {_short(a.text)}", f"{a.file}:{a.line}"))
+    widths = [max(len(header[k]), *(len(r[k]) for r in rows if len(r) > 1)) for k in range(3)]
+    out = [f"{title} — {len(group)}", "  " + _row(header, widths)]
+    for row in rows:
+        out.append(row[0] if len(row) == 1 else "  " + _row(row, widths))
+    return out
+
+
+def _left(item: ControlItem, today: dt.date) -> str:
+    days = (item.deadline - today).days
+    if days == 0:
+        return "сегодня"
+    if days == 1:
+        return "завтра"
+    return f"через {days} {days_word(days)}"
+
+
+def _row(cells: tuple[str, ...], widths: list[int]) -> str:
+    return "  ".join(c.ljust(widths[k]) if k < len(widths) else c for k, c in enumerate(cells)).rstrip()
+
+
+# --- github -------------------------------------------------------------------------------------
+
+
+def _gh_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _gh_property(text: str) -> str:
+    return _gh_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _annotation(level: str, file: str, line: int, title: str, message: str) -> str:
+    return f"::{level} file={_gh_property(file)},line={line},title={_gh_property(title)}::{_gh_data(message)}"
+
+
+def _describe(item: ControlItem, records: Records) -> str:
+    a = item.assignment
+    written = f" («{a.deadline.as_written}»)" if a.deadline is not None else ""
+    return f"{records.display_name(item.member)}: {_short(a.text, 200)} Срок {_ru(item.deadline)}{written}."
+
+
+def format_github(items, summary, records: Records, today: dt.date) -> str:
+    overdue, soon = attention(items)
+    lines = []
+    for level, group, noun in (("error", overdue, "просроченных"), ("warning", soon, "с истекающим сроком")):
+        shown = group if len(group) <= GITHUB_LIMIT else group[: GITHUB_LIMIT - 1]
+        for item in shown:
+            title = f"{item.status_text.capitalize()}: {item.id}"
+            lines.append(_annotation(level, item.assignment.file, item.assignment.line, title, _describe(item, records)))
+        rest = group[len(shown):]
+        if rest:
+            first = rest[0].assignment
+            lines.append(_annotation(level, first.file, first.line, f"Ещё {len(rest)} {noun}",
+                                     f"И ещё {len(rest)} {noun} поручений (здесь первое из них): "
+                                     "полный список — nor-docs check --format text или сводка задания."))  # fmt: skip
+    lines.append(f"Контроль исполнения на {_ru(today)}: всего поручений (по каждому исполнителю) — {summary['total']}; "
+                 f"{counts_line(summary)}.")  # fmt: skip
+    return "\n".join(lines)
+
+
+def _md(text: str) -> str:
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def format_step_summary(items, summary, records: Records, today: dt.date) -> str:
+    """A Markdown table for ``$GITHUB_STEP_SUMMARY``: overdue and due soon, then the counts."""
+    overdue, soon = attention(items)
+    rows = overdue + soon
+    lines = [f"## Контроль исполнения поручений на {_ru(today)}", "",
+             f"Всего поручений (по каждому исполнителю) — {summary['total']}: {counts_line(summary)}.", ""]  # fmt: skip
+    if rows:
+        lines += ["| Статус | Срок | Исполнитель | Поручение | Запись |", "|---|---|---|---|---|"]
+        for item in rows[:SUMMARY_ROWS]:
+            a = item.assignment
+            lines.append(f"| {item.status_text} | {_ru(item.deadline)} | {_md(records.display_name(item.member))} "
+                         f"| `{a.id}` {_md(_short(a.text, 120))} | `{a.file}:{a.line}` |")  # fmt: skip
+        if len(rows) > SUMMARY_ROWS:
+            lines.append(f"\n… и ещё {len(rows) - SUMMARY_ROWS}.")
+    return "\n".join(lines) + "\n"
+
+
+# --- gitlab -------------------------------------------------------------------------------------
+
+GITLAB_SEVERITY = {"overdue": "major", "due_soon": "minor"}
+
+
+def fingerprint(*parts: str) -> str:
+    """Stable across runs and days: the same item in the same state keeps its fingerprint."""
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
+
+
+def format_gitlab(items, records: Records) -> str:
+    overdue, soon = attention(items)
+    issues = []
+    for item in overdue + soon:
+        a = item.assignment
+        issues.append({
+            "description": f"{item.status_text.capitalize()}: {item.id} — {_describe(item, records)}",
+            "check_name": f"nor-docs/{item.status}",
+            "fingerprint": fingerprint("nor-docs", item.status, item.id),
+            "severity": GITLAB_SEVERITY[item.status],
+            "location": {"path": a.file, "lines": {"begin": a.line}},
+        })  # fmt: skip
+    return json.dumps(issues, ensure_ascii=False, indent=2)
+
+
+# --- junit --------------------------------------------------------------------------------------
+
+
+def _xml(root: ET.Element) -> str:
+    ET.indent(root, space="  ")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def format_junit(items, summary, records: Records, today: dt.date) -> str:
+    items = list(items)
+    failures = sum(i.status == "overdue" for i in items)
+    skipped = sum(i.status == "cancelled" for i in items)
+    counts = {"tests": str(len(items)), "failures": str(failures), "errors": "0", "skipped": str(skipped)}
+    root = ET.Element("testsuites", {"name": "nor-docs check", **counts})
+    suite = ET.SubElement(root, "testsuite", {"name": f"Контроль исполнения на {_ru(today)}", **counts})
+    for item in items:
+        a = item.assignment
+        case = ET.SubElement(suite, "testcase", {"classname": a.record_id, "name": item.id, "file": a.file,
+                                                 "line": str(a.line)})  # fmt: skip
+        if item.status == "overdue":
+            failure = ET.SubElement(case, "failure", {"type": "overdue",
+                                                      "message": f"{item.status_text}: срок {_ru(item.deadline)}"})  # fmt: skip
+            failure.text = f"{_describe(item, records)}\n{a.file}:{a.line}"
+        elif item.status == "cancelled":
+            ET.SubElement(case, "skipped", {"message": STATUS_TEXT["cancelled"]})
+        else:
+            ET.SubElement(case, "system-out").text = item.status_text
+    return _xml(root)
+
+
+# --- records that failed validation --------------------------------------------------------------
+
+
+def diagnostics_github(found: list[Diagnostic]) -> str:
+    lines = [
+        f"::{'error' if d.is_error else 'warning'} file={_gh_property(d.file)},line={d.line},col={d.column},"
+        f"title={d.code}::{_gh_data(d.message)}"
+        for d in found
+    ]
+    lines.append("Записи не прошли проверку (nor-docs validate): сроки не проверялись.")
+    return "\n".join(lines)
+
+
+def diagnostics_gitlab(found: list[Diagnostic]) -> str:
+    issues = [
+        {
+            "description": f"{d.code} {d.message}",
+            "check_name": d.code,
+            "fingerprint": fingerprint("nor-docs", d.code, d.file, str(d.line), str(d.column), d.message),
+            "severity": "critical" if d.is_error else "minor",
+            "location": {"path": d.file, "lines": {"begin": d.line}},
+        }
+        for d in found
+    ]
+    return json.dumps(issues, ensure_ascii=False, indent=2)
+
+
+def diagnostics_junit(found: list[Diagnostic]) -> str:
+    counts = {"tests": str(len(found)), "failures": "0", "errors": str(len(found)), "skipped": "0"}
+    root = ET.Element("testsuites", {"name": "nor-docs check", **counts})
+    suite = ET.SubElement(root, "testsuite", {"name": "Проверка записей", **counts})
+    for d in found:
+        case = ET.SubElement(suite, "testcase", {"classname": d.file, "name": f"{d.file}:{d.line}:{d.column} {d.code}",
+                                                 "file": d.file, "line": str(d.line)})  # fmt: skip
+        ET.SubElement(case, "error", {"type": d.code, "message": d.message}).text = d.as_text()
+    return _xml(root)
