@@ -23,11 +23,13 @@ REMINDER = dt.timedelta(hours=-15)  # 09:00 the day before an all-day event
 ALL_FILE = "all"
 
 
-def calendar_events(item: ControlItem, records: Records, stamp: dt.datetime) -> list[Event]:
-    """The events of one part: each open control point; a standing one's report date."""
+def calendar_events(item: ControlItem, records: Records, stamp: dt.datetime, name_executor: bool = False) -> list[Event]:
+    """The events of one part: each open control point; a standing one's report date.
+    ``name_executor``: the summary names the executor (a calendar of several executors)."""
     a = item.assignment
     written = a.deadline.as_written if a.deadline is not None else "не указан"
     who = records.display_name(item.member)
+    whose = f" ({who})" if name_executor else ""
     found = []
     if item.status in OPEN:
         for index, state in enumerate(item.points):
@@ -37,20 +39,21 @@ def calendar_events(item: ControlItem, records: Records, stamp: dt.datetime) -> 
             if state.extensions:
                 last = state.extensions[-1]
                 moved = f"\nСрок продлён до {last.new_deadline:%d.%m.%Y} ({last.basis})."
+            label = state.point.label
+            which = f" — {label}" if len(item.points) > 1 or label not in written else ""
             description = (
-                f"{a.text}\n\nИсполнитель: {who}\nСрок: {written}"
-                f"{f' — {state.point.label}' if state.point.label != written else ''}; "
-                f"контрольная дата {state.due:%d.%m.%Y}.{moved}\nПоручение {a.id}, {a.file}:{a.line}"
+                f"{a.text}\n\nИсполнитель: {who}\nСрок: {written}{which}; контрольная дата {state.due:%d.%m.%Y}."
+                f"{moved}\nПоручение {a.id}, {a.file}:{a.line}"
             )
-            found.append(_event(f"{item.id}~{index}@nor-docs", state.due, f"Срок: {_short(a.text)}", description,
-                                stamp))  # fmt: skip
+            found.append(_event(f"{item.id}~{index}@nor-docs", state.due, f"Срок{whose}: {_short(a.text)}",
+                                description, stamp))  # fmt: skip
     elif item.status == "standing" and item.report_date is not None:
         description = (
             f"{a.text}\n\nИсполнитель: {who}\nСрок: {written} — ежегодный отчёт до "
             f"{item.report_date:%d.%m.%Y}.\nПоручение {a.id}, {a.file}:{a.line}"
         )
         found.append(_event(f"{item.id}~report-{item.report_date.year}@nor-docs", item.report_date,
-                            f"Отчёт: {_short(a.text)}", description, stamp))  # fmt: skip
+                            f"Отчёт{whose}: {_short(a.text)}", description, stamp))  # fmt: skip
     return found
 
 
@@ -76,7 +79,8 @@ def _event(uid: str, day: dt.date, summary: str, description: str, stamp: dt.dat
     return event
 
 
-def render_calendar(name: str, items: Iterable[ControlItem], records: Records, today: dt.date) -> tuple[bytes, int]:
+def render_calendar(name: str, items: Iterable[ControlItem], records: Records, today: dt.date,
+                    name_executor: bool = False) -> tuple[bytes, int]:
     """One .ics file for ``items``: (bytes, number of events)."""
     stamp = dt.datetime(today.year, today.month, today.day, tzinfo=dt.timezone.utc)
     cal = Calendar()
@@ -86,7 +90,7 @@ def render_calendar(name: str, items: Iterable[ControlItem], records: Records, t
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", records.settings.deadlines.timezone)
-    events = [e for item in items for e in calendar_events(item, records, stamp)]
+    events = [e for item in items for e in calendar_events(item, records, stamp, name_executor)]
     events.sort(key=lambda e: (e.decoded("dtstart"), str(e["uid"])))
     for event in events:
         cal.add_component(event)
@@ -99,8 +103,9 @@ def calendars(items: list[ControlItem], records: Records, today: dt.date, execut
     if executor is not None:
         chosen = [i for i in items if i.member == executor or executor in i.assignment.executors]
         name = f"Сроки поручений — {records.display_name(executor)}"
-        return {executor: render_calendar(name, chosen, records, today)}
-    result = {ALL_FILE: render_calendar("Сроки поручений", items, records, today)}
+        several = any(i.member != executor for i in chosen)
+        return {executor: render_calendar(name, chosen, records, today, name_executor=several)}
+    result = {ALL_FILE: render_calendar("Сроки поручений", items, records, today, name_executor=True)}
     by_member: dict[str, list[ControlItem]] = {}
     for item in items:
         by_member.setdefault(item.member, []).append(item)
