@@ -262,10 +262,14 @@ def discipline(items: Iterable[ControlItem], records: Records) -> list[ExecutorD
     return sorted(rows, key=lambda r: (r.name.lower().replace("ё", "е"), r.executor))
 
 
-def days_word(n: int) -> str:
-    """«день» / «дня» / «дней» for ``n``."""
+def plural(n: int, one: str, few: str, many: str) -> str:
+    """The Russian form for ``n``: 1 день, 2 дня, 5 дней, 11 дней, 21 день."""
     if n % 10 == 1 and n % 100 != 11:
-        return "день"
+        return one
     if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
-        return "дня"
-    return "дней"
+        return few
+    return many
+
+
+def days_word(n: int) -> str:
+    return plural(n, "день", "дня", "дней")

@@ -15,7 +15,7 @@ import json
 from typing import Iterable
 from xml.etree import ElementTree as ET
 
-from .control import STATUS_TEXT, STATUSES, ControlItem, ExecutorDiscipline, days_word
+from .control import STATUS_TEXT, STATUSES, ControlItem, ExecutorDiscipline, days_word, plural
 from .diagnostics import Diagnostic
 from .records import Records
 
@@ -181,22 +181,38 @@ def _working_days_word(n: int) -> str:
 
 
 def _text_section(title: str, group: list[ControlItem], records: Records, late: bool, today: dt.date) -> list[str]:
+    """One section of the text table: executors (worst first), each with their rows. Executors
+    whose rows are the same (the schools of one group assignment) share one heading."""
     by_executor: dict[str, list[ControlItem]] = {}
     for item in group:  # already in order: the executor with the worst item comes first
         by_executor.setdefault(item.member, []).append(item)
     header = ("Срок", "Просрочка" if late else "Осталось", "Поручение", "Запись")
-    rows = []
+    blocks: dict[tuple, list[str]] = {}  # the rows → the executors that have exactly these rows
     for member, parts in by_executor.items():
-        rows.append((f"{records.display_name(member)} ({member}) — {len(parts)}",))
+        rows = []
         for item in parts:
             a = item.assignment
             when = f"{item.days_overdue} {days_word(item.days_overdue)}" if late else _left(item, today)
             rows.append((_ru(item.deadline), when, f"{a.id} {_short(a.text)}", f"{a.file}:{a.line}"))
-    widths = [max(len(header[k]), *(len(r[k]) for r in rows if len(r) > 1)) for k in range(3)]
+        blocks.setdefault(tuple(rows), []).append(member)
+    all_rows = [row for rows in blocks for row in rows]
+    widths = [max(len(header[k]), *(len(r[k]) for r in all_rows)) for k in range(3)]
     out = [f"{title} — {len(group)}", "  " + _row(header, widths)]
-    for row in rows:
-        out.append(row[0] if len(row) == 1 else "  " + _row(row, widths))
+    for rows, members in blocks.items():
+        if len(members) == 1:
+            heading = f"{records.display_name(members[0])} ({members[0]}) — {len(rows)}"
+        else:
+            many = plural(len(members), "исполнитель", "исполнителя", "исполнителей")
+            heading = "; ".join(records.display_name(m) for m in members) + f" — {len(members)} {many}, у каждого {len(rows)}"
+        out.extend(_wrap(heading))
+        out.extend("  " + _row(row, widths) for row in rows)
     return out
+
+
+def _wrap(text: str, width: int = 110) -> list[str]:
+    import textwrap
+
+    return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False, subsequent_indent="  ") or [text]
 
 
 def _left(item: ControlItem, today: dt.date) -> str:
@@ -227,26 +243,46 @@ def _annotation(level: str, file: str, line: int, title: str, message: str) -> s
     return f"::{level} file={_gh_property(file)},line={line},title={_gh_property(title)}::{_gh_data(message)}"
 
 
-def _describe(item: ControlItem, records: Records) -> str:
+def _describe(item: ControlItem, records: Records, who: str | None = None) -> str:
     a = item.assignment
     written = f" («{a.deadline.as_written}»)" if a.deadline is not None else ""
-    return f"{records.display_name(item.member)}: {_short(a.text, 200)} Срок {_ru(item.deadline)}{written}."
+    who = who if who is not None else records.display_name(item.member)
+    return f"{who}: {_short(a.text, 200)} Срок {_ru(item.deadline)}{written}."
+
+
+def _same_assignment(group: list[ControlItem]) -> list[list[ControlItem]]:
+    """Parts of one assignment in the same state, together (one annotation on one line)."""
+    merged: dict[tuple, list[ControlItem]] = {}
+    for item in group:
+        merged.setdefault((item.assignment.id, item.status, item.deadline, item.days_overdue), []).append(item)
+    return list(merged.values())
 
 
 def format_github(items, summary, records: Records, today: dt.date) -> str:
+    """Annotations on the assignments' lines: errors for overdue, warnings for due soon. Parts of
+    one assignment in the same state make one annotation; at most 10 of each kind (GitHub's
+    limit per step), the most overdue first, the 10th counting the rest."""
     overdue, soon = attention(items)
     lines = []
     for level, group, noun in (("error", overdue, "просроченных"), ("warning", soon, "с истекающим сроком")):
-        shown = group if len(group) <= GITHUB_LIMIT else group[: GITHUB_LIMIT - 1]
-        for item in shown:
-            title = f"{item.status_text.capitalize()}: {item.id}"
-            lines.append(_annotation(level, item.assignment.file, item.assignment.line, title, _describe(item, records)))
-        rest = group[len(shown):]
+        merged = _same_assignment(group)
+        shown = merged if len(merged) <= GITHUB_LIMIT else merged[: GITHUB_LIMIT - 1]
+        for parts in shown:
+            item, a = parts[0], parts[0].assignment
+            if len(parts) == 1:
+                title, who = f"{item.status_text.capitalize()}: {item.id}", None
+            else:
+                many = plural(len(parts), "исполнитель", "исполнителя", "исполнителей")
+                title = f"{item.status_text.capitalize()}: {a.id} ({len(parts)} {many})"
+                who = ", ".join(records.display_name(p.member) for p in parts)
+            lines.append(_annotation(level, a.file, a.line, title, _describe(item, records, who)))
+        rest = merged[len(shown):]
         if rest:
-            first = rest[0].assignment
+            first = rest[0][0].assignment
+            parts = sum(len(r) for r in rest)
             lines.append(_annotation(level, first.file, first.line, f"Ещё {len(rest)} {noun}",
-                                     f"И ещё {len(rest)} {noun} поручений (здесь первое из них): "
-                                     "полный список — nor-docs check --format text или сводка задания."))  # fmt: skip
+                                     f"И ещё {len(rest)} {noun} поручений (по исполнителям — {parts}; здесь первое "
+                                     "из них): полный список — nor-docs check --format text или сводка задания."))  # fmt: skip
     lines.append(f"Контроль исполнения на {_ru(today)}: всего поручений (по каждому исполнителю) — {summary['total']}; "
                  f"{counts_line(summary)}.")  # fmt: skip
     return "\n".join(lines)
