@@ -55,77 +55,125 @@ def counts_line(summary: dict[str, int]) -> str:
 # --- json ---------------------------------------------------------------------------------------
 
 
-def item_record(item: ControlItem, records: Records, _cache: dict | None = None) -> dict:
-    """One item of the JSON contract (see README «JSON-вывод»).
-
-    ``_cache`` (one dict per output) shares what the parts of one assignment have in common,
-    so 10,000 assignments of 15-member groups stay cheap to serialise.
-    """
-    cache = _cache if _cache is not None else {}
-    a = item.assignment
-    base = cache.get(a.id)
-    if base is None:
-        deadline = a.deadline
-        base = cache[a.id] = {
-            "assignment": a.id,
-            "origin": a.origin,
-            "meeting": a.record_id if a.origin == "meeting" else None,
-            "roadmap": a.record_id if a.origin == "roadmap" else None,
-            "number": a.number,
-            "issued": _iso(a.issued),
-            "text": a.text,
-        }
-        cache[("tail", a.id)] = {
-            "executors": list(a.executors),
-            "deadline_as_written": deadline.as_written if deadline is not None else None,
-            "deadline_kind": deadline.kind if deadline is not None else None,
-        }
-    name = cache.get(("name", item.member))
-    if name is None:
-        name = cache[("name", item.member)] = records.display_name(item.member)
-    points = cache.get(("points", id(item.points)))
-    if points is None:
-        points = cache[("points", id(item.points))] = [
-            {
-                "label": p.point.label,
-                "nominal": _iso(p.point.nominal),
-                "deadline": _iso(p.due),
-                "closed_on": _iso(p.closed_on),
-                "late": p.late,
-            }
-            for p in item.points
-        ]
-        cache[("points-keep", id(item.points))] = item.points  # keeps id() unique while cached
+def _who_fields(item: ControlItem, name: str) -> dict:
+    """The fields of the JSON contract that name the part."""
     return {
         "id": item.id,
-        **base,
+        "assignment": item.assignment.id,
         "member": item.member if item.in_parts else None,
         "executor": item.member,
         "executor_name": name,
-        **cache[("tail", a.id)],
-        "deadline": _iso(item.deadline),
+    }
+
+
+def _state_fields(item: ControlItem) -> dict:
+    """The fields of the JSON contract that say how the part stands."""
+    done_late = item.status == "done_late"
+    return {
         "status": item.status,
         "status_text": item.status_text,
+        "deadline": _iso(item.deadline),
         "days_overdue": item.days_overdue,
-        "days_late": item.days_late if item.status == "done_late" else 0,
-        "done_on": _iso(item.done_on),
+        "days_late": item.days_late if done_late else 0,
+        "done_on": _iso(item.done_on) if done_late or item.status == "done" else None,
         "report_date": _iso(item.report_date),
         "waiting_event": item.waiting_event,
         "extended": item.extended,
-        "points": points,
-        "extensions": [
-            {
-                "new_deadline": _iso(e.new_deadline),
-                "requested": _iso(e.requested),
-                "approved": _iso(e.approved),
-                "approved_by": e.approved_by,
-                "basis": e.basis,
-            }
-            for e in item.extensions
-        ],
+    }
+
+
+def _assignment_fields(a) -> dict:
+    """The fields every part of an assignment shares."""
+    deadline = a.deadline
+    return {
+        "origin": a.origin,
+        "meeting": a.record_id if a.origin == "meeting" else None,
+        "roadmap": a.record_id if a.origin == "roadmap" else None,
+        "number": a.number,
+        "issued": _iso(a.issued),
+        "executors": list(a.executors),
+        "deadline_as_written": deadline.as_written if deadline is not None else None,
+        "deadline_kind": deadline.kind if deadline is not None else None,
         "file": a.file,
         "line": a.line,
+        "text": a.text,
     }
+
+
+def _points(item: ControlItem) -> list[dict]:
+    return [
+        {
+            "label": p.point.label,
+            "nominal": _iso(p.point.nominal),
+            "deadline": _iso(p.due),
+            "closed_on": _iso(p.closed_on),
+            "late": p.late,
+        }
+        for p in item.points
+    ]
+
+
+def _extensions(item: ControlItem) -> list[dict]:
+    return [
+        {
+            "new_deadline": _iso(e.new_deadline),
+            "requested": _iso(e.requested),
+            "approved": _iso(e.approved),
+            "approved_by": e.approved_by,
+            "basis": e.basis,
+        }
+        for e in item.extensions
+    ]
+
+
+def item_record(item: ControlItem, records: Records) -> dict:
+    """One item of the JSON contract (see README «JSON-вывод», docs/check.schema.json)."""
+    return {
+        **_who_fields(item, records.display_name(item.member)),
+        **_state_fields(item),
+        **_assignment_fields(item.assignment),
+        "points": _points(item),
+        "extensions": _extensions(item),
+    }
+
+
+_dumps = json.JSONEncoder(ensure_ascii=False).encode
+
+
+class _ItemWriter:
+    """Writes ``item_record`` as one JSON line, encoding what parts share only once: the
+    assignment's fields (its text above all), and the state of parts that stand the same (the
+    members of a group that nobody has marked yet). With 10,000 assignments to 15-member
+    groups this is what keeps ``--format json`` cheap."""
+
+    def __init__(self, records: Records):
+        self.records = records
+        self.names: dict[str, str] = {}
+        self.assignment_id: str | None = None
+        self.shared = ""
+        self.states: dict[int, tuple[ControlItem, str]] = {}
+
+    def line(self, item: ControlItem) -> str:
+        a = item.assignment
+        if a.id != self.assignment_id:  # items come assignment by assignment
+            self.assignment_id, self.states = a.id, {}
+            self.shared = _dumps(_assignment_fields(a))[1:-1]
+        name = self.names.get(item.member)
+        if name is None:
+            name = self.names[item.member] = self.records.display_name(item.member)
+        # Parts of one assignment with the same points tuple were tracked together (control.py):
+        # the same marks, extensions and cancellation, hence the same state.
+        cached = self.states.get(id(item.points))
+        if cached is None or not _same_state(cached[0], item):
+            state = _dumps(_state_fields(item))[1:-1]
+            tail = ', "points": ' + _dumps(_points(item)) + ', "extensions": ' + _dumps(_extensions(item)) + "}"
+            cached = self.states[id(item.points)] = (item, ", " + state + ", " + self.shared + tail)
+        return "{" + _dumps(_who_fields(item, name))[1:-1] + cached[1]
+
+
+def _same_state(a: ControlItem, b: ControlItem) -> bool:
+    return (a.points is b.points and a.status == b.status and a.days_overdue == b.days_overdue
+            and a.cancellation is b.cancellation and a.marks == b.marks)  # fmt: skip
 
 
 def discipline_record(row: ExecutorDiscipline) -> dict:
@@ -147,12 +195,11 @@ def format_json(items, summary, discipline, records: Records, today: dt.date, wa
     """The JSON contract. One item (and one discipline row) per line: readable, diffable, and
     written by the C encoder (``indent`` would fall back to the pure-Python one, 10× slower)."""
     head = {"version": JSON_VERSION, "today": today.isoformat(), "warn_days": warn_days}
-    dumps = json.JSONEncoder(ensure_ascii=False).encode
-    lines = ["{" + dumps(head)[1:-1] + ","]
-    cache: dict = {}
-    lines.append('"items": [' + ",\n".join(dumps(item_record(i, records, cache)) for i in items) + "],")
-    lines.append('"summary": ' + dumps(summary) + ",")
-    lines.append('"discipline": [' + ",\n".join(dumps(discipline_record(r)) for r in discipline) + "]")
+    writer = _ItemWriter(records)
+    lines = ["{" + _dumps(head)[1:-1] + ","]
+    lines.append('"items": [' + ",\n".join(writer.line(i) for i in items) + "],")
+    lines.append('"summary": ' + _dumps(summary) + ",")
+    lines.append('"discipline": [' + ",\n".join(_dumps(discipline_record(r)) for r in discipline) + "]")
     return "\n".join(lines) + "}"
 
 

@@ -163,18 +163,24 @@ def office_today(timezone: str, override: dt.date | None = None, now: dt.datetim
 # --- control points ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ControlPoint:
     """One date an assignment must be done by.
 
     ``nominal`` is the date the deadline gives, ``due`` the date after the non-working-day rule;
     ``opens`` is the start of a recurring period (a mark before it cannot close this point).
+    ``name`` says which point it is where a date alone does not («май 2024», «1 квартал 2024»).
     """
 
     due: dt.date
     nominal: dt.date
-    label: str
+    name: str | None = None
     opens: dt.date | None = None
+
+    @property
+    def label(self) -> str:
+        """What the point is: its name, else the nominal date («31.01.2024»)."""
+        return self.name if self.name is not None else _numeric(self.nominal)
 
 
 @dataclass(frozen=True)
@@ -224,7 +230,7 @@ def schedule(
         return Schedule((_point(cal, issued + dt.timedelta(days=s.default_days), "срок не указан"),))
     kind = deadline.kind
     if kind == "date":
-        return Schedule((_point(cal, deadline.date, _numeric(deadline.date)),))
+        return Schedule((_point(cal, deadline.date, None),))
     if kind == "month":
         return Schedule((_month_point(cal, deadline.year, deadline.month),))
     if kind == "several":
@@ -233,7 +239,7 @@ def schedule(
             if p.kind == "month":
                 points.append(_month_point(cal, p.year, p.month))
             else:
-                points.append(_point(cal, p.date, _numeric(p.date)))
+                points.append(_point(cal, p.date, None))
         return Schedule(tuple(sorted(points, key=lambda p: p.due)))
     if kind == "urgent":
         return Schedule((_point(cal, issued + dt.timedelta(days=s.urgent_days), "срочно"),))
@@ -247,7 +253,7 @@ def schedule(
             return Schedule(waiting_event=deadline.event)
         if deadline.working_days:
             due = cal.add_working_days(event_date, deadline.offset_days)
-            return Schedule((ControlPoint(due, due, _numeric(due)),))
+            return Schedule((ControlPoint(due, due),))
         return Schedule((_point(cal, event_date + dt.timedelta(days=deadline.offset_days), None),))
     if kind == "recurring":
         return _recurring(deadline, issued, context, until)
@@ -266,8 +272,8 @@ def standing_report_date(issued: dt.date, context: DeadlineContext) -> dt.date:
         year += 1
 
 
-def _point(cal: WorkCalendar, nominal: dt.date, label: str | None, opens: dt.date | None = None) -> ControlPoint:
-    return ControlPoint(cal.shift(nominal), nominal, label or _numeric(nominal), opens)
+def _point(cal: WorkCalendar, nominal: dt.date, name: str | None, opens: dt.date | None = None) -> ControlPoint:
+    return ControlPoint(cal.shift(nominal), nominal, name, opens)
 
 
 def _month_point(cal: WorkCalendar, year: int, month: int) -> ControlPoint:
@@ -341,7 +347,7 @@ def _recurring(deadline: Deadline, issued: dt.date, context: DeadlineContext, un
 # --- tracking: extensions and execution marks -------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PointState:
     """A control point as of a day: its effective due date (after extensions, with their
     history) and the mark that closed it, if any."""
@@ -369,6 +375,8 @@ def track(
 ) -> tuple[PointState, ...]:
     """The points of ``plan`` as of ``today``, given one part's marks and extensions (in record
     order; only marks dated and extensions approved on or before ``today`` count)."""
+    if not marks and not extensions:  # most parts: nothing has happened to them yet
+        return tuple(PointState(p, p.due) for p in plan.points)
     states = [PointState(p, p.due) for p in plan.points]
     timeline: list[tuple[dt.date, int, int, object]] = []
     for order, extension in enumerate(extensions):
@@ -393,7 +401,7 @@ def track(
             if states:
                 continue  # everything is closed: nothing left to move
             # No point yet (waiting for an event's date): the extension sets the date.
-            point = ControlPoint(due, entry.new_deadline, _numeric(entry.new_deadline))
+            point = ControlPoint(due, entry.new_deadline)
             states.append(PointState(point, due, (entry,)))
             continue
         state = states[open_index]

@@ -129,12 +129,35 @@ def test_json_items_carry_the_contract_fields(runner):
     assert s3["on_time_share"] == 0.5
 
 
+def test_json_roadmap_items_name_their_roadmap(runner):
+    payload = json.loads(check(runner, "--today", "2024-07-11", "--format", "json").output)
+    item = next(i for i in payload["items"] if i["id"] == "ptz-roadmap-2024#1.1")
+    assert item["origin"] == "roadmap" and item["roadmap"] == "ptz-roadmap-2024" and item["meeting"] is None
+    assert item["issued"] == "2024-01-15"  # the approval date
+    assert [p["closed_on"] for p in item["points"]] == ["2024-04-05", None]
+
+
 def test_every_contract_field_is_documented_in_the_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme[readme.index("### JSON-вывод"):]
     item_fields = SCHEMA["properties"]["items"]["items"]["required"]
     for field in [*SCHEMA["required"], *item_fields]:
         assert f"`{field}`" in section, field
+
+
+def test_json_lines_are_the_item_records(runner):
+    # The writer encodes shared parts once; what it writes must be exactly item_record's dict.
+    from nor_docs.control import control_items
+    from nor_docs.control_formats import item_record
+    from nor_docs.validate import load_and_validate
+    import datetime as dt
+
+    records, _ = load_and_validate(RECORDS)
+    for today in ("2023-02-22", "2023-03-02", "2024-06-11"):
+        expected = [item_record(i, records) for i in control_items(records, dt.date.fromisoformat(today))]
+        written = json.loads(check(runner, "--today", today, "--format", "json").output)["items"]
+        assert written == expected
+        assert [list(w) for w in written] == [list(e) for e in expected]  # the same key order
 
 
 def test_json_is_deterministic(runner):

@@ -243,3 +243,23 @@ def test_executive_discipline_per_executor(records):
     assert rows["ptz-s3"].name == "МОУ «Средняя школа № 3»"
     untouched = discipline(control_items(records, D("2023-02-01")), records)
     assert all(r.on_time_share is None for r in untouched if r.executor.startswith("ptz-"))  # nothing judged yet
+
+
+# --- roadmap items --------------------------------------------------------------------------------
+
+
+def test_roadmap_items_are_controlled_from_their_approval(records):
+    assert not any(i.assignment.origin == "roadmap" for i in control_items(records, D("2024-01-14")))
+    items = {i.id: i for i in control_items(records, D("2024-01-15"))}
+    assert items["ptz-roadmap-2024#1.2/ptz-s6"].assignment.origin == "roadmap"
+    assert "ptz-roadmap-2024#1.3" not in {i.assignment.id for i in items.values()}  # no executors
+
+
+def test_recurring_roadmap_item_ends_with_the_roadmap(records):
+    item = "ptz-roadmap-2024#1.1"  # quarterly, roadmap 09.01–30.06.2024; Q1 reported 05.04
+    assert state(records, "2024-07-10", item) == ("due_soon", D("2024-07-10"), 0)
+    assert state(records, "2024-07-11", item) == ("overdue", D("2024-07-10"), 1)
+    # Q2 reported on 12.07, two days late; there is no Q3 in this roadmap: done, with a violation.
+    final = next(i for i in control_items(records, D("2024-07-20")) if i.id == item)
+    assert final.status == "done_late" and final.days_late == 2 and final.done_on == D("2024-07-12")
+    assert [p.point.label for p in final.points] == ["1 квартал 2024", "2 квартал 2024"]
