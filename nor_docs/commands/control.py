@@ -67,12 +67,16 @@ def _prepare(records_dir: str, today: dt.date | None, warn_days: int | None):
 
 
 def _emit(text: str, output: str | None) -> None:
+    """The report to ``output`` (atomically) or to stdout. Not ``click.echo``: on a pipe it runs
+    an ANSI-stripping regex over the whole text, a third of a second on a 20 MB JSON report."""
+    data = text.rstrip("\n") + "\n"
     if output:
         from ..atomic import write_atomic
 
-        write_atomic(output, (text.rstrip("\n") + "\n").encode("utf-8"))
+        write_atomic(output, data.encode("utf-8"))
     else:
-        click.echo(text)
+        sys.stdout.write(data)
+        sys.stdout.flush()
 
 
 @cli.command()
