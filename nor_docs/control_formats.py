@@ -340,16 +340,18 @@ def _md(text: str) -> str:
 
 
 def format_step_summary(items, summary, records: Records, today: dt.date) -> str:
-    """A Markdown table for ``$GITHUB_STEP_SUMMARY``: overdue and due soon, then the counts."""
+    """A Markdown table for ``$GITHUB_STEP_SUMMARY``: overdue and due soon (parts of one
+    assignment in one state on one row), then the counts."""
     overdue, soon = attention(items)
-    rows = overdue + soon
+    rows = _same_assignment(overdue) + _same_assignment(soon)
     lines = [f"## Контроль исполнения поручений на {_ru(today)}", "",
              f"Всего поручений (по каждому исполнителю) — {summary['total']}: {counts_line(summary)}.", ""]  # fmt: skip
     if rows:
         lines += ["| Статус | Срок | Исполнитель | Поручение | Запись |", "|---|---|---|---|---|"]
-        for item in rows[:SUMMARY_ROWS]:
-            a = item.assignment
-            lines.append(f"| {item.status_text} | {_ru(item.deadline)} | {_md(records.display_name(item.member))} "
+        for parts in rows[:SUMMARY_ROWS]:
+            item, a = parts[0], parts[0].assignment
+            who = ", ".join(records.display_name(p.member) for p in parts)
+            lines.append(f"| {item.status_text} | {_ru(item.deadline)} | {_md(who)} "
                          f"| `{a.id}` {_md(_short(a.text, 120))} | `{a.file}:{a.line}` |")  # fmt: skip
         if len(rows) > SUMMARY_ROWS:
             lines.append(f"\n… и ещё {len(rows) - SUMMARY_ROWS}.")

@@ -203,7 +203,8 @@ def test_github_step_summary_is_appended(runner, tmp_path):
     assert text.startswith("# earlier step\n## Контроль исполнения поручений на 22.02.2023")
     assert "| Статус | Срок | Исполнитель | Поручение | Запись |" in text
     assert "| просрочено (502 дня) | 08.10.2021 | МБОУ СОШ №10 | `2021-09-29-kuznetsk#4.2`" in text
-    assert text.count("\n| ") == 1 + 6  # the header, 2 overdue and 4 due soon
+    assert text.count("\n| ") == 1 + 4  # the header; 2 overdue, 2 due soon (two schools on each row)
+    assert "| МОУ «Средняя школа № 3», МОУ «Средняя школа № 7» | `2023-01-31-ptz#2`" in text
 
 
 def test_github_escapes_workflow_command_characters():
