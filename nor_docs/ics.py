@@ -40,7 +40,8 @@ def calendar_events(item: ControlItem, records: Records, stamp: dt.datetime, nam
                 last = state.extensions[-1]
                 moved = f"\nСрок продлён до {last.new_deadline:%d.%m.%Y} ({last.basis})."
             label = state.point.label
-            which = f" — {label}" if len(item.points) > 1 or label not in written else ""
+            shown = a.deadline is not None and (len(item.points) > 1 or label not in written)
+            which = f" — {label}" if shown else ""
             description = (
                 f"{a.text}\n\nИсполнитель: {who}\nСрок: {written}{which}; контрольная дата {state.due:%d.%m.%Y}."
                 f"{moved}\nПоручение {a.id}, {a.file}:{a.line}"

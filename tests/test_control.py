@@ -263,3 +263,22 @@ def test_recurring_roadmap_item_ends_with_the_roadmap(records):
     final = next(i for i in control_items(records, D("2024-07-20")) if i.id == item)
     assert final.status == "done_late" and final.days_late == 2 and final.done_on == D("2024-07-12")
     assert [p.point.label for p in final.points] == ["1 квартал 2024", "2 квартал 2024"]
+
+
+def test_entries_without_member_apply_to_every_part(tmp_path: Path):
+    copy = tmp_path / "records"
+    shutil.copytree(RECORDS, copy)
+    (copy / "marks" / "extra.yaml").write_text(
+        "# yaml-language-server: $schema=x\n"
+        "cancellations:\n"
+        "  - assignment: 2023-12-14-wg#3\n"
+        "    date: 05.02.2024\n"
+        "    by: pakhomova\n"
+        "    basis: справки размещены управлением\n",
+        encoding="utf-8",
+    )
+    records, found = load_and_validate(copy)
+    assert not [d for d in found if d.is_error]
+    statuses = {i.member: i.status for i in control_items(records, D("2024-02-10")) if i.assignment.id == "2023-12-14-wg#3"}
+    # Done before the cancellation stays done; the open part is cancelled.
+    assert statuses == {"ryabchenko": "done", "leshkova": "done", "kravtsova": "cancelled"}
