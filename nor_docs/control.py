@@ -157,26 +157,32 @@ def control_items(
     if assignments is None:
         assignments = collect_assignments(records)
     items: list[ControlItem] = []
+    append = items.append
     for a in assignments:
         if a.issued is not None and a.issued > today:
             continue  # given after «today»: as of that day it does not exist yet
         until = records.roadmaps[a.record_id].period.end if a.origin == "roadmap" else None
         plan = schedule(a.deadline, a.issued, context, until)
         in_parts = len(a.members) > 1 or a.members != a.executors
+        prefix = a.id + "/" if in_parts else None
         a_marks = [m for m in marks.get(a.id, ()) if m.date <= today]
         a_extensions = extensions.get(a.id, ())
         a_cancellations = [c for c in cancellations.get(a.id, ()) if c.date <= today]
-        touched = a_marks or a_extensions or a_cancellations
+        if not (a_marks or a_extensions or a_cancellations):
+            # Nothing has happened to any part yet (most assignments): one state for all.
+            points = track(plan, (), (), calendar, today)
+            status, current, overdue = _status(plan, points, (), None, today, warn, calendar)
+            waiting = plan.waiting_event if not points else None
+            for member in a.members:
+                append(ControlItem(prefix + member if prefix else a.id, a, member, in_parts, status, points, current,
+                                   overdue, plan.report_date, waiting, (), None))  # fmt: skip
+            continue
         states: dict[tuple, tuple] = {}  # parts with the same marks, extensions and cancellations share a state
         for member in a.members:
-            if touched:
-                own_marks = tuple(m for m in a_marks if m.member is None or m.member == member)
-                own_extensions = tuple(e for e in a_extensions if e.member is None or e.member == member)
-                own_cancellations = tuple(c for c in a_cancellations if c.member is None or c.member == member)
-                key = (tuple(map(id, own_marks)), tuple(map(id, own_extensions)), tuple(map(id, own_cancellations)))
-            else:
-                own_marks = own_extensions = own_cancellations = ()
-                key = ()
+            own_marks = tuple(m for m in a_marks if m.member is None or m.member == member)
+            own_extensions = tuple(e for e in a_extensions if e.member is None or e.member == member)
+            own_cancellations = tuple(c for c in a_cancellations if c.member is None or c.member == member)
+            key = (tuple(map(id, own_marks)), tuple(map(id, own_extensions)), tuple(map(id, own_cancellations)))
             state = states.get(key)
             if state is None:
                 points = track(plan, own_marks, own_extensions, calendar, today)
@@ -184,22 +190,9 @@ def control_items(
                 state = (points, cancellation, *_status(plan, points, own_marks, cancellation, today, warn, calendar))
                 states[key] = state
             points, cancellation, status, current, overdue = state
-            items.append(
-                ControlItem(
-                    f"{a.id}/{member}" if in_parts else a.id,
-                    a,
-                    member,
-                    in_parts,
-                    status,
-                    points,
-                    current,
-                    overdue,
-                    plan.report_date,
-                    plan.waiting_event if not points else None,
-                    own_marks,
-                    cancellation,
-                )
-            )
+            append(ControlItem(prefix + member if prefix else a.id, a, member, in_parts, status, points, current,
+                               overdue, plan.report_date, plan.waiting_event if not points else None, own_marks,
+                               cancellation))  # fmt: skip
     return items
 
 
