@@ -210,10 +210,8 @@ def format_text(items, summary, records: Records, today: dt.date, warn_days: int
     overdue, soon = attention(items)
     lines = [f"Контроль исполнения поручений на {_ru(today)}", ""]
     if not overdue and not soon:
-        lines.append(
-            f"Просроченных поручений нет; ни у одного срок не истекает в ближайшие {warn_days} "
-            f"{_working_days_word(warn_days)}."
-        )
+        when = f"в пределах {warn_days} {_working_days_genitive(warn_days)}" if warn_days else "сегодня"
+        lines.append(f"Просроченных поручений нет; ни у одного срок не истекает {when}.")
         lines.append("")
     for title, group, late in (("ПРОСРОЧЕНО", overdue, True), ("СРОК ИСТЕКАЕТ", soon, False)):
         if group:
@@ -223,8 +221,9 @@ def format_text(items, summary, records: Records, today: dt.date, warn_days: int
     return "\n".join(lines)
 
 
-def _working_days_word(n: int) -> str:
-    return {"день": "рабочий день", "дня": "рабочих дня"}.get(days_word(n), "рабочих дней")
+def _working_days_genitive(n: int) -> str:
+    """«в пределах 1 рабочего дня», «в пределах 3 рабочих дней»."""
+    return "рабочего дня" if n % 10 == 1 and n % 100 != 11 else "рабочих дней"
 
 
 def _text_section(title: str, group: list[ControlItem], records: Records, late: bool, today: dt.date) -> list[str]:
