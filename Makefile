@@ -5,8 +5,12 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 RECORDS ?= records
 OUT     ?= build
+TODAY   ?=
+FORMAT  ?= text
+OUTPUT  ?=
 
 .PHONY: protocols validate schema test test-fast bench clean
+.PHONY: check calendar bench-check
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +23,15 @@ protocols: $(STAMP)
 
 validate: $(STAMP)
 	$(BIN)/nor-docs validate --records $(RECORDS)
+
+## Deadlines as of today (TODAY=2023-02-20 replays a day; FORMAT=github|gitlab|json|junit for CI;
+## OUTPUT=file writes the report there). Exit 1 when anything is overdue, 2 for invalid records.
+check: $(STAMP)
+	$(BIN)/nor-docs check --records $(RECORDS) --format $(FORMAT)$(if $(TODAY), --today $(TODAY))$(if $(OUTPUT), --output $(OUTPUT))
+
+## Calendar feeds (.ics) of open deadlines into build/calendar/.
+calendar: $(STAMP)
+	$(BIN)/nor-docs calendar --records $(RECORDS) --out $(OUT)/calendar$(if $(TODAY), --today $(TODAY))
 
 ## Regenerate the JSON Schemas editors use (nor_docs/schemas/).
 schema: $(STAMP)
@@ -34,6 +47,11 @@ test-fast: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+## nor-docs check over 1,000 meetings / 10,000 assignments (target: <= 1 s wall, median).
+## bench/run.py (make bench) runs every bench/*_bench.py, this one included.
+bench-check: $(STAMP)
+	$(BIN)/python bench/check_bench.py
 
 clean:
 	rm -rf $(OUT) bench/out
