@@ -20,6 +20,7 @@ from . import __version__
 # Modules under nor_docs/commands/ whose commands make up the CLI.
 COMMAND_MODULES = (
     "records",
+    "protocols",
 )
 
 RECORDS_OPTION = click.option(
