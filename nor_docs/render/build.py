@@ -292,6 +292,7 @@ def build_protocols(
 
     if todo:
         out.mkdir(parents=True, exist_ok=True)
+        _remove_leftovers(out)
         outcomes, found = _run(
             _Job(root, str(records_dir), out, shared_files, templates), todo, jobs, progress
         )  # fmt: skip
@@ -313,8 +314,10 @@ def build_protocols(
             owners[outcome.output] = outcome.file
             result.built.append(out / outcome.output)
             manifest.meetings[outcome.file] = Built(outcome.source, outcome.output, outcome.output_stat)
-    # Outputs of meeting files that no longer exist are removed (only files this build made).
-    for name, built in previous.meetings.items():
+    # Outputs of meeting files that no longer exist are removed — only files the last build of
+    # these same records made (another records folder built into the same place keeps its own).
+    same_records = previous.context.get("records") == context["records"]
+    for name, built in previous.meetings.items() if same_records else ():
         if name not in meetings and built.output not in {b.output for b in manifest.meetings.values()}:
             try:
                 output_path(out, Path(built.output).stem).unlink(missing_ok=True)
@@ -327,6 +330,16 @@ def build_protocols(
         manifest.save(out)
     result.diagnostics = sort_diagnostics(result.diagnostics)
     return result
+
+
+_LEFTOVER = re.compile(r"^\.[^/]+\.(docx|json)\.[^.]+\.tmp$")
+
+
+def _remove_leftovers(out: Path) -> None:
+    """Temporary files a killed build left behind (never a half document under a real name)."""
+    for path in out.glob(".*.tmp"):
+        if _LEFTOVER.match(path.name):
+            path.unlink(missing_ok=True)
 
 
 def _refreshed(previous: Manifest, manifest: Manifest) -> bool:

@@ -122,12 +122,21 @@ def compose_sentence(prefix: str | None, text: str, deadline: str | None) -> str
     """
     body = text.strip()
     if prefix:
-        body = f"{prefix} {body}" if body else prefix
+        body = f"{prefix} {lower_first_word(body)}" if body else prefix
     if deadline:
         body = f"{body.rstrip('.,;: ')}, {deadline.strip()}"
     if body and body[-1] not in _SENTENCE_END:
         body += "."
     return body
+
+
+def lower_first_word(text: str) -> str:
+    """«Разработать …» → «разработать …» after an executor («Руководителям ОО разработать»);
+    an abbreviation («МОУ», «ВПР») or a word with capitals inside keeps its case."""
+    word = text.split(" ", 1)[0]
+    if len(word) > 1 and word[0].isupper() and word[1:] == word[1:].lower() and word[1:].isalpha():
+        return text[0].lower() + text[1:]
+    return text
 
 
 def join_names(names: Iterable[str]) -> str:
@@ -421,7 +430,7 @@ def _decisions(ctx: _Context, decisions, locs: list[tuple], inherited: tuple = (
         rows.append({
             "number": number_label(decision.number),
             "text": compose_sentence(prefix, decision.text, deadline),
-            "bullets": list(decision.bullets),
+            "bullets": [_BULLET.sub("", b, count=1) for b in decision.bullets],
             "level": depth,
             # the table layout: № | Содержание поручения | Срок исполнения | Ответственные
             "content": "\n".join([capitalize_first(decision.text.strip()), *decision.bullets]),
