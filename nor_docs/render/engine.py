@@ -22,6 +22,7 @@ import re
 import zipfile
 from pathlib import Path
 
+from lxml import etree
 from markupsafe import Markup, escape
 
 from .package import Part, zip_parts
@@ -195,8 +196,6 @@ def _all_keys(value, depth: int = 0) -> set[str]:
 
 def _check_well_formed(template: str, name: str, data: bytes) -> None:
     """Never write a corrupt document: the rendered part must be well-formed XML."""
-    from lxml import etree
-
     try:
         etree.fromstring(data)
     except etree.XMLSyntaxError as error:
@@ -211,7 +210,6 @@ def _fix_table_grids(xml: str) -> str:
     """Tables whose columns come from a loop ({%tc for %}) get a matching column grid
     (docxtpl's own ``fix_tables``), only for documents that have such tables."""
     from docxtpl import DocxTemplate
-    from lxml import etree
 
     tree = DocxTemplate.fix_tables(None, xml)
     return etree.tostring(tree, encoding="unicode")
