@@ -259,7 +259,7 @@ def _decisions_block(doc, var: str) -> None:
     _tag(doc, "{%p for d in " + var + " %}")
     _p(doc, "{{ d.number }} {{ d.text }}")
     _tag(doc, "{%p for b in d.bullets %}")
-    _p(doc, "{{ b }}")
+    _p(doc, "– {{ b }}")
     _tag(doc, "{%p endfor %}")
     _tag(doc, "{%p endfor %}")
     _tag(doc, "{%p endif %}")

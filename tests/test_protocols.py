@@ -543,3 +543,26 @@ def test_another_records_folder_built_into_the_same_place_keeps_the_first_ones_d
     build_protocols(TEST_RECORDS, tmp_path, TEMPLATES)
     build_protocols(SAMPLE_RECORDS, tmp_path, TEMPLATES)
     assert len(list(tmp_path.glob("*.docx"))) == 5
+
+
+def test_the_committed_template_is_what_make_templates_generates():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_templates", TEMPLATES / "make_templates.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.build_protocol() == (TEMPLATES / "protocol.docx").read_bytes()
+
+
+def test_a_template_whose_tags_break_the_xml_is_refused_not_written(tmp_path, runner):
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    document = docx.Document()
+    document.add_paragraph("{% if extract %}")
+    document.add_table(rows=1, cols=1).cell(0, 0).text = "{% endif %}"
+    document.save(str(folder / "protocol.docx"))
+    result = runner.invoke(cli, ["build", "protocols", "--records", str(SAMPLE_RECORDS), "--out",
+                                 str(tmp_path / "out"), "--templates", str(folder)])  # fmt: skip
+    assert result.exit_code == 1
+    assert "NOR306 после заполнения word/document.xml — не XML" in result.stderr
+    assert not list((tmp_path / "out").glob("*.docx"))

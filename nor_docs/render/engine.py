@@ -22,10 +22,11 @@ import re
 import zipfile
 from pathlib import Path
 
-from lxml import etree
+from xml.parsers import expat
+
 from markupsafe import Markup, escape
 
-from .package import Part, zip_parts
+from .package import DYNAMIC_LEVEL, Part, zip_parts
 
 DOCUMENT_PART = "word/document.xml"
 CORE_PART = "docProps/core.xml"
@@ -141,14 +142,15 @@ class CompiledTemplate:
         parts = []
         for name in self._order:
             if name == CORE_PART:
-                parts.append(Part.of(CORE_PART, core_properties_xml(view.get("core", {})).encode("utf-8")))
+                core = core_properties_xml(view.get("core", {})).encode("utf-8")
+                parts.append(Part.of(CORE_PART, core, DYNAMIC_LEVEL))
             elif name in self._dynamic:
                 xml = self._render_part(name, view)
                 if name == DOCUMENT_PART and view.get("has_wide_tables"):
                     xml = _fix_table_grids(xml)
                 data = (_XML_DECLARATION + xml).encode("utf-8")
                 _check_well_formed(self.shown, name, data)
-                parts.append(Part.of(name, data))
+                parts.append(Part.of(name, data, DYNAMIC_LEVEL))
             else:
                 parts.append(self._static[name])
         return zip_parts(parts)
@@ -197,12 +199,13 @@ def _all_keys(value, depth: int = 0) -> set[str]:
 def _check_well_formed(template: str, name: str, data: bytes) -> None:
     """Never write a corrupt document: the rendered part must be well-formed XML."""
     try:
-        etree.fromstring(data)
-    except etree.XMLSyntaxError as error:
+        expat.ParserCreate().Parse(data, True)
+    except expat.ExpatError as error:
         raise TemplateProblem(
             template, "NOR306",
-            f"после заполнения {name} — не XML ({error}); тег шаблона, вероятно, разрывает абзац или "
-            "таблицу: ставьте {%p …%} и {%tr …%} отдельными абзацами и строками",
+            f"после заполнения {name} — не XML ({expat.ErrorString(error.code)}, строка {error.lineno}); "
+            "тег шаблона, вероятно, разрывает абзац или таблицу: ставьте {%p …%} и {%tr …%} отдельными "
+            "абзацами и строками",
         ) from None  # fmt: skip
 
 
@@ -210,6 +213,7 @@ def _fix_table_grids(xml: str) -> str:
     """Tables whose columns come from a loop ({%tc for %}) get a matching column grid
     (docxtpl's own ``fix_tables``), only for documents that have such tables."""
     from docxtpl import DocxTemplate
+    from lxml import etree
 
     tree = DocxTemplate.fix_tables(None, xml)
     return etree.tostring(tree, encoding="unicode")
