@@ -566,3 +566,26 @@ def test_a_template_whose_tags_break_the_xml_is_refused_not_written(tmp_path, ru
     assert result.exit_code == 1
     assert "NOR306 после заполнения word/document.xml — не XML" in result.stderr
     assert not list((tmp_path / "out").glob("*.docx"))
+
+
+def test_progress_is_shown_only_on_a_terminal_and_for_more_than_a_few(monkeypatch):
+    import io
+    import sys
+
+    from nor_docs.render.build import stderr_progress
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    monkeypatch.setattr(sys, "stderr", io.StringIO())
+    assert stderr_progress(True) is None  # not a terminal: nothing
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert stderr_progress(False) is None
+    show = stderr_progress(True)
+    show(3, 3)
+    assert terminal.getvalue() == ""  # a few documents: no bar
+    show(500, 1000)
+    show(1000, 1000)
+    assert terminal.getvalue().endswith("] 1000/1000\n") and "500/1000" in terminal.getvalue()

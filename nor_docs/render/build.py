@@ -16,6 +16,7 @@ Every output is written atomically (temporary file + rename) and only inside ``o
 from __future__ import annotations
 
 import os
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,8 +26,6 @@ from ..atomic import write_atomic
 from ..diagnostics import Diagnostic, sort_diagnostics
 from ..model.common import ID_PATTERN
 from .manifest import Built, Fingerprint, Manifest, file_stat, renderer_fingerprint, same_files
-
-import re
 
 _ID = re.compile(ID_PATTERN)
 SHARED_FOLDERS = ("directory", "events")  # what every meeting's validation and rendering reads
@@ -344,10 +343,11 @@ def _remove_leftovers(out: Path) -> None:
 
 def _refreshed(previous: Manifest, manifest: Manifest) -> bool:
     """Whether only recorded stats changed (a touched file): worth saving, nothing to render."""
-    return any(previous.shared.get(k) is not None and previous.shared[k].stat != v.stat for k, v in manifest.shared.items()) or any(
-        previous.meetings.get(k) is not None and previous.meetings[k].source.stat != v.source.stat
-        for k, v in manifest.meetings.items()
-    )
+    for now, before in ((manifest.shared, previous.shared), (manifest.templates, previous.templates)):
+        if any(name in before and before[name].stat != fp.stat for name, fp in now.items()):
+            return True
+    return any(name in previous.meetings and previous.meetings[name].source.stat != built.source.stat
+               for name, built in manifest.meetings.items())  # fmt: skip
 
 
 def _shown_name(records_dir, name: str) -> str:

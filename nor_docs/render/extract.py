@@ -53,11 +53,13 @@ def build_extract(
     if meeting is None:
         import difflib
 
+        # Its file is there but could not be loaded: its own errors say why.
+        own_errors = [d for d in problems if d.is_error and own and Path(d.file).name == own[0].name]
+        if own_errors:
+            return None, sort_diagnostics(own_errors)
         hint = difflib.get_close_matches(meeting_id, sorted(records.meetings), n=1, cutoff=0.6)
         tail = f"; возможно, «{hint[0]}»?" if hint else ""
-        broken = [d for d in problems if d.is_error and own and d.file.endswith(own[0].name)]
-        raise_or = broken or [Diagnostic(str(records_dir), 1, 1, "NOR309", f"заседание «{meeting_id}» не найдено{tail}")]
-        return None, sort_diagnostics(raise_or)
+        return None, [Diagnostic(str(records_dir), 1, 1, "NOR309", f"заседание «{meeting_id}» не найдено{tail}")]
     file = records.origins[meeting_id].file
     errors = [d for d in problems if d.is_error and d.file == file]
     if errors:

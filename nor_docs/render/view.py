@@ -309,7 +309,7 @@ def _attendance(ctx: _Context) -> tuple[list[dict], list[str] | None]:
             continue
         rows = [_attendee_line(ctx, a, (key, i)) for i, a in enumerate(entries)]
         # People alphabetically by surname; groups and descriptions after them, as written.
-        order = sorted(range(len(rows)), key=lambda i: (rows[i][0] if rows[i][0] != "1" else "1", i))
+        order = sorted(range(len(rows)), key=lambda i: (rows[i][0], i))
         lines = [rows[i][1] for i in order]
         named = sum(r[2] for r in rows)
         total = named + sum(r[3] for r in rows)
