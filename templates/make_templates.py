@@ -361,6 +361,9 @@ def _body(doc) -> None:
     _tag(doc, "{%p for a in appendices %}")
     _p(doc, "{{ a.heading }}", "NorAppendixMark", page_break=True)
     _p(doc, "{{ a.title }}", "NorTitle")
+    _tag(doc, "{%p if a.subtitle %}")
+    _p(doc, "{{ a.subtitle }}", "NorTitle")
+    _tag(doc, "{%p endif %}")
     _tag(doc, "{%p for para in a.paragraphs %}")
     _p(doc, "{{ para }}")
     _tag(doc, "{%p endfor %}")
@@ -382,6 +385,9 @@ def _body(doc) -> None:
         visible=True,
     )  # fmt: skip
     _tag(doc, "{%p endif %}")
+    _tag(doc, "{%p for para in a.paragraphs_after %}")
+    _p(doc, "{{ para }}")
+    _tag(doc, "{%p endfor %}")
     _tag(doc, "{%p endfor %}")
     # python-docx starts the document with one empty paragraph; drop it.
     body = doc.element.body

@@ -150,7 +150,9 @@ def meeting_facts(meeting, records, items: list[str] | None = None) -> list[Fact
         facts.append(Fact(f"пункт повестки {item.number}", f"{str(item.number).rstrip('.')}. {item.title.strip()[:60]}",
                           starts=True))  # fmt: skip
         for speaker in item.speakers:
-            if speaker.person:
+            if getattr(speaker, "text", None):
+                facts.append(Fact(f"докладчик {item.number}", speaker.text))
+            elif speaker.person:
                 facts.append(Fact(f"докладчик {item.number}", _name(records, speaker.person, "genitive", True)))
     table = meeting.assignments_layout == "table"
     for item in agenda:
@@ -182,11 +184,15 @@ def meeting_facts(meeting, records, items: list[str] | None = None) -> list[Fact
         if chosen is None or str(appendix.number) in referenced:
             facts.append(Fact("приложение", f"Приложение {appendix.number}", starts=True))
             facts.append(Fact("приложение: заголовок", appendix.title))
+            if getattr(appendix, "subtitle", None):
+                facts.append(Fact("приложение: подзаголовок", appendix.subtitle))
             for line in _text_lines(appendix.text):
                 facts.append(Fact("приложение: текст", line))
             if appendix.table is not None:
                 for row in appendix.table.rows:
-                    facts.extend(Fact("приложение: таблица", cell) for cell in row if cell)
+                    facts.extend(Fact("приложение: таблица", ln) for cell in row for ln in _text_lines(cell))
+            for line in _text_lines(getattr(appendix, "text_after", None)):
+                facts.append(Fact("приложение: текст после таблицы", line))
     return facts + appendix_list
 
 
@@ -213,7 +219,8 @@ def _decision_facts(records, decisions, inherited, table: bool, word: str, top: 
                         facts.append(Fact(f"решение {number}: исполнитель", _executor_dative(records, ref)))
             facts.append(Fact(f"решение {number}: текст", decision.text.strip().rstrip(".;:,")[1:]))
             if decision.deadline is not None:
-                facts.append(Fact(f"решение {number}: срок", f", {decision.deadline.as_written}"))
+                comma = "," if getattr(decision, "deadline_comma", True) else ""
+                facts.append(Fact(f"решение {number}: срок", f"{comma} {decision.deadline.as_written}"))
             for bullet in decision.bullets:
                 facts.append(Fact(f"решение {number}: пункт", bullet))
         facts.extend(_decision_facts(records, decision.decisions, tuple(decision.executors or inherited),

@@ -33,6 +33,11 @@ def test_decision_sentences_are_composed(prefix, text, deadline, expected):
     assert compose_sentence(prefix, text, deadline) == expected
 
 
+def test_a_deadline_can_follow_without_a_comma_as_some_sources_write_it():
+    assert compose_sentence(None, "Разместить в разделе «ДК».", "в срок до 31.01.2024 г.", comma=False) == \
+        "Разместить в разделе «ДК» в срок до 31.01.2024 г."
+
+
 def test_only_an_ordinary_capitalised_first_word_is_lowered():
     assert lower_first_word("Разработать план") == "разработать план"
     assert lower_first_word("МОУ «СОШ» разработать") == "МОУ «СОШ» разработать"

@@ -114,17 +114,18 @@ def number_label(number: str) -> str:
     return f"{str(number).strip().rstrip('.')}."
 
 
-def compose_sentence(prefix: str | None, text: str, deadline: str | None) -> str:
+def compose_sentence(prefix: str | None, text: str, deadline: str | None, comma: bool = True) -> str:
     """Executors (already in the dative) + text + «, » + deadline as written + «.».
 
     A text that already ends a sentence (or introduces sub-items with «:» or «;») gets no
-    second full stop; before a deadline the text's own final punctuation gives way to the comma.
+    second full stop; before a deadline the text's own final punctuation gives way to the comma
+    (or, with ``comma=False``, to a space: «…ДК» в срок до 31.01.2024 г.»).
     """
     body = text.strip()
     if prefix:
         body = f"{prefix} {lower_first_word(body)}" if body else prefix
     if deadline:
-        body = f"{body.rstrip('.,;: ')}, {deadline.strip()}"
+        body = f"{body.rstrip('.,;: ')}{',' if comma else ''} {deadline.strip()}"
     if body and body[-1] not in _SENTENCE_END:
         body += "."
     return body
@@ -328,6 +329,9 @@ def _flatten_items(items, loc: tuple, depth: int = 0):
 
 
 def _speaker_phrase(ctx: _Context, speaker, loc: tuple) -> str:
+    written = getattr(speaker, "text", None)  # the protocol's own words for a group speaker
+    if written:
+        return written
     if speaker.person:
         name = ctx.person_name(speaker.person, loc + ("person",), "genitive", initials_first=True)
         return f"Доклад {speaker.position} {name}" if speaker.position else f"Доклад {name}"
@@ -429,7 +433,7 @@ def _decisions(ctx: _Context, decisions, locs: list[tuple], inherited: tuple = (
         nominative = join_names(_executor_nominative(ctx, ref) for ref in executors)
         rows.append({
             "number": number_label(decision.number),
-            "text": compose_sentence(prefix, decision.text, deadline),
+            "text": compose_sentence(prefix, decision.text, deadline, getattr(decision, "deadline_comma", True)),
             "bullets": [_BULLET.sub("", b, count=1) for b in decision.bullets],
             "level": depth,
             # the table layout: № | Содержание поручения | Срок исполнения | Ответственные
@@ -507,8 +511,10 @@ def _appendix(ctx: _Context, appendix) -> dict:
     return {
         "heading": _appendix_heading(ctx, str(appendix.number)),
         "title": appendix.title,
+        "subtitle": getattr(appendix, "subtitle", None) or "",
         "paragraphs": paragraphs(appendix.text),
         "table": table,
+        "paragraphs_after": paragraphs(getattr(appendix, "text_after", None)),
         "list": [],
     }
 
@@ -517,8 +523,10 @@ def _list_appendix(ctx: _Context, number: str, lines: list[str]) -> dict:
     return {
         "heading": _appendix_heading(ctx, number),
         "title": "Список присутствовавших",
+        "subtitle": "",
         "paragraphs": [],
         "table": None,
+        "paragraphs_after": [],
         "list": [f"{i}. {line}" for i, line in enumerate(lines, 1)],
     }
 
