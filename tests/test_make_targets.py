@@ -20,8 +20,9 @@ def _make(*args: str) -> subprocess.CompletedProcess:
 def test_make_protocols_validates_and_builds_the_sample(tmp_path):
     result = _make("protocols", f"OUT={tmp_path}")
     assert result.returncode == 0, result.stderr
-    assert "Записи в порядке" in result.stdout
-    assert (tmp_path / "protocols" / "2023-12-14-mun4-wg.docx").is_file()
+    meetings = sorted(p.stem for p in (ROOT / "records" / "meetings").glob("*.yaml"))
+    assert sorted(p.stem for p in (tmp_path / "protocols").glob("*.docx")) == meetings
+    assert f"Собрано протоколов: {len(meetings)} из {len(meetings)}" in result.stdout
 
 
 def test_make_pdf_without_libreoffice_says_so(tmp_path):
@@ -37,4 +38,5 @@ def test_make_pdf_converts_every_built_protocol(tmp_path):
         pytest.skip("LibreOffice (soffice) не установлен")
     result = _make("pdf", f"OUT={tmp_path}")
     assert result.returncode == 0, result.stderr
-    assert sorted(p.stem for p in (tmp_path / "pdf").glob("*.pdf")) == ["2023-12-14-mun4-wg"]
+    built = sorted(p.stem for p in (tmp_path / "protocols").glob("*.docx"))
+    assert built and sorted(p.stem for p in (tmp_path / "pdf").glob("*.pdf")) == built

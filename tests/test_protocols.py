@@ -400,9 +400,9 @@ def _template_with(tmp_path: Path, text: str) -> Path:
     return folder
 
 
-def test_a_template_typo_names_the_template_and_the_variable(tmp_path, runner):
+def test_a_template_typo_names_the_template_and_the_variable(tmp_path, runner, mun4_records):
     folder = _template_with(tmp_path, "{{ meting.title }}")
-    result = runner.invoke(cli, ["build", "protocols", "--records", str(SAMPLE_RECORDS), "--out",
+    result = runner.invoke(cli, ["build", "protocols", "--records", str(mun4_records), "--out",
                                  str(tmp_path / "out"), "--templates", str(folder)])  # fmt: skip
     assert result.exit_code == 1
     assert f"{folder}/protocol.docx:1:1: NOR305 в шаблоне неизвестная переменная «meting»" in result.stderr
@@ -410,30 +410,30 @@ def test_a_template_typo_names_the_template_and_the_variable(tmp_path, runner):
     assert not (tmp_path / "out" / "2023-12-14-mun4-wg.docx").exists()
 
 
-def test_a_template_syntax_error_and_unsafe_expressions_are_errors(tmp_path, runner):
+def test_a_template_syntax_error_and_unsafe_expressions_are_errors(tmp_path, runner, mun4_records):
     folder = _template_with(tmp_path, "{% for x in %}")
-    result = runner.invoke(cli, ["build", "protocols", "--records", str(SAMPLE_RECORDS), "--out",
+    result = runner.invoke(cli, ["build", "protocols", "--records", str(mun4_records), "--out",
                                  str(tmp_path / "out"), "--templates", str(folder)])  # fmt: skip
     assert result.exit_code == 1 and "NOR304 ошибка в тегах шаблона" in result.stderr
     shutil.rmtree(folder)
     folder = _template_with(tmp_path, "{{ title.__class__.__mro__[1].__subclasses__() }}")
-    result = runner.invoke(cli, ["build", "protocols", "--records", str(SAMPLE_RECORDS), "--out",
+    result = runner.invoke(cli, ["build", "protocols", "--records", str(mun4_records), "--out",
                                  str(tmp_path / "out"), "--templates", str(folder)])  # fmt: skip
     assert result.exit_code == 1 and "NOR305" in result.stderr
 
 
-def test_template_per_issuer_and_per_meeting(tmp_path):
+def test_template_per_issuer_and_per_meeting(tmp_path, mun4_records):
     folder = tmp_path / "templates"
     shutil.copytree(TEMPLATES, folder)
     (folder / "mun4-uo").mkdir()
     document = docx.Document()
     document.add_paragraph("Свой шаблон: {{ title }}")
     document.save(str(folder / "mun4-uo" / "protocol.docx"))
-    build_protocols(SAMPLE_RECORDS, tmp_path / "out", folder)
+    build_protocols(mun4_records, tmp_path / "out", folder)
     texts = [l.text for l in document_lines(tmp_path / "out" / "2023-12-14-mun4-wg.docx")]
     assert texts[0].startswith("Свой шаблон: заседания рабочей группы")
     records = tmp_path / "records"
-    shutil.copytree(SAMPLE_RECORDS, records)
+    shutil.copytree(mun4_records, records)
     meeting = records / "meetings" / "2023-12-14-mun4-wg.yaml"
     meeting.write_text(meeting.read_text(encoding="utf-8") + "template: ../../etc/x.docx\n", encoding="utf-8")
     result = build_protocols(records, tmp_path / "out2", folder)
@@ -471,9 +471,8 @@ def test_one_bad_record_does_not_stop_the_others(tmp_path, runner):
     assert "Собрано протоколов: 4 из 5 (без изменений — 0, не собрано из-за ошибок — 1)" in result.stdout
 
 
-def test_an_unchanged_input_is_not_rendered_again(tmp_path, runner, monkeypatch):
-    records = tmp_path / "records"
-    shutil.copytree(SAMPLE_RECORDS, records)
+def test_an_unchanged_input_is_not_rendered_again(tmp_path, runner, monkeypatch, mun4_records):
+    records = mun4_records
     (records / "meetings" / "2023-12-15-copy.yaml").write_text(
         (records / "meetings" / "2023-12-14-mun4-wg.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     out = tmp_path / "out"
@@ -511,24 +510,25 @@ def test_an_unchanged_input_is_not_rendered_again(tmp_path, runner, monkeypatch)
     assert not (out / "2023-12-15-copy.docx").exists()
 
 
-def test_a_changed_template_renders_everything_again(tmp_path):
+def test_a_changed_template_renders_everything_again(tmp_path, mun4_records):
     folder = tmp_path / "templates"
     shutil.copytree(TEMPLATES, folder)
-    build_protocols(SAMPLE_RECORDS, tmp_path / "out", folder)
-    assert build_protocols(SAMPLE_RECORDS, tmp_path / "out", folder).built == []
+    build_protocols(TEST_RECORDS, tmp_path / "out", folder)
+    assert build_protocols(TEST_RECORDS, tmp_path / "out", folder).built == []
     (folder / "protocol.docx").write_bytes((folder / "protocol.docx").read_bytes() + b"\0")  # still a zip
-    assert len(build_protocols(SAMPLE_RECORDS, tmp_path / "out", folder).built) == 1
+    assert len(build_protocols(TEST_RECORDS, tmp_path / "out", folder).built) == 4
 
 
-def test_cli_build_protocols_prints_what_it_wrote(tmp_path, runner):
-    result = runner.invoke(cli, ["build", "protocols", "--records", str(SAMPLE_RECORDS), "--out", str(tmp_path),
+def test_cli_build_protocols_prints_what_it_wrote(tmp_path, runner, mun4_records):
+    out = tmp_path / "out"
+    result = runner.invoke(cli, ["build", "protocols", "--records", str(mun4_records), "--out", str(out),
                                  "--templates", str(TEMPLATES)])  # fmt: skip
     assert result.exit_code == 0, result.output
-    assert result.stdout == (f"{tmp_path.as_posix()}/2023-12-14-mun4-wg.docx\n"
-                             f"Собрано протоколов: 1 из 1 (без изменений — 0, не собрано из-за ошибок — 0) → {tmp_path}\n")
-    result = runner.invoke(cli, ["build", "protocols", "--records", str(SAMPLE_RECORDS), "--out", str(tmp_path),
+    assert result.stdout == (f"{out.as_posix()}/2023-12-14-mun4-wg.docx\n"
+                             f"Собрано протоколов: 1 из 1 (без изменений — 0, не собрано из-за ошибок — 0) → {out}\n")
+    result = runner.invoke(cli, ["build", "protocols", "--records", str(mun4_records), "--out", str(out),
                                  "--templates", str(TEMPLATES)])  # fmt: skip
-    assert result.stdout == f"Без изменений: протоколов — 1 в {tmp_path}; собирать нечего.\n"
+    assert result.stdout == f"Без изменений: протоколов — 1 в {out}; собирать нечего.\n"
 
 
 def test_build_does_not_import_docx_for_help_or_validate():
@@ -545,7 +545,8 @@ def test_build_does_not_import_docx_for_help_or_validate():
 def test_another_records_folder_built_into_the_same_place_keeps_the_first_ones_documents(tmp_path):
     build_protocols(TEST_RECORDS, tmp_path, TEMPLATES)
     build_protocols(SAMPLE_RECORDS, tmp_path, TEMPLATES)
-    assert len(list(tmp_path.glob("*.docx"))) == 5
+    sample = [m for r, m in CASES if r == SAMPLE_RECORDS]
+    assert len(list(tmp_path.glob("*.docx"))) == 4 + len(sample)
 
 
 def test_the_committed_template_is_what_make_templates_generates():
@@ -557,14 +558,14 @@ def test_the_committed_template_is_what_make_templates_generates():
     assert module.build_protocol() == (TEMPLATES / "protocol.docx").read_bytes()
 
 
-def test_a_template_whose_tags_break_the_xml_is_refused_not_written(tmp_path, runner):
+def test_a_template_whose_tags_break_the_xml_is_refused_not_written(tmp_path, runner, mun4_records):
     folder = tmp_path / "templates"
     folder.mkdir()
     document = docx.Document()
     document.add_paragraph("{% if extract %}")
     document.add_table(rows=1, cols=1).cell(0, 0).text = "{% endif %}"
     document.save(str(folder / "protocol.docx"))
-    result = runner.invoke(cli, ["build", "protocols", "--records", str(SAMPLE_RECORDS), "--out",
+    result = runner.invoke(cli, ["build", "protocols", "--records", str(mun4_records), "--out",
                                  str(tmp_path / "out"), "--templates", str(folder)])  # fmt: skip
     assert result.exit_code == 1
     assert "NOR306 после заполнения word/document.xml — не XML" in result.stderr

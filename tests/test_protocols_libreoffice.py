@@ -52,7 +52,7 @@ def _text(pdf: Path, page: int | None = None) -> str:
 
 
 def test_every_document_converts_to_pdf(pdfs):
-    assert len(pdfs) == 6
+    assert len(pdfs) >= 6
     for name, pdf in pdfs.items():
         assert pdf.is_file() and _pages(pdf) >= 1, name
 
