@@ -153,7 +153,11 @@ def meeting_facts(meeting, records, items: list[str] | None = None) -> list[Fact
             if getattr(speaker, "text", None):
                 facts.append(Fact(f"докладчик {item.number}", speaker.text))
             elif speaker.person:
-                facts.append(Fact(f"докладчик {item.number}", _name(records, speaker.person, "genitive", True)))
+                genitive = not speaker.position or re.match(r"^[а-яё-]+(а|я|его|ого)(\s|,|$)", speaker.position, re.I)
+                case = "genitive" if genitive else "nominative"
+                facts.append(Fact(f"докладчик {item.number}", _name(records, speaker.person, case, True)))
+                if speaker.position:
+                    facts.append(Fact(f"докладчик {item.number}: должность", " ".join(speaker.position.split())))
     table = meeting.assignments_layout == "table"
     for item in agenda:
         for word, statements, case in (("СЛУШАЛИ:", item.heard, docs.heard_case), ("ВЫСТУПИЛИ:", item.spoke, "nominative")):
@@ -174,7 +178,8 @@ def meeting_facts(meeting, records, items: list[str] | None = None) -> list[Fact
     ]
     for person in signers:
         facts.append(Fact("подпись", _name(records, person, initials_first=True)))
-    if meeting.secretary is not None and "протокол" in (meeting.secretary.label or "").lower():
+    if (meeting.secretary is not None and "протокол" in (meeting.secretary.label or "").lower()
+            and meeting.secretary.person not in signers):
         facts.append(Fact("протокол вела", meeting.secretary.label))
         facts.append(Fact("протокол вела: имя", _name(records, meeting.secretary.person, initials_first=True)))
     if extract:

@@ -101,6 +101,22 @@ def test_decision_sentences_are_composed_with_dative_executors_and_deadlines_as_
     assert any(t.startswith("1.1. Ким А.А., Smith J. подготовить справку") for t in text)
 
 
+def test_speakers_in_the_agenda_follow_the_case_of_the_written_position(built):
+    nominative = [norm(l.text) for l in document_lines(built[TEST_RECORDS] / "2023-01-31-ptz-nested.docx")]
+    assert ("1. Анализ образовательных результатов по итогам процедур оценки качества образования за 2022 год. "
+            "Докладчик — С.А. Фадеева, заместитель начальника управления образования.") in nominative
+    assert "2. Эффективная практика «Проекты в помощь школе». Доклад руководителей ОО." in nominative
+    genitive = [norm(l.text) for l in document_lines(built[TEST_RECORDS] / "2021-09-29-kuz-extract.docx")]
+    assert any(t.startswith("4. О подведении итогов реализации проекта «500+» в 2020-2021 учебном году. Доклад "
+                            "заведующего методическим кабинетом управления образования, муниципального "
+                            "координатора проекта Л.И. Заводчиковой") for t in genitive)  # fmt: skip
+
+
+def test_minutes_keeper_among_the_signers_is_not_repeated(built):
+    texts = [norm(l.text) for l in document_lines(built[TEST_RECORDS] / "2023-01-31-ptz-nested.docx")]
+    assert texts.count("Вела протокол") == 1 and texts.count("И.В. Храмова") == 1
+
+
 def test_nested_decisions_inherit_executors_without_repeating_them(built):
     texts = [norm(l.text) for l in document_lines(built[TEST_RECORDS] / "2023-01-31-ptz-nested.docx")]
     texts = texts[texts.index("РЕШИЛИ:") :]

@@ -328,13 +328,24 @@ def _flatten_items(items, loc: tuple, depth: int = 0):
         yield from _flatten_items(item.items, loc + (i, "items"), depth + 1)
 
 
+_GENITIVE_HEAD = re.compile(r"^[а-яё-]+(а|я|его|ого)(\s|,|$)", re.IGNORECASE)
+
+
 def _speaker_phrase(ctx: _Context, speaker, loc: tuple) -> str:
+    """«Доклад начальника отдела И.И. Иванова» when the record gives the position in the genitive
+    (as it follows «Доклад»); with a position in the nominative («заведующий кабинетом», as many
+    protocols write it) «Докладчик — Л.И. Заводчикова, заведующий кабинетом», so that no case is
+    mixed; a group speaker's own words as written."""
     written = getattr(speaker, "text", None)  # the protocol's own words for a group speaker
     if written:
-        return written
+        return capitalize_first(written.strip())
     if speaker.person:
+        position = (speaker.position or "").strip()
+        if position and not _GENITIVE_HEAD.match(position):
+            name = ctx.person_name(speaker.person, loc + ("person",), initials_first=True)
+            return f"Докладчик — {name}, {position}"
         name = ctx.person_name(speaker.person, loc + ("person",), "genitive", initials_first=True)
-        return f"Доклад {speaker.position} {name}" if speaker.position else f"Доклад {name}"
+        return f"Доклад {position} {name}" if position else f"Доклад {name}"
     group = ctx.directory.groups.get(speaker.group)
     if group is not None and group.genitive:
         return f"Доклад {speaker.position + ' ' if speaker.position else ''}{group.genitive}"
@@ -346,8 +357,12 @@ def _agenda_line(ctx: _Context, loc: tuple, item, depth: int) -> dict:
     text = item.title.strip()
     phrases = [_speaker_phrase(ctx, s, loc + ("speakers", j)) for j, s in enumerate(item.speakers)]
     if phrases:
-        text = f"{text.rstrip(' .;')}. " + "; ".join([phrases[0]] + [p[:1].lower() + p[1:] for p in phrases[1:]])
-        text += "."
+        text = text.rstrip(" ;,")
+        if not text.rstrip("»)\"").endswith((".", "!", "?", "…")):
+            text += "."
+        text += " " + "; ".join([phrases[0]] + [p[:1].lower() + p[1:] for p in phrases[1:]])
+        if not text.endswith((".", "!", "?", "…")):
+            text += "."
     if item.appendix is not None:
         text = f"{text.rstrip('.')} (приложение {item.appendix})."
     return {"number": number_label(item.number), "text": text, "level": depth}
@@ -471,6 +486,8 @@ def _minutes_by(ctx: _Context) -> dict | None:
     role = ctx.meeting.secretary
     if role is None or not _keeps_minutes(role.label):
         return None
+    if any(signer.person == role.person for signer in ctx.meeting.signers):
+        return None  # already in the signature block
     return {"label": role.label, "name": ctx.person_name(role.person, ("secretary", "person"), initials_first=True)}
 
 
