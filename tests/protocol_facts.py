@@ -151,7 +151,7 @@ def meeting_facts(meeting, records, items: list[str] | None = None) -> list[Fact
                           starts=True))  # fmt: skip
         for speaker in item.speakers:
             if getattr(speaker, "text", None):
-                facts.append(Fact(f"докладчик {item.number}", speaker.text))
+                facts.append(Fact(f"докладчик {item.number}", speaker.text.strip()[1:]))  # capitalised there
             elif speaker.person:
                 genitive = not speaker.position or re.match(r"^[а-яё-]+(а|я|его|ого)(\s|,|$)", speaker.position, re.I)
                 case = "genitive" if genitive else "nominative"
