@@ -50,7 +50,7 @@ PARAGRAPH_STYLES = {
     "NorPlace": ("Место составления", WD_ALIGN_PARAGRAPH.LEFT, None, False, None, 0, True),
     "NorTitle": ("Заголовок к тексту", WD_ALIGN_PARAGRAPH.CENTER, None, True, None, 12, True),
     "NorLabel": ("Раздел", WD_ALIGN_PARAGRAPH.LEFT, None, False, None, 6, True),
-    "NorList": ("Список", WD_ALIGN_PARAGRAPH.JUSTIFY, None, False, None, 0, False),
+    "NorList": ("Список", WD_ALIGN_PARAGRAPH.LEFT, None, False, None, 0, False),
     "NorSignature": ("Подпись", WD_ALIGN_PARAGRAPH.LEFT, None, False, None, 0, False),
     "NorSignatureName": ("Подпись: расшифровка", WD_ALIGN_PARAGRAPH.RIGHT, None, False, None, 0, False),
     "NorAppendixMark": ("Отметка о приложении", WD_ALIGN_PARAGRAPH.RIGHT, None, False, None, 0, True),
