@@ -8,8 +8,9 @@ OUT     ?= build
 TODAY   ?=
 FORMAT  ?= text
 OUTPUT  ?=
+SOFFICE ?= soffice
 
-.PHONY: protocols validate schema test test-fast bench clean
+.PHONY: protocols pdf templates validate schema test test-fast bench bench-protocols clean
 .PHONY: check calendar bench-check
 
 $(STAMP): pyproject.toml
@@ -17,9 +18,21 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install -q -e '.[test]'
 	touch $(STAMP)
 
-## Validate the sample records and render them into build/.
+## Validate the sample records and render them into build/protocols/*.docx (a record with
+## errors is reported and skipped; the others are built; the exit code is then 1).
 protocols: $(STAMP)
-	$(BIN)/nor-docs validate --records $(RECORDS)
+	-$(BIN)/nor-docs validate --records $(RECORDS)
+	$(BIN)/nor-docs build protocols --records $(RECORDS) --out $(OUT)/protocols
+
+## The built protocols as PDF (LibreOffice headless, one batched call) in build/pdf/.
+pdf: protocols
+	@command -v $(SOFFICE) >/dev/null 2>&1 || { echo "make pdf: не найден LibreOffice ($(SOFFICE)). Установите его (например, apt-get install libreoffice-writer) — или откройте DOCX из $(OUT)/protocols в Word и сохраните как PDF." >&2; exit 1; }
+	@ls $(OUT)/protocols/*.docx >/dev/null 2>&1 || { echo "make pdf: в $(OUT)/protocols нет DOCX — сначала make protocols." >&2; exit 1; }
+	$(SOFFICE) -env:UserInstallation=file://$(abspath $(OUT))/.lo-profile --headless --convert-to pdf --outdir $(OUT)/pdf $(OUT)/protocols/*.docx
+
+## Regenerate the shipped DOCX templates (templates/*.docx) from templates/make_templates.py.
+templates: $(STAMP)
+	$(BIN)/python templates/make_templates.py
 
 validate: $(STAMP)
 	$(BIN)/nor-docs validate --records $(RECORDS)
@@ -45,8 +58,12 @@ test: $(STAMP)
 test-fast: $(STAMP)
 	$(BIN)/pytest -q -m "not libreoffice"
 
-bench: $(STAMP)
-	$(BIN)/python bench/run.py
+bench: $(STAMP) bench-protocols
+	@if [ -f bench/run.py ]; then $(BIN)/python bench/run.py; fi
+
+## 1,000 generated protocols: nor-docs against pandoc and plain docxtpl (see bench/protocols_bench.py).
+bench-protocols: $(STAMP)
+	$(BIN)/python bench/protocols_bench.py
 
 ## nor-docs check over 1,000 meetings / 10,000 assignments (target: <= 1 s wall, median).
 ## bench/run.py (make bench) runs every bench/*_bench.py, this one included.

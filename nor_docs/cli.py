@@ -21,6 +21,7 @@ from . import __version__
 COMMAND_MODULES = (
     "records",
     "control",
+    "protocols",
 )
 
 RECORDS_OPTION = click.option(

@@ -110,15 +110,21 @@ def record_files(root: Path) -> list[Path]:
     return files
 
 
-def load_records(root: str | Path, display_root: str | None = None) -> tuple[Records, list[Diagnostic]]:
-    """Load every record under ``root``; return what loaded and every problem found."""
+def load_records(
+    root: str | Path, display_root: str | None = None, files: list[Path] | None = None
+) -> tuple[Records, list[Diagnostic]]:
+    """Load every record under ``root``; return what loaded and every problem found.
+
+    ``files`` (paths under ``root``, in ``record_files`` order) loads only those: a builder that
+    renders a few meetings loads the directory and settings plus just these meetings.
+    """
     root = Path(root)
     records = Records(root=root)
     problems: list[Diagnostic] = []
     if not root.is_dir():
         problems.append(Diagnostic(str(root), 1, 1, "NOR001", "папка с записями не найдена"))
         return records, problems
-    records.files = record_files(root)
+    records.files = record_files(root) if files is None else list(files)
     for path in records.files:
         shown = _display(path, root, display_root)
         source, found = read_source(path, shown)

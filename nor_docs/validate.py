@@ -18,18 +18,21 @@ from .links import decision_ids
 from .records import Records
 
 
-def validate_records(records: Records) -> list[Diagnostic]:
-    """Every cross-record problem in ``records``."""
+def validate_records(records: Records, *, warnings: bool = True) -> list[Diagnostic]:
+    """Every cross-record problem in ``records``; ``warnings=False`` skips the checks that can
+    only warn (spellings, schema comments), for builders that only need to know what is broken."""
     check = _Checker(records)
     check.directory()
     for meeting_id in records.meetings:
         check.meeting(meeting_id)
     for roadmap_id in records.roadmaps:
         check.roadmap(roadmap_id)
-    assignments = collect_assignments(records)
-    check.marks({a.id: a for a in assignments})
-    check.schema_comments()
-    check.spellings()
+    if records.marks or records.extensions or records.cancellations:
+        assignments = collect_assignments(records)
+        check.marks({a.id: a for a in assignments})
+    if warnings:
+        check.schema_comments()
+        check.spellings()
     return check.found
 
 
