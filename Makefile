@@ -5,20 +5,46 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 RECORDS ?= records
 OUT     ?= build
+TODAY   ?=
+FORMAT  ?= text
+OUTPUT  ?=
+SOFFICE ?= soffice
 
-.PHONY: protocols validate schema test test-fast bench bench-validate clean
+.PHONY: protocols pdf templates validate schema test test-fast bench bench-protocols clean
+.PHONY: check calendar bench-check bench-validate
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q -e '.[test]'
 	touch $(STAMP)
 
-## Validate the sample records and render them into build/.
+## Validate the sample records and render them into build/protocols/*.docx (a record with
+## errors is reported and skipped; the others are built; the exit code is then 1).
 protocols: $(STAMP)
-	$(BIN)/nor-docs validate --records $(RECORDS)
+	-$(BIN)/nor-docs validate --records $(RECORDS)
+	$(BIN)/nor-docs build protocols --records $(RECORDS) --out $(OUT)/protocols
+
+## The built protocols as PDF (LibreOffice headless, one batched call) in build/pdf/.
+pdf: protocols
+	@command -v $(SOFFICE) >/dev/null 2>&1 || { echo "make pdf: не найден LibreOffice ($(SOFFICE)). Установите его (например, apt-get install libreoffice-writer) — или откройте DOCX из $(OUT)/protocols в Word и сохраните как PDF." >&2; exit 1; }
+	@ls $(OUT)/protocols/*.docx >/dev/null 2>&1 || { echo "make pdf: в $(OUT)/protocols нет DOCX — сначала make protocols." >&2; exit 1; }
+	$(SOFFICE) -env:UserInstallation=file://$(abspath $(OUT))/.lo-profile --headless --convert-to pdf --outdir $(OUT)/pdf $(OUT)/protocols/*.docx
+
+## Regenerate the shipped DOCX templates (templates/*.docx) from templates/make_templates.py.
+templates: $(STAMP)
+	$(BIN)/python templates/make_templates.py
 
 validate: $(STAMP)
 	$(BIN)/nor-docs validate --records $(RECORDS)
+
+## Deadlines as of today (TODAY=2023-02-20 replays a day; FORMAT=github|gitlab|json|junit for CI;
+## OUTPUT=file writes the report there). Exit 1 when anything is overdue, 2 for invalid records.
+check: $(STAMP)
+	$(BIN)/nor-docs check --records $(RECORDS) --format $(FORMAT)$(if $(TODAY), --today $(TODAY))$(if $(OUTPUT), --output $(OUTPUT))
+
+## Calendar feeds (.ics) of open deadlines into build/calendar/.
+calendar: $(STAMP)
+	$(BIN)/nor-docs calendar --records $(RECORDS) --out $(OUT)/calendar$(if $(TODAY), --today $(TODAY))
 
 ## Regenerate the JSON Schemas editors use (nor_docs/schemas/).
 schema: $(STAMP)
@@ -32,9 +58,18 @@ test: $(STAMP)
 test-fast: $(STAMP)
 	$(BIN)/pytest -q -m "not libreoffice"
 
-## Every benchmark (each bench/*_bench.py).
+## Every benchmark: bench/run.py runs each bench/*_bench.py in turn.
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+## 1,000 generated protocols: nor-docs against pandoc and plain docxtpl (see bench/protocols_bench.py).
+bench-protocols: $(STAMP)
+	$(BIN)/python bench/protocols_bench.py
+
+## nor-docs check over 1,000 meetings / 10,000 assignments (target: <= 1 s wall, median).
+## bench/run.py (make bench) runs every bench/*_bench.py, this one included.
+bench-check: $(STAMP)
+	$(BIN)/python bench/check_bench.py
 
 ## validate on 1,000 generated meetings / 10,000 assignments: median wall time, target < 1 s.
 bench-validate: $(STAMP)

@@ -20,6 +20,8 @@ from . import __version__
 # Modules under nor_docs/commands/ whose commands make up the CLI.
 COMMAND_MODULES = (
     "records",
+    "control",
+    "protocols",
 )
 
 RECORDS_OPTION = click.option(

@@ -308,6 +308,7 @@ def _encode(results: list[Result]) -> bytes:
             None if source is None else (
                 source.path, source.data, source.values.tobytes(), source.keys.tobytes(),
                 source.sizes.tobytes(), source.schema_comment, source.watched, source.placeholders,
+                source.raw,
             ),
             [(d.file, d.line, d.column, d.code, d.message) for d in found],
         )
@@ -326,9 +327,9 @@ def _decode(payload: bytes | bytearray) -> list[Result]:
     for plain, found in marshal.loads(memoryview(payload)[1:]):
         source = None
         if plain is not None:
-            path, data, values, keys, sizes, comment, watched, placeholders = plain
+            path, data, values, keys, sizes, comment, watched, placeholders, raw = plain
             source = Source(path, data, _array("q", values), _array("q", keys), _array("l", sizes),
-                            comment, watched, placeholders)  # fmt: skip
+                            comment, watched, placeholders, raw)  # fmt: skip
         results.append((source, [Diagnostic(*d) for d in found]))
     return results
 

@@ -104,8 +104,13 @@ class Records:
         return ref
 
 
-def load_records(root: str | Path, display_root: str | None = None) -> tuple[Records, list[Diagnostic]]:
+def load_records(
+    root: str | Path, display_root: str | None = None, files: list[Path] | None = None
+) -> tuple[Records, list[Diagnostic]]:
     """Load every record under ``root``; return what loaded and every problem found.
+
+    ``files`` (paths under ``root``, in ``record_files`` order) loads only those: a builder that
+    renders a few meetings loads the directory and settings plus just these meetings.
 
     The settings and the directory are read first; the organisation names they hold let the
     YAML reader set aside the text the spelling check reports (``spelling.py``). The rest is read
@@ -121,7 +126,7 @@ def load_records(root: str | Path, display_root: str | None = None) -> tuple[Rec
         problems.append(Diagnostic(str(root), 1, 1, "NOR001", "папка с записями не найдена"))
         return records, problems
     with gc_paused():
-        records.files = record_files(root)
+        records.files = record_files(root) if files is None else list(files)
         first = [p for p in records.files if read_first(p, root)]
         rest = records.files[len(first) :]
         directory_data = []

@@ -50,8 +50,9 @@ class SpellingChecker:
         """Whether ``text`` names an organisation almost as the directory does."""
         return next(self.near_misses(text), None) is not None
 
-    def near_misses(self, text: str) -> Iterator[tuple[str, object]]:
-        """(the words as written, the organisation they almost name) for each near-miss."""
+    def near_misses(self, text: str) -> Iterator[tuple[int, str, object]]:
+        """(offset in ``text``, the words as written, the organisation they nearly name) for each
+        near-miss."""
         if self.pattern is None:
             return
         for match in self.pattern.finditer(text):
@@ -75,7 +76,7 @@ class SpellingChecker:
                     if name_digits != digits or abs(len(window) - len(name)) > 2:
                         continue
                     if difflib.SequenceMatcher(None, window, name).ratio() >= 0.93:
-                        yield " ".join(words[:n]).rstrip(".,;:"), self.names[name]
+                        yield start, " ".join(words[:n]).rstrip(".,;:"), self.names[name]
 
 
 def _first_words_pattern(first_words: dict) -> re.Pattern | None:

@@ -19,18 +19,21 @@ from .records import Records
 from .spelling import SpellingChecker
 
 
-def validate_records(records: Records) -> list[Diagnostic]:
-    """Every cross-record problem in ``records``."""
+def validate_records(records: Records, *, warnings: bool = True) -> list[Diagnostic]:
+    """Every cross-record problem in ``records``; ``warnings=False`` skips the checks that can
+    only warn (spellings, schema comments), for builders that only need to know what is broken."""
     check = _Checker(records)
     check.directory()
     for meeting_id in records.meetings:
         check.meeting(meeting_id)
     for roadmap_id in records.roadmaps:
         check.roadmap(roadmap_id)
-    assignments = collect_assignments(records)
-    check.marks({a.id: a for a in assignments})
-    check.schema_comments()
-    check.spellings()
+    if records.marks or records.extensions or records.cancellations:
+        assignments = collect_assignments(records)
+        check.marks({a.id: a for a in assignments})
+    if warnings:
+        check.schema_comments()
+        check.spellings()
     return check.found
 
 
@@ -261,34 +264,18 @@ class _Checker:
             return
         for source in self.r.sources:
             if source.watched is not None:  # set aside by the reader while it read the file
-                candidates = source.watched
+                candidates = ((text, index, None) for text, index in source.watched)
             else:  # read before the directory was known (the directory itself)
-                candidates = (
-                    (text, *source.position(loc), None)
-                    for loc, text in _strings(source.data, ())
-                    if checker.pattern.search(text)
-                )
-            for text, line, col, written in candidates:
-                for words, org in checker.near_misses(text):
-                    at_line, at_col = _inside(written, words, line, col)
-                    self.found.append(Diagnostic(source.path, at_line, at_col, "NOR202",
-                                                 f"«{words}» — так организация в справочнике не пишется; "
+                candidates = ((text, None, loc) for loc, text in _strings(source.data, ())
+                              if checker.pattern.search(text))  # fmt: skip
+            for text, index, loc in candidates:
+                for offset, written, org in checker.near_misses(text):
+                    line, col = (source.position_in_value_at(index, text, offset) if loc is None
+                                 else source.position_in_value(loc, text, offset))  # fmt: skip
+                    self.found.append(Diagnostic(source.path, line, col, "NOR202",
+                                                 f"«{written}» — так организация в справочнике не пишется; "
                                                  f"возможно, «{org.display_name}» ({org.id})? Исправьте текст или "
                                                  "добавьте написание в aliases"))  # fmt: skip
-
-
-def _inside(written: str | None, words: str, line: int, col: int) -> tuple[int, int]:
-    """Where ``words`` stand inside a value written from (``line``, ``col``) as ``written``."""
-    if written is None:
-        return line, col
-    found = re.search(r"\s+".join(re.escape(w) for w in words.split()), written)
-    if found is None:
-        return line, col
-    start = found.start()
-    breaks = written.count("\n", 0, start)
-    if not breaks:
-        return line, col + start
-    return line + breaks, start - written.rfind("\n", 0, start)
 
 
 # what → (the words of the message, where such records live)

@@ -15,6 +15,7 @@ in a worker process (``readpool.py``) and looked up in the main one.
 
 from __future__ import annotations
 
+import functools
 import re
 from array import array
 from dataclasses import dataclass, field
@@ -101,12 +102,51 @@ class Source:
     sizes: array = field(default_factory=lambda: array("l"), repr=False)
     # The comment line an editor uses to find the schema, if the file has one.
     schema_comment: str | None = None
-    # String values the reader's ``watch`` found something in: (value, line, column, the value
-    # as the file writes it — a block scalar's lines, quotes — to point inside it).
+    # String values the reader's ``watch`` found something in: (value, its index in the arrays).
     watched: list | None = None
     # Indexes of values the reader reported (an alias, a tag, too deep — replaced by None — or a
     # scaffold's «…» left unfilled): said once by the reader; the model's complaints are noise.
     placeholders: frozenset = frozenset()
+    # The file as read (UTF-8), for positions inside a multi-line value; decoded when needed.
+    raw: bytes = field(default=b"", repr=False)
+
+    @functools.cached_property
+    def text(self) -> str:
+        """The file as read (the positions index into it)."""
+        return self.raw.decode("utf-8", "replace")
+
+    def position_in_value(self, loc: tuple, value: str, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of ``value[offset:]`` inside the string at ``loc``.
+
+        A long text (``|`` or ``>`` block) spans many lines; a problem in it is reported on its
+        own line. The word at ``offset`` is found by counting its occurrences in the value and in
+        the file between the value's start and the next value's; when that fails, the value's
+        start is reported.
+        """
+        index, complete = self._find(tuple(loc))
+        if not complete:
+            return self.position(loc)
+        return self.position_in_value_at(index, value, offset)
+
+    def position_in_value_at(self, index: int, value: str, offset: int) -> tuple[int, int]:
+        """``position_in_value`` for the value with index ``index`` (as in ``watched``)."""
+        if self.raw:
+            start = self._offset(self.values[index])
+            after = index + self.sizes[index]
+            end = self._offset(self.keys[after] or self.values[after]) if after < len(self.values) else None
+            found = _word_position(self.text, start, end, value, offset)
+            if found is not None:
+                return found
+        return _unpack(self.values[index])
+
+    def _offset(self, packed: int) -> int:
+        """The index in ``text`` of a packed (line, column)."""
+        starts = self.__dict__.get("_line_starts")
+        if starts is None:
+            starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+            self.__dict__["_line_starts"] = starts
+        line, column = _unpack(packed)
+        return starts[min(line, len(starts)) - 1] + column - 1
 
     def is_placeholder(self, loc: tuple) -> bool:
         """Whether the value at ``loc`` is one the reader refused (see ``placeholders``)."""
@@ -154,13 +194,29 @@ class Source:
         return _unpack(key if complete and key else self.values[index])
 
 
+def _word_position(text: str, start: int, end: int | None, value: str, offset: int) -> tuple[int, int] | None:
+    """Where the word at ``value[offset]`` stands in ``text[start:end]`` (the value as the file
+    writes it), counting the same word's earlier occurrences in the value; None if not found."""
+    words = value[offset:].split(maxsplit=1)
+    if not words:
+        return None
+    word = words[0]
+    nth = value.count(word, 0, offset)
+    found = start - 1
+    for _ in range(nth + 1):
+        found = text.find(word, found + 1, end if end is not None else len(text))
+        if found < 0:
+            return None
+    line = text.count("\n", 0, found) + 1
+    return line, found - (text.rfind("\n", 0, found) + 1) + 1
+
+
 class _Reader:
     """Turns the node tree into data, the position index and the problems found on the way."""
 
     def __init__(self, path: str, check_aliases: bool, check_chars: bool, watch: Watch | None,
                  check_placeholders: bool = False):  # fmt: skip
         self.path = path
-        self.text: str | None = None  # the file's text, to keep the source of watched values
         self._check_placeholders = check_placeholders
         self.problems: list[Diagnostic] = []
         self._seen: set[int] | None = set() if check_aliases else None
@@ -257,8 +313,8 @@ class _Reader:
                 self.problem(
                     node,
                     "NOR010",
-                    f"управляющий символ U+{ord(bad.group()):04X} в тексте (escape-последовательность в "
-                    "кавычках): в DOCX он испортит документ или пропадёт; удалите его",
+                    f"недопустимый управляющий символ U+{ord(bad.group()):04X} в тексте (escape-"
+                    "последовательность в кавычках): в DOCX он испортит документ или пропадёт; удалите его",
                 )
                 text = CONTROL_CHARS.sub("", text)
         if self._check_placeholders and text.strip() == PLACEHOLDER:
@@ -274,9 +330,7 @@ class _Reader:
         return text
 
     def _note(self, text: str, node) -> None:
-        mark = node.start_mark
-        written = self.text[mark.index : node.end_mark.index] if self.text is not None else None
-        self.watched.append((text, mark.line + 1, mark.column + 1, written))  # type: ignore[union-attr]
+        self.watched.append((text, len(self.sizes) - 1))  # type: ignore[union-attr] # this value
 
 
 _PLAIN_STARTS = frozenset("~nNtTfF0123456789+-.")
@@ -372,7 +426,6 @@ def parse_source(
                      # one look at the whole text first: most files give the watch nothing
                      watch=watch if watch is not None and watch.search(text) else None,
                      check_placeholders=PLACEHOLDER in text)  # fmt: skip
-    reader.text = text
     data = reader.convert(node)
     if watch is not None and reader.watched is None:
         reader.watched = []
@@ -380,8 +433,9 @@ def parse_source(
     source = Source(
         shown, data, reader.values, reader.keys, reader.sizes,
         schema_comment=comment.group(1) if comment else None, watched=reader.watched,
-        placeholders=frozenset(reader.placeholders),
+        placeholders=frozenset(reader.placeholders), raw=raw,
     )  # fmt: skip
+    source.__dict__["text"] = text  # already decoded here (control characters masked)
     return source, problems + reader.problems
 
 
@@ -466,8 +520,8 @@ def _raw_control_problems(text: str, shown: str) -> list[Diagnostic]:
             message = (f"невидимый разделитель строк U+{ord(char):04X} (вставлен из Word или PDF?); "
                        "замените его обычным переводом строки или пробелом")  # fmt: skip
         else:
-            message = (f"невидимый управляющий символ U+{ord(char):04X}: в DOCX он испортит документ "
-                       "или пропадёт; удалите его")  # fmt: skip
+            message = (f"недопустимый управляющий символ U+{ord(char):04X} (невидимый): в DOCX он испортит "
+                       "документ или пропадёт; удалите его")  # fmt: skip
         found.append(Diagnostic(shown, line, col, "NOR010", message))
     return found
 

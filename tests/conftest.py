@@ -24,3 +24,13 @@ def records_copy(tmp_path: Path) -> Path:
     target = tmp_path / "records"
     shutil.copytree(SAMPLE_RECORDS, target)
     return target
+
+
+@pytest.fixture
+def mun4_records(tmp_path: Path) -> Path:
+    """The sample records with only the meeting of seed 002 (tests that count documents)."""
+    target = tmp_path / "mun4-records"
+    shutil.copytree(SAMPLE_RECORDS, target, ignore=shutil.ignore_patterns("meetings"))
+    (target / "meetings").mkdir()
+    shutil.copy(SAMPLE_RECORDS / "meetings" / "2023-12-14-mun4-wg.yaml", target / "meetings")
+    return target

@@ -60,6 +60,7 @@ class Speaker(Record):
     person: Ref | None = None
     group: Ref | None = None
     position: str | None = None
+    text: str | None = None  # the words of the protocol for a group speaker, as written
 
     @model_validator(mode="after")
     def _one_kind(self) -> "Speaker":
@@ -84,7 +85,9 @@ class Decision(Record):
 
     With executors (its own or a parent's) and ``on_control`` it is an assignment. In the
     document the sentence is composed: executors in the dative (or ``addressed_to`` verbatim,
-    or nothing when ``executors_in_text`` is false), then ``text``, then the deadline as written.
+    or nothing when ``executors_in_text`` is false), then ``text``, then the deadline as written,
+    after a comma (``…МОУ, в срок до 27.02.2023``) or, with ``deadline_comma: false``, after a
+    space only (``…ДК» в срок до 31.01.2024 г.``, ``…качества (на постоянной основе)``).
     """
 
     number: Label
@@ -93,6 +96,7 @@ class Decision(Record):
     addressed_to: str | None = None  # «Руководству МБОУ «СОШ с. Ушаковка»» verbatim
     executors_in_text: bool = True
     deadline: DeadlineField | None = None
+    deadline_comma: bool = True  # false: the source puts no comma before the deadline
     controller: Ref | None = None  # who controls execution
     on_control: bool = True  # false for «принять к сведению» and headings
     bullets: list[Text] = Field(default_factory=list)
@@ -118,10 +122,14 @@ class Table(Record):
 
 
 class Appendix(Record):
+    """An appendix: title (and a subtitle line), text, a table, and text after the table."""
+
     number: Label
     title: Text
+    subtitle: str | None = None  # «(подведение итогов реализации проекта «500+» …)»
     text: str | None = None
     table: Table | None = None
+    text_after: str | None = None  # paragraphs that follow the table
 
 
 class Result(Record):

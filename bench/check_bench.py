@@ -1,0 +1,243 @@
+"""Benchmark of ``nor-docs check``: 1,000 meeting files with 10,000 assignments.
+
+Target (issue 4): ≤ 1 s wall, including interpreter start, median of several runs.
+
+The records are generated deterministically under ``bench/out/check-records`` (reused while the
+generator version is the same): 1,000 meetings of 10 assignments each; every tenth assignment
+goes to a group of 15 schools (tracked member by member), the rest to one person or school;
+deadlines of every kind (dates, months, several months, standing, relative to events, monthly,
+urgent, none); 6,000 execution marks, 600 extensions, 200 cancellations.
+
+Measured, each as the median of ``--runs`` runs in this same process of the machine (shared,
+noisy: compare the ratios, not the absolute numbers across runs):
+
+- wall time of ``nor-docs check`` as a subprocess in the formats ``text`` (the default),
+  ``github`` (what CI runs) and ``json`` (a 20 MB report for 24,000 parts);
+- wall time of ``nor-docs validate`` on the same records (the shared loading, as a baseline);
+- in process, the parts: load + validate (shared with ``validate``), then the control part of
+  ``check`` alone: resolving deadlines and statuses (``control_items``), the summary and
+  discipline, and formatting the JSON.
+
+Usage: ``python bench/check_bench.py [--runs 7] [--meetings 1000]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out"
+GENERATOR_VERSION = "3"
+TODAY = "2024-03-01"
+TARGET_SECONDS = 1.0
+
+
+def generate(root: Path, meetings: int, per_meeting: int = 10, seed: int = 4) -> None:
+    rnd = random.Random(seed)
+    if root.exists():
+        shutil.rmtree(root)
+    for sub in ("directory", "meetings", "marks", "events"):
+        (root / sub).mkdir(parents=True)
+    schools = [f"s{i:03d}" for i in range(60)]
+    people = [f"p{i:03d}" for i in range(40)]
+    lines = ["# yaml-language-server: $schema=../../../../nor_docs/schemas/directory.schema.json",
+             "organizations:", "  - id: uo", "    name: Управление образования", "    kind: управление образования"]
+    for s in schools:
+        lines += [f"  - id: {s}", f"    name: МОУ «Школа № {s[1:]}»", "    kind: школа"]
+    lines.append("people:")
+    for i, p in enumerate(people):
+        lines += [f"  - id: {p}", f"    surname: Иванова{chr(0x430 + i % 30)}", f"    first_name: Анна",
+                  f"    patronymic: Петровна", "    organization: uo"]
+    lines.append("groups:")
+    groups = []
+    for g in range(4):
+        gid = f"g{g}"
+        groups.append(gid)
+        lines += [f"  - id: {gid}", f"    name: Руководители ОО, группа {g}", "    members:"]
+        lines += [f"      - organization: {s}" for s in schools[g * 15:(g + 1) * 15]]
+    (root / "directory" / "bench.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    events = ["# yaml-language-server: $schema=../../../../nor_docs/schemas/events.schema.json", "events:"]
+    for e in range(20):
+        events += [f"  - id: ev{e}", f"    title: Процедура {e}"]
+        if e % 5:
+            events.append(f"    date: {(dt.date(2023, 1, 10) + dt.timedelta(days=19 * e)).isoformat()}")
+    (root / "events" / "events.yaml").write_text("\n".join(events) + "\n", encoding="utf-8")
+
+    start = dt.date(2022, 1, 10)
+    assignments = []
+    for m in range(meetings):
+        date = start + dt.timedelta(days=m * 2 // 3)
+        mid = f"{date.isoformat()}-m{m:04d}"
+        doc = ["# yaml-language-server: $schema=../../../../nor_docs/schemas/meeting.schema.json",
+               "kind: совещание руководителей", f"title: совещания руководителей № {m}", "issuer: uo",
+               f"number: {m + 1}", f"date: {date.isoformat()}", "decisions:"]
+        for n in range(1, per_meeting + 1):
+            k = m * per_meeting + n
+            executor = groups[k % 4] if k % 10 == 0 else (people[k % 40] if k % 3 else schools[k % 60])
+            doc += [f"  - number: {n}", f"    executors: [{executor}]",
+                    f"    text: подготовить и представить информацию по пункту {n} заседания {m} о ходе работы со ШНОР"]
+            kind = k % 20
+            due = date + dt.timedelta(days=10 + k % 50)
+            if kind < 12:
+                doc.append(f"    deadline: в срок до {due:%d.%m.%Y} г.")
+            elif kind == 12:
+                doc.append(f"    deadline: {['май', 'июнь', 'декабрь'][k % 3]} {due.year} года")
+            elif kind == 13:
+                doc.append(f"    deadline: май {due.year} года и декабрь {due.year} года")
+            elif kind == 14:
+                doc.append("    deadline: на постоянной основе")
+            elif kind == 15:
+                doc += ["    deadline:", "      text: не менее трех дней до проведения процедуры", f"      event: ev{k % 20}"]
+            elif kind == 16:
+                doc.append("    deadline: ежеквартально")
+            elif kind == 17:
+                doc.append("    deadline: срочно")
+            elif kind == 18:
+                doc.append("    deadline: оперативно")
+            assignments.append((f"{mid}#{n}", date, executor))
+        (root / "meetings" / f"{mid}.yaml").write_text("\n".join(doc) + "\n", encoding="utf-8")
+
+    picked = rnd.sample(assignments, len(assignments) * 6 // 10)
+    marks = ["# yaml-language-server: $schema=../../../../nor_docs/schemas/marks.schema.json", "marks:"]
+    for aid, date, _executor in picked:
+        marks += [f"  - assignment: {aid}", f"    date: {(date + dt.timedelta(days=rnd.randint(3, 70))).isoformat()}",
+                  "    document: письмо"]
+    marks.append("extensions:")
+    for aid, date, _executor in rnd.sample(assignments, len(assignments) * 6 // 100):
+        marks += [f"  - assignment: {aid}", f"    new_deadline: {(date + dt.timedelta(days=90)).isoformat()}",
+                  f"    approved: {(date + dt.timedelta(days=9)).isoformat()}", "    approved_by: p000",
+                  "    basis: служебная записка"]
+    marks.append("cancellations:")
+    for aid, date, _executor in rnd.sample(assignments, len(assignments) // 50):
+        marks += [f"  - assignment: {aid}", f"    date: {(date + dt.timedelta(days=20)).isoformat()}", "    by: p000",
+                  "    basis: утратило актуальность"]
+    (root / "marks" / "bench.yaml").write_text("\n".join(marks) + "\n", encoding="utf-8")
+    (root / ".generator").write_text(f"{GENERATOR_VERSION} {meetings}\n")
+
+
+def ensure_records(meetings: int) -> Path:
+    root = OUT / "check-records"
+    stamp = root / ".generator"
+    if not stamp.exists() or stamp.read_text().strip() != f"{GENERATOR_VERSION} {meetings}":
+        generate(root, meetings)
+    return root
+
+
+def wall(command: list[str], runs: int, ok: tuple[int, ...] = (0, 1)) -> list[float]:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
+        times.append(time.perf_counter() - started)
+        if done.returncode not in ok:
+            sys.exit(f"{' '.join(command)} failed ({done.returncode}): {done.stderr.decode()[-2000:]}")
+    return times
+
+
+def in_process(root: Path, runs: int) -> dict[str, list[float]]:
+    """The parts of ``check`` timed in this process, loading the way the command does (the
+    cyclic GC off while loading, then the loaded objects frozen)."""
+    import gc
+
+    sys.path.insert(0, str(ROOT))
+    from nor_docs.assignments import collect_assignments
+    from nor_docs.control import control_items, discipline, summary
+    from nor_docs.control_formats import format_json, format_text
+    from nor_docs.deadlines import work_calendar
+    from nor_docs.validate import load_and_validate
+
+    today = dt.date.fromisoformat(TODAY)
+    parts: dict[str, list[float]] = {k: [] for k in (
+        "load_and_validate", "collect_assignments", "control_items", "summary_discipline", "format_text",
+        "format_json", "control_text", "control_json")}  # fmt: skip
+    started = time.perf_counter()
+    work_calendar("previous").non_working_days(2024)  # import holidays + the first year
+    first_calendar = time.perf_counter() - started
+    for _ in range(runs):
+        gc.collect()
+        gc.unfreeze()
+        t0 = time.perf_counter()
+        gc.disable()
+        records, found = load_and_validate(root)
+        gc.freeze()
+        gc.enable()
+        t1 = time.perf_counter()
+        assignments = collect_assignments(records)
+        t2 = time.perf_counter()
+        items = control_items(records, today, assignments=assignments)
+        t3 = time.perf_counter()
+        counts, rows = summary(items), discipline(items, records)
+        t4 = time.perf_counter()
+        format_text(items, counts, records, today, 3)
+        t5 = time.perf_counter()
+        format_json(items, counts, rows, records, today, 3)
+        t6 = time.perf_counter()
+        parts["load_and_validate"].append(t1 - t0)
+        parts["collect_assignments"].append(t2 - t1)
+        parts["control_items"].append(t3 - t2)
+        parts["summary_discipline"].append(t4 - t3)
+        parts["format_text"].append(t5 - t4)
+        parts["format_json"].append(t6 - t5)
+        parts["control_text"].append((t4 - t1) + (t5 - t4))
+        parts["control_json"].append((t4 - t1) + (t6 - t5))
+    errors = [d for d in found if d.is_error]
+    if errors:
+        sys.exit(f"generated records are invalid: {errors[:3]}")
+    parts["holidays_import_and_first_year"] = [first_calendar]
+    parts["_items"] = [len(items)]
+    parts["_assignments"] = [len(assignments)]
+    return parts
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--meetings", type=int, default=1000)
+    args = parser.parse_args()
+    root = ensure_records(args.meetings)
+    exe = str(ROOT / ".venv" / "bin" / "nor-docs")
+    if not os.path.exists(exe):
+        exe = shutil.which("nor-docs") or sys.exit("nor-docs is not installed (make test creates .venv)")
+    rel = os.path.relpath(root, ROOT)
+    results = {
+        "check_json": wall([exe, "check", "--records", rel, "--today", TODAY, "--format", "json"], args.runs),
+        "check_text": wall([exe, "check", "--records", rel, "--today", TODAY], args.runs),
+        "check_github": wall([exe, "check", "--records", rel, "--today", TODAY, "--format", "github"], args.runs),
+        "validate": wall([exe, "validate", "--records", rel], args.runs),
+        "python_start": wall([sys.executable, "-c", "pass"], args.runs, ok=(0,)),
+    }
+    parts = in_process(root, args.runs)
+    median = {k: statistics.median(v) for k, v in {**results, **parts}.items()}
+    report = {
+        "records": {"meetings": args.meetings, "assignments": parts["_assignments"][0], "items": parts["_items"][0]},
+        "runs": args.runs,
+        "median_seconds": {k: round(v, 4) for k, v in median.items() if not k.startswith("_")},
+        "check_text_over_validate": round(median["check_text"] / median["validate"], 3),
+        "check_json_over_validate": round(median["check_json"] / median["validate"], 3),
+        "target_seconds": TARGET_SECONDS,
+        "within_target": {fmt: median[f"check_{fmt}"] <= TARGET_SECONDS for fmt in ("text", "github", "json")},
+    }
+    print(json.dumps(report, ensure_ascii=False, indent=2))
+    verdict = ", ".join(f"{fmt} {'OK' if ok else 'OVER'}" for fmt, ok in report["within_target"].items())
+    print(f"check: text {median['check_text']:.3f} s, github {median['check_github']:.3f} s, json "
+          f"{median['check_json']:.3f} s wall (median of {args.runs}; target ≤ {TARGET_SECONDS} s: {verdict}); validate alone "
+          f"{median['validate']:.3f} s. In process: load+validate {median['load_and_validate']:.3f} s (shared); "
+          f"control part {median['control_text']:.3f} s with text, {median['control_json']:.3f} s with json "
+          f"(assignments {median['collect_assignments']:.3f}, statuses {median['control_items']:.3f}, "
+          f"summary {median['summary_discipline']:.3f}, text {median['format_text']:.3f}, json {median['format_json']:.3f}); "
+          f"holidays import + first year {median['holidays_import_and_first_year']:.3f} s.")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,93 @@
+"""Commands that build protocols and extracts: ``nor-docs build protocols``, ``build extract``."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ..cli import RECORDS_OPTION, build
+
+OUT_OPTION = click.option(
+    "--out", "out_dir", default="build/protocols", show_default=True, type=click.Path(file_okay=False),
+    help="Папка для документов (внутри папки записей — нельзя).",
+)  # fmt: skip
+TEMPLATES_OPTION = click.option(
+    "--templates", "templates_dir", default="templates", show_default=True, type=click.Path(file_okay=False),
+    help="Папка с шаблонами DOCX.",
+)  # fmt: skip
+
+
+def _shown(items) -> list:
+    """What a build prints: errors, and its own warnings (the rest is ``nor-docs validate``'s)."""
+    return [d for d in items if d.is_error or d.code.startswith("NOR3")]
+
+
+def _echo_diagnostics(items) -> None:
+    for diagnostic in items:
+        click.echo(diagnostic.as_text(), err=True)
+
+
+@build.command("protocols")
+@RECORDS_OPTION
+@OUT_OPTION
+@TEMPLATES_OPTION
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Сколько процессов (по умолчанию — по числу ядер).")  # fmt: skip
+@click.option("--force", is_flag=True, help="Собрать заново всё, даже неизменившееся.")
+@click.option("--progress/--no-progress", default=True, show_default=True,
+              help="Показывать ход сборки (только в терминале).")  # fmt: skip
+def protocols(records_dir: str, out_dir: str, templates_dir: str, jobs: int | None, force: bool,
+              progress: bool) -> None:  # fmt: skip
+    """Собрать протокол DOCX для каждого заседания: <out>/<id заседания>.docx."""
+    from ..render.build import BuildRefused, build_protocols, stderr_progress
+
+    try:
+        result = build_protocols(records_dir, out_dir, templates_dir, jobs=jobs, force=force,
+                                 progress=stderr_progress(progress))  # fmt: skip
+    except BuildRefused as error:
+        click.echo(f"nor-docs: {error}", err=True)
+        sys.exit(1)
+    shown = _shown(result.diagnostics)
+    _echo_diagnostics(shown)
+    if len(result.built) <= 20:
+        for path in sorted(result.built):
+            click.echo(path.as_posix())
+    total = len(result.built) + result.unchanged
+    if not result.built and not result.failed:
+        click.echo(f"Без изменений: протоколов — {result.unchanged} в {out_dir}; собирать нечего.")
+    else:
+        click.echo(f"Собрано протоколов: {len(result.built)} из {total + len(result.failed)} "
+                   f"(без изменений — {result.unchanged}, не собрано из-за ошибок — {len(result.failed)}) "
+                   f"→ {out_dir}")  # fmt: skip
+    sys.exit(0 if result.ok else 1)
+
+
+@build.command("extract")
+@click.argument("meeting_id")
+@click.option("--item", "items", multiple=True, required=True, metavar="N",
+              help="Номер пункта повестки (можно несколько: --item 2 --item 4).")  # fmt: skip
+@RECORDS_OPTION
+@OUT_OPTION
+@TEMPLATES_OPTION
+@click.option("--certifier", default=None, metavar="ID",
+              help="Кто заверяет выписку («Верно»), id человека; по умолчанию секретарь.")  # fmt: skip
+@click.option("--date", "certified_on", default=None,
+              help="Дата заверения (ГГГГ-ММ-ДД или ДД.ММ.ГГГГ); по умолчанию дата заседания.")  # fmt: skip
+def extract(meeting_id: str, items: tuple[str, ...], records_dir: str, out_dir: str, templates_dir: str,
+            certifier: str | None, certified_on: str | None) -> None:  # fmt: skip
+    """Выписка из протокола: выбранные пункты с исходными номерами и заверением «Верно»."""
+    from ..render.build import BuildRefused
+    from ..render.extract import build_extract
+
+    try:
+        path, found = build_extract(records_dir, out_dir, templates_dir, meeting_id, list(items),
+                                    certifier=certifier, certified_on=certified_on)  # fmt: skip
+    except BuildRefused as error:
+        click.echo(f"nor-docs: {error}", err=True)
+        sys.exit(1)
+    _echo_diagnostics(_shown(found))
+    if path is None:
+        sys.exit(1)
+    click.echo(path.as_posix())
+    sys.exit(1 if any(d.is_error for d in found) else 0)

@@ -1,0 +1,450 @@
+"""The outputs of ``nor-docs check``: one set of control items, five formats.
+
+``text`` is for people (Russian, overdue first, then due soon, grouped by executor); ``json`` is
+the documented contract (README «JSON-вывод», ``docs/check.schema.json``); ``github`` prints
+workflow annotations (and a Markdown summary for ``GITHUB_STEP_SUMMARY``); ``gitlab`` is a Code
+Quality report; ``junit`` a JUnit XML report. Each also has a form for records that failed
+validation (``*_diagnostics``). This module only formats: statuses come from ``control.py``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from typing import Iterable
+from xml.etree import ElementTree as ET
+
+from .control import STATUS_TEXT, STATUSES, ControlItem, ExecutorDiscipline, days_word, plural
+from .diagnostics import Diagnostic
+from .records import Records
+
+JSON_VERSION = 1
+GITHUB_LIMIT = 10  # GitHub shows at most 10 error and 10 warning annotations per step
+SUMMARY_ROWS = 200  # rows of the Markdown step summary before «… и ещё N»
+TEXT_WIDTH = 60  # characters of an assignment's text shown in the text table
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+def _ru(day: dt.date | None) -> str:
+    return day.strftime("%d.%m.%Y") if day is not None else "—"
+
+
+def _short(text: str, width: int = TEXT_WIDTH) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def attention(items: Iterable[ControlItem]) -> tuple[list[ControlItem], list[ControlItem]]:
+    """(overdue, most overdue first; due soon, earliest first) — what CI reports."""
+    items = list(items)
+    overdue = sorted((i for i in items if i.status == "overdue"), key=lambda i: (-i.days_overdue, i.id))
+    soon = sorted((i for i in items if i.status == "due_soon"), key=lambda i: (i.deadline, i.id))
+    return overdue, soon
+
+
+def counts_line(summary: dict[str, int]) -> str:
+    """«просрочено — 2, срок истекает — 1, …» (statuses with a count only)."""
+    parts = [f"{STATUS_TEXT[s]} — {summary[s]}" for s in STATUSES if summary.get(s)]
+    return ", ".join(parts) if parts else "поручений на контроле нет"
+
+
+# --- json ---------------------------------------------------------------------------------------
+
+
+def _who_fields(item: ControlItem, name: str) -> dict:
+    """The fields of the JSON contract that name the part."""
+    return {
+        "id": item.id,
+        "assignment": item.assignment.id,
+        "member": item.member if item.in_parts else None,
+        "executor": item.member,
+        "executor_name": name,
+    }
+
+
+def _state_fields(item: ControlItem) -> dict:
+    """The fields of the JSON contract that say how the part stands."""
+    done_late = item.status == "done_late"
+    return {
+        "status": item.status,
+        "status_text": item.status_text,
+        "deadline": _iso(item.deadline),
+        "days_overdue": item.days_overdue,
+        "days_late": item.days_late if done_late else 0,
+        "done_on": _iso(item.done_on) if done_late or item.status == "done" else None,
+        "report_date": _iso(item.report_date),
+        "waiting_event": item.waiting_event,
+        "extended": item.extended,
+    }
+
+
+def _assignment_fields(a) -> dict:
+    """The fields every part of an assignment shares."""
+    deadline = a.deadline
+    return {
+        "origin": a.origin,
+        "meeting": a.record_id if a.origin == "meeting" else None,
+        "roadmap": a.record_id if a.origin == "roadmap" else None,
+        "number": a.number,
+        "issued": _iso(a.issued),
+        "executors": list(a.executors),
+        "deadline_as_written": deadline.as_written if deadline is not None else None,
+        "deadline_kind": deadline.kind if deadline is not None else None,
+        "file": a.file,
+        "line": a.line,
+        "text": a.text,
+    }
+
+
+def _points(item: ControlItem) -> list[dict]:
+    return [
+        {
+            "label": p.point.label,
+            "nominal": _iso(p.point.nominal),
+            "deadline": _iso(p.due),
+            "closed_on": _iso(p.closed_on),
+            "late": p.late,
+        }
+        for p in item.points
+    ]
+
+
+def _extensions(item: ControlItem) -> list[dict]:
+    return [
+        {
+            "new_deadline": _iso(e.new_deadline),
+            "requested": _iso(e.requested),
+            "approved": _iso(e.approved),
+            "approved_by": e.approved_by,
+            "basis": e.basis,
+        }
+        for e in item.extensions
+    ]
+
+
+def item_record(item: ControlItem, records: Records) -> dict:
+    """One item of the JSON contract (see README «JSON-вывод», docs/check.schema.json)."""
+    return {
+        **_who_fields(item, records.display_name(item.member)),
+        **_state_fields(item),
+        **_assignment_fields(item.assignment),
+        "points": _points(item),
+        "extensions": _extensions(item),
+    }
+
+
+_dumps = json.JSONEncoder(ensure_ascii=False).encode
+
+
+class _ItemWriter:
+    """Writes ``item_record`` as one JSON line, encoding what parts share only once: the
+    assignment's fields (its text above all), and the state of parts that stand the same (the
+    members of a group that nobody has marked yet). With 10,000 assignments to 15-member
+    groups this is what keeps ``--format json`` cheap."""
+
+    def __init__(self, records: Records):
+        self.records = records
+        self.names: dict[str, str] = {}
+        self.assignment_id: str | None = None
+        self.shared = ""
+        self.states: dict[int, tuple[ControlItem, str]] = {}
+
+    def line(self, item: ControlItem) -> str:
+        a = item.assignment
+        if a.id != self.assignment_id:  # items come assignment by assignment
+            self.assignment_id, self.states = a.id, {}
+            self.shared = _dumps(_assignment_fields(a))[1:-1]
+        name = self.names.get(item.member)
+        if name is None:
+            name = self.names[item.member] = self.records.display_name(item.member)
+        # Parts of one assignment with the same points tuple were tracked together (control.py):
+        # the same marks, extensions and cancellation, hence the same state.
+        cached = self.states.get(id(item.points))
+        if cached is None or not _same_state(cached[0], item):
+            state = _dumps(_state_fields(item))[1:-1]
+            tail = ', "points": ' + _dumps(_points(item)) + ', "extensions": ' + _dumps(_extensions(item)) + "}"
+            cached = self.states[id(item.points)] = (item, ", " + state + ", " + self.shared + tail)
+        return "{" + _dumps(_who_fields(item, name))[1:-1] + cached[1]
+
+
+def _same_state(a: ControlItem, b: ControlItem) -> bool:
+    return (a.points is b.points and a.status == b.status and a.days_overdue == b.days_overdue
+            and a.cancellation is b.cancellation and a.marks == b.marks)  # fmt: skip
+
+
+def discipline_record(row: ExecutorDiscipline) -> dict:
+    share = row.on_time_share
+    return {
+        "executor": row.executor,
+        "name": row.name,
+        "total": row.total,
+        "done": row.done,
+        "done_late": row.done_late,
+        "overdue": row.overdue,
+        "pending": row.pending,
+        "cancelled": row.cancelled,
+        "on_time_share": round(share, 4) if share is not None else None,
+    }
+
+
+def format_json(items, summary, discipline, records: Records, today: dt.date, warn_days: int) -> str:
+    """The JSON contract. One item (and one discipline row) per line: readable, diffable, and
+    written by the C encoder (``indent`` would fall back to the pure-Python one, 10× slower)."""
+    head = {"version": JSON_VERSION, "today": today.isoformat(), "warn_days": warn_days}
+    writer = _ItemWriter(records)
+    lines = ["{" + _dumps(head)[1:-1] + ","]
+    lines.append('"items": [' + ",\n".join(writer.line(i) for i in items) + "],")
+    lines.append('"summary": ' + _dumps(summary) + ",")
+    lines.append('"discipline": [' + ",\n".join(_dumps(discipline_record(r)) for r in discipline) + "]")
+    return "\n".join(lines) + "}"
+
+
+# --- text ---------------------------------------------------------------------------------------
+
+
+def format_text(items, summary, records: Records, today: dt.date, warn_days: int) -> str:
+    overdue, soon = attention(items)
+    lines = [f"Контроль исполнения поручений на {_ru(today)}", ""]
+    if not overdue and not soon:
+        when = f"в пределах {warn_days} {_working_days_genitive(warn_days)}" if warn_days else "сегодня"
+        lines.append(f"Просроченных поручений нет; ни у одного срок не истекает {when}.")
+        lines.append("")
+    for title, group, late in (("ПРОСРОЧЕНО", overdue, True), ("СРОК ИСТЕКАЕТ", soon, False)):
+        if group:
+            lines.extend(_text_section(title, group, records, late, today))
+            lines.append("")
+    lines.append(f"Всего поручений (по каждому исполнителю) — {summary['total']}: {counts_line(summary)}.")
+    return "\n".join(lines)
+
+
+def _working_days_genitive(n: int) -> str:
+    """«в пределах 1 рабочего дня», «в пределах 3 рабочих дней»."""
+    return "рабочего дня" if n % 10 == 1 and n % 100 != 11 else "рабочих дней"
+
+
+def _text_section(title: str, group: list[ControlItem], records: Records, late: bool, today: dt.date) -> list[str]:
+    """One section of the text table: executors (worst first), each with their rows. Executors
+    whose rows are the same (the schools of one group assignment) share one heading."""
+    by_executor: dict[str, list[ControlItem]] = {}
+    for item in group:  # already in order: the executor with the worst item comes first
+        by_executor.setdefault(item.member, []).append(item)
+    header = ("Срок", "Просрочка" if late else "Осталось", "Поручение", "Запись")
+    blocks: dict[tuple, list[str]] = {}  # the rows → the executors that have exactly these rows
+    for member, parts in by_executor.items():
+        rows = []
+        for item in parts:
+            a = item.assignment
+            when = f"{item.days_overdue} {days_word(item.days_overdue)}" if late else _left(item, today)
+            rows.append((_ru(item.deadline), when, f"{a.id} {_short(a.text)}", f"{a.file}:{a.line}"))
+        blocks.setdefault(tuple(rows), []).append(member)
+    all_rows = [row for rows in blocks for row in rows]
+    widths = [max(len(header[k]), *(len(r[k]) for r in all_rows)) for k in range(3)]
+    out = [f"{title} — {len(group)}", "  " + _row(header, widths)]
+    for rows, members in blocks.items():
+        if len(members) == 1:
+            heading = f"{records.display_name(members[0])} ({members[0]}) — {len(rows)}"
+        else:
+            many = plural(len(members), "исполнитель", "исполнителя", "исполнителей")
+            heading = "; ".join(records.display_name(m) for m in members) + f" — {len(members)} {many}, у каждого {len(rows)}"
+        out.extend(_wrap(heading))
+        out.extend("  " + _row(row, widths) for row in rows)
+    return out
+
+
+def _wrap(text: str, width: int = 110) -> list[str]:
+    import textwrap
+
+    return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False, subsequent_indent="  ") or [text]
+
+
+def _left(item: ControlItem, today: dt.date) -> str:
+    days = (item.deadline - today).days
+    if days == 0:
+        return "сегодня"
+    if days == 1:
+        return "завтра"
+    return f"через {days} {days_word(days)}"
+
+
+def _row(cells: tuple[str, ...], widths: list[int]) -> str:
+    return "  ".join(c.ljust(widths[k]) if k < len(widths) else c for k, c in enumerate(cells)).rstrip()
+
+
+# --- github -------------------------------------------------------------------------------------
+
+
+def _gh_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _gh_property(text: str) -> str:
+    return _gh_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _annotation(level: str, file: str, line: int, title: str, message: str) -> str:
+    return f"::{level} file={_gh_property(file)},line={line},title={_gh_property(title)}::{_gh_data(message)}"
+
+
+def _describe(item: ControlItem, records: Records, who: str | None = None) -> str:
+    a = item.assignment
+    written = f" («{a.deadline.as_written}»)" if a.deadline is not None else ""
+    who = who if who is not None else records.display_name(item.member)
+    return f"{who}: {_short(a.text, 200)} Срок {_ru(item.deadline)}{written}."
+
+
+def _same_assignment(group: list[ControlItem]) -> list[list[ControlItem]]:
+    """Parts of one assignment in the same state, together (one annotation on one line)."""
+    merged: dict[tuple, list[ControlItem]] = {}
+    for item in group:
+        merged.setdefault((item.assignment.id, item.status, item.deadline, item.days_overdue), []).append(item)
+    return list(merged.values())
+
+
+def format_github(items, summary, records: Records, today: dt.date) -> str:
+    """Annotations on the assignments' lines: errors for overdue, warnings for due soon. Parts of
+    one assignment in the same state make one annotation; at most 10 of each kind (GitHub's
+    limit per step), the most overdue first, the 10th counting the rest."""
+    overdue, soon = attention(items)
+    lines = []
+    for level, group, noun in (("error", overdue, "просроченных"), ("warning", soon, "с истекающим сроком")):
+        merged = _same_assignment(group)
+        shown = merged if len(merged) <= GITHUB_LIMIT else merged[: GITHUB_LIMIT - 1]
+        for parts in shown:
+            item, a = parts[0], parts[0].assignment
+            if len(parts) == 1:
+                title, who = f"{item.status_text.capitalize()}: {item.id}", None
+            else:
+                many = plural(len(parts), "исполнитель", "исполнителя", "исполнителей")
+                title = f"{item.status_text.capitalize()}: {a.id} ({len(parts)} {many})"
+                who = ", ".join(records.display_name(p.member) for p in parts)
+            lines.append(_annotation(level, a.file, a.line, title, _describe(item, records, who)))
+        rest = merged[len(shown):]
+        if rest:
+            first = rest[0][0].assignment
+            parts = sum(len(r) for r in rest)
+            lines.append(_annotation(level, first.file, first.line, f"Ещё {len(rest)} {noun}",
+                                     f"И ещё {len(rest)} {noun} поручений (по исполнителям — {parts}; здесь первое "
+                                     "из них): полный список — nor-docs check --format text или сводка задания."))  # fmt: skip
+    lines.append(f"Контроль исполнения на {_ru(today)}: всего поручений (по каждому исполнителю) — {summary['total']}; "
+                 f"{counts_line(summary)}.")  # fmt: skip
+    return "\n".join(lines)
+
+
+def _md(text: str) -> str:
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def format_step_summary(items, summary, records: Records, today: dt.date) -> str:
+    """A Markdown table for ``$GITHUB_STEP_SUMMARY``: overdue and due soon (parts of one
+    assignment in one state on one row), then the counts."""
+    overdue, soon = attention(items)
+    rows = _same_assignment(overdue) + _same_assignment(soon)
+    lines = [f"## Контроль исполнения поручений на {_ru(today)}", "",
+             f"Всего поручений (по каждому исполнителю) — {summary['total']}: {counts_line(summary)}.", ""]  # fmt: skip
+    if rows:
+        lines += ["| Статус | Срок | Исполнитель | Поручение | Запись |", "|---|---|---|---|---|"]
+        for parts in rows[:SUMMARY_ROWS]:
+            item, a = parts[0], parts[0].assignment
+            who = ", ".join(records.display_name(p.member) for p in parts)
+            lines.append(f"| {item.status_text} | {_ru(item.deadline)} | {_md(who)} "
+                         f"| `{a.id}` {_md(_short(a.text, 120))} | `{a.file}:{a.line}` |")  # fmt: skip
+        if len(rows) > SUMMARY_ROWS:
+            lines.append(f"\n… и ещё {len(rows) - SUMMARY_ROWS}.")
+    return "\n".join(lines) + "\n"
+
+
+# --- gitlab -------------------------------------------------------------------------------------
+
+GITLAB_SEVERITY = {"overdue": "major", "due_soon": "minor"}
+
+
+def fingerprint(*parts: str) -> str:
+    """Stable across runs and days: the same item in the same state keeps its fingerprint."""
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
+
+
+def format_gitlab(items, records: Records) -> str:
+    overdue, soon = attention(items)
+    issues = []
+    for item in overdue + soon:
+        a = item.assignment
+        issues.append({
+            "description": f"{item.status_text.capitalize()}: {item.id} — {_describe(item, records)}",
+            "check_name": f"nor-docs/{item.status}",
+            "fingerprint": fingerprint("nor-docs", item.status, item.id),
+            "severity": GITLAB_SEVERITY[item.status],
+            "location": {"path": a.file, "lines": {"begin": a.line}},
+        })  # fmt: skip
+    return json.dumps(issues, ensure_ascii=False, indent=2)
+
+
+# --- junit --------------------------------------------------------------------------------------
+
+
+def _xml(root: ET.Element) -> str:
+    ET.indent(root, space="  ")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def format_junit(items, summary, records: Records, today: dt.date) -> str:
+    items = list(items)
+    failures = sum(i.status == "overdue" for i in items)
+    skipped = sum(i.status == "cancelled" for i in items)
+    counts = {"tests": str(len(items)), "failures": str(failures), "errors": "0", "skipped": str(skipped)}
+    root = ET.Element("testsuites", {"name": "nor-docs check", **counts})
+    suite = ET.SubElement(root, "testsuite", {"name": f"Контроль исполнения на {_ru(today)}", **counts})
+    for item in items:
+        a = item.assignment
+        case = ET.SubElement(suite, "testcase", {"classname": a.record_id, "name": item.id, "file": a.file,
+                                                 "line": str(a.line)})  # fmt: skip
+        if item.status == "overdue":
+            failure = ET.SubElement(case, "failure", {"type": "overdue",
+                                                      "message": f"{item.status_text}: срок {_ru(item.deadline)}"})  # fmt: skip
+            failure.text = f"{_describe(item, records)}\n{a.file}:{a.line}"
+        elif item.status == "cancelled":
+            ET.SubElement(case, "skipped", {"message": STATUS_TEXT["cancelled"]})
+        else:
+            ET.SubElement(case, "system-out").text = item.status_text
+    return _xml(root)
+
+
+# --- records that failed validation --------------------------------------------------------------
+
+
+def diagnostics_github(found: list[Diagnostic]) -> str:
+    lines = [
+        f"::{'error' if d.is_error else 'warning'} file={_gh_property(d.file)},line={d.line},col={d.column},"
+        f"title={d.code}::{_gh_data(d.message)}"
+        for d in found
+    ]
+    lines.append("Записи не прошли проверку (nor-docs validate): сроки не проверялись.")
+    return "\n".join(lines)
+
+
+def diagnostics_gitlab(found: list[Diagnostic]) -> str:
+    issues = [
+        {
+            "description": f"{d.code} {d.message}",
+            "check_name": d.code,
+            "fingerprint": fingerprint("nor-docs", d.code, d.file, str(d.line), str(d.column), d.message),
+            "severity": "critical" if d.is_error else "minor",
+            "location": {"path": d.file, "lines": {"begin": d.line}},
+        }
+        for d in found
+    ]
+    return json.dumps(issues, ensure_ascii=False, indent=2)
+
+
+def diagnostics_junit(found: list[Diagnostic]) -> str:
+    counts = {"tests": str(len(found)), "failures": "0", "errors": str(len(found)), "skipped": "0"}
+    root = ET.Element("testsuites", {"name": "nor-docs check", **counts})
+    suite = ET.SubElement(root, "testsuite", {"name": "Проверка записей", **counts})
+    for d in found:
+        case = ET.SubElement(suite, "testcase", {"classname": d.file, "name": f"{d.file}:{d.line}:{d.column} {d.code}",
+                                                 "file": d.file, "line": str(d.line)})  # fmt: skip
+        ET.SubElement(case, "error", {"type": d.code, "message": d.message}).text = d.as_text()
+    return _xml(root)

@@ -1,0 +1,434 @@
+"""Deadline semantics: when an assignment is due, as control points on real dates.
+
+This is the one place that knows what a deadline *means* on a given day. ``model/deadline.py``
+parses the words people write into a typed ``Deadline``; here that value becomes dates:
+
+- **Non-working days.** A date that falls on a weekend or public holiday of the Russian
+  production calendar (transferred working days included, from the ``holidays`` library) moves
+  to the preceding working day, or the next one, or stays, by the setting ``non_working_day``
+  (``previous`` / ``next`` / ``none``). 10.10.2021 was a Sunday: due 08.10.2021.
+- **Kinds.** ``date`` → one point; ``month`` → the last working day of the month (the last
+  calendar day with the rule ``none``); ``several`` → each date or month is a control point;
+  ``relative`` → the event's date (an event, or a meeting, by id) plus the offset, in calendar
+  or working days — an event with no date yet leaves the assignment waiting; ``recurring`` →
+  one point per period (week, month, quarter, half-year, year), due on ``day`` (default
+  ``recurring_day``, the 10th) of the month after the period (a week is due on its Sunday,
+  then the rule), every period up to today plus the next; ``urgent`` / ``prompt`` / no deadline
+  → the issue date plus ``urgent_days`` / ``prompt_days`` / ``default_days`` calendar days;
+  ``standing`` → no point, never overdue, with the annual report date ``standing_report``
+  («01-20»: 20 January of the next year).
+- **Extensions and marks** (``track``): as of a day, only marks dated and extensions approved
+  on or before it count. In date order, an execution mark (not ``interim``) closes the earliest
+  open point it may close (a recurring point only once its period has begun); an extension
+  moves the earliest point still open on the day it was approved — so the latest approved one
+  wins, and each point keeps its history of moves.
+- **Today** is the date in the office's time zone (``timezone``, Europe/Moscow); a date-only
+  deadline is overdue from the start of the next day there. ``--today`` overrides it.
+
+Statuses (open, overdue, done…) are derived from these points in ``control.py``.
+"""
+
+from __future__ import annotations
+
+import calendar as _calendar
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from typing import Callable, Iterable, Mapping
+
+from .model.deadline import Deadline
+from .model.marks import ExecutionMark, Extension
+from .model.settings import DeadlineSettings
+
+ONE_DAY = dt.timedelta(days=1)
+MONTH_NAMES = (
+    "январь", "февраль", "март", "апрель", "май", "июнь",
+    "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь",
+)  # fmt: skip
+
+
+class WorkCalendar:
+    """Working days of a country's production calendar plus the rule for non-working days.
+
+    The non-working days of a year are computed once, on first use, from the ``holidays``
+    library (``is_working_day`` knows weekends, public holidays and transferred working days);
+    every later question is a set lookup.
+    """
+
+    def __init__(self, rule: str = "previous", country: str = "RU"):
+        if rule not in ("previous", "next", "none"):
+            raise ValueError(f"unknown non-working-day rule {rule!r}")
+        self.rule = rule
+        self.country = country
+        self._library = None
+        self._years: dict[int, frozenset[dt.date]] = {}
+
+    def non_working_days(self, year: int) -> frozenset[dt.date]:
+        days = self._years.get(year)
+        if days is None:
+            if self._library is None:
+                import holidays  # imported on first use: ~0.1 s, not needed by validate
+
+                self._library = holidays.country_holidays(self.country)
+            first = dt.date(year, 1, 1)
+            length = 366 if _calendar.isleap(year) else 365
+            is_working = self._library.is_working_day
+            days = frozenset(d for d in (first + dt.timedelta(i) for i in range(length)) if not is_working(d))
+            self._years[year] = days
+        return days
+
+    def is_working_day(self, day: dt.date) -> bool:
+        return day not in self.non_working_days(day.year)
+
+    def previous_working_day(self, day: dt.date) -> dt.date:
+        """``day`` itself if it is a working day, else the nearest working day before it."""
+        while not self.is_working_day(day):
+            day -= ONE_DAY
+        return day
+
+    def next_working_day(self, day: dt.date) -> dt.date:
+        while not self.is_working_day(day):
+            day += ONE_DAY
+        return day
+
+    def shift(self, day: dt.date) -> dt.date:
+        """Apply the non-working-day rule to a deadline date."""
+        if self.rule == "previous":
+            return self.previous_working_day(day)
+        if self.rule == "next":
+            return self.next_working_day(day)
+        return day
+
+    def last_working_day_of_month(self, year: int, month: int) -> dt.date:
+        return self.previous_working_day(_last_day(year, month))
+
+    def add_working_days(self, day: dt.date, count: int) -> dt.date:
+        """Step ``count`` working days from ``day`` (back when negative); lands on a working day."""
+        step = ONE_DAY if count >= 0 else -ONE_DAY
+        remaining = abs(count)
+        if remaining == 0:
+            return self.shift(day)
+        while remaining:
+            day += step
+            if self.is_working_day(day):
+                remaining -= 1
+        return day
+
+    def due_within(self, today: dt.date, due: dt.date, working_days: int) -> bool:
+        """True when ``due`` is today or at most ``working_days`` working days after today
+        (counting the working days in (today, due]). The walk stops as soon as it can tell."""
+        if due < today:
+            return False
+        if (due - today).days <= working_days:
+            return True
+        counted = 0
+        day = today
+        while day < due:
+            day += ONE_DAY
+            if self.is_working_day(day):
+                counted += 1
+                if counted > working_days:
+                    return False
+        return True
+
+
+_CALENDARS: dict[tuple[str, str], WorkCalendar] = {}
+
+
+def work_calendar(rule: str = "previous", country: str = "RU") -> WorkCalendar:
+    """The shared calendar for a rule: years computed once per process, not once per item."""
+    key = (rule, country)
+    if key not in _CALENDARS:
+        _CALENDARS[key] = WorkCalendar(rule, country)
+    return _CALENDARS[key]
+
+
+class UnknownTimeZone(ValueError):
+    """The settings name a time zone the system does not know."""
+
+
+def office_today(timezone: str, override: dt.date | None = None, now: dt.datetime | None = None) -> dt.date:
+    """Today's date in the office's time zone (``override`` wins: ``--today``)."""
+    if override is not None:
+        return override
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        zone = ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise UnknownTimeZone(timezone) from None
+    moment = now if now is not None else dt.datetime.now(dt.timezone.utc)
+    return moment.astimezone(zone).date()
+
+
+# --- control points ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ControlPoint:
+    """One date an assignment must be done by.
+
+    ``nominal`` is the date the deadline gives, ``due`` the date after the non-working-day rule;
+    ``opens`` is the start of a recurring period (a mark before it cannot close this point).
+    ``name`` says which point it is where a date alone does not («май 2024», «1 квартал 2024»).
+    """
+
+    due: dt.date
+    nominal: dt.date
+    name: str | None = None
+    opens: dt.date | None = None
+
+    @property
+    def label(self) -> str:
+        """What the point is: its name, else the nominal date («31.01.2024»)."""
+        return self.name if self.name is not None else _numeric(self.nominal)
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """The control points of one deadline as of a day.
+
+    ``standing``: «постоянно», no point, ``report_date`` is the next annual report.
+    ``waiting_event``: relative to an event that has no date yet (no point).
+    ``following``: for a recurring deadline, the point after a given one (None when the
+    period of the record ends), so tracking can always show the next open occurrence.
+    """
+
+    points: tuple[ControlPoint, ...] = ()
+    standing: bool = False
+    report_date: dt.date | None = None
+    waiting_event: str | None = None
+    following: Callable[[ControlPoint], ControlPoint | None] | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class DeadlineContext:
+    """Everything resolving a deadline needs besides the deadline itself."""
+
+    settings: DeadlineSettings
+    calendar: WorkCalendar
+    today: dt.date
+    event_dates: Mapping[str, dt.date | None]
+
+
+def make_context(settings: DeadlineSettings, today: dt.date, event_dates: Mapping[str, dt.date | None]) -> DeadlineContext:
+    return DeadlineContext(settings, work_calendar(settings.non_working_day), today, event_dates)
+
+
+def schedule(
+    deadline: Deadline | None,
+    issued: dt.date | None,
+    context: DeadlineContext,
+    until: dt.date | None = None,
+) -> Schedule:
+    """The control points of ``deadline`` for an assignment issued on ``issued``.
+
+    ``until`` bounds a recurring deadline (a roadmap's last day): no period starts after it.
+    """
+    s, cal = context.settings, context.calendar
+    issued = issued or context.today
+    if deadline is None:
+        return Schedule((_point(cal, issued + dt.timedelta(days=s.default_days), "срок не указан"),))
+    kind = deadline.kind
+    if kind == "date":
+        return Schedule((_point(cal, deadline.date, None),))
+    if kind == "month":
+        return Schedule((_month_point(cal, deadline.year, deadline.month),))
+    if kind == "several":
+        points = []
+        for p in deadline.points:
+            if p.kind == "month":
+                points.append(_month_point(cal, p.year, p.month))
+            else:
+                points.append(_point(cal, p.date, None))
+        return Schedule(tuple(sorted(points, key=lambda p: p.due)))
+    if kind == "urgent":
+        return Schedule((_point(cal, issued + dt.timedelta(days=s.urgent_days), "срочно"),))
+    if kind == "prompt":
+        return Schedule((_point(cal, issued + dt.timedelta(days=s.prompt_days), "оперативно"),))
+    if kind == "standing":
+        return Schedule(standing=True, report_date=standing_report_date(issued, context))
+    if kind == "relative":
+        event_date = context.event_dates.get(deadline.event)
+        if event_date is None:
+            return Schedule(waiting_event=deadline.event)
+        if deadline.working_days:
+            due = cal.add_working_days(event_date, deadline.offset_days)
+            return Schedule((ControlPoint(due, due),))
+        return Schedule((_point(cal, event_date + dt.timedelta(days=deadline.offset_days), None),))
+    if kind == "recurring":
+        return _recurring(deadline, issued, context, until)
+    raise ValueError(f"unknown deadline kind {kind!r}")  # pragma: no cover - the model forbids it
+
+
+def standing_report_date(issued: dt.date, context: DeadlineContext) -> dt.date:
+    """The next annual report of a standing assignment: ``standing_report`` (MM-DD) of the year
+    after the one it was issued in, or the first such date on or after today."""
+    month, day = (int(x) for x in context.settings.standing_report.split("-"))
+    year = issued.year + 1
+    while True:
+        report = context.calendar.shift(_safe_date(year, month, day))
+        if report >= context.today:
+            return report
+        year += 1
+
+
+def _point(cal: WorkCalendar, nominal: dt.date, name: str | None, opens: dt.date | None = None) -> ControlPoint:
+    return ControlPoint(cal.shift(nominal), nominal, name, opens)
+
+
+def _month_point(cal: WorkCalendar, year: int, month: int) -> ControlPoint:
+    last = _last_day(year, month)
+    due = last if cal.rule == "none" else cal.last_working_day_of_month(year, month)
+    return ControlPoint(due, last, f"{MONTH_NAMES[month - 1]} {year}")
+
+
+# --- recurring deadlines ----------------------------------------------------------------------
+
+_PERIOD_MONTHS = {"month": 1, "quarter": 3, "half-year": 6, "year": 12}
+
+
+def _period_start(day: dt.date, period: str) -> dt.date:
+    if period == "week":
+        return day - dt.timedelta(days=day.weekday())
+    months = _PERIOD_MONTHS[period]
+    return dt.date(day.year, (day.month - 1) // months * months + 1, 1)
+
+
+def _next_period_start(start: dt.date, period: str) -> dt.date:
+    if period == "week":
+        return start + dt.timedelta(days=7)
+    return _add_months(start, _PERIOD_MONTHS[period])
+
+
+def _period_label(start: dt.date, period: str) -> str:
+    if period == "week":
+        return f"неделя с {_numeric(start)}"
+    if period == "month":
+        return f"{MONTH_NAMES[start.month - 1]} {start.year}"
+    if period == "quarter":
+        return f"{(start.month - 1) // 3 + 1} квартал {start.year}"
+    if period == "half-year":
+        return f"{1 if start.month == 1 else 2} полугодие {start.year}"
+    return f"{start.year} год"
+
+
+def _recurring(deadline: Deadline, issued: dt.date, context: DeadlineContext, until: dt.date | None) -> Schedule:
+    cal = context.calendar
+    period = deadline.period
+    day = deadline.day or context.settings.recurring_day
+
+    def occurrence(start: dt.date) -> ControlPoint:
+        following = _next_period_start(start, period)
+        if period == "week":
+            nominal = following - ONE_DAY
+        else:
+            nominal = _safe_date(following.year, following.month, day)
+        return _point(cal, nominal, _period_label(start, period), opens=start)
+
+    def following(point: ControlPoint) -> ControlPoint | None:
+        start = _next_period_start(point.opens, period)
+        if until is not None and start > until:
+            return None
+        return occurrence(start)
+
+    points: list[ControlPoint] = []
+    start = _period_start(issued, period)
+    today = context.today
+    # Every period that has begun by today (a mark may close any of them), then the next one
+    # if none of those is due after today.
+    while (until is None or start <= until) and start <= today:
+        points.append(occurrence(start))
+        start = _next_period_start(start, period)
+    if (not points or points[-1].due <= today) and (until is None or start <= until):
+        points.append(occurrence(start))
+    return Schedule(tuple(points), following=following)
+
+
+# --- tracking: extensions and execution marks -------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PointState:
+    """A control point as of a day: its effective due date (after extensions, with their
+    history) and the mark that closed it, if any."""
+
+    point: ControlPoint
+    due: dt.date
+    extensions: tuple[Extension, ...] = ()
+    closed_by: ExecutionMark | None = None
+
+    @property
+    def closed_on(self) -> dt.date | None:
+        return self.closed_by.date if self.closed_by is not None else None
+
+    @property
+    def late(self) -> bool:
+        return self.closed_by is not None and self.closed_by.date > self.due
+
+
+def track(
+    plan: Schedule,
+    marks: Iterable[ExecutionMark],
+    extensions: Iterable[Extension],
+    calendar: WorkCalendar,
+    today: dt.date,
+) -> tuple[PointState, ...]:
+    """The points of ``plan`` as of ``today``, given one part's marks and extensions (in record
+    order; only marks dated and extensions approved on or before ``today`` count)."""
+    if not marks and not extensions:  # most parts: nothing has happened to them yet
+        return tuple(PointState(p, p.due) for p in plan.points)
+    states = [PointState(p, p.due) for p in plan.points]
+    timeline: list[tuple[dt.date, int, int, object]] = []
+    for order, extension in enumerate(extensions):
+        if extension.approved <= today:
+            timeline.append((extension.approved, 0, order, extension))
+    for order, mark in enumerate(marks):
+        if not mark.interim and mark.date <= today:
+            timeline.append((mark.date, 1, order, mark))
+    timeline.sort(key=lambda entry: entry[:3])
+    for day, is_mark, _order, entry in timeline:
+        if is_mark:
+            for i, state in enumerate(states):
+                if state.closed_by is None and (state.point.opens is None or state.point.opens <= day):
+                    states[i] = replace(state, closed_by=entry)
+                    break
+            continue
+        if plan.standing:
+            continue  # «постоянно» has no date to move
+        open_index = next((i for i, s in enumerate(states) if s.closed_by is None), None)
+        due = calendar.shift(entry.new_deadline)
+        if open_index is None:
+            if states:
+                continue  # everything is closed: nothing left to move
+            # No point yet (waiting for an event's date): the extension sets the date.
+            point = ControlPoint(due, entry.new_deadline)
+            states.append(PointState(point, due, (entry,)))
+            continue
+        state = states[open_index]
+        states[open_index] = replace(state, due=due, extensions=state.extensions + (entry,))
+    if plan.following is not None and states and all(s.closed_by is not None for s in states):
+        nxt = plan.following(states[-1].point)
+        if nxt is not None:
+            states.append(PointState(nxt, nxt.due))
+    return tuple(states)
+
+
+# --- small date helpers ----------------------------------------------------------------------
+
+
+def _numeric(day: dt.date) -> str:
+    return day.strftime("%d.%m.%Y")
+
+
+def _last_day(year: int, month: int) -> dt.date:
+    return dt.date(year, month, _calendar.monthrange(year, month)[1])
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date:
+    """``day`` of the month, or its last day when the month is shorter (31 → 28 February)."""
+    return dt.date(year, month, min(day, _calendar.monthrange(year, month)[1]))
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)

@@ -1,0 +1,456 @@
+"""Build every meeting's protocol into ``<out>/<meeting id>.docx``: plan, render in parallel, report.
+
+1. Plan. List the record files and the templates (``stat`` only) and compare them with the last
+   build's manifest: a meeting is rendered again only when its file, a file it depends on
+   (settings, the directory), the templates or nor-docs itself changed, or its output is gone.
+   When nothing changed no record is even read.
+2. Render. The templates are compiled once, before the worker processes start (they inherit
+   them); each worker takes a batch of meeting files, loads them with the directory and settings,
+   validates them, and renders and writes every meeting whose file has no error. A bad record
+   stops only itself.
+3. Report. Diagnostics with file and line; the manifest is rewritten for what was built.
+
+Every output is written atomically (temporary file + rename) and only inside ``out``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from ..atomic import write_atomic
+from ..diagnostics import Diagnostic, sort_diagnostics
+from ..model.common import ID_PATTERN
+from .manifest import Built, Fingerprint, Manifest, file_stat, renderer_fingerprint, same_files
+
+_ID = re.compile(ID_PATTERN)
+SHARED_FOLDERS = ("directory", "events")  # what every meeting's validation and rendering reads
+
+
+class BuildRefused(Exception):
+    """The build cannot start (an output folder inside the records, a missing folder)."""
+
+
+@dataclass
+class BuildResult:
+    built: list[Path] = field(default_factory=list)
+    unchanged: int = 0
+    failed: list[str] = field(default_factory=list)  # meeting files not built
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed and not any(d.is_error for d in self.diagnostics)
+
+
+# --- templates ----------------------------------------------------------------------------------
+
+
+class Templates:
+    """The templates folder: which template a meeting uses, compiled once per file."""
+
+    def __init__(self, folder: Path, shown: str):
+        self.folder = folder
+        self.shown = shown.rstrip("/") or "."
+        self._compiled: dict[Path, object] = {}
+
+    def files(self) -> dict[str, Path]:
+        if not self.folder.is_dir():
+            return {}
+        return {p.relative_to(self.folder).as_posix(): p for p in sorted(self.folder.rglob("*.docx"))
+                if not p.name.startswith(("~$", "."))}  # fmt: skip
+
+    def display(self, path: Path) -> str:
+        try:
+            return f"{self.shown}/{path.relative_to(self.folder).as_posix()}"
+        except ValueError:
+            return str(path)
+
+    def choose(self, meeting, kind: str) -> Path:
+        """The meeting's own template, else ``<issuer>/<kind>.docx``, else ``<kind>.docx``
+        (an extract falls back to the protocol template). Raises ``TemplateProblem``."""
+        from .engine import TemplateProblem
+
+        if meeting.template:
+            path = (self.folder / meeting.template).resolve()
+            if not path.is_relative_to(self.folder.resolve()) or path.suffix.lower() != ".docx":
+                raise TemplateProblem(self.display(self.folder), "NOR307",
+                                      f"шаблон «{meeting.template}» должен быть файлом .docx внутри {self.shown}/")  # fmt: skip
+            if not path.is_file():
+                raise TemplateProblem(self.display(path), "NOR303", f"шаблон «{meeting.template}» не найден")
+            return path
+        names = [f"{kind}.docx", "protocol.docx"] if kind != "protocol" else ["protocol.docx"]
+        for folder in (self.folder / meeting.issuer, self.folder):
+            for name in names:
+                if (folder / name).is_file():
+                    return folder / name
+        raise TemplateProblem(f"{self.shown}/protocol.docx", "NOR303",
+                              "шаблон протокола не найден; создайте его: python templates/make_templates.py")  # fmt: skip
+
+    def compiled(self, path: Path):
+        """The compiled template (cached); raises its ``TemplateProblem`` every time it is asked."""
+        from .engine import CompiledTemplate, TemplateProblem
+
+        if path not in self._compiled:
+            try:
+                self._compiled[path] = CompiledTemplate(path, self.display(path))
+            except TemplateProblem as problem:
+                self._compiled[path] = problem
+        value = self._compiled[path]
+        if isinstance(value, Exception):
+            raise value
+        return value
+
+    def warm(self) -> None:
+        """Compile the usual templates now, so that worker processes inherit them compiled."""
+        for path in self.files().values():
+            if path.name in ("protocol.docx", "extract.docx"):
+                try:
+                    self.compiled(path)
+                except Exception:  # noqa: BLE001 - reported when a meeting uses it
+                    pass
+
+
+# --- rendering one meeting -----------------------------------------------------------------------
+
+
+def render_meeting(meeting, records, templates: Templates, items=None, certifier=None, certified_on=None):
+    """(DOCX bytes, notices) for one meeting; raises ``TemplateProblem`` or ``ExtractItemError``."""
+    from .view import protocol_view
+
+    view, notices = protocol_view(meeting, records, records.settings, items=items,
+                                  certifier=certifier, certified_on=certified_on)  # fmt: skip
+    kind = "extract" if view["extract"] else "protocol"
+    template = templates.compiled(templates.choose(meeting, kind))
+    return template.render(view), notices
+
+
+def notices_as_diagnostics(records, meeting_id: str, notices) -> list[Diagnostic]:
+    found = []
+    for notice in notices:
+        file, line, col = records.where(meeting_id, notice.loc)
+        found.append(Diagnostic(file, line, col, notice.code, notice.message))
+    return found
+
+
+def output_path(out_dir: Path, name: str, suffix: str = ".docx") -> Path:
+    """``out_dir/name.docx``, refusing any name that would leave ``out_dir``."""
+    if not _ID.match(name) or "/" in name or "\\" in name:
+        raise BuildRefused(f"недопустимое имя файла «{name}»")
+    path = out_dir / f"{name}{suffix}"
+    if path.resolve().parent != out_dir.resolve():
+        raise BuildRefused(f"файл «{name}{suffix}» оказался бы вне папки {out_dir}")
+    return path
+
+
+# --- the job each worker runs --------------------------------------------------------------------
+
+
+@dataclass
+class _Job:
+    root: Path
+    display_root: str | None
+    out_dir: Path
+    shared: list[Path]
+    templates: Templates
+
+
+_JOB: _Job | None = None  # set in the parent before the workers fork
+
+
+@dataclass
+class _Outcome:
+    file: str  # relative to the records root
+    output: str | None = None
+    output_stat: list[int] | None = None
+    source: Fingerprint | None = None
+
+
+def _render_batch(batch: list[str]) -> tuple[list[_Outcome], list[Diagnostic]]:
+    """Load, validate, render and write one batch of meeting files (in a worker or in-process).
+
+    The cyclic garbage collector is paused for the batch: loading allocates hundreds of thousands
+    of long-lived objects (YAML nodes, models) and a collector pass over them every few thousand
+    allocations costs a third of the build; nothing here makes reference cycles worth chasing.
+    """
+    import gc
+
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _render_batch_now(batch)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _render_batch_now(batch: list[str]) -> tuple[list[_Outcome], list[Diagnostic]]:
+    from ..records import load_records
+    from ..validate import validate_records
+    from .engine import TemplateProblem
+
+    job = _JOB
+    assert job is not None
+    fingerprints = {name: Fingerprint.of(job.root / name) for name in batch}
+    records, problems = load_records(job.root, job.display_root, files=job.shared + [job.root / n for n in batch])
+    problems.extend(validate_records(records, warnings=False))
+    broken = {d.file for d in problems if d.is_error}
+    by_source = {}
+    for mid, origin in records.origins.items():
+        if mid in records.meetings:
+            by_source[origin.file] = mid
+    outcomes = []
+    found: list[Diagnostic] = [d for d in problems if d.is_error]
+    for name in batch:
+        outcome = _Outcome(name)
+        outcomes.append(outcome)
+        shown = _shown(job, name)
+        mid = by_source.get(shown)
+        if mid is None or shown in broken:
+            continue
+        meeting = records.meetings[mid]
+        try:
+            data, notices = render_meeting(meeting, records, job.templates)
+            target = output_path(job.out_dir, mid)
+            write_atomic(target, data, durable=False)
+        except TemplateProblem as problem:
+            found.append(Diagnostic(problem.template, 1, 1, problem.code, problem.message))
+            continue
+        except (BuildRefused, OSError) as error:
+            found.append(Diagnostic(shown, 1, 1, "NOR308", f"протокол не записан: {error}"))
+            continue
+        found.extend(notices_as_diagnostics(records, mid, notices))
+        outcome.output = target.name
+        outcome.output_stat = file_stat(target)
+        outcome.source = fingerprints[name]
+    return outcomes, found
+
+
+def _shown(job: _Job, name: str) -> str:
+    base = job.display_root if job.display_root is not None else job.root.as_posix()
+    return f"{base.rstrip('/')}/{name}" if base not in ("", ".") else name
+
+
+# --- the build -------------------------------------------------------------------------------------
+
+
+def build_protocols(
+    records_dir: str | Path,
+    out_dir: str | Path,
+    templates_dir: str | Path = "templates",
+    *,
+    jobs: int | None = None,
+    force: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> BuildResult:
+    """Render every changed meeting under ``records_dir`` into ``out_dir``."""
+    root = Path(records_dir)
+    out = Path(out_dir)
+    check_output_folder(root, out)
+    if not root.is_dir():
+        raise BuildRefused(f"папка с записями «{records_dir}» не найдена")
+    templates = Templates(Path(templates_dir), str(templates_dir))
+    result = BuildResult()
+
+    shared_files, meeting_files = _list_inputs(root)
+    shared = {p.relative_to(root).as_posix(): p for p in shared_files}
+    meetings = {p.relative_to(root).as_posix(): p for p in meeting_files}
+    template_files = templates.files()
+    context = {
+        "renderer": renderer_fingerprint(),
+        "records": str(root.resolve()),
+        "templates": str(templates.folder.resolve()),
+    }
+
+    previous = Manifest.load(out)
+    manifest = Manifest(context=context)
+    todo = sorted(meetings)
+    if not force and previous.context == context:
+        shared_same, shared_now = same_files(previous.shared, shared)
+        templates_same, templates_now = same_files(previous.templates, template_files)
+        if shared_same and templates_same:
+            manifest.shared, manifest.templates = shared_now, templates_now
+            todo = []
+            for name, path in meetings.items():
+                built = previous.meetings.get(name)
+                if built is not None and file_stat(out / built.output) == built.output_stat:
+                    unchanged, newer = built.source.matches(path)
+                    if unchanged:
+                        manifest.meetings[name] = Built(newer or built.source, built.output, built.output_stat)
+                        continue
+                todo.append(name)
+    result.unchanged = len(meetings) - len(todo)
+    if not manifest.shared:
+        manifest.shared = {k: fp for k, p in shared.items() if (fp := Fingerprint.of(p)) is not None}
+    if not manifest.templates:
+        manifest.templates = {k: fp for k, p in template_files.items() if (fp := Fingerprint.of(p)) is not None}
+
+    if todo:
+        out.mkdir(parents=True, exist_ok=True)
+        _remove_leftovers(out)
+        outcomes, found = _run(
+            _Job(root, str(records_dir), out, shared_files, templates), todo, jobs, progress
+        )  # fmt: skip
+        result.diagnostics.extend(found)
+        owners: dict[str, str] = {}
+        for outcome in outcomes:
+            if outcome.output is None:
+                result.failed.append(outcome.file)
+                manifest.meetings.pop(outcome.file, None)
+                continue
+            if outcome.output in owners:  # two files, one meeting id: the second overwrote the first
+                result.diagnostics.append(Diagnostic(
+                    _shown_name(records_dir, outcome.file), 1, 1, "NOR107",
+                    f"идентификатор заседания «{Path(outcome.output).stem}» уже занят "
+                    f"({_shown_name(records_dir, owners[outcome.output])}); дайте другой",
+                ))  # fmt: skip
+                result.failed.append(outcome.file)
+                continue
+            owners[outcome.output] = outcome.file
+            result.built.append(out / outcome.output)
+            manifest.meetings[outcome.file] = Built(outcome.source, outcome.output, outcome.output_stat)
+    # Outputs of meeting files that no longer exist are removed — only files the last build of
+    # these same records made (another records folder built into the same place keeps its own).
+    same_records = previous.context.get("records") == context["records"]
+    for name, built in previous.meetings.items() if same_records else ():
+        if name not in meetings and built.output not in {b.output for b in manifest.meetings.values()}:
+            try:
+                output_path(out, Path(built.output).stem).unlink(missing_ok=True)
+            except (BuildRefused, OSError):
+                pass
+    if todo or previous.meetings.keys() != manifest.meetings.keys() or previous.context != context:
+        out.mkdir(parents=True, exist_ok=True)
+        manifest.save(out)
+    elif _refreshed(previous, manifest):
+        manifest.save(out)
+    result.diagnostics = sort_diagnostics(result.diagnostics)
+    return result
+
+
+_LEFTOVER = re.compile(r"^\.[^/]+\.(docx|json)\.[^.]+\.tmp$")
+
+
+def _remove_leftovers(out: Path) -> None:
+    """Temporary files a killed build left behind (never a half document under a real name)."""
+    for path in out.glob(".*.tmp"):
+        if _LEFTOVER.match(path.name):
+            path.unlink(missing_ok=True)
+
+
+def _refreshed(previous: Manifest, manifest: Manifest) -> bool:
+    """Whether only recorded stats changed (a touched file): worth saving, nothing to render."""
+    for now, before in ((manifest.shared, previous.shared), (manifest.templates, previous.templates)):
+        if any(name in before and before[name].stat != fp.stat for name, fp in now.items()):
+            return True
+    return any(name in previous.meetings and previous.meetings[name].source.stat != built.source.stat
+               for name, built in manifest.meetings.items())  # fmt: skip
+
+
+def _shown_name(records_dir, name: str) -> str:
+    base = str(records_dir)
+    return f"{base.rstrip('/')}/{name}" if base not in ("", ".") else name
+
+
+def _list_inputs(root: Path) -> tuple[list[Path], list[Path]]:
+    """(settings + directory + events files, meeting files), each sorted — ``stat`` only."""
+    from ..records import record_files
+
+    shared, meetings = [], []
+    for path in record_files(root):
+        parts = path.relative_to(root).parts
+        if len(parts) == 1:
+            shared.append(path)  # settings.yaml
+        elif parts[0] in SHARED_FOLDERS:
+            shared.append(path)
+        elif parts[0] == "meetings":
+            meetings.append(path)
+    return shared, meetings
+
+
+def check_output_folder(records_dir: Path, out_dir: Path) -> None:
+    """A build never writes into the records: refuse an output folder inside them."""
+    records = Path(records_dir).resolve()
+    out = Path(out_dir).resolve()
+    if out == records or out.is_relative_to(records):
+        raise BuildRefused(
+            f"папка для документов «{out_dir}» находится внутри папки записей «{records_dir}»; "
+            "сборка не пишет в записи — укажите другую (по умолчанию build/protocols)"
+        )
+
+
+def _run(job: _Job, todo: list[str], jobs: int | None, progress) -> tuple[list[_Outcome], list[Diagnostic]]:
+    """Render ``todo`` in batches: in this process for a few, else in one process per core."""
+    global _JOB
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    _JOB = job
+    outcomes: list[_Outcome] = []
+    found: list[Diagnostic] = []
+    try:
+        size = max(1, min(25, -(-len(todo) // (jobs * 4))))
+        batches = [todo[i : i + size] for i in range(0, len(todo), size)]
+        if jobs == 1 or len(todo) <= 4 or not _can_fork():
+            for batch in batches:
+                done, problems = _render_batch(batch)
+                outcomes += done
+                found += problems
+                if progress:
+                    progress(len(outcomes), len(todo))
+            return outcomes, found
+        _preload()
+        job.templates.warm()
+        import multiprocessing
+
+        context = multiprocessing.get_context("fork")
+        with context.Pool(processes=min(jobs, len(batches)), initializer=_worker_init) as pool:
+            for done, problems in pool.imap_unordered(_render_batch, batches):
+                outcomes += done
+                found += problems
+                if progress:
+                    progress(len(outcomes), len(todo))
+        return outcomes, found
+    finally:
+        _JOB = None
+
+
+def _preload() -> None:
+    """Import and initialise in the parent what every worker needs, so they inherit it."""
+    from .. import names, records, validate  # noqa: F401
+    from . import engine, view  # noqa: F401
+
+    names._engines()
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _worker_init() -> None:
+    import gc
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl+C and stops the pool
+    gc.freeze()  # objects inherited from the parent are never collected: skip scanning them
+
+
+def stderr_progress(enabled: bool) -> Callable[[int, int], None] | None:
+    """A one-line progress bar on stderr, only when stderr is a terminal and there is enough work."""
+    if not enabled or not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        if total <= 8:
+            return
+        width = 30
+        filled = width * done // total
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+        if done == total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    return show

@@ -1,0 +1,248 @@
+"""A DOCX template compiled once and rendered many times.
+
+docxtpl, on every ``render()``, re-reads the template, cleans its XML so Jinja can read the tags
+(``patch_xml``), compiles the whole document body as a Jinja template, renders it and re-saves
+every part of the package. For a thousand protocols that is a thousand compilations of the same
+template. ``CompiledTemplate`` does docxtpl's preparation once — the same ``patch_xml``, so
+templates are written exactly as for docxtpl (``{{ … }}``, ``{%p for … %}``, ``{%tr … %}``) —
+compiles the result once, and for each document only renders the body, writes new core
+properties and zips them with the other parts' bytes, compressed once.
+
+Rendering is safe for any record text: Jinja runs sandboxed, with autoescape and strict undefined.
+Every printed value passes through ``xml_text`` (escaped; line breaks and tabs become Word's
+``<w:br/>`` and ``<w:tab/>``), and a record's text is only ever data, never template source.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import io
+import re
+import zipfile
+from pathlib import Path
+
+from xml.parsers import expat
+
+from markupsafe import Markup, escape
+
+from .package import DYNAMIC_LEVEL, Part, zip_parts
+
+DOCUMENT_PART = "word/document.xml"
+CORE_PART = "docProps/core.xml"
+_XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_BREAK = '</w:t><w:br/><w:t xml:space="preserve">'
+_TAB = '</w:t><w:tab/><w:t xml:space="preserve">'
+
+
+class TemplateProblem(Exception):
+    """A template that cannot be read, compiled or rendered; ``str()`` is the Russian message."""
+
+    def __init__(self, template: str, code: str, message: str):
+        super().__init__(message)
+        self.template = template
+        self.code = code
+        self.message = message
+
+
+def xml_text(value) -> Markup:
+    """A value as the text of a Word run: escaped, control characters dropped, line breaks and
+    tabs turned into Word's own elements. Applied to everything a template prints."""
+    if value is None:
+        return Markup("")
+    if isinstance(value, Markup):
+        return value
+    text = str(value)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _XML_ILLEGAL.sub("", text)
+    # &, <, > and " (the last only matters if a template prints into an attribute).
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    if "\n" in escaped:
+        escaped = escaped.replace("\n", _BREAK)
+    if "\t" in escaped:
+        escaped = escaped.replace("\t", _TAB)
+    return Markup(escaped)
+
+
+def _environment():
+    from jinja2 import StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
+    return SandboxedEnvironment(
+        autoescape=True, undefined=StrictUndefined, finalize=xml_text, keep_trailing_newline=True,
+        trim_blocks=False, lstrip_blocks=False,
+    )  # fmt: skip
+
+
+def _prepared_xml(xml: str) -> str:
+    """docxtpl's own clean-up of Word's XML around Jinja tags (done once per template)."""
+    from docxtpl import DocxTemplate
+
+    return DocxTemplate.patch_xml(None, xml)  # patch_xml does not use the instance
+
+
+def _context_around(source: str, lineno: int | None) -> str:
+    if not lineno:
+        return ""
+    lines = source.splitlines()
+    near = " ".join(re.sub(r"<[^>]+>", "", ln) for ln in lines[max(lineno - 2, 0) : lineno + 1])
+    near = " ".join(near.split())
+    return near[:120]
+
+
+class CompiledTemplate:
+    """One DOCX template, read and compiled once; ``render(view)`` gives the DOCX bytes."""
+
+    def __init__(self, path: str | Path, shown: str | None = None):
+        self.path = Path(path)
+        self.shown = shown or str(path)
+        try:
+            raw = self.path.read_bytes()
+            archive = zipfile.ZipFile(io.BytesIO(raw))
+            entries = [(info.filename, archive.read(info)) for info in archive.infolist()]
+        except (OSError, zipfile.BadZipFile, KeyError) as error:
+            raise TemplateProblem(self.shown, "NOR304", f"шаблон не читается как DOCX ({error})") from None
+        names = [name for name, _ in entries]
+        if DOCUMENT_PART not in names:
+            raise TemplateProblem(self.shown, "NOR304", "в шаблоне нет word/document.xml — это не DOCX")
+        self.env = _environment()
+        self._order = names
+        self._static: dict[str, Part] = {}
+        self._dynamic: dict[str, object] = {}  # part name → compiled Jinja template
+        self._sources: dict[str, str] = {}
+        for name, content in entries:
+            if name == CORE_PART:
+                continue
+            if name == DOCUMENT_PART or (name.startswith("word/") and name.endswith(".xml") and b"{" in content
+                                         and re.search(rb"{[{%]", _strip_tags(content))):  # fmt: skip
+                self._compile(name, content)
+            else:
+                self._static[name] = Part.of(name, content)
+
+    def _compile(self, name: str, content: bytes) -> None:
+        from jinja2 import TemplateSyntaxError
+
+        text = content.decode("utf-8")
+        text = re.sub(r"^<\?xml[^>]*\?>\s*", "", text)
+        source = _prepared_xml(text)
+        self._sources[name] = source
+        try:
+            self._dynamic[name] = self.env.from_string(source)
+        except TemplateSyntaxError as error:
+            near = _context_around(source, error.lineno)
+            raise TemplateProblem(
+                self.shown, "NOR304",
+                f"ошибка в тегах шаблона: {error.message}" + (f" (рядом с «{near}»)" if near else ""),
+            ) from None  # fmt: skip
+
+    def render(self, view: dict) -> bytes:
+        """The DOCX bytes for ``view``; raises ``TemplateProblem`` naming the template's mistake."""
+        parts = []
+        for name in self._order:
+            if name == CORE_PART:
+                core = core_properties_xml(view.get("core", {})).encode("utf-8")
+                parts.append(Part.of(CORE_PART, core, DYNAMIC_LEVEL))
+            elif name in self._dynamic:
+                xml = self._render_part(name, view)
+                if name == DOCUMENT_PART and view.get("has_wide_tables"):
+                    xml = _fix_table_grids(xml)
+                data = (_XML_DECLARATION + xml).encode("utf-8")
+                _check_well_formed(self.shown, name, data)
+                parts.append(Part.of(name, data, DYNAMIC_LEVEL))
+            else:
+                parts.append(self._static[name])
+        return zip_parts(parts)
+
+    def _render_part(self, name: str, view: dict) -> str:
+        from jinja2 import TemplateError, UndefinedError
+        from jinja2.sandbox import SecurityError
+
+        try:
+            return self._dynamic[name].render(view)
+        except UndefinedError as error:
+            raise TemplateProblem(self.shown, "NOR305", _undefined_message(str(error), view)) from None
+        except SecurityError as error:
+            raise TemplateProblem(self.shown, "NOR305", f"недопустимое выражение в шаблоне ({error})") from None
+        except TemplateError as error:
+            raise TemplateProblem(self.shown, "NOR305", f"ошибка при заполнении шаблона: {error}") from None
+        except (TypeError, ValueError, AttributeError) as error:
+            raise TemplateProblem(self.shown, "NOR305", f"ошибка в выражении шаблона: {error}") from None
+
+
+def _strip_tags(content: bytes) -> bytes:
+    return re.sub(rb"<[^>]+>", b"", content)
+
+
+def _undefined_message(raw: str, view: dict) -> str:
+    match = re.search(r"has no attribute '([^']+)'", raw) or re.search(r"'([^']+)' is undefined", raw)
+    name = match.group(1) if match else raw
+    hint = difflib.get_close_matches(name, sorted(_all_keys(view)), n=1, cutoff=0.6)
+    tail = f"; возможно, «{hint[0]}»?" if hint else ""
+    return f"в шаблоне неизвестная переменная «{name}»{tail} (исправьте тег в шаблоне в Word)"
+
+
+def _all_keys(value, depth: int = 0) -> set[str]:
+    keys: set[str] = set()
+    if depth > 3:
+        return keys
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            keys.add(key)
+            keys |= _all_keys(inner, depth + 1)
+    elif isinstance(value, list) and value:
+        keys |= _all_keys(value[0], depth + 1)
+    return keys
+
+
+def _check_well_formed(template: str, name: str, data: bytes) -> None:
+    """Never write a corrupt document: the rendered part must be well-formed XML."""
+    try:
+        expat.ParserCreate().Parse(data, True)
+    except expat.ExpatError as error:
+        raise TemplateProblem(
+            template, "NOR306",
+            f"после заполнения {name} — не XML ({expat.ErrorString(error.code)}, строка {error.lineno}); "
+            "тег шаблона, вероятно, разрывает абзац или таблицу: ставьте {%p …%} и {%tr …%} отдельными "
+            "абзацами и строками",
+        ) from None  # fmt: skip
+
+
+def _fix_table_grids(xml: str) -> str:
+    """Tables whose columns come from a loop ({%tc for %}) get a matching column grid
+    (docxtpl's own ``fix_tables``), only for documents that have such tables."""
+    from docxtpl import DocxTemplate
+    from lxml import etree
+
+    tree = DocxTemplate.fix_tables(None, xml)
+    return etree.tostring(tree, encoding="unicode")
+
+
+def core_properties_xml(core: dict) -> str:
+    """docProps/core.xml from the record: title, author, dates — never from the clock."""
+    when = core.get("date")
+    stamp = (
+        dt.datetime(when.year, when.month, when.day).strftime("%Y-%m-%dT%H:%M:%SZ")
+        if isinstance(when, dt.date) else "2000-01-01T00:00:00Z"
+    )  # fmt: skip
+
+    def text(key: str) -> str:
+        return str(escape(_XML_ILLEGAL.sub("", str(core.get(key) or ""))))
+
+    return (
+        _XML_DECLARATION
+        + '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+        'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        f"<dc:title>{text('title')}</dc:title>"
+        f"<dc:subject>{text('subject')}</dc:subject>"
+        f"<dc:creator>{text('author')}</dc:creator>"
+        f"<dc:identifier>{text('identifier')}</dc:identifier>"
+        "<dc:language>ru-RU</dc:language>"
+        "<cp:lastModifiedBy>nor-docs</cp:lastModifiedBy>"
+        "<cp:revision>1</cp:revision>"
+        f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
+        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
+        "</cp:coreProperties>"
+    )

@@ -1,0 +1,561 @@
+"""The protocol «view»: a meeting record turned into the plain strings its document shows.
+
+``protocol_view`` takes the model (a ``Meeting`` plus the directory it refers to and the office
+settings) and returns dicts and lists of already-formatted Russian strings — names in the right
+case, dates in the office's style, deadlines as written, decision sentences composed — that a
+DOCX template only has to place. It knows nothing of YAML or of DOCX; what it could not do well
+(a name pytrovich cannot inflect, a group without a dative form) comes back as ``Notice`` values
+located inside the meeting record, for the caller to report with file and line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Protocol
+
+from ..model.common import format_date
+from ..names import PersonName, short_name
+
+NBSP = "\u00a0"
+_BULLET = re.compile(r"^\s*[-–—•]\s+")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n+")
+_SENTENCE_END = ".!?…:;"
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something the view could not render as asked: where in the meeting record, code, message."""
+
+    loc: tuple
+    code: str
+    message: str
+
+
+class Directory(Protocol):
+    """What the view looks names up in (``Records`` is one)."""
+
+    people: dict
+    organizations: dict
+    groups: dict
+
+
+class ExtractItemError(ValueError):
+    """An extract asked for an agenda item the meeting does not have."""
+
+
+@dataclass
+class _Context:
+    meeting: object
+    directory: Directory
+    settings: object
+    notices: list[Notice] = field(default_factory=list)
+
+    @property
+    def docs(self):
+        return self.settings.documents
+
+    @property
+    def initials_first(self) -> bool:
+        # Offices that write «СЛУШАЛИ: И.В. Кирюхина» (the standard's samples) put initials first
+        # in the main text; those that write «Кирюхину И.В.» (the seeds) put the surname first.
+        return self.docs.heard_case == "nominative"
+
+    def date(self, value) -> str:
+        return format_date(value, self.docs.date_style)
+
+    def person_name(self, ref: str, loc: tuple, case: str = "nominative", initials_first: bool | None = None) -> str:
+        person = self.directory.people.get(ref)
+        if person is None:  # validate reports unknown ids; never guess in a document
+            return ref
+        order = self.initials_first if initials_first is None else initials_first
+        text, problem = short_name(PersonName.of(person), case, order)
+        if problem:
+            self.notices.append(Notice(loc, "NOR301", problem))
+        return text
+
+    def position_of(self, ref: str, written: str | None) -> str | None:
+        if written:
+            return written
+        person = self.directory.people.get(ref)
+        return person.position if person is not None else None
+
+
+# --- text helpers ------------------------------------------------------------------------------
+
+
+def paragraphs(text: str | None) -> list[str]:
+    """Paragraphs of a record text: blank lines separate them; a «- » line is a paragraph of its
+    own (a list item); other single line breaks stay line breaks inside the paragraph."""
+    if not text or not text.strip():
+        return []
+    result: list[str] = []
+    for block in _PARAGRAPH_BREAK.split(text.strip("\n")):
+        current: list[str] = []
+        for line in block.split("\n"):
+            if _BULLET.match(line):
+                if current:
+                    result.append("\n".join(current))
+                current = []
+                result.append(line.strip())
+            elif line.strip():
+                current.append(line.rstrip())
+        if current:
+            result.append("\n".join(current))
+    return result
+
+
+def capitalize_first(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text
+
+
+def number_label(number: str) -> str:
+    """«4» / «4.1» / «4.1.» → «4.» / «4.1.»."""
+    return f"{str(number).strip().rstrip('.')}."
+
+
+def compose_sentence(prefix: str | None, text: str, deadline: str | None, comma: bool = True) -> str:
+    """Executors (already in the dative) + text + «, » + deadline as written + «.».
+
+    A text that already ends a sentence (or introduces sub-items with «:» or «;») gets no
+    second full stop; before a deadline the text's own final punctuation gives way to the comma
+    (or, with ``comma=False``, to a space: «…ДК» в срок до 31.01.2024 г.»).
+    """
+    body = text.strip()
+    if prefix:
+        body = f"{prefix} {lower_first_word(body)}" if body else prefix
+    if deadline:
+        body = f"{body.rstrip('.,;: ')}{',' if comma else ''} {deadline.strip()}"
+    if body and body[-1] not in _SENTENCE_END:
+        body += "."
+    return body
+
+
+def lower_first_word(text: str) -> str:
+    """«Разработать …» → «разработать …» after an executor («Руководителям ОО разработать»);
+    an abbreviation («МОУ», «ВПР») or a word with capitals inside keeps its case."""
+    word = text.split(" ", 1)[0]
+    if len(word) > 1 and word[0].isupper() and word[1:] == word[1:].lower() and word[1:].isalpha():
+        return text[0].lower() + text[1:]
+    return text
+
+
+def join_names(names: Iterable[str]) -> str:
+    return ", ".join(n for n in names if n)
+
+
+# --- the view ------------------------------------------------------------------------------------
+
+
+def protocol_view(meeting, directory: Directory, settings, items: Iterable[str] | None = None,
+                  certifier: str | None = None, certified_on=None) -> tuple[dict, list[Notice]]:
+    """The view of ``meeting``'s protocol; with ``items``, of an extract of those agenda items.
+
+    A meeting whose record is itself an extract (``document: extract``) renders as one with all
+    its items. ``certifier`` (a person id) and ``certified_on`` (a date) fill the «Верно» block of
+    an extract; by default the secretary (else the first signer, else the chair) on the meeting
+    date, so that the same records always give the same document.
+    """
+    ctx = _Context(meeting, directory, settings)
+    chosen = _normalise_items(meeting, items) if items is not None else None
+    extract = chosen is not None or meeting.document == "extract"
+    m = meeting
+    view: dict = {
+        "id": m.id,
+        "extract": extract,
+        "document_kind": "ВЫПИСКА ИЗ ПРОТОКОЛА" if extract else "ПРОТОКОЛ",
+        "issuer": _issuer_name(ctx),
+        "date": ctx.date(m.date),
+        "number": str(m.number) if m.number is not None else "",
+        "date_line": ctx.date(m.date) + (f"\t№{NBSP}{m.number}" if m.number is not None else ""),
+        "place": m.place or "",
+        "title": m.title,
+        "details": _details(ctx),
+        "theme": f"Тема: {m.theme}" if m.theme else "",
+        "intro": paragraphs(m.intro),
+        "roles": _roles(ctx),
+        "layout": m.assignments_layout,
+        "decision_word": m.decision_word,
+    }
+    attendance, attendee_appendix = _attendance(ctx)
+    view["attendance"] = attendance
+    agenda_items = list(_flatten_items(m.agenda, ("agenda",)))
+    if chosen is not None:
+        agenda_items = [(loc, item, depth) for loc, item, depth in agenda_items if _is_chosen(item.number, chosen)]
+    view["agenda"] = [_agenda_line(ctx, loc, item, depth) for loc, item, depth in agenda_items]
+    view["agenda_heading"] = "ПОВЕСТКА ДНЯ:" if view["agenda"] else ""
+    view["items"] = [_main_item(ctx, loc, item) for loc, item, _depth in agenda_items]
+    general = list(enumerate(m.decisions))
+    if chosen is not None:
+        kept = [(i, d) for i, d in general if "." in str(d.number).strip(".") and _is_chosen(d.number, chosen)]
+        if len(kept) < len(general):
+            ctx.notices.append(Notice(("decisions",), "NOR310",
+                                      "решения, не относящиеся к выбранным пунктам по номеру (4.1 → пункт 4), "
+                                      "в выписку не включены; привяжите их к пунктам (agenda[].decisions)"))  # fmt: skip
+        general = kept
+    view["decisions"] = _decisions(ctx, [d for _i, d in general], [("decisions", i) for i, _d in general])
+    view["decisions_label"] = f"{m.decision_word}:" if view["decisions"] else ""
+    view["signatures"] = _signatures(ctx)
+    view["minutes_by"] = _minutes_by(ctx)
+    view["certification"] = _certification(ctx, certifier, certified_on) if extract else None
+    appendices = []
+    referenced = {str(item.appendix).strip(".") for _l, item, _d in agenda_items if item.appendix is not None}
+    for appendix in m.appendices:
+        if chosen is None or str(appendix.number).strip(".") in referenced:
+            appendices.append(_appendix(ctx, appendix))
+    if attendee_appendix is not None:
+        numbers = [int(a.number) for a in m.appendices if str(a.number).isdigit()]
+        number = str(max(numbers) + 1) if numbers else ""
+        appendices.append(_list_appendix(ctx, number, attendee_appendix))
+    view["appendices"] = appendices
+    view["has_wide_tables"] = any(a["table"] for a in appendices)
+    view["core"] = _core_properties(ctx, view)
+    return view, ctx.notices
+
+
+def _normalise_items(meeting, items: Iterable[str]) -> set[str]:
+    chosen = {str(i).strip().rstrip(".") for i in items}
+    known = {str(item.number).strip().rstrip(".") for _l, item, _d in _flatten_items(meeting.agenda, ("agenda",))}
+    missing = sorted(chosen - known)
+    if missing:
+        listed = ", ".join(sorted(known, key=_number_key)) or "нет пунктов"
+        raise ExtractItemError(
+            f"в повестке заседания {meeting.id} нет пункта {', '.join(missing)}; есть: {listed}"
+        )
+    return chosen
+
+
+def _number_key(number: str):
+    return [int(p) if p.isdigit() else 0 for p in number.split(".")]
+
+
+def _is_chosen(number, chosen: set[str]) -> bool:
+    """An item (or decision) is in the extract when it or one of its parents was chosen."""
+    parts = str(number).strip().rstrip(".").split(".")
+    return any(".".join(parts[:n]) in chosen for n in range(1, len(parts) + 1))
+
+
+def _issuer_name(ctx: _Context) -> str:
+    org = ctx.directory.organizations.get(ctx.meeting.issuer)
+    return org.name if org is not None else ctx.meeting.issuer
+
+
+def _details(ctx: _Context) -> list[str]:
+    m = ctx.meeting
+    lines = []
+    if m.time is not None:
+        lines.append(f"Время проведения: {m.time:%H.%M}")
+    if m.format is not None and (m.format.mode != "очно" or m.format.platform):
+        mode = {"очно": "очно", "ВКС": "в режиме ВКС", "очно и ВКС": "очно и в режиме ВКС"}[m.format.mode]
+        if m.format.platform:
+            platform = m.format.platform if "«" in m.format.platform else f"«{m.format.platform}»"
+            mode += f" на платформе {platform}"
+        lines.append(f"Форма проведения: {mode}")
+    return lines
+
+
+def _roles(ctx: _Context) -> list[str]:
+    m = ctx.meeting
+    lines = []
+    for key, default in (("chair", "Председатель"), ("secretary", "Секретарь")):
+        role = getattr(m, key)
+        if role is None or (key == "secretary" and _keeps_minutes(role.label)):
+            continue
+        name = ctx.person_name(role.person, (key, "person"), initials_first=True)
+        position = ctx.position_of(role.person, role.position)
+        lines.append(f"{role.label or default} — {name}" + (f", {position}" if position else ""))
+    return lines
+
+
+def _keeps_minutes(label: str | None) -> bool:
+    return bool(label) and "протокол" in label.lower()
+
+
+def _attendee_line(ctx: _Context, attendee, loc: tuple) -> tuple[str, str, int, int]:
+    """(sort key, line, named people, counted people) for one attendee."""
+    if attendee.person:
+        name = ctx.person_name(attendee.person, loc + ("person",), initials_first=False)
+        position = ctx.position_of(attendee.person, attendee.position)
+        tail = ", ".join(x for x in (position, attendee.role) if x)
+        line = name + (f" — {tail}" if tail else "") + (f" ({attendee.note})" if attendee.note else "")
+        person = ctx.directory.people.get(attendee.person)
+        key = f"0{person.surname if person else name}\x00{name}".lower().replace("ё", "е")
+        return key, line, 1, 0
+    if attendee.text:
+        line = attendee.text
+    elif attendee.group:
+        group = ctx.directory.groups.get(attendee.group)
+        line = group.name if group is not None else attendee.group
+    else:
+        org = ctx.directory.organizations.get(attendee.organization)
+        line = org.display_name if org is not None else attendee.organization
+    if attendee.count and not attendee.text:
+        line += f" — {attendee.count}{NBSP}чел."
+    if attendee.position and not attendee.text:
+        line += f", {attendee.position}"
+    if attendee.note:
+        line += f" ({attendee.note})"
+    return "1", line, 0, attendee.count or 0
+
+
+def _attendance(ctx: _Context) -> tuple[list[dict], list[str] | None]:
+    """The Присутствовали / Приглашённые / Отсутствовали sections; a list too long for the
+    introduction goes into an appendix (returned second)."""
+    sections = []
+    appendix = None
+    limit = ctx.docs.attendees_list_limit
+    for key, label in (("attendees", "Присутствовали"), ("invited", "Приглашённые"), ("absent", "Отсутствовали")):
+        entries = getattr(ctx.meeting, key)
+        if not entries:
+            continue
+        rows = [_attendee_line(ctx, a, (key, i)) for i, a in enumerate(entries)]
+        # People alphabetically by surname; groups and descriptions after them, as written.
+        order = sorted(range(len(rows)), key=lambda i: (rows[i][0], i))
+        lines = [rows[i][1] for i in order]
+        named = sum(r[2] for r in rows)
+        total = named + sum(r[3] for r in rows)
+        summary = ""
+        if key == "attendees" and named > limit:
+            summary = f"{total}{NBSP}чел. (список прилагается)"
+            appendix, lines = lines, []
+        sections.append({"label": f"{label}:", "summary": summary, "lines": lines})
+    return sections, appendix
+
+
+def _flatten_items(items, loc: tuple, depth: int = 0):
+    for i, item in enumerate(items):
+        yield loc + (i,), item, depth
+        yield from _flatten_items(item.items, loc + (i, "items"), depth + 1)
+
+
+_GENITIVE_HEAD = re.compile(r"^[а-яё-]+(а|я|его|ого)(\s|,|$)", re.IGNORECASE)
+
+
+def _speaker_phrase(ctx: _Context, speaker, loc: tuple) -> str:
+    """«Доклад начальника отдела И.И. Иванова» when the record gives the position in the genitive
+    (as it follows «Доклад»); with a position in the nominative («заведующий кабинетом», as many
+    protocols write it) «Докладчик — Л.И. Заводчикова, заведующий кабинетом», so that no case is
+    mixed; a group speaker's own words as written."""
+    written = getattr(speaker, "text", None)  # the protocol's own words for a group speaker
+    if written:
+        return capitalize_first(written.strip())
+    if speaker.person:
+        position = (speaker.position or "").strip()
+        if position and not _GENITIVE_HEAD.match(position):
+            name = ctx.person_name(speaker.person, loc + ("person",), initials_first=True)
+            return f"Докладчик — {name}, {position}"
+        name = ctx.person_name(speaker.person, loc + ("person",), "genitive", initials_first=True)
+        return f"Доклад {position} {name}" if position else f"Доклад {name}"
+    group = ctx.directory.groups.get(speaker.group)
+    if group is not None and group.genitive:
+        return f"Доклад {speaker.position + ' ' if speaker.position else ''}{group.genitive}"
+    name = group.name if group is not None else speaker.group
+    return f"Докладчики: {name}" + (f", {speaker.position}" if speaker.position else "")
+
+
+def _agenda_line(ctx: _Context, loc: tuple, item, depth: int) -> dict:
+    text = item.title.strip()
+    phrases = [_speaker_phrase(ctx, s, loc + ("speakers", j)) for j, s in enumerate(item.speakers)]
+    if phrases:
+        text = text.rstrip(" ;,")
+        if not text.rstrip("»)\"").endswith((".", "!", "?", "…")):
+            text += "."
+        text += " " + "; ".join([phrases[0]] + [p[:1].lower() + p[1:] for p in phrases[1:]])
+        if not text.endswith((".", "!", "?", "…")):
+            text += "."
+    if item.appendix is not None:
+        text = f"{text.rstrip('.')} (приложение {item.appendix})."
+    return {"number": number_label(item.number), "text": text, "level": depth}
+
+
+def _statement(ctx: _Context, statement, loc: tuple, case: str) -> dict:
+    name = ctx.person_name(statement.person, loc + ("person",), case)
+    position = ctx.position_of(statement.person, statement.position)
+    lead = name + (f", {position}" if position else "")
+    body = paragraphs(statement.text)
+    if body and not _BULLET.match(body[0]):
+        lead = f"{lead} — {body.pop(0)}"
+    elif not body:
+        lead = lead if lead.endswith(tuple(_SENTENCE_END)) else lead + "."
+    return {"lead": lead, "paragraphs": body}
+
+
+def _main_item(ctx: _Context, loc: tuple, item) -> dict:
+    number = number_label(item.number)
+    heard = [_statement(ctx, s, loc + ("heard", j), ctx.docs.heard_case) for j, s in enumerate(item.heard)]
+    spoke = [_statement(ctx, s, loc + ("spoke", j), "nominative") for j, s in enumerate(item.spoke)]
+    decisions = _decisions(ctx, item.decisions, [loc + ("decisions", j) for j in range(len(item.decisions))])
+    labels = []
+    for present, word in ((heard, "СЛУШАЛИ:"), (spoke, "ВЫСТУПИЛИ:"), (decisions, f"{ctx.meeting.decision_word}:")):
+        labels.append(word if present else "")
+    # The item's number stands before the first of its sections: «1. СЛУШАЛИ:».
+    for i, label in enumerate(labels):
+        if label:
+            labels[i] = f"{number} {label}"
+            break
+    return {
+        "number": number,
+        "title": item.title,
+        "heard_label": labels[0],
+        "heard": heard,
+        "spoke_label": labels[1],
+        "spoke": spoke,
+        "decisions_label": labels[2],
+        "decisions": decisions,
+    }
+
+
+def _executor_dative(ctx: _Context, ref: str, loc: tuple) -> str:
+    if ref in ctx.directory.people:
+        return ctx.person_name(ref, loc, "dative")
+    group = ctx.directory.groups.get(ref)
+    if group is not None:
+        if group.dative:
+            return group.dative
+        ctx.notices.append(Notice(loc, "NOR302", f"у группы «{group.name}» нет формы дательного падежа "
+                                                 "(dative) — в тексте решения она названа как есть"))  # fmt: skip
+        return group.name
+    org = ctx.directory.organizations.get(ref)
+    if org is not None:
+        return f"Руководству {org.display_name}"
+    return ref
+
+
+def _executor_nominative(ctx: _Context, ref: str) -> str:
+    if ref in ctx.directory.people:
+        return ctx.directory.people[ref].short
+    if ref in ctx.directory.groups:
+        return ctx.directory.groups[ref].name
+    if ref in ctx.directory.organizations:
+        return ctx.directory.organizations[ref].display_name
+    return ref
+
+
+def _decisions(ctx: _Context, decisions, locs: list[tuple], inherited: tuple = (), depth: int = 0) -> list[dict]:
+    """Decisions flattened depth first: number, composed sentence, bullets, and the table cells."""
+    rows: list[dict] = []
+    for decision, loc in zip(decisions, locs):
+        own = tuple(decision.executors)
+        executors = own or inherited
+        prefix = None
+        if decision.executors_in_text:
+            if decision.addressed_to:
+                prefix = decision.addressed_to.strip()
+            elif own:
+                names = [_executor_dative(ctx, ref, loc + ("executors", j)) for j, ref in enumerate(own)]
+                prefix = capitalize_first(join_names(names))
+        deadline = decision.deadline.as_written if decision.deadline is not None else None
+        nominative = join_names(_executor_nominative(ctx, ref) for ref in executors)
+        rows.append({
+            "number": number_label(decision.number),
+            "text": compose_sentence(prefix, decision.text, deadline, getattr(decision, "deadline_comma", True)),
+            "bullets": [_BULLET.sub("", b, count=1) for b in decision.bullets],
+            "level": depth,
+            # the table layout: № | Содержание поручения | Срок исполнения | Ответственные
+            "content": "\n".join([capitalize_first(decision.text.strip()), *decision.bullets]),
+            "deadline": deadline or "",
+            "executors": nominative or (decision.addressed_to or ""),
+            "on_control": bool(executors) and decision.on_control,
+        })  # fmt: skip
+        children = [loc + ("decisions", j) for j in range(len(decision.decisions))]
+        rows.extend(_decisions(ctx, decision.decisions, children, executors, depth + 1))
+    return rows
+
+
+def _signatures(ctx: _Context) -> list[dict]:
+    m = ctx.meeting
+    rows = []
+    if m.signers:
+        for i, signer in enumerate(m.signers):
+            position = signer.position or ctx.position_of(signer.person, None) or ""
+            rows.append({"position": capitalize_first(position),
+                         "name": ctx.person_name(signer.person, ("signers", i, "person"), initials_first=True)})
+        return rows
+    for key, default in (("chair", "Председатель"), ("secretary", "Секретарь")):
+        role = getattr(m, key)
+        if role is None or (key == "secretary" and _keeps_minutes(role.label)):
+            continue
+        label = role.label or default
+        position = default if label.lower().startswith(default.lower()[:7]) else label
+        rows.append({"position": position,
+                     "name": ctx.person_name(role.person, (key, "person"), initials_first=True)})
+    return rows
+
+
+def _minutes_by(ctx: _Context) -> dict | None:
+    role = ctx.meeting.secretary
+    if role is None or not _keeps_minutes(role.label):
+        return None
+    if any(signer.person == role.person for signer in ctx.meeting.signers):
+        return None  # already in the signature block
+    return {"label": role.label, "name": ctx.person_name(role.person, ("secretary", "person"), initials_first=True)}
+
+
+def _certification(ctx: _Context, certifier: str | None, certified_on) -> dict:
+    m = ctx.meeting
+    if certifier is not None:
+        person, loc, position = certifier, (), None
+    elif m.secretary is not None:
+        person, loc, position = m.secretary.person, ("secretary", "person"), m.secretary.position
+    elif m.signers:
+        person, loc, position = m.signers[0].person, ("signers", 0, "person"), m.signers[0].position
+    elif m.chair is not None:
+        person, loc, position = m.chair.person, ("chair", "person"), m.chair.position
+    else:
+        return {"word": "Верно", "position": "", "name": "", "date": ctx.date(certified_on or m.date)}
+    return {
+        "word": "Верно",
+        "position": capitalize_first(ctx.position_of(person, position) or ""),
+        "name": ctx.person_name(person, loc, initials_first=True),
+        "date": ctx.date(certified_on or m.date),
+    }
+
+
+def _appendix_heading(ctx: _Context, number: str) -> str:
+    m = ctx.meeting
+    head = f"Приложение{(' ' + number) if number else ''}"
+    where = f"к протоколу от {ctx.date(m.date)}" + (f" №{NBSP}{m.number}" if m.number is not None else "")
+    return f"{head}\n{where}"
+
+
+def _appendix(ctx: _Context, appendix) -> dict:
+    table = None
+    if appendix.table is not None:
+        width = max([len(appendix.table.header), *(len(r) for r in appendix.table.rows)])
+        pad = lambda row: list(row) + [""] * (width - len(row))  # noqa: E731
+        table = {"header": pad(appendix.table.header) if appendix.table.header else [],
+                 "rows": [pad(r) for r in appendix.table.rows]}  # fmt: skip
+    return {
+        "heading": _appendix_heading(ctx, str(appendix.number)),
+        "title": appendix.title,
+        "subtitle": getattr(appendix, "subtitle", None) or "",
+        "paragraphs": paragraphs(appendix.text),
+        "table": table,
+        "paragraphs_after": paragraphs(getattr(appendix, "text_after", None)),
+        "list": [],
+    }
+
+
+def _list_appendix(ctx: _Context, number: str, lines: list[str]) -> dict:
+    return {
+        "heading": _appendix_heading(ctx, number),
+        "title": "Список присутствовавших",
+        "subtitle": "",
+        "paragraphs": [],
+        "table": None,
+        "paragraphs_after": [],
+        "list": [f"{i}. {line}" for i, line in enumerate(lines, 1)],
+    }
+
+
+def _core_properties(ctx: _Context, view: dict) -> dict:
+    m = ctx.meeting
+    number = f" №{NBSP}{m.number}" if m.number is not None else ""
+    kind = "Выписка из протокола" if view["extract"] else "Протокол"
+    return {
+        "title": f"{kind}{number} от {format_date(m.date)} {m.title}",
+        "author": view["issuer"],
+        "subject": m.kind,
+        "date": m.date,
+        "identifier": m.id or "",
+    }

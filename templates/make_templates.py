@@ -1,0 +1,471 @@
+"""Generate the shipped DOCX templates: ``python templates/make_templates.py``.
+
+The templates are ordinary Word documents with Jinja tags in the text (docxtpl syntax:
+``{{ … }}`` prints, ``{%p … %}`` / ``{%tr … %}`` stand alone in a paragraph / table row and
+repeat or hide it). An office opens ``templates/protocol.docx`` in Word and changes fonts,
+margins, the header, styles («Реквизит», «Заголовок к тексту», «Раздел»…) or adds its emblem;
+nor-docs fills in the rest. A template for one issuing body goes to
+``templates/<issuer id>/protocol.docx``; a meeting may name its own with ``template:``.
+
+This script makes the defaults (ГОСТ Р 7.0.97): A4; margins 30/10/20/20 mm; Times New Roman
+14 pt; first-line indent 1.25 cm; justified text; page numbers centred at the top from page 2.
+It writes the same bytes every time (fixed zip times, fixed core properties), so the generated
+files are committed and a change shows up in git.
+
+The variables a template can use are those of ``nor_docs.render.view.protocol_view`` (see the
+README section «Шаблоны»).
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import re
+import sys
+import zipfile
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Mm, Pt
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from nor_docs.render.package import Part, zip_parts  # noqa: E402
+
+FONT = "Times New Roman"
+TEXT_WIDTH = Mm(210 - 30 - 10)
+
+# style id → (name in Word, alignment, first-line indent, bold, size pt, space before pt, keep with next)
+PARAGRAPH_STYLES = {
+    "NorRequisite": ("Реквизит", WD_ALIGN_PARAGRAPH.CENTER, None, True, None, 0, True),
+    "NorKind": ("Вид документа", WD_ALIGN_PARAGRAPH.CENTER, None, True, None, 12, True),
+    "NorDateLine": ("Дата и номер", WD_ALIGN_PARAGRAPH.LEFT, None, False, None, 12, True),
+    "NorPlace": ("Место составления", WD_ALIGN_PARAGRAPH.LEFT, None, False, None, 0, True),
+    "NorTitle": ("Заголовок к тексту", WD_ALIGN_PARAGRAPH.CENTER, None, True, None, 12, True),
+    "NorLabel": ("Раздел", WD_ALIGN_PARAGRAPH.LEFT, None, False, None, 6, True),
+    "NorList": ("Список", WD_ALIGN_PARAGRAPH.LEFT, None, False, None, 0, False),
+    "NorSignature": ("Подпись", WD_ALIGN_PARAGRAPH.LEFT, None, False, None, 0, False),
+    "NorSignatureName": ("Подпись: расшифровка", WD_ALIGN_PARAGRAPH.RIGHT, None, False, None, 0, False),
+    "NorAppendixMark": ("Отметка о приложении", WD_ALIGN_PARAGRAPH.RIGHT, None, False, None, 0, True),
+    "NorTableText": ("Текст таблицы", WD_ALIGN_PARAGRAPH.LEFT, None, False, 12, 0, False),
+    "NorTableHead": ("Шапка таблицы", WD_ALIGN_PARAGRAPH.CENTER, None, True, 12, 0, False),
+}
+KEEP_STYLES = {"Normal", "DefaultParagraphFont", "TableNormal", "NoList", "Header", "HeaderChar"}
+
+
+def build_protocol() -> bytes:
+    doc = Document()
+    _page_setup(doc)
+    _styles(doc)
+    _body(doc)
+    _header(doc)
+    props = doc.core_properties
+    props.title = "Шаблон протокола nor-docs"
+    props.author = "nor-docs"
+    props.last_modified_by = "nor-docs"
+    props.revision = 1
+    props.comments = ""
+    props.language = "ru-RU"
+    import datetime as dt
+
+    props.created = props.modified = dt.datetime(2024, 1, 1)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return _clean_package(buffer.getvalue())
+
+
+# --- page and styles -------------------------------------------------------------------------
+
+
+def _page_setup(doc) -> None:
+    section = doc.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.left_margin, section.right_margin = Mm(30), Mm(10)
+    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
+    section.header_distance, section.footer_distance = Mm(10), Mm(10)
+    section.start_type = WD_SECTION.NEW_PAGE
+
+
+def _fonts(rpr, size_pt: int | None = None, bold: bool | None = None) -> None:
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), FONT)
+
+
+def _styles(doc) -> None:
+    styles = doc.styles
+    root = styles.element
+    # docDefaults: Times New Roman 14 pt, Russian, no spacing after paragraphs.
+    defaults = root.find(qn("w:docDefaults"))
+    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    for child in list(rpr):
+        rpr.remove(child)
+    _fonts(rpr)
+    size = OxmlElement("w:sz")
+    size.set(qn("w:val"), "28")
+    size_cs = OxmlElement("w:szCs")
+    size_cs.set(qn("w:val"), "28")
+    lang = OxmlElement("w:lang")
+    lang.set(qn("w:val"), "ru-RU")
+    lang.set(qn("w:eastAsia"), "ru-RU")
+    lang.set(qn("w:bidi"), "ar-SA")
+    rpr.extend([size, size_cs, lang])
+    ppr_default = defaults.find(qn("w:pPrDefault"))
+    if ppr_default is None:
+        ppr_default = OxmlElement("w:pPrDefault")
+        defaults.append(ppr_default)
+    ppr = ppr_default.find(qn("w:pPr"))
+    if ppr is None:
+        ppr = OxmlElement("w:pPr")
+        ppr_default.append(ppr)
+    for child in list(ppr):
+        ppr.remove(child)
+    spacing = OxmlElement("w:spacing")
+    spacing.set(qn("w:after"), "0")
+    spacing.set(qn("w:line"), "240")
+    spacing.set(qn("w:lineRule"), "auto")
+    ppr.append(spacing)
+
+    latent = root.find(qn("w:latentStyles"))
+    if latent is not None:
+        root.remove(latent)
+    for style in list(root.findall(qn("w:style"))):
+        if style.get(qn("w:styleId")) not in KEEP_STYLES:
+            root.remove(style)
+
+    normal = styles["Normal"]
+    normal.font.name = FONT
+    _fonts(normal.element.get_or_add_rPr())
+    normal.font.size = Pt(14)
+    fmt = normal.paragraph_format
+    fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    fmt.first_line_indent = Cm(1.25)
+    fmt.space_before = fmt.space_after = Pt(0)
+    fmt.line_spacing = 1.0
+    fmt.widow_control = True
+
+    for style_id, (name, align, indent, bold, size_pt, before, keep) in PARAGRAPH_STYLES.items():
+        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.element.set(qn("w:styleId"), style_id)
+        style.base_style = normal
+        style.quick_style = True
+        pf = style.paragraph_format
+        pf.alignment = align
+        pf.first_line_indent = indent if indent is not None else Cm(0)
+        pf.space_before = Pt(before)
+        pf.keep_with_next = keep
+        if bold:
+            style.font.bold = True
+        if size_pt:
+            style.font.size = Pt(size_pt)
+    date_line = styles["Дата и номер"].paragraph_format
+    date_line.tab_stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
+    styles["Заголовок к тексту"].paragraph_format.space_after = Pt(12)
+    styles["Отметка о приложении"].paragraph_format.left_indent = Mm(95)
+    styles["Отметка о приложении"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    header = styles["Header"]
+    header.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    header.paragraph_format.first_line_indent = Cm(0)
+    header.font.size = Pt(12)
+
+
+# --- the body --------------------------------------------------------------------------------
+
+
+def _style(style_id: str) -> str:
+    """The Word name of one of our styles (python-docx looks styles up by name)."""
+    return PARAGRAPH_STYLES[style_id][0] if style_id in PARAGRAPH_STYLES else style_id
+
+
+def _p(doc, text: str, style: str = "Normal", page_break: bool = False):
+    paragraph = doc.add_paragraph(style=_style(style))
+    paragraph.add_run(text)
+    if page_break:
+        paragraph.paragraph_format.page_break_before = True
+    return paragraph
+
+
+def _tag(doc, tag: str):
+    """A paragraph that holds only a docxtpl paragraph tag ({%p … %}); it disappears."""
+    return doc.add_paragraph(tag, style="Normal")
+
+
+def _borders(table, visible: bool) -> None:
+    tbl_pr = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:val"), "single" if visible else "nil")
+        if visible:
+            element.set(qn("w:sz"), "4")
+            element.set(qn("w:space"), "0")
+            element.set(qn("w:color"), "auto")
+        borders.append(element)
+    tbl_pr.append(borders)
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    tbl_pr.append(layout)
+
+
+def _table(doc, widths_mm: list[int], rows: list[list[tuple[str, str]]], visible: bool):
+    table = doc.add_table(rows=len(rows), cols=len(widths_mm))
+    table.autofit = False
+    _borders(table, visible)
+    grid = table._tbl.tblGrid
+    for col, width in zip(grid.findall(qn("w:gridCol")), widths_mm):
+        col.set(qn("w:w"), str(int(Mm(width).twips)))
+    for r, cells in enumerate(rows):
+        for c, (text, style) in enumerate(cells):
+            cell = table.cell(r, c)
+            cell.width = Mm(widths_mm[c])
+            cell.paragraphs[0].style = _style(style)
+            cell.paragraphs[0].add_run(text)
+    return table
+
+
+def _repeat_header(row) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    tr_pr.append(header)
+
+
+def _decisions_block(doc, var: str) -> None:
+    """Decisions as numbered sentences, or as a table when the record says so."""
+    _tag(doc, '{%p if layout == "table" %}')
+    table = _table(
+        doc, [16, 84, 32, 38],
+        [
+            [("№ п/п", "NorTableHead"), ("Содержание поручения", "NorTableHead"),
+             ("Срок исполнения", "NorTableHead"), ("Ответственные исполнители", "NorTableHead")],
+            [("{%tr for d in " + var + " %}", "NorTableText")] + [("", "NorTableText")] * 3,
+            [("{{ d.number }}", "NorTableText"), ("{{ d.content }}", "NorTableText"),
+             ("{{ d.deadline }}", "NorTableText"), ("{{ d.executors }}", "NorTableText")],
+            [("{%tr endfor %}", "NorTableText")] + [("", "NorTableText")] * 3,
+        ],
+        visible=True,
+    )  # fmt: skip
+    _repeat_header(table.rows[0])
+    _tag(doc, "{%p else %}")
+    _tag(doc, "{%p for d in " + var + " %}")
+    _p(doc, "{{ d.number }} {{ d.text }}")
+    _tag(doc, "{%p for b in d.bullets %}")
+    _p(doc, "– {{ b }}")
+    _tag(doc, "{%p endfor %}")
+    _tag(doc, "{%p endfor %}")
+    _tag(doc, "{%p endif %}")
+
+
+def _statements(doc, label: str, var: str) -> None:
+    _tag(doc, "{%p if " + var + " %}")
+    _p(doc, "{{ " + label + " }}", "NorLabel")
+    _tag(doc, "{%p for st in " + var + " %}")
+    _p(doc, "{{ st.lead }}")
+    _tag(doc, "{%p for para in st.paragraphs %}")
+    _p(doc, "{{ para }}")
+    _tag(doc, "{%p endfor %}")
+    _tag(doc, "{%p endfor %}")
+    _tag(doc, "{%p endif %}")
+
+
+def _body(doc) -> None:
+    _p(doc, "{{ issuer }}", "NorRequisite")
+    _p(doc, "{{ document_kind }}", "NorKind")
+    _p(doc, "{{ date_line }}", "NorDateLine")
+    _tag(doc, "{%p if place %}")
+    _p(doc, "{{ place }}", "NorPlace")
+    _tag(doc, "{%p endif %}")
+    _p(doc, "{{ title }}", "NorTitle")
+    _tag(doc, "{%p for line in details %}")
+    _p(doc, "{{ line }}", "NorList")
+    _tag(doc, "{%p endfor %}")
+    _tag(doc, "{%p for line in roles %}")
+    _p(doc, "{{ line }}", "NorList")
+    _tag(doc, "{%p endfor %}")
+    _tag(doc, "{%p for section in attendance %}")
+    _p(doc, "{{ section.label }}{% if section.summary %} {{ section.summary }}{% endif %}", "NorLabel")
+    _tag(doc, "{%p for line in section.lines %}")
+    _p(doc, "{{ line }}", "NorList")
+    _tag(doc, "{%p endfor %}")
+    _tag(doc, "{%p endfor %}")
+    _tag(doc, "{%p if theme %}")
+    _p(doc, "{{ theme }}", "NorLabel")
+    _tag(doc, "{%p endif %}")
+    _tag(doc, "{%p for para in intro %}")
+    _p(doc, "{{ para }}")
+    _tag(doc, "{%p endfor %}")
+    _tag(doc, "{%p if agenda %}")
+    _p(doc, "{{ agenda_heading }}", "NorLabel")
+    _tag(doc, "{%p for line in agenda %}")
+    _p(doc, "{{ line.number }} {{ line.text }}")
+    _tag(doc, "{%p endfor %}")
+    _tag(doc, "{%p endif %}")
+    # The main part, item by item: N. СЛУШАЛИ: / ВЫСТУПИЛИ: / РЕШИЛИ:
+    _tag(doc, "{%p for item in items %}")
+    _statements(doc, "item.heard_label", "item.heard")
+    _statements(doc, "item.spoke_label", "item.spoke")
+    _tag(doc, "{%p if item.decisions %}")
+    _p(doc, "{{ item.decisions_label }}", "NorLabel")
+    _decisions_block(doc, "item.decisions")
+    _tag(doc, "{%p endif %}")
+    _tag(doc, "{%p endfor %}")
+    # Decisions of the meeting as a whole.
+    _tag(doc, "{%p if decisions %}")
+    _p(doc, "{{ decisions_label }}", "NorLabel")
+    _decisions_block(doc, "decisions")
+    _tag(doc, "{%p endif %}")
+    # Signatures: position on the left, «И.О. Фамилия» on the right.
+    _tag(doc, "{%p if signatures %}")
+    _p(doc, "", "NorSignature")
+    table = _table(
+        doc, [110, 60],
+        [
+            [("{%tr for s in signatures %}", "NorSignature"), ("", "NorSignature")],
+            [("{{ s.position }}", "NorSignature"), ("{{ s.name }}", "NorSignatureName")],
+            [("{%tr endfor %}", "NorSignature"), ("", "NorSignature")],
+        ],
+        visible=False,
+    )  # fmt: skip
+    for cell in table.rows[1].cells:
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
+        cell.paragraphs[0].paragraph_format.space_before = Pt(24)
+    _tag(doc, "{%p endif %}")
+    _tag(doc, "{%p if minutes_by %}")
+    p = _p(doc, "{{ minutes_by.label }}", "NorSignature")
+    p.paragraph_format.space_before = Pt(24)
+    _p(doc, "{{ minutes_by.name }}", "NorSignature")
+    _tag(doc, "{%p endif %}")
+    # The certification of an extract: Верно / position / signature / И.О. Фамилия / date.
+    _tag(doc, "{%p if certification %}")
+    p = _p(doc, "{{ certification.word }}", "NorSignature")
+    p.paragraph_format.space_before = Pt(24)
+    table = _table(
+        doc, [110, 60],
+        [[("{{ certification.position }}", "NorSignature"), ("{{ certification.name }}", "NorSignatureName")]],
+        visible=False,
+    )  # fmt: skip
+    for cell in table.rows[0].cells:
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
+    _p(doc, "{{ certification.date }}", "NorSignature")
+    _tag(doc, "{%p endif %}")
+    # Appendices, each from a new page.
+    _tag(doc, "{%p for a in appendices %}")
+    _p(doc, "{{ a.heading }}", "NorAppendixMark", page_break=True)
+    _p(doc, "{{ a.title }}", "NorTitle")
+    _tag(doc, "{%p if a.subtitle %}")
+    _p(doc, "{{ a.subtitle }}", "NorTitle")
+    _tag(doc, "{%p endif %}")
+    _tag(doc, "{%p for para in a.paragraphs %}")
+    _p(doc, "{{ para }}")
+    _tag(doc, "{%p endfor %}")
+    _tag(doc, "{%p for line in a.list %}")
+    _p(doc, "{{ line }}", "NorList")
+    _tag(doc, "{%p endfor %}")
+    _tag(doc, "{%p if a.table %}")
+    table = _table(
+        doc, [20, 150, 1],
+        [
+            [("{%tr if a.table.header %}", "NorTableText"), ("", "NorTableText"), ("", "NorTableText")],
+            [("{%tc for c in a.table.header %}", "NorTableHead"), ("{{ c }}", "NorTableHead"),
+             ("{%tc endfor %}", "NorTableHead")],
+            [("{%tr endif %}", "NorTableText"), ("", "NorTableText"), ("", "NorTableText")],
+            [("{%tr for row in a.table.rows %}", "NorTableText"), ("", "NorTableText"), ("", "NorTableText")],
+            [("{%tc for c in row %}", "NorTableText"), ("{{ c }}", "NorTableText"), ("{%tc endfor %}", "NorTableText")],
+            [("{%tr endfor %}", "NorTableText"), ("", "NorTableText"), ("", "NorTableText")],
+        ],
+        visible=True,
+    )  # fmt: skip
+    _tag(doc, "{%p endif %}")
+    _tag(doc, "{%p for para in a.paragraphs_after %}")
+    _p(doc, "{{ para }}")
+    _tag(doc, "{%p endfor %}")
+    _tag(doc, "{%p endfor %}")
+    # python-docx starts the document with one empty paragraph; drop it.
+    body = doc.element.body
+    first = body[0]
+    if first.tag == qn("w:p") and not "".join(first.itertext()).strip():
+        body.remove(first)
+
+
+def _header(doc) -> None:
+    """Page numbers centred at the top from page 2: a blank first-page header (titlePg) and a
+    default header holding a PAGE field."""
+    section = doc.sections[0]
+    section.different_first_page_header_footer = True
+    first = section.first_page_header
+    first.is_linked_to_previous = False
+    first.paragraphs[0].style = "Header"
+    header = section.header
+    header.is_linked_to_previous = False
+    paragraph = header.paragraphs[0]
+    paragraph.style = "Header"
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), " PAGE ")
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "2"
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
+
+
+# --- package clean-up --------------------------------------------------------------------------
+
+_DROP = ("docProps/thumbnail.jpeg", "word/stylesWithEffects.xml", "customXml/")
+APP_XML = (
+    "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+    'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    "<Template>protocol.docx</Template><Application>nor-docs</Application><DocSecurity>0</DocSecurity>"
+    "<ScaleCrop>false</ScaleCrop><LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>"
+    "<HyperlinksChanged>false</HyperlinksChanged></Properties>"
+)
+
+
+def _clean_package(raw: bytes) -> bytes:
+    """Drop what python-docx's default template carries and a protocol does not need (a
+    thumbnail, stylesWithEffects, customXml), and re-zip deterministically."""
+    parts = []
+    with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+        for info in archive.infolist():
+            name = info.filename
+            if name.startswith(_DROP):
+                continue
+            data = archive.read(info)
+            if name.endswith(".rels") or name == "[Content_Types].xml":
+                text = data.decode("utf-8")
+                text = re.sub(r'<Relationship [^>]*Target="[^"]*(thumbnail\.jpeg|stylesWithEffects\.xml|customXml/[^"]*)"/>',
+                              "", text)  # fmt: skip
+                text = re.sub(r'<Override PartName="/(customXml/[^"]*|word/stylesWithEffects\.xml)"[^>]*/>', "", text)
+                text = text.replace('<Default Extension="jpeg" ContentType="image/jpeg"/>', "")
+                data = text.encode("utf-8")
+            elif name == "docProps/app.xml":
+                data = APP_XML.encode("utf-8")
+            elif name == "word/settings.xml":
+                text = data.decode("utf-8")
+                text = text.replace("<w:savePreviewPicture/>", "")
+                text = re.sub(r"<w:rsids>.*?</w:rsids>", "", text)
+                text = text.replace('w:val="en-US" w:eastAsia="ja-JP"', 'w:val="ru-RU" w:eastAsia="ru-RU"')
+                data = text.encode("utf-8")
+            parts.append(Part.of(name, data))
+    return zip_parts(parts)
+
+
+def main() -> None:
+    target = HERE / "protocol.docx"
+    data = build_protocol()
+    target.write_bytes(data)
+    print(f"{target.relative_to(HERE.parent)}: {len(data)} байт")
+
+
+if __name__ == "__main__":
+    main()

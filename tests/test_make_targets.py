@@ -1,0 +1,42 @@
+"""The make targets a user runs: `make protocols` builds DOCX, `make pdf` converts them in one
+LibreOffice call or says clearly that LibreOffice is missing."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+
+from conftest import ROOT
+
+pytestmark = pytest.mark.skipif(shutil.which("make") is None, reason="make не установлен")
+
+
+def _make(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(["make", "-s", *args], cwd=ROOT, capture_output=True, text=True, timeout=300)
+
+
+def test_make_protocols_validates_and_builds_the_sample(tmp_path):
+    result = _make("protocols", f"OUT={tmp_path}")
+    assert result.returncode == 0, result.stderr
+    meetings = sorted(p.stem for p in (ROOT / "records" / "meetings").glob("*.yaml"))
+    assert sorted(p.stem for p in (tmp_path / "protocols").glob("*.docx")) == meetings
+    assert f"Собрано протоколов: {len(meetings)} из {len(meetings)}" in result.stdout
+
+
+def test_make_pdf_without_libreoffice_says_so(tmp_path):
+    result = _make("pdf", f"OUT={tmp_path}", "SOFFICE=/nonexistent/soffice")
+    assert result.returncode != 0
+    assert "make pdf: не найден LibreOffice (/nonexistent/soffice)" in result.stderr
+    assert not (tmp_path / "pdf").exists()
+
+
+@pytest.mark.libreoffice
+def test_make_pdf_converts_every_built_protocol(tmp_path):
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice (soffice) не установлен")
+    result = _make("pdf", f"OUT={tmp_path}")
+    assert result.returncode == 0, result.stderr
+    built = sorted(p.stem for p in (tmp_path / "protocols").glob("*.docx"))
+    assert built and sorted(p.stem for p in (tmp_path / "pdf").glob("*.pdf")) == built
