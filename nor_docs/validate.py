@@ -48,7 +48,13 @@ class _Checker:
         }
         self.executors = self.kinds["person"] | self.kinds["organization"] | self.kinds["group"]
         self.events = set(records.events) | set(records.meetings)  # what a relative deadline hangs on
-        self.decisions = decision_ids(records)
+        self._decisions: set | None = None  # every decision id: built when a roadmap needs it
+
+    @property
+    def decisions(self):
+        if self._decisions is None:
+            self._decisions = decision_ids(self.r)
+        return self._decisions
 
     # --- helpers -------------------------------------------------------------------------
 
