@@ -48,7 +48,6 @@ _ALLOWED_TAGS = {_IMPLICIT, _STR, _MAP, _SEQ}
 # Characters a DOCX cannot carry: XML 1.0 forbids the C0 controls (but tab and line breaks) and
 # U+FFFE/U+FFFF; DEL and the C1 controls are allowed but invisible garbage (a cp1251 mix-up).
 CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
-XML_ILLEGAL = CONTROL_CHARS  # the name the first version used
 # In the raw file the same characters, plus the line and paragraph separators (Word/PDF paste):
 # PyYAML refuses the controls outright and takes U+0085/U+2028/U+2029 for line breaks (YAML 1.1),
 # where an editor (YAML 1.2) does not — so they are reported and masked before parsing.
