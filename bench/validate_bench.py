@@ -6,7 +6,8 @@ Generates the corpus (``bench/gen_corpus.py``) under ``bench/out/corpus`` unless
 then runs ``nor-docs validate`` on it as a fresh process N times — wall time includes the
 interpreter start and every import — and reports the median (and min/max, CPU time). In the
 same run, for comparison on a shared, noisy machine: the same with the worker process off
-(``NOR_DOCS_JOBS=1``), ``nor-docs --help`` and a bare ``python -c pass``. Finally checks that
+(``NOR_DOCS_JOBS=1``), ``nor-docs --help`` and a bare ``python -c pass`` — interleaved, one of
+each per round, so that they all meet the same moments of load. Finally checks that
 ``validate`` and ``--help`` do not import python-docx or docxtpl. ``--against REV`` also times
 the code of a git revision (say, the one before an optimisation) on the same corpus in the same
 run. ``--check`` exits 1 when the median misses the target (1 s) or a heavy module is imported.
@@ -55,19 +56,29 @@ def ensure_corpus() -> dict:
     return stats
 
 
-def timed(command: list[str], runs: int, env: dict | None = None, expect: int = 0) -> tuple[list[float], float]:
-    """Wall times of ``runs`` runs, and the median CPU time (user+sys) of the child."""
-    walls, cpus = [], []
+def run_once(command: list[str], env: dict | None = None) -> tuple[float, float]:
+    """Wall time of one run, and the CPU time (user+sys) the process used."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    done = subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode != 0:
+        sys.exit(f"{' '.join(command)}: exit {done.returncode}\n{done.stderr.decode()}")
+    return wall, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+
+
+def interleaved(commands: dict[str, tuple[list[str], dict | None]], runs: int) -> dict[str, tuple[list[float], float]]:
+    """Every command once per round, ``runs`` rounds: on a shared machine all of them meet the
+    same moments of load, so their ratios hold even when the absolute times wander."""
+    walls: dict[str, list[float]] = {label: [] for label in commands}
+    cpus: dict[str, list[float]] = {label: [] for label in commands}
     for _ in range(runs):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        start = time.perf_counter()
-        done = subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        walls.append(time.perf_counter() - start)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-        if done.returncode != expect:
-            sys.exit(f"{' '.join(command)}: exit {done.returncode}\n{done.stderr.decode()}")
-    return walls, statistics.median(cpus)
+        for label, (command, env) in commands.items():
+            wall, cpu = run_once(command, env)
+            walls[label].append(wall)
+            cpus[label].append(cpu)
+    return {label: (walls[label], statistics.median(cpus[label])) for label in commands}
 
 
 # Runs the nor-docs of another source tree: the editable install's finder would import ours.
@@ -114,20 +125,21 @@ def main() -> None:
     stats = ensure_corpus()
     print(f"validate benchmark: {stats['files']} files ({stats['meetings']} meetings, {stats['assignments']} "
           f"assignments, {stats['marks']} marks), {stats['bytes']:,} bytes; {os.cpu_count()} cores; "
-          f"{args.runs} runs each")  # fmt: skip
+          f"{args.runs} interleaved rounds")  # fmt: skip
     validate = nor_docs() + ["validate", "--records", str(CORPUS)]
-    timed(validate, 1)  # warm the page cache
-    results = {}
-    results["validate"] = timed(validate, args.runs)
-    serial_env = {**os.environ, "NOR_DOCS_JOBS": "1"}
-    results["validate, one process"] = timed(validate, args.runs, serial_env)
-    if args.against:
-        with tempfile.TemporaryDirectory() as tmp:
+    run_once(validate)  # warm the page cache
+    commands: dict[str, tuple[list[str], dict | None]] = {
+        "validate": (validate, None),
+        "validate, one process": (validate, {**os.environ, "NOR_DOCS_JOBS": "1"}),
+        "nor-docs --help": (nor_docs() + ["--help"], None),
+        "python -c pass": ([sys.executable, "-c", "pass"], None),
+    }
+    with tempfile.TemporaryDirectory() as tmp:
+        if args.against:
             tree = tree_of(args.against, Path(tmp))
             other = [sys.executable, "-c", OTHER_TREE, str(tree), "validate", "--records", str(CORPUS)]
-            results[f"validate at {args.against}"] = timed(other, max(3, args.runs // 2))
-    results["nor-docs --help"] = timed(nor_docs() + ["--help"], args.runs)
-    results["python -c pass"] = timed([sys.executable, "-c", "pass"], args.runs)
+            commands[f"validate at {args.against}"] = (other, None)
+        results = interleaved(commands, args.runs)
     for label, (walls, cpu) in results.items():
         print(line(label, walls, cpu))
     median = statistics.median(results["validate"][0])
