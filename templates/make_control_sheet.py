@@ -205,6 +205,7 @@ def _sheet_table(doc) -> None:
         _fill(cells[4], [("{{ r.marks }}", style)], fill)
         status = SHEET_STYLES["NorSheetOverdueStatus"][0] if fill else style
         _fill(cells[5], [("{{ r.status }}", status)], fill)
+        _cant_split(table.rows[index])  # a row is not torn across two pages
     _tag_row(table, 6, "{%tr else %}", text)
     _tag_row(table, 8, "{%tr endif %}", text)
     _tag_row(table, 9, "{%tr endfor %}", text)  # rows of the group

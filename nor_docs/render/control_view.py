@@ -45,6 +45,7 @@ from .view import NBSP, capitalize_first
 BY = ("executor", "meeting")
 GROUPING_TEXT = {"executor": "(по исполнителям)", "meeting": "(по протоколам и дорожным картам)"}
 _NO_DATE = dt.date.max
+COUNTS = ("total", "done", "done_late", "overdue", "pending", "cancelled")  # of the discipline table
 
 
 def control_sheet_view(records: Records, items: list[ControlItem], today: dt.date, by: str = "executor") -> dict:
@@ -78,11 +79,9 @@ def control_sheet_view(records: Records, items: list[ControlItem], today: dt.dat
         "overdue_legend": "Строки просроченных поручений выделены цветом." if counts["overdue"] else "",
         "totals": f"Всего поручений (по каждому исполнителю) — {counts['total']}: {counts_line(counts)}.",
         "discipline_heading": f"Исполнительская дисциплина на {as_of}",
-        "discipline": [_discipline_row(tie_numbers(r.name), r.total, r.done, r.done_late, r.overdue, r.pending, r.cancelled,
-                                       _position(records, r.executor)) for r in disc],  # fmt: skip
-        "discipline_total": _discipline_row(
-            "Итого", *(sum(getattr(r, f) for r in disc) for f in ("total", "done", "done_late", "overdue", "pending",
-                                                                  "cancelled")), ""),  # fmt: skip
+        "discipline": [_discipline_row(_who(records, r.executor, r.name), {f: getattr(r, f) for f in COUNTS})
+                       for r in disc],  # fmt: skip
+        "discipline_total": _discipline_row("Итого", {f: sum(getattr(r, f) for r in disc) for f in COUNTS}),
         "discipline_note": "Доля в срок — исполненные в срок от всех, чей результат известен "
                            "(исполненных в срок, с нарушением срока и просроченных). "
                            "Снятые с контроля в «Всего» не входят.",  # fmt: skip
@@ -106,8 +105,7 @@ def _by_executor(items: list[ControlItem], disc, records: Records) -> list[tuple
     groups = []
     for row in disc:  # ordered by name
         entries = sorted(by_member.get(row.executor, ()), key=lambda e: (_when(e[1]), e[0]))
-        title = tie_numbers(row.name) + (f", {p}" if (p := _position(records, row.executor)) else "")
-        groups.append((row.executor, title, [item for _i, item in entries]))
+        groups.append((row.executor, _who(records, row.executor, row.name), [item for _i, item in entries]))
     return groups
 
 
@@ -311,16 +309,16 @@ def percent(share: float | None) -> str:
     return f"{text}{NBSP}%"
 
 
-def _discipline_row(name, total, done, done_late, overdue, pending, cancelled, position) -> dict:
-    judged = done + done_late + overdue
+def _who(records: Records, ref: str, name: str) -> str:
+    """«Пахомова С.А., начальник управления образования» / «МОУ «Средняя школа №\u00a03»»."""
+    position = _position(records, ref)
+    return tie_numbers(name) + (f", {position}" if position else "")
+
+
+def _discipline_row(who: str, counts: dict[str, int]) -> dict:
+    judged = counts["done"] + counts["done_late"] + counts["overdue"]
     return {
-        "name": name,
-        "who": f"{name}, {position}" if position else name,
-        "total": str(total),
-        "done": str(done),
-        "done_late": str(done_late),
-        "overdue": str(overdue),
-        "pending": str(pending),
-        "cancelled": str(cancelled),
-        "share": percent(done / judged if judged else None),
+        "who": who,
+        **{field: str(value) for field, value in counts.items()},
+        "share": percent(counts["done"] / judged if judged else None),
     }
