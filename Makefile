@@ -9,9 +9,11 @@ TODAY   ?=
 FORMAT  ?= text
 OUTPUT  ?=
 SOFFICE ?= soffice
+BY      ?=
 
 .PHONY: protocols pdf templates validate schema test test-fast bench bench-protocols clean
 .PHONY: check calendar bench-check bench-validate
+.PHONY: control
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +47,11 @@ check: $(STAMP)
 ## Calendar feeds (.ics) of open deadlines into build/calendar/.
 calendar: $(STAMP)
 	$(BIN)/nor-docs calendar --records $(RECORDS) --out $(OUT)/calendar$(if $(TODAY), --today $(TODAY))
+
+## The control sheet as of today: build/control/control-sheet-<date>.docx (TODAY=2023-02-20 replays
+## a day; BY=meeting groups by protocol and roadmap instead of by executor). Exit 2 for invalid records.
+control: $(STAMP)
+	$(BIN)/nor-docs build control --records $(RECORDS) --out $(OUT)/control$(if $(TODAY), --today $(TODAY))$(if $(BY), --by $(BY))
 
 ## Regenerate the JSON Schemas editors use (nor_docs/schemas/).
 schema: $(STAMP)

@@ -465,6 +465,9 @@ def main() -> None:
     data = build_protocol()
     target.write_bytes(data)
     print(f"{target.relative_to(HERE.parent)}: {len(data)} байт")
+    import make_control_sheet  # the control sheet's template (templates/make_control_sheet.py)
+
+    make_control_sheet.main()
 
 
 if __name__ == "__main__":

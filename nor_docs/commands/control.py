@@ -1,5 +1,5 @@
-"""Commands of control of execution: ``check`` (statuses of every assignment, for people and CI)
-and ``calendar`` (.ics feeds of open deadlines).
+"""Commands of control of execution: ``check`` (statuses of every assignment, for people and CI),
+``calendar`` (.ics feeds of open deadlines) and ``build control`` (the control sheet, DOCX).
 
 ``check`` never imports python-docx, docxtpl or icalendar: it runs in CI on every push.
 """
@@ -13,7 +13,7 @@ import sys
 
 import click
 
-from ..cli import RECORDS_OPTION, cli
+from ..cli import RECORDS_OPTION, build, cli
 
 FORMATS = ("text", "github", "gitlab", "json", "junit")
 
@@ -160,3 +160,52 @@ def calendar_command(records_dir: str, executor: str | None, today: dt.date | No
         path = Path(out_dir) / f"{stem}.ics"
         write_atomic(path, data)
         click.echo(f"{path}: событий — {events}")
+
+
+@build.command("control")
+@RECORDS_OPTION
+@TODAY_OPTION
+@click.option("--by", type=click.Choice(("executor", "meeting")), default="executor", show_default=True,
+              help="Группировать по исполнителям или по протоколам и дорожным картам.")  # fmt: skip
+@click.option("--warn-days", type=click.IntRange(min=0), default=None, metavar="N",
+              help="«Срок истекает»: за сколько рабочих дней до срока (по умолчанию из настроек, 3).")  # fmt: skip
+@click.option("--out", "out_dir", default="build/control", show_default=True, type=click.Path(file_okay=False),
+              help="Папка для документа (внутри папки записей — нельзя).")  # fmt: skip
+@click.option("--templates", "templates_dir", default="templates", show_default=True,
+              type=click.Path(file_okay=False), help="Папка с шаблонами DOCX.")  # fmt: skip
+def build_control(records_dir: str, today: dt.date | None, by: str, warn_days: int | None, out_dir: str,
+                  templates_dir: str) -> None:  # fmt: skip
+    """Контрольный лист исполнения поручений (DOCX): <out>/control-sheet-<дата>.docx.
+
+    Код 2 — записи с ошибками (документ не собирается), 1 — документ не записан."""
+    from pathlib import Path
+
+    from ..control import summary
+    from ..diagnostics import Diagnostic
+    from ..render.build import BuildRefused, check_output_folder
+    from ..render.control_sheet import build_control_sheet
+    from ..render.engine import TemplateProblem
+
+    try:
+        check_output_folder(Path(records_dir), Path(out_dir), default="build/control")
+    except BuildRefused as error:
+        click.echo(f"nor-docs: {error}", err=True)
+        sys.exit(1)
+    records, items, today, _warn, errors = _prepare(records_dir, today, warn_days)
+    if errors:
+        for diagnostic in errors:
+            click.echo(diagnostic.as_text(), err=True)
+        click.echo("Контрольный лист не собран: сначала исправьте записи.", err=True)
+        sys.exit(2)
+    try:
+        path = build_control_sheet(records, items, today, by, out_dir, templates_dir)
+    except TemplateProblem as problem:
+        click.echo(Diagnostic(problem.template, 1, 1, problem.code, problem.message).as_text(), err=True)
+        sys.exit(1)
+    except BuildRefused as error:
+        click.echo(f"nor-docs: {error}", err=True)
+        sys.exit(1)
+    counts = summary(items)
+    executors = len({i.member for i in items})
+    click.echo(f"{path.as_posix()}: поручений — {counts['total']}, просрочено — {counts['overdue']}, "
+               f"исполнителей — {executors}")  # fmt: skip

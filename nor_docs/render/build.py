@@ -371,14 +371,14 @@ def _list_inputs(root: Path) -> tuple[list[Path], list[Path]]:
     return shared, meetings
 
 
-def check_output_folder(records_dir: Path, out_dir: Path) -> None:
+def check_output_folder(records_dir: Path, out_dir: Path, default: str = "build/protocols") -> None:
     """A build never writes into the records: refuse an output folder inside them."""
     records = Path(records_dir).resolve()
     out = Path(out_dir).resolve()
     if out == records or out.is_relative_to(records):
         raise BuildRefused(
             f"папка для документов «{out_dir}» находится внутри папки записей «{records_dir}»; "
-            "сборка не пишет в записи — укажите другую (по умолчанию build/protocols)"
+            f"сборка не пишет в записи — укажите другую (по умолчанию {default})"
         )
 
 

@@ -1,0 +1,54 @@
+"""Build the control sheet: control items → view → ``templates/control-sheet.docx`` → one DOCX,
+written atomically to ``<out>/control-sheet-<date>.docx`` (``…-by-meeting.docx`` when grouped by
+meeting, so the two never overwrite each other).
+
+The same records and the same day give the same bytes: the view depends only on them, the core
+properties carry the day (never the clock), and the package is zipped deterministically.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from ..atomic import write_atomic
+from .build import BuildRefused, Templates, output_path
+from .control_view import control_sheet_view
+
+TEMPLATE = "control-sheet.docx"
+
+
+def sheet_name(today: dt.date, by: str) -> str:
+    """The file name (without ``.docx``): ``control-sheet-2023-02-20`` / ``…-by-meeting``."""
+    return f"control-sheet-{today.isoformat()}" + ("-by-meeting" if by == "meeting" else "")
+
+
+def render_control_sheet(view: dict, templates_dir: str | Path = "templates") -> bytes:
+    """The DOCX bytes of the sheet; raises ``TemplateProblem`` (NOR303 when the template is missing)."""
+    from .engine import TemplateProblem
+
+    templates = Templates(Path(templates_dir), str(templates_dir))
+    path = templates.folder / TEMPLATE
+    if not path.is_file():
+        raise TemplateProblem(templates.display(path), "NOR303",
+                              "шаблон контрольного листа не найден; создайте его: make templates")  # fmt: skip
+    return templates.compiled(path).render(view)
+
+
+def build_control_sheet(records, items, today: dt.date, by: str, out_dir: str | Path,
+                        templates_dir: str | Path = "templates") -> Path:  # fmt: skip
+    """Render the sheet of ``items`` and write it into ``out_dir``; its path.
+
+    Raises ``TemplateProblem`` for a template that cannot be used and ``BuildRefused`` for an
+    output that cannot be written; nothing is written then.
+    """
+    view = control_sheet_view(records, items, today, by)
+    data = render_control_sheet(view, templates_dir)
+    out = Path(out_dir)
+    target = output_path(out, sheet_name(today, by))
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        write_atomic(target, data)
+    except OSError as error:
+        raise BuildRefused(f"контрольный лист не записан: {error}") from None
+    return target
