@@ -12,6 +12,7 @@ SOFFICE ?= soffice
 
 .PHONY: protocols pdf templates validate schema test test-fast bench bench-protocols clean
 .PHONY: check calendar bench-check
+.PHONY: roadmaps bench-roadmaps
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +30,12 @@ pdf: protocols
 	@command -v $(SOFFICE) >/dev/null 2>&1 || { echo "make pdf: не найден LibreOffice ($(SOFFICE)). Установите его (например, apt-get install libreoffice-writer) — или откройте DOCX из $(OUT)/protocols в Word и сохраните как PDF." >&2; exit 1; }
 	@ls $(OUT)/protocols/*.docx >/dev/null 2>&1 || { echo "make pdf: в $(OUT)/protocols нет DOCX — сначала make protocols." >&2; exit 1; }
 	$(SOFFICE) -env:UserInstallation=file://$(abspath $(OUT))/.lo-profile --headless --convert-to pdf --outdir $(OUT)/pdf $(OUT)/protocols/*.docx
+
+## Roadmaps into build/roadmaps/*.docx; TODAY=2024-01-20 (or STATUS=1 for today) adds each item's
+## status and a progress summary. A roadmap with errors is reported and skipped (exit code 1).
+roadmaps: $(STAMP)
+	-$(BIN)/nor-docs validate --records $(RECORDS)
+	$(BIN)/nor-docs build roadmaps --records $(RECORDS) --out $(OUT)/roadmaps$(if $(TODAY), --today $(TODAY))$(if $(STATUS), --status)
 
 ## Regenerate the shipped DOCX templates (templates/*.docx) from templates/make_templates.py.
 templates: $(STAMP)
@@ -69,6 +76,10 @@ bench-protocols: $(STAMP)
 ## bench/run.py (make bench) runs every bench/*_bench.py, this one included.
 bench-check: $(STAMP)
 	$(BIN)/python bench/check_bench.py
+
+## A generated 300-item roadmap: render time (target < 1 s, median of runs; bench/roadmap_bench.py).
+bench-roadmaps: $(STAMP)
+	$(BIN)/python bench/roadmap_bench.py
 
 clean:
 	rm -rf $(OUT) bench/out

@@ -64,7 +64,7 @@ class _Checker:
         hint = difflib.get_close_matches(value, sorted(allowed), n=1, cutoff=0.6)
         tail = f"; возможно, «{hint[0]}»?" if hint else "; добавьте его в справочник (records/directory/)"
         code = "NOR109" if what == "событие" else "NOR104"
-        self.report(record_id, loc, code, f"неизвестное {what} «{value}»{tail}")
+        self.report(record_id, loc, code, f"{_unknown(what)} {what} «{value}»{tail}")
 
     def person(self, record_id, loc, value, what="лицо"):
         self.ref(record_id, loc, value, self.kinds["person"], what)
@@ -246,6 +246,14 @@ class _Checker:
                                                  f"«{written}» — так организация в справочнике не пишется; "
                                                  f"возможно, «{org.display_name}» ({org.id})? Исправьте текст или "
                                                  "добавьте написание в aliases"))  # fmt: skip
+
+
+def _unknown(what: str) -> str:
+    """«неизвестный исполнитель», «неизвестная организация», «неизвестное лицо»."""
+    head = what.split()[0]
+    if head.endswith(("о", "е")):
+        return "неизвестное"
+    return "неизвестная" if head.endswith(("а", "я")) else "неизвестный"
 
 
 def _within_period(point, period) -> bool:

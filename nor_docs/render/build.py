@@ -91,6 +91,16 @@ class Templates:
         raise TemplateProblem(f"{self.shown}/protocol.docx", "NOR303",
                               "шаблон протокола не найден; создайте его: python templates/make_templates.py")  # fmt: skip
 
+    def choose_named(self, issuer: str, name: str) -> Path:
+        """``<issuer>/<name>``, else ``<name>`` (a roadmap's ``roadmap.docx``). Raises ``TemplateProblem``."""
+        from .engine import TemplateProblem
+
+        for folder in (self.folder / issuer, self.folder):
+            if (folder / name).is_file():
+                return folder / name
+        raise TemplateProblem(f"{self.shown}/{name}", "NOR303",
+                              f"шаблон {name} не найден; создайте его: python templates/make_templates.py")  # fmt: skip
+
     def compiled(self, path: Path):
         """The compiled template (cached); raises its ``TemplateProblem`` every time it is asked."""
         from .engine import CompiledTemplate, TemplateProblem
@@ -371,14 +381,14 @@ def _list_inputs(root: Path) -> tuple[list[Path], list[Path]]:
     return shared, meetings
 
 
-def check_output_folder(records_dir: Path, out_dir: Path) -> None:
+def check_output_folder(records_dir: Path, out_dir: Path, default: str = "build/protocols") -> None:
     """A build never writes into the records: refuse an output folder inside them."""
     records = Path(records_dir).resolve()
     out = Path(out_dir).resolve()
     if out == records or out.is_relative_to(records):
         raise BuildRefused(
             f"папка для документов «{out_dir}» находится внутри папки записей «{records_dir}»; "
-            "сборка не пишет в записи — укажите другую (по умолчанию build/protocols)"
+            f"сборка не пишет в записи — укажите другую (по умолчанию {default})"
         )
 
 
