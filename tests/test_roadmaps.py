@@ -352,3 +352,28 @@ def test_cli_prints_what_it_wrote_and_status_means_today(tmp_path, runner, monke
     bad_day = runner.invoke(cli, ["build", "roadmaps", "--records", str(SAMPLE_RECORDS), "--out", str(out),
                                   "--today", "31.02.2024"])  # fmt: skip
     assert bad_day.exit_code == 2 and "такой даты нет" in bad_day.output
+
+
+def test_several_points_interim_reports_and_removal_from_control(tmp_path):
+    records = tmp_path / "records"
+    shutil.copytree(SAMPLE_RECORDS, records)
+    (records / "marks").mkdir()
+    shutil.copy(ROADMAP_DATA / "kamenka-marks.yaml", records / "marks" / "kamenka.yaml")
+    result = build_roadmaps(records, tmp_path / "out", TEMPLATES, today=dt.date(2024, 6, 10))
+    assert result.ok, result.diagnostics
+    document = _open(tmp_path / "out", KAMENKA)
+    rows = {r[0]: r[5] for r in _items_of(_rows(_plan(document)))}
+    # May closed by the mark (with its document); December (28.12.2024, a working Saturday) open.
+    assert rows["1.1."] == "на контроле, срок 28.12.2024; май 2024 — исполнено 30.05.2024 (отчёт за май)"
+    assert rows["1.2."] == ("МОУ СОШ с. Кикино: просрочено (10 дней), срок 31.05.2024; промежуточный отчёт "
+                            "15.05.2024 (справка)\nМОУ СОШ с. Головинщино: просрочено (10 дней), срок 31.05.2024\n"
+                            "МОУ СОШ с. Покровская Арчада: просрочено (10 дней), срок 31.05.2024")  # fmt: skip
+    assert rows["4.3."] == "снято с контроля 01.03.2024 (решение рабочей группы)"
+    assert _rows(_summary(document))[1:] == [
+        ["Анализ деятельности и рисковых профилей", "2", "0", "1", "1"],
+        ["Концептуальные документы и антирисковые программы", "2", "0", "0", "2"],
+        ["Работа с родительским сообществом и обучающимися", "1", "0", "0", "1"],
+        ["Повышение профессиональных компетенций педагогов", "4", "0", "0", "3"],
+        ["Всего", "9", "0", "1", "7"],
+    ]
+    assert "Снято с контроля пунктов — 1." in [p.text for p in document.paragraphs]

@@ -126,9 +126,13 @@ def part_text(part: ControlItem, style: str = "numeric") -> str:
     elif part.deadline is not None:  # open, due soon, extended, overdue
         words += f", срок {date(part.deadline)}"
     details = []
-    if len(part.points) > 1 and part.status not in ("done", "done_late"):
-        details += [f"{p.point.label} — исполнено {date(p.closed_on)}" for p in part.points if p.closed_on]
-    documents = [_mark_document(m) for m in part.marks if not m.interim and _mark_document(m)]
+    by_point = len(part.points) > 1 and part.status not in ("done", "done_late")
+    if by_point:  # several control points, some closed: each with its own mark
+        for p in part.points:
+            if p.closed_by is not None:
+                document = _mark_document(p.closed_by)
+                details.append(f"{p.point.label} — исполнено {date(p.closed_on)}" + (f" ({document})" if document else ""))
+    documents = [] if by_point else [_mark_document(m) for m in part.marks if not m.interim and _mark_document(m)]
     interim = [m for m in part.marks if m.interim]
     if interim and part.status not in ("done", "done_late"):
         last = interim[-1]
