@@ -247,11 +247,12 @@ def _text_section(title: str, group: list[ControlItem], records: Records, late: 
     widths = [max(len(header[k]), *(len(r[k]) for r in all_rows)) for k in range(3)]
     out = [f"{title} — {len(group)}", "  " + _row(header, widths)]
     for rows, members in blocks.items():
+        count = sum(1 for row in rows if row[0])  # not the «↳ дорожная карта» lines
         if len(members) == 1:
-            heading = f"{records.display_name(members[0])} ({members[0]}) — {len(rows)}"
+            heading = f"{records.display_name(members[0])} ({members[0]}) — {count}"
         else:
             many = plural(len(members), "исполнитель", "исполнителя", "исполнителей")
-            heading = "; ".join(records.display_name(m) for m in members) + f" — {len(members)} {many}, у каждого {len(rows)}"
+            heading = "; ".join(records.display_name(m) for m in members) + f" — {len(members)} {many}, у каждого {count}"
         out.extend(_wrap(heading))
         out.extend("  " + _row(row, widths) for row in rows)
     return out
@@ -261,8 +262,8 @@ def _roadmap_rows(a, records: Records) -> list[tuple[str, ...]]:
     """Under a decision that ordered a roadmap: the roadmap that fulfils it, and where it is."""
     rows = []
     for rid in a.roadmaps:
-        origin = records.origins.get(rid)
-        rows.append(("", "", f"  ↳ дорожная карта {rid}", origin.file if origin is not None else ""))
+        file, line, _col = records.where(rid, ("ordered_by",))
+        rows.append(("", "", f"  ↳ дорожная карта {rid}", f"{file}:{line}"))
     return rows
 
 

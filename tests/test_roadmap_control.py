@@ -205,5 +205,8 @@ def test_text_output_shows_the_roadmap_under_the_decision(runner, ordered):
     lines = result.output.splitlines()
     row = next(i for i, line in enumerate(lines) if "2023-01-31-petrozavodsk#4 " in line)
     assert "↳ дорожная карта ptz-sosh3-plan-2023" in lines[row + 1]
-    assert lines[row + 1].rstrip().endswith("roadmaps/ptz-sosh3-plan-2023.yaml")
+    ordered_line = (ordered / "roadmaps" / "ptz-sosh3-plan-2023.yaml").read_text(encoding="utf-8").splitlines().index(
+        "ordered_by: 2023-01-31-petrozavodsk#4") + 1
+    assert lines[row + 1].rstrip().endswith(f"roadmaps/ptz-sosh3-plan-2023.yaml:{ordered_line}")
     assert result.output.count("↳ дорожная карта") == 1  # one block for the fifteen schools
+    assert "15 исполнителей, у каждого 1" in result.output  # the roadmap line is not an assignment
