@@ -377,3 +377,26 @@ def test_several_points_interim_reports_and_removal_from_control(tmp_path):
         ["Всего", "9", "0", "1", "7"],
     ]
     assert "Снято с контроля пунктов — 1." in [p.text for p in document.paragraphs]
+
+
+def test_the_view_is_plain_strings_made_without_docx(records):
+    from nor_docs.render.roadmap_view import roadmap_view
+    from nor_docs.render.roadmaps import roadmap_parts
+
+    view = roadmap_view(records.roadmaps[ORDERED], records, roadmap_parts(records, STATUS_DAY), STATUS_DAY)
+
+    def leaves(value):
+        if isinstance(value, dict):
+            for key, inner in value.items():
+                if key != "core":
+                    yield from leaves(inner)
+        elif isinstance(value, list):
+            for inner in value:
+                yield from leaves(inner)
+        else:
+            yield value
+
+    assert {type(v) for v in leaves(view)} <= {str, type(None)}
+    assert view["stamp"] == {"word": "УТВЕРЖДЕНО", "by": "приказом МОУ «Средняя школа № 3»",
+                             "date_line": "от 20.02.2023 №\u00a015-о"}  # fmt: skip
+    assert view["sections"][0]["title"] == "" and view["summary"]["rows"][0]["title"] == "Мероприятия вне разделов"
