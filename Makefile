@@ -14,6 +14,7 @@ BY      ?=
 .PHONY: protocols pdf templates validate schema test test-fast bench bench-protocols clean
 .PHONY: check calendar bench-check bench-validate
 .PHONY: control
+.PHONY: roadmaps bench-roadmaps
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +32,12 @@ pdf: protocols
 	@command -v $(SOFFICE) >/dev/null 2>&1 || { echo "make pdf: не найден LibreOffice ($(SOFFICE)). Установите его (например, apt-get install libreoffice-writer) — или откройте DOCX из $(OUT)/protocols в Word и сохраните как PDF." >&2; exit 1; }
 	@ls $(OUT)/protocols/*.docx >/dev/null 2>&1 || { echo "make pdf: в $(OUT)/protocols нет DOCX — сначала make protocols." >&2; exit 1; }
 	$(SOFFICE) -env:UserInstallation=file://$(abspath $(OUT))/.lo-profile --headless --convert-to pdf --outdir $(OUT)/pdf $(OUT)/protocols/*.docx
+
+## Roadmaps into build/roadmaps/*.docx; TODAY=2024-01-20 (or STATUS=1 for today) adds each item's
+## status and a progress summary. A roadmap with errors is reported and skipped (exit code 1).
+roadmaps: $(STAMP)
+	-$(BIN)/nor-docs validate --records $(RECORDS)
+	$(BIN)/nor-docs build roadmaps --records $(RECORDS) --out $(OUT)/roadmaps$(if $(TODAY), --today $(TODAY))$(if $(STATUS), --status)
 
 ## Regenerate the shipped DOCX templates (templates/*.docx) from templates/make_templates.py.
 templates: $(STAMP)
@@ -81,6 +88,10 @@ bench-check: $(STAMP)
 ## validate on 1,000 generated meetings / 10,000 assignments: median wall time, target < 1 s.
 bench-validate: $(STAMP)
 	$(BIN)/python bench/validate_bench.py
+
+## A generated 300-item roadmap: render time (target < 1 s, median of runs; bench/roadmap_bench.py).
+bench-roadmaps: $(STAMP)
+	$(BIN)/python bench/roadmap_bench.py
 
 clean:
 	rm -rf $(OUT) bench/out

@@ -3,7 +3,9 @@
 A meeting decision with executors (its own or inherited from its parent) and ``on_control`` is
 an assignment ``<meeting id>#<number>``; every roadmap item with executors is one too,
 ``<roadmap id>#<number>``. A group executor is tracked member by member: ``members`` lists the
-parts the control logic follows (a group's members, or the executor itself).
+parts the control logic follows (a group's members, or the executor itself). ``roadmaps`` names
+the roadmaps that say they fulfil a decision (their ``ordered_by``): the control view of the
+decision shows them.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from .links import roadmaps_by_decision
 from .model.deadline import Deadline
 from .records import Records
 
@@ -30,19 +33,22 @@ class Assignment:
     file: str
     line: int
     column: int
+    roadmaps: tuple[str, ...] = ()  # roadmaps ordered by this decision (``Roadmap.ordered_by``)
 
 
 def collect_assignments(records: Records) -> list[Assignment]:
     """Every assignment and roadmap item, in record order."""
     found: list[Assignment] = []
+    ordered = roadmaps_by_decision(records) if records.roadmaps else {}
     for mid, meeting in records.meetings.items():
         for loc, decision, executors in meeting.all_decisions():
             if not executors or not decision.on_control:
                 continue
             file, line, col = records.where(mid, loc)
+            aid = f"{mid}#{decision.number.rstrip('.')}"
             found.append(
                 Assignment(
-                    id=f"{mid}#{decision.number.rstrip('.')}",
+                    id=aid,
                     origin="meeting",
                     record_id=mid,
                     number=decision.number.rstrip("."),
@@ -55,6 +61,7 @@ def collect_assignments(records: Records) -> list[Assignment]:
                     file=file,
                     line=line,
                     column=col,
+                    roadmaps=tuple(ordered.get(aid, ())),
                 )
             )
     for rid, roadmap in records.roadmaps.items():

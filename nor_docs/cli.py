@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "records",
     "control",
     "protocols",
+    "roadmaps",
 )
 
 RECORDS_OPTION = click.option(

@@ -97,6 +97,7 @@ def _assignment_fields(a) -> dict:
         "file": a.file,
         "line": a.line,
         "text": a.text,
+        "roadmaps": list(a.roadmaps),
     }
 
 
@@ -240,19 +241,30 @@ def _text_section(title: str, group: list[ControlItem], records: Records, late: 
             a = item.assignment
             when = f"{item.days_overdue} {days_word(item.days_overdue)}" if late else _left(item, today)
             rows.append((_ru(item.deadline), when, f"{a.id} {_short(a.text)}", f"{a.file}:{a.line}"))
+            rows.extend(_roadmap_rows(a, records))
         blocks.setdefault(tuple(rows), []).append(member)
     all_rows = [row for rows in blocks for row in rows]
     widths = [max(len(header[k]), *(len(r[k]) for r in all_rows)) for k in range(3)]
     out = [f"{title} — {len(group)}", "  " + _row(header, widths)]
     for rows, members in blocks.items():
+        count = sum(1 for row in rows if row[0])  # not the «↳ дорожная карта» lines
         if len(members) == 1:
-            heading = f"{records.display_name(members[0])} ({members[0]}) — {len(rows)}"
+            heading = f"{records.display_name(members[0])} ({members[0]}) — {count}"
         else:
             many = plural(len(members), "исполнитель", "исполнителя", "исполнителей")
-            heading = "; ".join(records.display_name(m) for m in members) + f" — {len(members)} {many}, у каждого {len(rows)}"
+            heading = "; ".join(records.display_name(m) for m in members) + f" — {len(members)} {many}, у каждого {count}"
         out.extend(_wrap(heading))
         out.extend("  " + _row(row, widths) for row in rows)
     return out
+
+
+def _roadmap_rows(a, records: Records) -> list[tuple[str, ...]]:
+    """Under a decision that ordered a roadmap: the roadmap that fulfils it, and where it is."""
+    rows = []
+    for rid in a.roadmaps:
+        file, line, _col = records.where(rid, ("ordered_by",))
+        rows.append(("", "", f"  ↳ дорожная карта {rid}", f"{file}:{line}"))
+    return rows
 
 
 def _wrap(text: str, width: int = 110) -> list[str]:

@@ -198,14 +198,7 @@ class _Checker:
             self.ref(rid, loc + ("reported_at",), item.reported_at, self.r.meetings, "заседание")
             self.deadline(rid, loc + ("deadline",), item.deadline)
             for point in (item.deadline.points or [item.deadline]) if item.deadline else []:
-                day = point.date if point.kind == "date" else None
-                if point.kind == "month":
-                    import datetime as dt
-
-                    day = dt.date(point.year, point.month, 1)
-                if day is not None and not (
-                    rm.period.start.replace(day=1) <= day <= rm.period.end
-                ):
+                if not _within_period(point, rm.period):
                     self.report(
                         rid, loc + ("deadline",), "NOR204",
                         f"срок «{item.deadline.as_written}» вне периода дорожной карты "
@@ -296,6 +289,16 @@ _UNKNOWN = {
     "событие": ("неизвестное событие", "records/events/ (или это id заседания)"),
     "заседание": ("неизвестное заседание", "records/meetings/"),
 }
+
+
+def _within_period(point, period) -> bool:
+    """A date inside the period; a month that overlaps it. Other kinds have no date to compare."""
+    if point.kind == "date":
+        return period.start <= point.date <= period.end
+    if point.kind == "month":
+        month = (point.year, point.month)
+        return (period.start.year, period.start.month) <= month <= (period.end.year, period.end.month)
+    return True
 
 
 def _gender_from_surname(surname: str) -> bool:

@@ -13,7 +13,9 @@ It writes the same bytes every time (fixed zip times, fixed core properties), so
 files are committed and a change shows up in git.
 
 The variables a template can use are those of ``nor_docs.render.view.protocol_view`` (see the
-README section «Шаблоны»).
+README section «Шаблоны»); ``templates/roadmap.docx`` (``build_roadmap``: A4 landscape, the
+plan table with its header row repeated on every page) uses those of
+``nor_docs.render.roadmap_view.roadmap_view`` (README «Дорожные карты»).
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ import zipfile
 from pathlib import Path
 
 from docx import Document
-from docx.enum.section import WD_SECTION
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
@@ -184,7 +186,10 @@ def _styles(doc) -> None:
 
 def _style(style_id: str) -> str:
     """The Word name of one of our styles (python-docx looks styles up by name)."""
-    return PARAGRAPH_STYLES[style_id][0] if style_id in PARAGRAPH_STYLES else style_id
+    for known in (PARAGRAPH_STYLES, ROADMAP_STYLES):
+        if style_id in known:
+            return known[style_id][0]
+    return style_id
 
 
 def _p(doc, text: str, style: str = "Normal", page_break: bool = False):
@@ -418,6 +423,129 @@ def _header(doc) -> None:
     paragraph._p.append(field)
 
 
+# --- the roadmap (дорожная карта) ---------------------------------------------------------------
+
+LANDSCAPE_TEXT_WIDTH_MM = 297 - 20 - 10
+# № | Мероприятие | Срок | Ответственные | Ожидаемый результат | Отметка о выполнении
+ROADMAP_COLUMNS_MM = [17, 70, 30, 48, 48, 54]
+ROADMAP_HEADER = ("№ п/п", "Мероприятие", "Срок", "Ответственные", "Ожидаемый результат", "Отметка о выполнении")
+# Ход выполнения: Раздел | Всего пунктов | Выполнено | Выполняется в срок | Просрочено
+SUMMARY_COLUMNS_MM = [112, 30, 55, 35, 35]
+# style id → (name in Word, alignment, bold, size pt, left indent mm)
+ROADMAP_STYLES = {
+    "NorStamp": ("Гриф утверждения", WD_ALIGN_PARAGRAPH.LEFT, False, None, LANDSCAPE_TEXT_WIDTH_MM - 85),
+    "NorTableSection": ("Раздел таблицы", WD_ALIGN_PARAGRAPH.CENTER, True, 12, None),
+    "NorTableNumber": ("Номер в таблице", WD_ALIGN_PARAGRAPH.CENTER, False, 12, None),
+}
+
+
+def build_roadmap() -> bytes:
+    """``templates/roadmap.docx``: approval stamp top right, title, progress summary (with a
+    status date), and the plan table — A4 landscape, header row repeated on every page, sections
+    as merged full-width rows."""
+    doc = Document()
+    _page_setup(doc)
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Mm(297), Mm(210)
+    section.left_margin, section.right_margin = Mm(20), Mm(10)
+    _styles(doc)
+    styles = doc.styles
+    for style_id, (name, align, bold, size_pt, indent_mm) in ROADMAP_STYLES.items():
+        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.element.set(qn("w:styleId"), style_id)
+        style.base_style = styles["Normal"]
+        style.quick_style = True
+        pf = style.paragraph_format
+        pf.alignment = align
+        pf.first_line_indent = Cm(0)
+        if indent_mm is not None:
+            pf.left_indent = Mm(indent_mm)
+        if bold:
+            style.font.bold = True
+        if size_pt:
+            style.font.size = Pt(size_pt)
+    styles["Раздел таблицы"].paragraph_format.keep_with_next = True  # a section row stays with its first item
+    _roadmap_body(doc)
+    _header(doc)
+    props = doc.core_properties
+    props.title = "Шаблон дорожной карты nor-docs"
+    props.author = "nor-docs"
+    props.last_modified_by = "nor-docs"
+    props.revision = 1
+    props.comments = ""
+    props.language = "ru-RU"
+    import datetime as dt
+
+    props.created = props.modified = dt.datetime(2024, 1, 1)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return _clean_package(buffer.getvalue(), "roadmap.docx")
+
+
+def _roadmap_body(doc) -> None:
+    _tag(doc, "{%p if stamp %}")
+    for line in ("{{ stamp.word }}", "{{ stamp.by }}", "{{ stamp.date_line }}"):
+        _p(doc, line, "NorStamp")
+    _tag(doc, "{%p endif %}")
+    _p(doc, "{{ title }}", "NorTitle")
+    # The progress summary, only when statuses were asked for (--today / --status).
+    _tag(doc, "{%p if summary %}")
+    _p(doc, "{{ summary.heading }}", "NorLabel")
+    blank = ("", "NorTableText")
+    table = _table(
+        doc, SUMMARY_COLUMNS_MM,
+        [
+            [("Раздел", "NorTableHead"), ("Всего пунктов", "NorTableHead"), ("Выполнено", "NorTableHead"),
+             ("Выполняется в срок", "NorTableHead"), ("Просрочено", "NorTableHead")],
+            [("{%tr for r in summary.rows %}", "NorTableText")] + [blank] * 4,
+            [("{{ r.title }}", "NorTableText"), ("{{ r.total }}", "NorTableNumber"), ("{{ r.done }}", "NorTableNumber"),
+             ("{{ r.on_time }}", "NorTableNumber"), ("{{ r.overdue }}", "NorTableNumber")],
+            [("{%tr endfor %}", "NorTableText")] + [blank] * 4,
+            [("{{ summary.total.title }}", "NorTableHead"), ("{{ summary.total.total }}", "NorTableHead"),
+             ("{{ summary.total.done }}", "NorTableHead"), ("{{ summary.total.on_time }}", "NorTableHead"),
+             ("{{ summary.total.overdue }}", "NorTableHead")],
+        ],
+        visible=True,
+    )  # fmt: skip
+    _repeat_header(table.rows[0])
+    _tag(doc, "{%p for note in summary.notes %}")
+    _p(doc, "{{ note }}", "NorList")
+    _tag(doc, "{%p endfor %}")
+    _p(doc, "", "NorList")  # keeps the two tables apart
+    _tag(doc, "{%p endif %}")
+    # The plan: header row repeated on every page; a section is one merged row across the table.
+    width = len(ROADMAP_COLUMNS_MM)
+    table = _table(
+        doc, ROADMAP_COLUMNS_MM,
+        [
+            [(text, "NorTableHead") for text in ROADMAP_HEADER],
+            [("{%tr for s in sections %}", "NorTableText")] + [blank] * (width - 1),
+            [("{%tr if s.title %}", "NorTableText")] + [blank] * (width - 1),
+            [("{{ s.title }}", "NorTableSection")] + [blank] * (width - 1),
+            [("{%tr endif %}", "NorTableText")] + [blank] * (width - 1),
+            [("{%tr for item in s.entries %}", "NorTableText")] + [blank] * (width - 1),
+            [("{{ item.number }}", "NorTableNumber"), ("{{ item.activity }}", "NorTableText"),
+             ("{{ item.deadline }}", "NorTableText"), ("{{ item.executors }}", "NorTableText"),
+             ("{{ item.result }}", "NorTableText"), ("{{ item.mark }}", "NorTableText")],
+            [("{%tr endfor %}", "NorTableText")] + [blank] * (width - 1),
+            [("{%tr endfor %}", "NorTableText")] + [blank] * (width - 1),
+        ],
+        visible=True,
+    )  # fmt: skip
+    _repeat_header(table.rows[0])
+    section_row = table.rows[3]
+    for row in (table.rows[3], table.rows[6]):  # a section row, an item row: not split across pages
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    merged = section_row.cells[0].merge(section_row.cells[width - 1])
+    for extra in merged.paragraphs[1:]:  # the merged-away cells' empty paragraphs
+        extra._p.getparent().remove(extra._p)
+    body = doc.element.body
+    first = body[0]
+    if first.tag == qn("w:p") and not "".join(first.itertext()).strip():
+        body.remove(first)
+
+
 # --- package clean-up --------------------------------------------------------------------------
 
 _DROP = ("docProps/thumbnail.jpeg", "word/stylesWithEffects.xml", "customXml/")
@@ -425,13 +553,13 @@ APP_XML = (
     "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
     '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
     'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
-    "<Template>protocol.docx</Template><Application>nor-docs</Application><DocSecurity>0</DocSecurity>"
+    "<Template>{template}</Template><Application>nor-docs</Application><DocSecurity>0</DocSecurity>"
     "<ScaleCrop>false</ScaleCrop><LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>"
     "<HyperlinksChanged>false</HyperlinksChanged></Properties>"
 )
 
 
-def _clean_package(raw: bytes) -> bytes:
+def _clean_package(raw: bytes, template: str = "protocol.docx") -> bytes:
     """Drop what python-docx's default template carries and a protocol does not need (a
     thumbnail, stylesWithEffects, customXml), and re-zip deterministically."""
     parts = []
@@ -449,7 +577,7 @@ def _clean_package(raw: bytes) -> bytes:
                 text = text.replace('<Default Extension="jpeg" ContentType="image/jpeg"/>', "")
                 data = text.encode("utf-8")
             elif name == "docProps/app.xml":
-                data = APP_XML.encode("utf-8")
+                data = APP_XML.replace("{template}", template).encode("utf-8")
             elif name == "word/settings.xml":
                 text = data.decode("utf-8")
                 text = text.replace("<w:savePreviewPicture/>", "")
@@ -461,10 +589,11 @@ def _clean_package(raw: bytes) -> bytes:
 
 
 def main() -> None:
-    target = HERE / "protocol.docx"
-    data = build_protocol()
-    target.write_bytes(data)
-    print(f"{target.relative_to(HERE.parent)}: {len(data)} байт")
+    for name, build in (("protocol.docx", build_protocol), ("roadmap.docx", build_roadmap)):
+        target = HERE / name
+        data = build()
+        target.write_bytes(data)
+        print(f"{target.relative_to(HERE.parent)}: {len(data)} байт")
     import make_control_sheet  # the control sheet's template (templates/make_control_sheet.py)
 
     make_control_sheet.main()

@@ -40,3 +40,11 @@ def test_make_pdf_converts_every_built_protocol(tmp_path):
     assert result.returncode == 0, result.stderr
     built = sorted(p.stem for p in (tmp_path / "protocols").glob("*.docx"))
     assert built and sorted(p.stem for p in (tmp_path / "pdf").glob("*.pdf")) == built
+
+
+def test_make_roadmaps_builds_every_sample_roadmap_with_statuses_on_request(tmp_path):
+    result = _make("roadmaps", f"OUT={tmp_path}", "TODAY=2024-01-20")
+    assert result.returncode == 0, result.stderr
+    roadmaps = sorted(p.stem for p in (ROOT / "records" / "roadmaps").glob("*.yaml"))
+    assert sorted(p.stem for p in (tmp_path / "roadmaps").glob("*.docx")) == roadmaps
+    assert f"Собрано дорожных карт со статусами на 20.01.2024: {len(roadmaps)} из {len(roadmaps)}" in result.stdout

@@ -55,7 +55,7 @@ def test_roadmap_names_the_decision_that_ordered_it(records_copy):
         """)
     records, found = load_and_validate(records_copy)
     assert [d for d in found if d.is_error] == []
-    assert roadmaps_by_decision(records) == {"2023-12-14-mun4-wg#3": ["mun4-ordered"]}
+    assert roadmaps_by_decision(records)["2023-12-14-mun4-wg#3"] == ["mun4-ordered"]
 
 
 def test_unknown_ordering_decision_is_an_error_with_a_hint(records_copy):

@@ -4,5 +4,6 @@
 ``engine`` compiles a DOCX template once and renders views into documents, ``package`` writes
 the zip deterministically, ``manifest`` remembers what a build was made from, ``build`` plans
 and runs a whole build in parallel. ``control_view`` and ``control_sheet`` do the same for the
-control sheet (контрольный лист) of control items as of a day.
+control sheet (контрольный лист) of control items as of a day; ``roadmap_view`` and ``roadmaps``
+for roadmaps (with statuses as of a day from ``nor_docs.control``).
 """

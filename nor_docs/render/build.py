@@ -91,6 +91,16 @@ class Templates:
         raise TemplateProblem(f"{self.shown}/protocol.docx", "NOR303",
                               "шаблон протокола не найден; создайте его: python templates/make_templates.py")  # fmt: skip
 
+    def choose_named(self, issuer: str, name: str) -> Path:
+        """``<issuer>/<name>``, else ``<name>`` (a roadmap's ``roadmap.docx``). Raises ``TemplateProblem``."""
+        from .engine import TemplateProblem
+
+        for folder in (self.folder / issuer, self.folder):
+            if (folder / name).is_file():
+                return folder / name
+        raise TemplateProblem(f"{self.shown}/{name}", "NOR303",
+                              f"шаблон {name} не найден; создайте его: python templates/make_templates.py")  # fmt: skip
+
     def compiled(self, path: Path):
         """The compiled template (cached); raises its ``TemplateProblem`` every time it is asked."""
         from .engine import CompiledTemplate, TemplateProblem

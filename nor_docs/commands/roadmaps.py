@@ -1,0 +1,51 @@
+"""The command that builds roadmaps: ``nor-docs build roadmaps`` (``make roadmaps``)."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ..cli import RECORDS_OPTION, build
+
+
+def _parse_day(ctx, param, value):
+    if value is None:
+        return None
+    from ..model.common import parse_date
+
+    try:
+        return parse_date(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
+
+
+@build.command("roadmaps")
+@RECORDS_OPTION
+@click.option("--out", "out_dir", default="build/roadmaps", show_default=True, type=click.Path(file_okay=False),
+              help="Папка для документов (внутри папки записей — нельзя).")  # fmt: skip
+@click.option("--templates", "templates_dir", default="templates", show_default=True,
+              type=click.Path(file_okay=False), help="Папка с шаблонами DOCX.")  # fmt: skip
+@click.option("--today", callback=_parse_day, default=None, metavar="ГГГГ-ММ-ДД",
+              help="Отметка о выполнении — статус каждого пункта на этот день, и сводка хода выполнения.")  # fmt: skip
+@click.option("--status", is_flag=True,
+              help="То же на сегодня (в часовом поясе управления).")  # fmt: skip
+def roadmaps(records_dir: str, out_dir: str, templates_dir: str, today, status: bool) -> None:
+    """Собрать дорожную карту DOCX для каждой записи roadmaps/: <out>/<id>.docx."""
+    from ..render.build import BuildRefused
+    from ..render.roadmaps import build_roadmaps
+
+    try:
+        result = build_roadmaps(records_dir, out_dir, templates_dir, today=today, status=status)
+    except BuildRefused as error:
+        click.echo(f"nor-docs: {error}", err=True)
+        sys.exit(1)
+    for diagnostic in result.diagnostics:
+        click.echo(diagnostic.as_text(), err=True)
+    for path in sorted(result.built):
+        click.echo(path.as_posix())
+    total = len(result.built) + result.unchanged + len(result.failed)
+    when = f" со статусами на {result.today:%d.%m.%Y}" if result.today is not None else ""
+    click.echo(f"Собрано дорожных карт{when}: {len(result.built)} из {total} (без изменений — {result.unchanged}, "
+               f"не собрано из-за ошибок — {len(result.failed)}) → {out_dir}")  # fmt: skip
+    sys.exit(0 if result.ok else 1)

@@ -1,0 +1,150 @@
+"""Build every roadmap into ``<out>/<roadmap id>.docx``, with statuses as of a day on request.
+
+The records folder is loaded and validated once (roadmaps are few, and their statuses need the
+marks, events and meetings anyway). A roadmap whose own file has an error is reported and
+skipped; the others are built. With statuses, errors in what statuses are computed from
+(``marks/``, ``events/``, ``settings.yaml``) stop every status document (NOR502): a plan's
+execution column must not be built on records known to be wrong.
+
+The layers are those of the protocols: ``roadmap_view`` (model → strings), the compiled DOCX
+template (``engine``), an atomic write inside ``out`` (``build.output_path``). A document whose
+bytes have not changed is not written again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..atomic import write_atomic
+from ..diagnostics import Diagnostic, sort_diagnostics
+from .build import BuildRefused, BuildResult, Templates, _remove_leftovers, _shown_name, check_output_folder, output_path
+
+TEMPLATE_NAME = "roadmap.docx"
+DEFAULT_OUT = "build/roadmaps"
+STATUS_FOLDERS = ("marks", "events")  # with settings.yaml: what statuses are computed from
+
+
+@dataclass
+class RoadmapBuild(BuildResult):
+    today: dt.date | None = None  # the day statuses were computed for, if they were
+
+
+def render_roadmap(roadmap, records, template, parts=None, today: dt.date | None = None) -> bytes:
+    """The DOCX bytes of one roadmap (``parts``: assignment id → control items, for statuses)."""
+    from .roadmap_view import roadmap_view
+
+    return template.render(roadmap_view(roadmap, records, parts, today))
+
+
+def roadmap_parts(records, today: dt.date) -> dict[str, list]:
+    """Assignment id → the control items (one per executor) of every roadmap item, as of ``today``."""
+    from ..control import control_items
+
+    parts: dict[str, list] = {}
+    for item in control_items(records, today):
+        if item.assignment.origin == "roadmap":
+            parts.setdefault(item.assignment.id, []).append(item)
+    return parts
+
+
+def build_roadmaps(
+    records_dir: str | Path,
+    out_dir: str | Path,
+    templates_dir: str | Path = "templates",
+    *,
+    today: dt.date | None = None,
+    status: bool = False,
+) -> RoadmapBuild:
+    """Render every roadmap under ``records_dir`` into ``out_dir``; statuses when ``status`` or
+    ``today`` is given (``today`` defaults to today in the office's time zone)."""
+    from ..records import load_records, record_files
+    from ..validate import validate_records
+    from .engine import TemplateProblem
+
+    root, out = Path(records_dir), Path(out_dir)
+    check_output_folder(root, out, DEFAULT_OUT)
+    if not root.is_dir():
+        raise BuildRefused(f"папка с записями «{records_dir}» не найдена")
+    records, found = load_records(root, str(records_dir))
+    found.extend(validate_records(records, warnings=False))
+    errors = [d for d in found if d.is_error]
+    broken = {d.file for d in errors}
+    result = RoadmapBuild(diagnostics=list(errors))
+    files = [_shown_name(records_dir, p.relative_to(root).as_posix()) for p in record_files(root)
+             if p.relative_to(root).parts[0] == "roadmaps"]  # fmt: skip
+    by_file: dict[str, list[str]] = {}
+    for rid in sorted(records.roadmaps):
+        by_file.setdefault(records.origins[rid].file, []).append(rid)
+
+    parts = None
+    blocked = None  # why statuses cannot be given
+    if status or today is not None:
+        blocked = _status_blocked(records_dir, broken)
+        if blocked is None:
+            from ..deadlines import UnknownTimeZone, office_today
+
+            try:
+                result.today = office_today(records.settings.deadlines.timezone, today)
+            except UnknownTimeZone:
+                blocked = f"неизвестный часовой пояс «{records.settings.deadlines.timezone}» в настройках"
+            else:
+                parts = roadmap_parts(records, result.today)
+
+    templates = Templates(Path(templates_dir), str(templates_dir))
+    out_ready = False
+    for file in files:
+        if file in broken:
+            result.failed.append(file)
+            continue
+        for rid in by_file.get(file, []):
+            if blocked is not None:
+                result.diagnostics.append(Diagnostic(file, 1, 1, "NOR502",
+                                                     f"статусы пунктов не посчитаны: {blocked}; исправьте записи "
+                                                     "или соберите дорожную карту без --today/--status"))  # fmt: skip
+                result.failed.append(file)
+                continue
+            roadmap = records.roadmaps[rid]
+            try:
+                template = templates.compiled(templates.choose_named(roadmap.issuer, TEMPLATE_NAME))
+                data = render_roadmap(roadmap, records, template, parts, result.today)
+            except TemplateProblem as problem:
+                result.diagnostics.append(Diagnostic(problem.template, 1, 1, problem.code, problem.message))
+                result.failed.append(file)
+                continue
+            try:
+                target = output_path(out, rid)
+                if not out_ready:
+                    out.mkdir(parents=True, exist_ok=True)
+                    _remove_leftovers(out)
+                    out_ready = True
+                if _same_bytes(target, data):
+                    result.unchanged += 1
+                    continue
+                write_atomic(target, data)
+            except (BuildRefused, OSError) as error:
+                result.diagnostics.append(Diagnostic(file, 1, 1, "NOR308", f"дорожная карта не записана: {error}"))
+                result.failed.append(file)
+                continue
+            result.built.append(target)
+    result.diagnostics = sort_diagnostics(result.diagnostics)
+    return result
+
+
+def _status_blocked(records_dir, broken: set[str]) -> str | None:
+    """Why statuses cannot be trusted (errors in the files they are computed from), or None."""
+    prefixes = tuple(_shown_name(records_dir, f"{folder}/") for folder in STATUS_FOLDERS)
+    settings = _shown_name(records_dir, "settings.yaml")
+    bad = sorted(f for f in broken if f.startswith(prefixes) or f == settings)
+    if not bad:
+        return None
+    shown = ", ".join(bad[:3]) + (f" и ещё {len(bad) - 3}" if len(bad) > 3 else "")
+    return f"ошибки в {shown}"
+
+
+def _same_bytes(path: Path, data: bytes) -> bool:
+    try:
+        return path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        return False

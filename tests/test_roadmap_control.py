@@ -1,0 +1,212 @@
+"""Roadmap items under control exactly like assignments: the sample roadmaps of seeds 000 and 001
+say only what their seeds say; every output points at the item's line; marks, statuses and the
+link from a decision to the roadmap that fulfils it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import shutil
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import pytest
+
+from conftest import DATA, SAMPLE_RECORDS
+from nor_docs.assignments import collect_assignments
+from nor_docs.cli import cli
+from nor_docs.control import control_items
+from nor_docs.validate import load_and_validate
+
+KUZNETSK = "kuznetsk-sosh10-roadmap-2021-2022"
+KAMENKA = "kamenka-roadmap-2024"
+MUN4 = "mun4-roadmap-2023-2024"
+ROADMAP_DATA = DATA / "roadmaps"
+KAMENKA_SCHOOLS = ("kamenka-kikino", "kamenka-golovinshchino", "kamenka-pokrovskaya-archada")
+
+
+@pytest.fixture(scope="module")
+def sample():
+    records, found = load_and_validate(SAMPLE_RECORDS, display_root="records")
+    assert not [d for d in found if d.is_error]
+    return records
+
+
+def _items(roadmap):
+    return [(section.title, item) for section in roadmap.sections for item in section.items]
+
+
+# --- the sample roadmaps say what their seeds say ------------------------------------------------
+
+
+def test_seed_001_roadmap_has_the_zones_of_responsibility_and_their_bullets_word_for_word(sample):
+    roadmap = sample.roadmaps[KUZNETSK]
+    appendix = sample.meetings["2021-09-29-kuznetsk"].appendices[0].table.rows
+    zones = [zone for zone, _ in appendix]
+    bullets = [[re.sub(r"^- ", "", line).rstrip(";.") for line in text.splitlines()] for _, text in appendix]
+    assert [s.title for s in roadmap.sections] == [zones[0], zones[1], "Школа-тьютор (МБОУ СОШ №8 им. П.А. Щипанова)"]
+    assert zones[2] == "Школя-тьютор"  # the source's own typo, not repeated in the roadmap
+    assert [[i.activity for i in s.items] for s in roadmap.sections] == bullets
+    assert [[i.number for i in s.items] for s in roadmap.sections] == [
+        ["1.1", "1.2", "1.3"], ["2.1", "2.2", "2.3", "2.4"], ["3.1", "3.2", "3.3", "3.4", "3.5"]]
+    executors = [{tuple(i.executors) for i in s.items} for s in roadmap.sections]
+    assert executors == [{("kuznetsk-zavodchikova",)}, {("kuznetsk-sosh10",)}, {("kuznetsk-sosh8",)}]
+    assert {i.deadline.kind for _, i in _items(roadmap)} == {"standing"}
+    assert {i.deadline.as_written for _, i in _items(roadmap)} == {"в течение учебного года"}
+    assert (roadmap.subject, roadmap.approval, roadmap.ordered_by) == ("kuznetsk-sosh10", None, None)
+
+
+def test_seed_000_roadmap_is_ordered_by_decision_3_with_the_reporting_periods(sample):
+    roadmap = sample.roadmaps[KAMENKA]
+    assert roadmap.ordered_by == "2023-10-31-kamenka-wg#3"
+    decision = sample.meetings["2023-10-31-kamenka-wg"].decisions[2]
+    assert decision.number == "3" and "«дорожную карту»" in decision.text
+    activities = [i.activity for _, i in _items(roadmap)]
+    decisions = [d.text for d in sample.meetings["2023-10-31-kamenka-wg"].decisions]
+    # Decisions 1, 2 and 4 and the complex of measures of the second question, as activities.
+    assert "анализ деятельности образовательной организации" in activities[0]
+    assert activities[1] == "Анкетирование по выявлению рисков профилей" and "анкетирование по выявлению рисков профилей" in decisions[1]
+    assert "Разработка антирисковых программ" in activities and "антирисковые программы" in decisions[3]
+    heard = sample.meetings["2023-10-31-kamenka-wg"].agenda[1].heard[0].text
+    for measure in ("через центры непрерывного образования", "работу в профессиональных сообществах",
+                    "самообразование", "методическую работу"):  # fmt: skip
+        assert measure in heard
+    for _, item in _items(roadmap):
+        assert item.deadline.as_written == "май 2024 года и декабрь 2024 года"
+        assert [(p.year, p.month) for p in item.deadline.points] == [(2024, 5), (2024, 12)]
+        assert tuple(item.executors) == KAMENKA_SCHOOLS
+    assert roadmap.approval is None
+
+
+def test_no_sample_roadmap_invents_an_approval_order(sample):
+    assert set(sample.roadmaps) == {KUZNETSK, KAMENKA, MUN4}
+    assert all(r.approval is None for r in sample.roadmaps.values())
+
+
+# --- every output points at the item ------------------------------------------------------------
+
+
+def _line(path: str, number: int) -> str:
+    return Path(path).read_text(encoding="utf-8").splitlines()[number - 1].strip()
+
+
+def test_every_roadmap_item_is_an_assignment_with_the_line_of_its_number(sample):
+    found = [a for a in collect_assignments(sample) if a.origin == "roadmap"]
+    expected = sum(len(_items(r)) for r in sample.roadmaps.values())
+    assert len(found) == expected == 12 + 9 + 8
+    for a in found:
+        assert a.id == f"{a.record_id}#{a.number}"
+        assert _line(SAMPLE_RECORDS.parent / a.file, a.line) == f"- number: {a.number}"
+
+
+def test_roadmap_items_in_json_github_junit_and_calendar_point_at_the_item(runner, tmp_path):
+    args = ["--records", str(SAMPLE_RECORDS), "--today", "2024-06-10"]
+    payload = json.loads(runner.invoke(cli, ["check", *args, "--format", "json"]).output)
+    ours = [i for i in payload["items"] if i["origin"] == "roadmap"]
+    kamenka = [i for i in ours if i["roadmap"] == KAMENKA]
+    assert len(kamenka) == 9 * 3  # each of the three schools has its own part
+    first = next(i for i in kamenka if i["id"] == f"{KAMENKA}#1.1/kamenka-kikino")
+    assert (first["member"], first["deadline_kind"], first["status"]) == ("kamenka-kikino", "several", "overdue")
+    assert [p["label"] for p in first["points"]] == ["май 2024", "декабрь 2024"]
+    assert first["deadline"] == "2024-05-31" and first["roadmaps"] == []
+    for item in ours:
+        assert _line(item["file"], item["line"]) == f"- number: {item['number']}"
+    standing = next(i for i in ours if i["id"] == f"{KUZNETSK}#2.1")
+    assert (standing["status"], standing["deadline"], standing["report_date"]) == ("standing", None, "2025-01-20")
+
+    line = next(i["line"] for i in kamenka if i["number"] == "1.1")
+    alone = tmp_path / "kamenka"  # only seed 000: its items are within GitHub's ten annotations
+    shutil.copytree(SAMPLE_RECORDS, alone, ignore=shutil.ignore_patterns("meetings", "roadmaps"))
+    for folder, name in (("meetings", "2023-10-31-kamenka-wg"), ("roadmaps", KAMENKA)):
+        (alone / folder).mkdir()
+        shutil.copy(SAMPLE_RECORDS / folder / f"{name}.yaml", alone / folder)
+    github = runner.invoke(cli, ["check", "--records", str(alone), "--today", "2024-06-10", "--format", "github"]).output
+    assert (f"::error file={alone}/roadmaps/{KAMENKA}.yaml,line={line},title=Просрочено (10 дней)%3A "
+            f"{KAMENKA}#1.1 (3 исполнителя)::") in github  # fmt: skip
+    junit = ET.fromstring(runner.invoke(cli, ["check", *args, "--format", "junit"]).output)
+    case = next(c for c in junit.iter("testcase") if c.get("name") == f"{KAMENKA}#1.1/kamenka-kikino")
+    assert (case.get("classname"), case.get("line"), case.find("failure") is not None) == (KAMENKA, str(line), True)
+
+    out = tmp_path / "calendar"
+    result = runner.invoke(cli, ["calendar", "--records", str(SAMPLE_RECORDS), "--today", "2024-05-20",
+                                 "--executor", "kamenka-kikino", "--out", str(out)])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    ics = (out / "kamenka-kikino.ics").read_text(encoding="utf-8").replace("\r\n ", "")
+    assert f"{KAMENKA}#1.1/kamenka-kikino~0@nor-docs" in ics and "20240531" in ics
+    assert f"roadmaps/{KAMENKA}.yaml:{line}" in ics
+
+
+# --- marks, statuses, discipline: the same as for assignments ---------------------------------------
+
+
+@pytest.fixture
+def with_marks(records_copy):
+    (records_copy / "marks").mkdir(exist_ok=True)
+    shutil.copy(ROADMAP_DATA / "marks.yaml", records_copy / "marks" / "roadmap.yaml")
+    records, found = load_and_validate(records_copy)
+    assert not [d for d in found if d.is_error], found
+    return records
+
+
+def test_marks_on_roadmap_items_give_the_statuses_of_assignments(with_marks):
+    items = {i.id: i for i in control_items(with_marks, dt.date(2024, 1, 20)) if i.assignment.record_id == MUN4}
+    status = {k.split("#")[1]: v.status for k, v in items.items()}
+    assert status["1.1"] == status["1.2"] == status["2.1"] == status["4.1"] == "done"
+    assert status["1.3"] == "done_late" and items[f"{MUN4}#1.3"].days_late == 12
+    assert (status["2.2/mun4-gymn1"], status["2.2/mun4-sosh7"]) == ("done", "overdue")
+    assert status["3.1"] == "overdue" and items[f"{MUN4}#3.1"].status_text == "просрочено (22 дня)"
+    assert {v.status for k, v in items.items() if "#4.2/" in k} == {"open"}
+    assert len([k for k in items if "#4.2/" in k]) == 7  # the working group, member by member
+
+
+def test_roadmap_items_are_not_controlled_before_the_roadmap_starts(sample):
+    ids = {i.assignment.record_id for i in control_items(sample, dt.date(2023, 10, 30))}
+    assert KAMENKA not in ids and MUN4 in ids and KUZNETSK in ids
+    assert KAMENKA in {i.assignment.record_id for i in control_items(sample, dt.date(2023, 10, 31))}
+
+
+def test_an_item_before_the_period_in_the_same_month_warns(records_copy):
+    (records_copy / "roadmaps" / "early.yaml").write_text(
+        "# yaml-language-server: $schema=../../nor_docs/schemas/roadmap.schema.json\n"
+        "title: План\nissuer: mun4-uo\nperiod: {start: 2024-01-15, end: 2024-06-30}\nitems:\n"
+        "  - number: 1\n    activity: Срез\n    deadline: до 10.01.2024\n    executors: [mun4-leshkova]\n"
+        "  - number: 2\n    activity: Справка\n    deadline: январь 2024 года\n    executors: [mun4-leshkova]\n",
+        encoding="utf-8",
+    )  # fmt: skip
+    _, found = load_and_validate(records_copy)
+    assert [(d.line, d.code) for d in found if d.file.endswith("early.yaml")] == [(8, "NOR204")]
+
+
+# --- a decision's control view shows the roadmap that fulfils it --------------------------------------
+
+
+@pytest.fixture
+def ordered(records_copy):
+    shutil.copy(ROADMAP_DATA / "ordered-roadmap.yaml", records_copy / "roadmaps" / "ptz-sosh3-plan-2023.yaml")
+    return records_copy
+
+
+def test_json_items_of_a_decision_name_the_roadmap_it_ordered(runner, ordered):
+    result = runner.invoke(cli, ["check", "--records", str(ordered), "--today", "2023-02-22", "--format", "json"])
+    payload = json.loads(result.output)
+    by_id = {i["id"]: i for i in payload["items"]}
+    assert by_id["2023-01-31-petrozavodsk#4/petrozavodsk-sosh3"]["roadmaps"] == ["ptz-sosh3-plan-2023"]
+    assert {tuple(i["roadmaps"]) for i in payload["items"] if i["assignment"] == "2023-01-31-petrozavodsk#4"} == {
+        ("ptz-sosh3-plan-2023",)}
+    assert all(i["roadmaps"] == [] for i in payload["items"] if i["assignment"] != "2023-01-31-petrozavodsk#4")
+    plan = by_id["ptz-sosh3-plan-2023#1"]
+    assert (plan["issued"], plan["roadmaps"]) == ("2023-02-20", [])
+    assert "ptz-sosh3-plan-2023#2" not in by_id  # no executors: not on control
+
+
+def test_text_output_shows_the_roadmap_under_the_decision(runner, ordered):
+    result = runner.invoke(cli, ["check", "--records", str(ordered), "--today", "2023-02-22"])
+    lines = result.output.splitlines()
+    row = next(i for i, line in enumerate(lines) if "2023-01-31-petrozavodsk#4 " in line)
+    assert "↳ дорожная карта ptz-sosh3-plan-2023" in lines[row + 1]
+    ordered_line = (ordered / "roadmaps" / "ptz-sosh3-plan-2023.yaml").read_text(encoding="utf-8").splitlines().index(
+        "ordered_by: 2023-01-31-petrozavodsk#4") + 1
+    assert lines[row + 1].rstrip().endswith(f"roadmaps/ptz-sosh3-plan-2023.yaml:{ordered_line}")
+    assert result.output.count("↳ дорожная карта") == 1  # one block for the fifteen schools
+    assert "15 исполнителей, у каждого 1" in result.output  # the roadmap line is not an assignment
