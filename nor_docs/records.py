@@ -37,7 +37,7 @@ from .model.roadmap import Roadmap
 from .model.settings import Settings
 from .readpool import read_sources
 from .spelling import watch_for_directory
-from .yamlsource import Source, read_source
+from .yamlsource import Source, os_problem, read_source
 
 _ID = re.compile(ID_PATTERN)
 
@@ -126,7 +126,11 @@ def load_records(
         problems.append(Diagnostic(str(root), 1, 1, "NOR001", "папка с записями не найдена"))
         return records, problems
     with gc_paused():
-        records.files = record_files(root) if files is None else list(files)
+        unreadable: list[tuple[str, OSError]] = []
+        records.files = record_files(root, unreadable) if files is None else list(files)
+        for folder, error in unreadable:
+            shown = shown_path(Path(folder), root, display_root)
+            problems.append(Diagnostic(shown, 1, 1, "NOR001", f"папка не читается: {os_problem(error)}"))
         first = [p for p in records.files if read_first(p, root)]
         rest = records.files[len(first) :]
         directory_data = []

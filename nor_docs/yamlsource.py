@@ -15,6 +15,7 @@ in a worker process (``readpool.py``) and looked up in the main one.
 
 from __future__ import annotations
 
+import errno
 import functools
 import re
 from array import array
@@ -371,8 +372,23 @@ def read_source(
     try:
         raw = Path(path).read_bytes()
     except OSError as error:
-        return None, [Diagnostic(shown, 1, 1, "NOR001", f"файл не читается: {error.strerror}")]
+        return None, [Diagnostic(shown, 1, 1, "NOR001", f"файл не читается: {os_problem(error)}")]
     return parse_source(raw, shown, watch)
+
+
+def os_problem(error: OSError) -> str:
+    """Why a file or folder cannot be read, in Russian, with what to do about it."""
+    if isinstance(error, PermissionError):
+        return "нет прав на чтение; проверьте права доступа (chmod) или владельца файла"
+    if isinstance(error, FileNotFoundError):
+        return "его нет (символическая ссылка ведёт на несуществующий файл?); исправьте ссылку или удалите её"
+    if isinstance(error, IsADirectoryError):
+        return "это папка, а не файл; переименуйте её"
+    if isinstance(error, NotADirectoryError):
+        return "это файл, а не папка; переименуйте или удалите его"
+    if error.errno == errno.ELOOP:
+        return "символические ссылки зациклены; исправьте ссылку или удалите её"
+    return f"ошибка ввода-вывода ({error.strerror or error}); проверьте диск и права доступа"
 
 
 def parse_source(
