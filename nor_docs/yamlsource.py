@@ -113,7 +113,7 @@ class Source:
     @functools.cached_property
     def text(self) -> str:
         """The file as read (the positions index into it)."""
-        return self.raw.decode("utf-8", "replace")
+        return _unix_breaks(self.raw.decode("utf-8", "replace"))
 
     def position_in_value(self, loc: tuple, value: str, offset: int) -> tuple[int, int]:
         """1-based (line, column) of ``value[offset:]`` inside the string at ``loc``.
@@ -408,6 +408,7 @@ def parse_source(
                 "файл не в кодировке UTF-8 (похоже на Windows-1251?); сохраните его в UTF-8",
             )
         ]  # fmt: skip
+    text = _unix_breaks(text)
     if not _CONTENT_LINE.search(text):
         return None, [Diagnostic(shown, 1, 1, "NOR003", "файл пуст; заполните запись или удалите файл")]
     problems: list[Diagnostic] = []
@@ -452,6 +453,15 @@ def parse_source(
     )  # fmt: skip
     source.__dict__["text"] = text  # already decoded here (control characters masked)
     return source, problems + reader.problems
+
+
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
+def _unix_breaks(text: str) -> str:
+    """A lone carriage return (old Mac line ends) is a line break to YAML: made ``\n``, one
+    character for one, so every offset stays where it was and lines count as YAML counts them."""
+    return _LONE_CR.sub("\n", text) if "\r" in text else text
 
 
 MAX_ALIAS_REPORTS = 10

@@ -124,3 +124,16 @@ def test_light_commands_do_not_import_docx(args, tmp_path):
     result = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True, timeout=60)
     assert "Traceback" not in result.stderr, result.stderr
     assert result.stdout.splitlines()[-1] == "HEAVY []"
+
+
+@pytest.mark.parametrize(("end", "bom"), [("\r\n", True), ("\r", False)], ids=["crlf-bom", "cr"])
+def test_sample_records_with_windows_or_old_mac_line_ends_give_the_same_diagnostics(end, bom, runner, records_copy,
+                                                                                      monkeypatch):  # fmt: skip
+    monkeypatch.chdir(records_copy.parent)
+    as_is = runner.invoke(cli, ["validate", "--records", "records"])
+    for path in records_copy.rglob("*.yaml"):
+        text = path.read_bytes().decode("utf-8").replace("\n", end)
+        path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"))
+    converted = runner.invoke(cli, ["validate", "--records", "records"])
+    assert converted.output == as_is.output
+    assert " NOR202 " in converted.output and converted.exit_code == 0
