@@ -314,8 +314,7 @@ def _translate(model: type[BaseModel], source: Source, error: ValidationError) -
             found.append(
                 Diagnostic(
                     source.path, line, col, "NOR103",
-                    f"поле «{_name(loc)}»: {_shown(value)} — недопустимый идентификатор; "
-                    "пишите строчными латинскими буквами, цифрами, «.», «_», «-»",
+                    f"поле «{_name(loc)}»: {_shown(value)} — недопустимый идентификатор{_id_hint(value)}",
                 )
             )  # fmt: skip
         elif kind in ("string_too_short", "too_short"):
@@ -331,6 +330,25 @@ def _translate(model: type[BaseModel], source: Source, error: ValidationError) -
         else:
             found.append(Diagnostic(source.path, line, col, "NOR103", f"поле «{_name(loc)}»: {message}"))
     return found
+
+
+# Cyrillic letters that look like Latin ones: an id typed with the keyboard in the wrong layout
+# for a letter or two looks right and is not.
+_LOOKALIKES = str.maketrans("аеорсухкітјѕԁһԛԝ", "aeopcyxkitjsdhqw")
+
+
+def _id_hint(value) -> str:
+    """The end of the message on an invalid id: for one that looks right, what is wrong with it
+    (a Cyrillic lookalike letter, capitals, spaces around) and the id it was most likely meant
+    to be; else the rule."""
+    guess = value.strip().lower().translate(_LOOKALIKES) if isinstance(value, str) else ""
+    if guess != value and _ID.match(guess):
+        cyrillic = [ch for ch in value if "\u0400" <= ch <= "\u04ff"]
+        if cyrillic:
+            letters = ", ".join(f"«{ch}»" for ch in dict.fromkeys(cyrillic))
+            return f": {letters} — кириллица, а не латиница; возможно, «{guess}»?"
+        return f"; возможно, «{guess}»?"
+    return "; пишите строчными латинскими буквами, цифрами, «.», «_», «-»"
 
 
 def _name(loc: tuple) -> str:
