@@ -299,7 +299,8 @@ def _translate(model: type[BaseModel], source: Source, error: ValidationError) -
             found.append(
                 Diagnostic(
                     source.path, line, col, "NOR103",
-                    f"поле «{_name(loc)}»: ожидается {_TYPE_NAMES[kind]}, а записано {_shown(value)}",
+                    f"поле «{_name(loc)}»: ожидается {_TYPE_NAMES[kind]}, а записано {_shown(value)}"
+                    + (_as_list_hint(value) if kind == "list_type" else ""),
                 )
             )  # fmt: skip
         elif kind == "literal_error":
@@ -349,6 +350,17 @@ def _id_hint(value) -> str:
             return f": {letters} — кириллица, а не латиница; возможно, «{guess}»?"
         return f"; возможно, «{guess}»?"
     return "; пишите строчными латинскими буквами, цифрами, «.», «_», «-»"
+
+
+def _as_list_hint(value) -> str:
+    """Ids written as text where a list is expected (``executors: heads`` or ``heads, ivanova``):
+    the same ids as a list."""
+    if not isinstance(value, str):
+        return ""
+    ids = [part.strip() for part in value.split(",")]
+    if all(_ID.match(part) for part in ids):
+        return f"; запишите списком: [{', '.join(ids)}]"
+    return ""
 
 
 def _name(loc: tuple) -> str:
