@@ -123,7 +123,9 @@ def load_records(
     records = Records(root=root)
     problems: list[Diagnostic] = []
     if not root.is_dir():
-        problems.append(Diagnostic(str(root), 1, 1, "NOR001", "папка с записями не найдена"))
+        what = ("это файл, а не папка; укажите папку с записями (--records)" if root.exists()
+                else "папка с записями не найдена")  # fmt: skip
+        problems.append(Diagnostic(str(root), 1, 1, "NOR001", what))
         return records, problems
     with gc_paused():
         unreadable: list[tuple[str, OSError]] = []

@@ -137,3 +137,15 @@ def test_sample_records_with_windows_or_old_mac_line_ends_give_the_same_diagnost
     converted = runner.invoke(cli, ["validate", "--records", "records"])
     assert converted.output == as_is.output
     assert " NOR202 " in converted.output and converted.exit_code == 0
+
+
+def test_records_option_naming_a_file_is_a_russian_nor001(runner, tmp_path, monkeypatch):
+    root = build_case(None, tmp_path)
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(cli, ["validate", "--records", "records/meetings/2024-01-10-wg.yaml"])
+    assert result.output.splitlines() == [
+        "records/meetings/2024-01-10-wg.yaml:1:1: NOR001 это файл, а не папка; укажите папку с записями (--records)",
+        "Найдено: ошибок — 1, предупреждений — 0.",
+    ]
+    assert result.exit_code == 1
+    assert root.is_dir()
