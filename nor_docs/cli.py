@@ -30,7 +30,7 @@ RECORDS_OPTION = click.option(
     "records_dir",
     default="records",
     show_default=True,
-    type=click.Path(file_okay=False),
+    type=click.Path(),  # a file given here is reported by the command, in Russian
     help="Папка с записями.",
 )
 

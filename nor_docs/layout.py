@@ -19,28 +19,46 @@ FOLDERS = ("directory", "meetings", "marks", "events", "roadmaps")
 SETTINGS = "settings.yaml"
 
 
-def record_files(root: Path) -> list[Path]:
+def record_files(root: Path, unreadable: list[tuple[str, OSError]] | None = None) -> list[Path]:
     """Every record file under ``root`` in a stable order: settings, then folder by folder,
-    each sorted by path (subfolders included; symlinked folders are not followed)."""
+    each sorted by path (subfolders included; symlinked folders are not followed).
+
+    A ``.yaml`` name that cannot be followed (a symlink to nowhere, a loop of symlinks) is listed
+    all the same, so that reading it reports why. A folder that cannot be listed is added to
+    ``unreadable`` (its path and the error), if given; an absent top-level folder is not one.
+    """
     files = [root / SETTINGS] if (root / SETTINGS).is_file() else []
     for folder in FOLDERS:
         found: list[str] = []
-        _yaml_files(os.path.join(root, folder), found)
+        _yaml_files(os.path.join(root, folder), found, unreadable, top=True)
         files.extend(Path(p) for p in sorted(found, key=lambda p: Path(p).parts))
     return files
 
 
-def _yaml_files(folder: str, found: list[str]) -> None:
+def _yaml_files(folder: str, found: list[str], unreadable: list | None, top: bool = False) -> None:
     try:
         entries = os.scandir(folder)
-    except OSError:
+    except OSError as error:
+        if unreadable is not None and not (top and isinstance(error, FileNotFoundError)):
+            unreadable.append((folder, error))
         return
     with entries:
         for entry in entries:
             if entry.is_dir(follow_symlinks=False):
-                _yaml_files(entry.path, found)
-            elif entry.name.endswith((".yaml", ".yml")) and entry.is_file():
+                _yaml_files(entry.path, found, unreadable)
+            elif entry.name.endswith((".yaml", ".yml")) and _is_record_file(entry):
                 found.append(entry.path)
+
+
+def _is_record_file(entry: os.DirEntry) -> bool:
+    """A regular file (or a link to one), or a symlink that leads nowhere: reading it will say so.
+    Anything else (a FIFO, a device, a link to a folder) is not a record and is skipped."""
+    try:
+        if entry.is_file():
+            return True
+    except OSError:
+        return True  # a loop of symlinks: is_file() itself fails
+    return entry.is_symlink() and not os.path.exists(entry.path)
 
 
 def read_first(path: Path, root: Path) -> bool:

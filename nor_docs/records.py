@@ -37,7 +37,7 @@ from .model.roadmap import Roadmap
 from .model.settings import Settings
 from .readpool import read_sources
 from .spelling import watch_for_directory
-from .yamlsource import Source, read_source
+from .yamlsource import Source, os_problem, read_source
 
 _ID = re.compile(ID_PATTERN)
 
@@ -123,10 +123,16 @@ def load_records(
     records = Records(root=root)
     problems: list[Diagnostic] = []
     if not root.is_dir():
-        problems.append(Diagnostic(str(root), 1, 1, "NOR001", "папка с записями не найдена"))
+        what = ("это файл, а не папка; укажите папку с записями (--records)" if root.exists()
+                else "папка с записями не найдена")  # fmt: skip
+        problems.append(Diagnostic(str(root), 1, 1, "NOR001", what))
         return records, problems
     with gc_paused():
-        records.files = record_files(root) if files is None else list(files)
+        unreadable: list[tuple[str, OSError]] = []
+        records.files = record_files(root, unreadable) if files is None else list(files)
+        for folder, error in unreadable:
+            shown = shown_path(Path(folder), root, display_root)
+            problems.append(Diagnostic(shown, 1, 1, "NOR001", f"папка не читается: {os_problem(error)}"))
         first = [p for p in records.files if read_first(p, root)]
         rest = records.files[len(first) :]
         directory_data = []
@@ -295,7 +301,8 @@ def _translate(model: type[BaseModel], source: Source, error: ValidationError) -
             found.append(
                 Diagnostic(
                     source.path, line, col, "NOR103",
-                    f"поле «{_name(loc)}»: ожидается {_TYPE_NAMES[kind]}, а записано {_shown(value)}",
+                    f"поле «{_name(loc)}»: ожидается {_TYPE_NAMES[kind]}, а записано {_shown(value)}"
+                    + (_as_list_hint(value) if kind == "list_type" else ""),
                 )
             )  # fmt: skip
         elif kind == "literal_error":
@@ -310,8 +317,7 @@ def _translate(model: type[BaseModel], source: Source, error: ValidationError) -
             found.append(
                 Diagnostic(
                     source.path, line, col, "NOR103",
-                    f"поле «{_name(loc)}»: {_shown(value)} — недопустимый идентификатор; "
-                    "пишите строчными латинскими буквами, цифрами, «.», «_», «-»",
+                    f"поле «{_name(loc)}»: {_shown(value)} — недопустимый идентификатор{_id_hint(value)}",
                 )
             )  # fmt: skip
         elif kind in ("string_too_short", "too_short"):
@@ -327,6 +333,36 @@ def _translate(model: type[BaseModel], source: Source, error: ValidationError) -
         else:
             found.append(Diagnostic(source.path, line, col, "NOR103", f"поле «{_name(loc)}»: {message}"))
     return found
+
+
+# Cyrillic letters that look like Latin ones: an id typed with the keyboard in the wrong layout
+# for a letter or two looks right and is not.
+_LOOKALIKES = str.maketrans("аеорсухкітјѕԁһԛԝ", "aeopcyxkitjsdhqw")
+
+
+def _id_hint(value) -> str:
+    """The end of the message on an invalid id: for one that looks right, what is wrong with it
+    (a Cyrillic lookalike letter, capitals, spaces around) and the id it was most likely meant
+    to be; else the rule."""
+    guess = value.strip().lower().translate(_LOOKALIKES) if isinstance(value, str) else ""
+    if guess != value and _ID.match(guess):
+        cyrillic = [ch for ch in value if "\u0400" <= ch <= "\u04ff"]
+        if cyrillic:
+            letters = ", ".join(f"«{ch}»" for ch in dict.fromkeys(cyrillic))
+            return f": {letters} — кириллица, а не латиница; возможно, «{guess}»?"
+        return f"; возможно, «{guess}»?"
+    return "; пишите строчными латинскими буквами, цифрами, «.», «_», «-»"
+
+
+def _as_list_hint(value) -> str:
+    """Ids written as text where a list is expected (``executors: heads`` or ``heads, ivanova``):
+    the same ids as a list."""
+    if not isinstance(value, str):
+        return ""
+    ids = [part.strip() for part in value.split(",")]
+    if all(_ID.match(part) for part in ids):
+        return f"; запишите списком: [{', '.join(ids)}]"
+    return ""
 
 
 def _name(loc: tuple) -> str:

@@ -65,7 +65,10 @@ def scaffold_meeting(records_dir: str | Path, on: str | None, slug: str) -> Path
     if path.exists():
         raise ScaffoldError(f"{path} уже есть; выберите другой --slug")
     due = day + dt.timedelta(days=30)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ScaffoldError(f"не удалось создать папку {path.parent}: {_write_problem(error)}") from None
     text = MEETING_TEMPLATE.format(schema=_schema_link(path, "meeting"), date=day.isoformat(),
                                    due=due.strftime("%d.%m.%Y"))  # fmt: skip
     try:
@@ -73,7 +76,18 @@ def scaffold_meeting(records_dir: str | Path, on: str | None, slug: str) -> Path
             handle.write(text)
     except FileExistsError:
         raise ScaffoldError(f"{path} уже есть; выберите другой --slug") from None
+    except OSError as error:
+        raise ScaffoldError(f"не удалось записать {path}: {_write_problem(error)}") from None
     return path
+
+
+def _write_problem(error: OSError) -> str:
+    """Why a folder or file cannot be written, in Russian, with what to do."""
+    if isinstance(error, PermissionError):
+        return "нет прав на запись; проверьте права доступа или укажите другую папку (--records)"
+    if isinstance(error, (FileExistsError, NotADirectoryError)):
+        return "на пути к ней — файл, а не папка; укажите другую папку (--records)"
+    return f"ошибка ввода-вывода ({error.strerror or error}); укажите другую папку (--records)"
 
 
 def _schema_link(path: Path, kind: str) -> str:

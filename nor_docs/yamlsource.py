@@ -15,6 +15,7 @@ in a worker process (``readpool.py``) and looked up in the main one.
 
 from __future__ import annotations
 
+import errno
 import functools
 import re
 from array import array
@@ -112,7 +113,7 @@ class Source:
     @functools.cached_property
     def text(self) -> str:
         """The file as read (the positions index into it)."""
-        return self.raw.decode("utf-8", "replace")
+        return _unix_breaks(self.raw.decode("utf-8", "replace"))
 
     def position_in_value(self, loc: tuple, value: str, offset: int) -> tuple[int, int]:
         """1-based (line, column) of ``value[offset:]`` inside the string at ``loc``.
@@ -371,8 +372,23 @@ def read_source(
     try:
         raw = Path(path).read_bytes()
     except OSError as error:
-        return None, [Diagnostic(shown, 1, 1, "NOR001", f"файл не читается: {error.strerror}")]
+        return None, [Diagnostic(shown, 1, 1, "NOR001", f"файл не читается: {os_problem(error)}")]
     return parse_source(raw, shown, watch)
+
+
+def os_problem(error: OSError) -> str:
+    """Why a file or folder cannot be read, in Russian, with what to do about it."""
+    if isinstance(error, PermissionError):
+        return "нет прав на чтение; проверьте права доступа (chmod) или владельца файла"
+    if isinstance(error, FileNotFoundError):
+        return "его нет (символическая ссылка ведёт на несуществующий файл?); исправьте ссылку или удалите её"
+    if isinstance(error, IsADirectoryError):
+        return "это папка, а не файл; переименуйте её"
+    if isinstance(error, NotADirectoryError):
+        return "это файл, а не папка; переименуйте или удалите его"
+    if error.errno == errno.ELOOP:
+        return "символические ссылки зациклены; исправьте ссылку или удалите её"
+    return f"ошибка ввода-вывода ({error.strerror or error}); проверьте диск и права доступа"
 
 
 def parse_source(
@@ -392,6 +408,7 @@ def parse_source(
                 "файл не в кодировке UTF-8 (похоже на Windows-1251?); сохраните его в UTF-8",
             )
         ]  # fmt: skip
+    text = _unix_breaks(text)
     if not _CONTENT_LINE.search(text):
         return None, [Diagnostic(shown, 1, 1, "NOR003", "файл пуст; заполните запись или удалите файл")]
     problems: list[Diagnostic] = []
@@ -436,6 +453,15 @@ def parse_source(
     )  # fmt: skip
     source.__dict__["text"] = text  # already decoded here (control characters masked)
     return source, problems + reader.problems
+
+
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
+def _unix_breaks(text: str) -> str:
+    """A lone carriage return (old Mac line ends) is a line break to YAML: made ``\n``, one
+    character for one, so every offset stays where it was and lines count as YAML counts them."""
+    return _LONE_CR.sub("\n", text) if "\r" in text else text
 
 
 MAX_ALIAS_REPORTS = 10

@@ -110,3 +110,33 @@ def test_schema_line_leads_to_the_package_schema(runner, tmp_path, monkeypatch):
     path = records / "meetings" / "2024-03-05-meeting.yaml"
     link = path.read_text(encoding="utf-8").splitlines()[0].split("$schema=")[1]
     assert (path.parent / link).resolve() == (PACKAGE_SCHEMAS / "meeting.schema.json").resolve()
+
+
+def test_a_file_in_the_way_of_the_folder_is_reported_not_raised(runner, tmp_path, monkeypatch):
+    (tmp_path / "records").mkdir()
+    (tmp_path / "records" / "meetings").write_text("not a folder", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(cli, ["new", "meeting", "--records", "records", "--date", "2024-03-05"])
+    assert result.exit_code == 1
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert result.output == (
+        "nor-docs: не удалось создать папку records/meetings: на пути к ней — файл, а не папка; "
+        "укажите другую папку (--records)\n"
+    )
+
+
+def test_a_folder_that_cannot_be_written_is_reported_not_raised(runner, tmp_path, monkeypatch):
+    build_case(None, tmp_path)
+    monkeypatch.chdir(tmp_path)
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("builtins.open", refuse)
+    result = runner.invoke(cli, ["new", "meeting", "--records", "records", "--date", "2024-03-05"])
+    assert result.exit_code == 1
+    assert isinstance(result.exception, SystemExit)
+    assert result.output == (
+        "nor-docs: не удалось записать records/meetings/2024-03-05-meeting.yaml: нет прав на запись; "
+        "проверьте права доступа или укажите другую папку (--records)\n"
+    )

@@ -124,3 +124,28 @@ def test_light_commands_do_not_import_docx(args, tmp_path):
     result = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True, timeout=60)
     assert "Traceback" not in result.stderr, result.stderr
     assert result.stdout.splitlines()[-1] == "HEAVY []"
+
+
+@pytest.mark.parametrize(("end", "bom"), [("\r\n", True), ("\r", False)], ids=["crlf-bom", "cr"])
+def test_sample_records_with_windows_or_old_mac_line_ends_give_the_same_diagnostics(end, bom, runner, records_copy,
+                                                                                      monkeypatch):  # fmt: skip
+    monkeypatch.chdir(records_copy.parent)
+    as_is = runner.invoke(cli, ["validate", "--records", "records"])
+    for path in records_copy.rglob("*.yaml"):
+        text = path.read_bytes().decode("utf-8").replace("\n", end)
+        path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"))
+    converted = runner.invoke(cli, ["validate", "--records", "records"])
+    assert converted.output == as_is.output
+    assert " NOR202 " in converted.output and converted.exit_code == 0
+
+
+def test_records_option_naming_a_file_is_a_russian_nor001(runner, tmp_path, monkeypatch):
+    root = build_case(None, tmp_path)
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(cli, ["validate", "--records", "records/meetings/2024-01-10-wg.yaml"])
+    assert result.output.splitlines() == [
+        "records/meetings/2024-01-10-wg.yaml:1:1: NOR001 это файл, а не папка; укажите папку с записями (--records)",
+        "Найдено: ошибок — 1, предупреждений — 0.",
+    ]
+    assert result.exit_code == 1
+    assert root.is_dir()

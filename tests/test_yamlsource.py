@@ -127,3 +127,26 @@ def test_item_numbers_keep_their_written_form():
     source, _ = read("a: 1.10\nb: 4\nc: 1.3\n")
     labels = TypeAdapter(dict[str, Label]).validate_python(source.data)
     assert labels == {"a": "1.10", "b": "4", "c": "1.3"}
+
+
+def _as_line_ends(text: str, end: str, bom: bool = False) -> bytes:
+    return (b"\xef\xbb\xbf" if bom else b"") + text.replace("\n", end).encode("utf-8")
+
+
+LINE_ENDS_SAMPLE = "# yaml-language-server: $schema=x\n# a comment\nkind: k\nnote: |\n  one\n  two\nlist:\n  - a: 1\n  - b: x y\n"
+
+
+def test_line_ends_crlf_cr_and_bom_read_alike():
+    """Windows (CRLF, often with a BOM) and old-Mac (CR only) files read as the same data with the
+    same positions as LF; a CR-only file is not «empty» for its first line being a comment."""
+    expected, problems = parse_source(_as_line_ends(LINE_ENDS_SAMPLE, "\n"), "x.yaml")
+    assert problems == []
+    for end in ("\r\n", "\r"):
+        for bom in (False, True):
+            source, problems = parse_source(_as_line_ends(LINE_ENDS_SAMPLE, end, bom), "x.yaml")
+            assert problems == [], (end, bom)
+            assert source.data == expected.data
+            assert source.schema_comment == expected.schema_comment
+            for loc in (("kind",), ("note",), ("list", 1, "b")):
+                assert source.position(loc) == expected.position(loc)
+            assert source.position_in_value(("list", 1, "b"), "x y", 2) == (9, 10)

@@ -45,8 +45,22 @@ _MONTH = re.compile(_MONTH_WORD + r"\s+(\d{4})")
 _YEAR_WORDS = re.compile(r"\s*(года|год|г\.?)(?=\s|$|[,.;)])")
 _STANDING = re.compile(
     r"^(постоянно|на постоянной основе|в постоянном режиме|систематически|"
-    r"в течение( всего)?( учебного| календарного)? года)$"
+    r"в течение( всего)?( \d{4}\s*[-–/]\s*\d{4})?( учебного| календарного)? года)$"
 )
+# A date in words, as documents write it: «5 июня 2024 г.», «"05" июня 2024 г.», ««05» июня 2024».
+_DATE_IN_WORDS = re.compile(
+    r"[\"«“]?(?<!\d)(\d{1,2})[\"»”]?\s+(января|февраля|марта|апреля|мая|июня|июля|августа|"
+    r"сентября|октября|ноября|декабря)\s+(\d{4})(?!\d)"
+)
+_GENITIVE = ("января", "февраля", "марта", "апреля", "мая", "июня",
+             "июля", "августа", "сентября", "октября", "ноября", "декабря")  # fmt: skip
+# «до 10 числа месяца, следующего за отчётным [месяцем|кварталом|…]»
+_REPORTING_DAY = re.compile(
+    r"^(?:(ежемесячно|ежеквартально|раз в полугодие|по полугодиям|ежегодно),?\s+)?(?:(?:до|не позднее)\s+)?"
+    r"(\d{1,2})(?:-?го)?\s+числа\s+месяца,?\s+следующего\s+за\s+отчетным"
+    r"(?:\s+(месяцем|кварталом|полугодием|годом|периодом))?$"
+)
+_REPORTING_PERIOD = {"месяцем": "month", "кварталом": "quarter", "полугодием": "half-year", "годом": "year"}
 _RELATIVE = re.compile(
     r"^(?:не позднее,?\s+)?(?:не менее,?\s+)?(?:чем\s+)?(?:за\s+)?" + _NUMBER
     + r"\s+(рабоч\w+\s+)?(дн\w*|день|недел\w+|месяц\w*)\s+(до|после)\s+(.+)$"
@@ -61,6 +75,12 @@ _LEAD = re.compile(
     r"до|к|по)\s+"
 )
 _END_OF = re.compile(r"^(?:(?:до\s+)?конца|в\s+течение)\s+")
+
+
+_RECURRING_PERIODS = {
+    "ежемесячно": "month", "ежеквартально": "quarter", "еженедельно": "week",
+    "ежегодно": "year", "раз в полугодие": "half-year", "по полугодиям": "half-year",
+}  # fmt: skip
 
 
 class Deadline(Record):
@@ -162,6 +182,7 @@ def _normalise(text: str) -> str:
     low = low.strip(" .;,()!")
     low = _LEAD.sub("", low)
     low = _LEAD.sub("", low)  # «в срок: до …»
+    low = _DATE_IN_WORDS.sub(lambda m: f"{m.group(1)}.{_GENITIVE.index(m.group(2)) + 1:02d}.{m.group(3)}", low)
     return low.strip(" .;,:()")
 
 
@@ -239,13 +260,22 @@ def _parse_cached(text: str, event: str | None) -> dict:
         return {**result, "kind": "urgent"}
     if low in ("оперативно", "в оперативном порядке"):
         return {**result, "kind": "prompt"}
+    reporting = _REPORTING_DAY.match(low)
+    if reporting:
+        word, day, noun = reporting.groups()
+        period = _RECURRING_PERIODS[word] if word else _REPORTING_PERIOD.get(noun or "месяцем")
+        if period is None:
+            raise DeadlineError(
+                f"срок «{written}»: какой период отчётный? Напишите «ежемесячно, до {day} числа месяца, "
+                f"следующего за отчётным» или «ежеквартально, до {day} числа …»"
+            )
+        if not 1 <= int(day) <= 31:
+            raise DeadlineError(f"в месяце нет {day}-го числа")
+        return {**result, "kind": "recurring", "period": period, "day": int(day)}
     recurring = _RECURRING.match(low)
     if recurring:
         word, day = recurring.groups()
-        period = {
-            "ежемесячно": "month", "ежеквартально": "quarter", "еженедельно": "week",
-            "ежегодно": "year", "раз в полугодие": "half-year", "по полугодиям": "half-year",
-        }[word]  # fmt: skip
+        period = _RECURRING_PERIODS[word]
         if day is not None and not 1 <= int(day) <= 31:
             raise DeadlineError(f"в месяце нет {day}-го числа")
         return {**result, "kind": "recurring", "period": period, "day": int(day) if day else None}
@@ -261,6 +291,12 @@ def _parse_cached(text: str, event: str | None) -> dict:
             return {**result, **months[0]}
         points = [{"as_written": f"{m['month']:02d}.{m['year']}", **m} for m in months]
         return {**result, "kind": "several", "points": points}
+    if "график" in low:
+        raise DeadlineError(
+            f"срок «{written}» не распознан: у графика в записи нет дат; впишите сроки графика — "
+            "«15.02.2024 и 15.03.2024», «май 2024 года и декабрь 2024 года» — или отсчитайте срок от "
+            "события ({text: …, event: …})"
+        )
     raise DeadlineError(
         f"срок «{written}» не распознан; пишите, например: «до 31.01.2024», «май 2024 года», "
         "«май 2024 года и декабрь 2024 года», «постоянно», «ежеквартально до 10 числа», "
