@@ -66,9 +66,7 @@ class WorkCalendar:
         days = self._years.get(year)
         if days is None:
             if self._library is None:
-                import holidays  # imported on first use: ~0.1 s, not needed by validate
-
-                self._library = holidays.country_holidays(self.country)
+                self._library = _country_calendar(self.country)
             first = dt.date(year, 1, 1)
             length = 366 if _calendar.isleap(year) else 365
             is_working = self._library.is_working_day
@@ -129,6 +127,21 @@ class WorkCalendar:
                 if counted > working_days:
                     return False
         return True
+
+
+def _country_calendar(country: str):
+    """The ``holidays`` calendar of ``country``. The library is imported on first use (~0.1 s:
+    it loads every country's module), never by ``validate``."""
+    import holidays
+
+    return holidays.country_holidays(country)
+
+
+def preload_calendar(country: str = "RU") -> None:
+    """Import the production calendar now: ``check`` calls it while a second process is already
+    reading the records (``readpool.prefetch``), so the import costs that process's time, not
+    the run's. Years are still computed on first use."""
+    _country_calendar(country)
 
 
 _CALENDARS: dict[tuple[str, str], WorkCalendar] = {}

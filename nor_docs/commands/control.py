@@ -21,7 +21,7 @@ FORMATS = ("text", "github", "gitlab", "json", "junit")
 def _parse_today(ctx, param, value):
     if value is None:
         return None
-    from ..model.common import parse_date
+    from ..dates import parse_date
 
     try:
         return parse_date(value)
@@ -37,10 +37,17 @@ TODAY_OPTION = click.option(
 
 def _prepare(records_dir: str, today: dt.date | None, warn_days: int | None):
     """Load and validate; then the control items. Returns (records, items, today, warn, errors)."""
+    from ..readpool import prefetch
+
+    # A large folder: a second process starts reading now, while this one imports the models,
+    # the deadline logic and the production calendar (as ``validate`` does).
+    prefetch(records_dir)
     from ..control import control_items
-    from ..deadlines import UnknownTimeZone, office_today
+    from ..deadlines import UnknownTimeZone, office_today, preload_calendar
     from ..diagnostics import Diagnostic
     from ..validate import load_and_validate
+
+    preload_calendar()
 
     # Loading builds hundreds of thousands of small objects and no garbage cycles worth
     # collecting; the cyclic GC would walk them again and again (2-3× the load time on 1,000
@@ -90,10 +97,10 @@ def _emit(text: str, output: str | None) -> None:
               help="Записать отчёт в файл, а не в стандартный вывод.")  # fmt: skip
 def check(records_dir: str, today: dt.date | None, warn_days: int | None, fmt: str, output: str | None) -> None:
     """Проверить сроки поручений: код 1, если что-то просрочено (2 — записи с ошибками)."""
+    records, items, today, warn, errors = _prepare(records_dir, today, warn_days)
     from .. import control_formats as out
     from ..control import discipline, summary
 
-    records, items, today, warn, errors = _prepare(records_dir, today, warn_days)
     if errors:
         if fmt == "json":
             from ..diagnostics import format_json
