@@ -352,3 +352,14 @@ def test_check_starts_reading_before_it_imports_the_models():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
                           env={**os.environ, "PYTHONPATH": str(ROOT)})  # fmt: skip
     assert f"SEEN [({str(RECORDS)!r}, False)]" in done.stderr, done.stderr
+
+
+def test_assignments_are_collected_once_per_run(runner, monkeypatch):
+    # validate needs them for the marks (the test records have marks), control for the statuses.
+    import nor_docs.assignments as assignments
+
+    calls = []
+    real = assignments._collect
+    monkeypatch.setattr(assignments, "_collect", lambda records: calls.append(1) or real(records))
+    result = check(runner, "--today", "2023-03-02", "--format", "json")
+    assert result.exit_code == 1 and len(calls) == 1
