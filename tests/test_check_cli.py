@@ -363,3 +363,24 @@ def test_assignments_are_collected_once_per_run(runner, monkeypatch):
     monkeypatch.setattr(assignments, "_collect", lambda records: calls.append(1) or real(records))
     result = check(runner, "--today", "2023-03-02", "--format", "json")
     assert result.exit_code == 1 and len(calls) == 1
+
+
+def test_json_without_assignments_is_the_contract(runner, tmp_path):
+    records = write_records(tmp_path / "records", [("Принять информацию к сведению", "до 10.02.2023")])
+    meeting = records / "meetings" / "m.yaml"
+    meeting.write_text(meeting.read_text(encoding="utf-8").replace("executors: [ivanova]", "on_control: false"),
+                       encoding="utf-8")  # fmt: skip
+    result = check(runner, "--today", "2023-03-02", "--format", "json", records=records)
+    payload = json.loads(result.output)
+    jsonschema.validate(payload, SCHEMA)
+    assert result.exit_code == 0 and payload["items"] == [] and payload["summary"]["total"] == 0
+
+
+def test_junit_and_gitlab_keep_markup_characters_as_text(runner, tmp_path):
+    text = 'Сверить «5 < 7 & 8 > 6» и "кавычки"'
+    records = write_records(tmp_path / "records", [(f"'{text}'", "до 10.02.2023")])
+    junit = check(runner, "--today", "2023-03-02", "--format", "junit", records=records)
+    case = ET.fromstring(junit.output.encode("utf-8")).find(".//testcase")
+    assert text in case.find("failure").text and case.get("name") == "m#1"
+    gitlab = json.loads(check(runner, "--today", "2023-03-02", "--format", "gitlab", records=records).output)
+    assert text in gitlab[0]["description"]
