@@ -384,3 +384,30 @@ def test_junit_and_gitlab_keep_markup_characters_as_text(runner, tmp_path):
     assert text in case.find("failure").text and case.get("name") == "m#1"
     gitlab = json.loads(check(runner, "--today", "2023-03-02", "--format", "gitlab", records=records).output)
     assert text in gitlab[0]["description"]
+
+
+@pytest.mark.parametrize(("command", "fast"), [("check", True), ("validate", False)])
+def test_main_ends_check_without_teardown_after_flushing(monkeypatch, capsys, command, fast):
+    # check has written its whole report: the process ends without freeing the records object by
+    # object. Other commands end normally.
+    import nor_docs.cli as cli_module
+
+    class Ended(Exception):
+        pass
+
+    def exit_now(code):
+        print("[flushed]", flush=True)
+        raise Ended(code)
+
+    monkeypatch.setattr(cli_module.os, "_exit", exit_now)
+    args = ["--today", "2023-03-02"] if command == "check" else []
+    monkeypatch.setattr(sys, "argv", ["nor-docs", command, "--records", str(RECORDS), *args])
+    if fast:
+        with pytest.raises(Ended) as ended:
+            cli_module.main()
+        assert ended.value.args == (1,)
+        out = capsys.readouterr().out
+        assert out.index("Всего поручений") < out.index("[flushed]")
+    else:
+        with pytest.raises(SystemExit):
+            cli_module.main()

@@ -13,7 +13,7 @@ import sys
 
 import click
 
-from ..cli import RECORDS_OPTION, build, cli
+from ..cli import RECORDS_OPTION, build, cli, finish
 
 FORMATS = ("text", "github", "gitlab", "json", "junit")
 
@@ -117,7 +117,7 @@ def check(records_dir: str, today: dt.date | None, warn_days: int | None, fmt: s
             from ..diagnostics import format_text
 
             _emit(format_text(errors) + "\nСроки не проверялись: сначала исправьте записи.", output)
-        sys.exit(2)
+        finish(2)
     counts = summary(items)
     if fmt == "json":
         _emit(out.format_json(items, counts, discipline(items, records), records, today, warn), output)
@@ -133,7 +133,7 @@ def check(records_dir: str, today: dt.date | None, warn_days: int | None, fmt: s
         _emit(out.format_junit(items, counts, records, today), output)
     else:
         _emit(out.format_text(items, counts, records, today, warn), output)
-    sys.exit(1 if counts["overdue"] else 0)
+    finish(1 if counts["overdue"] else 0)
 
 
 @cli.command("calendar")
