@@ -14,7 +14,8 @@ parses the words people write into a typed ``Deadline``; here that value becomes
   one point per period (week, month, quarter, half-year, year), due on ``day`` (default
   ``recurring_day``, the 10th) of the month after the period (a week is due on its Sunday,
   then the rule), every period up to today plus the next; ``urgent`` / ``prompt`` / no deadline
-  → the issue date plus ``urgent_days`` / ``prompt_days`` / ``default_days`` calendar days;
+  → the issue date plus ``urgent_days`` / ``prompt_days`` calendar days / one calendar month
+  (the same day of the next month, or its last day: 31.01 → 28.02; ``default_days`` days if set);
   ``standing`` → no point, never overdue, with the annual report date ``standing_report``
   («01-20»: 20 January of the next year).
 - **Extensions and marks** (``track``): as of a day, only marks dated and extensions approved
@@ -240,7 +241,12 @@ def schedule(
     s, cal = context.settings, context.calendar
     issued = issued or context.today
     if deadline is None:
-        return Schedule((_point(cal, issued + dt.timedelta(days=s.default_days), "срок не указан"),))
+        if s.default_days is None:  # one month: the same day of the next month, or its last day
+            following = _add_months(issued.replace(day=1), 1)
+            nominal = _safe_date(following.year, following.month, issued.day)
+        else:
+            nominal = issued + dt.timedelta(days=s.default_days)
+        return Schedule((_point(cal, nominal, "срок не указан"),))
     kind = deadline.kind
     if kind == "date":
         return Schedule((_point(cal, deadline.date, None),))
