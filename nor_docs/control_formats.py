@@ -332,13 +332,22 @@ def _same_assignment(group: list[ControlItem]) -> list[list[ControlItem]]:
     return list(merged.values())
 
 
+def _more_overdue(n: int) -> str:
+    """«21 просроченное поручение», «2 просроченных поручения», «5 просроченных поручений»."""
+    return plural(n, "просроченное поручение", "просроченных поручения", "просроченных поручений")
+
+
+def _more_due_soon(n: int) -> str:
+    return plural(n, "поручение", "поручения", "поручений") + " с истекающим сроком"
+
+
 def format_github(items, summary, records: Records, today: dt.date) -> str:
     """Annotations on the assignments' lines: errors for overdue, warnings for due soon. Parts of
     one assignment in the same state make one annotation; at most 10 of each kind (GitHub's
     limit per step), the most overdue first, the 10th counting the rest."""
     overdue, soon = attention(items)
     lines = []
-    for level, group, noun in (("error", overdue, "просроченных"), ("warning", soon, "с истекающим сроком")):
+    for level, group, rest_words in (("error", overdue, _more_overdue), ("warning", soon, _more_due_soon)):
         merged = _same_assignment(group)
         shown = merged if len(merged) <= GITHUB_LIMIT else merged[: GITHUB_LIMIT - 1]
         for parts in shown:
@@ -354,9 +363,10 @@ def format_github(items, summary, records: Records, today: dt.date) -> str:
         if rest:
             first = rest[0][0].assignment
             parts = sum(len(r) for r in rest)
-            lines.append(_annotation(level, first.file, first.line, f"Ещё {len(rest)} {noun}",
-                                     f"И ещё {len(rest)} {noun} поручений (по исполнителям — {parts}; здесь первое "
-                                     "из них): полный список — nor-docs check --format text или сводка задания."))  # fmt: skip
+            words = rest_words(len(rest))
+            lines.append(_annotation(level, first.file, first.line, f"Ещё {len(rest)} {words}",
+                                     f"И ещё {len(rest)} {words} (по исполнителям — {parts}; здесь первое из них): "
+                                     "полный список — nor-docs check --format text или сводка задания."))  # fmt: skip
     lines.append(f"Контроль исполнения на {_ru(today)}: всего поручений (по каждому исполнителю) — {summary['total']}; "
                  f"{counts_line(summary)}.")  # fmt: skip
     return "\n".join(lines)

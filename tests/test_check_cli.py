@@ -192,7 +192,17 @@ def test_github_shows_at_most_ten_of_each_most_overdue_first(runner, tmp_path):
     warnings = [x for x in result.output.splitlines() if x.startswith("::warning ")]
     assert len(errors) == 10 and len(warnings) == 10
     assert "(17 дней)" in errors[0]  # 10.02.2023 is the oldest
-    assert "Ещё 3 просроченных" in errors[-1] and "Ещё 3 с истекающим сроком" in warnings[-1]
+    assert "title=Ещё 3 просроченных поручения::И ещё 3 просроченных поручения (по исполнителям — 3;" in errors[-1]
+    assert "title=Ещё 3 поручения с истекающим сроком::И ещё 3 поручения с истекающим сроком" in warnings[-1]
+
+
+@pytest.mark.parametrize(("more", "words"), [(21, "21 просроченное поручение"), (25, "25 просроченных поручений")])
+def test_github_counting_line_agrees_with_its_number(runner, tmp_path, more, words):
+    overdue = [(f"задача {n}", f"до {1 + n % 28:02d}.{1 + n // 28:02d}.2022") for n in range(9 + more)]
+    records = write_records(tmp_path / "records", overdue, date="01.12.2021")
+    result = check(runner, "--today", "2023-02-27", "--format", "github", records=records)
+    errors = [x for x in result.output.splitlines() if x.startswith("::error ")]
+    assert len(errors) == 10 and f"title=Ещё {words}::И ещё {words} (по исполнителям — {more};" in errors[-1]
 
 
 def test_github_step_summary_is_appended(runner, tmp_path):
