@@ -493,11 +493,23 @@ def format_junit(items, summary, records: Records, today: dt.date) -> str:
 
 
 def diagnostics_github(found: list[Diagnostic]) -> str:
-    lines = [
-        f"::{'error' if d.is_error else 'warning'} file={_gh_property(d.file)},line={d.line},col={d.column},"
-        f"title={d.code}::{_gh_data(d.message)}"
-        for d in found
-    ]
+    """An annotation per problem; GitHub shows at most 10 of each kind per step, so past ten
+    the tenth counts the rest (every problem is still listed in the log, as plain lines)."""
+    lines = []
+    for level, group in (("error", [d for d in found if d.is_error]), ("warning", [d for d in found if not d.is_error])):
+        shown = group if len(group) <= GITHUB_LIMIT else group[: GITHUB_LIMIT - 1]
+        lines += [f"::{level} file={_gh_property(d.file)},line={d.line},col={d.column},"
+                  f"title={d.code}::{_gh_data(d.message)}" for d in shown]  # fmt: skip
+        rest = group[len(shown):]
+        if rest:
+            first = rest[0]
+            words = (plural(len(rest), "ошибка", "ошибки", "ошибок") if level == "error"
+                     else plural(len(rest), "предупреждение", "предупреждения", "предупреждений"))  # fmt: skip
+            lines.append(_annotation(level, first.file, first.line, f"Ещё {len(rest)} {words} в записях",
+                                     f"И ещё {len(rest)} {words} в записях (здесь первое из них): полный список — "
+                                     "ниже в журнале и в nor-docs validate."))  # fmt: skip
+    if len(found) > GITHUB_LIMIT:
+        lines += [d.as_text() for d in found]
     lines.append("Записи не прошли проверку (nor-docs validate): сроки не проверялись.")
     return "\n".join(lines)
 

@@ -289,6 +289,19 @@ def test_invalid_records_exit_2_with_diagnostics(runner, broken, fmt):
         assert result.output.startswith(f"::error file={broken}/meetings/m.yaml,line=")
 
 
+def test_github_shows_at_most_ten_record_errors_and_lists_all_in_the_log(runner, tmp_path):
+    records = write_records(tmp_path / "records", [(f"задача {n}", "до 10.02.2023") for n in range(12)])
+    meeting = records / "meetings" / "m.yaml"
+    meeting.write_text(meeting.read_text(encoding="utf-8").replace("executors: [ivanova]", "executors: [ivanva]"),
+                       encoding="utf-8")  # fmt: skip
+    result = check(runner, "--today", "2023-03-01", "--format", "github", records=records)
+    lines = result.output.splitlines()
+    errors = [x for x in lines if x.startswith("::error ")]
+    assert result.exit_code == 2 and len(errors) == 10
+    assert "title=Ещё 3 ошибки в записях::И ещё 3 ошибки в записях" in errors[-1]
+    assert sum(1 for x in lines if x.startswith(f"{records}/meetings/m.yaml:") and "NOR104" in x) == 12
+
+
 def test_unknown_time_zone_is_reported(runner, tmp_path):
     records = write_records(tmp_path / "records", [("задача", "до 10.02.2023")])
     (records / "settings.yaml").write_text("# yaml-language-server: $schema=x\ndeadlines:\n  timezone: Europe/Mosсow\n",
