@@ -160,6 +160,7 @@ def test_urgent_prompt_and_no_deadline_count_from_the_issue_date():
     [
         ("2023-01-31", "2023-02-28"),  # one month, not 30 days (02.03): February is shorter
         ("2024-01-31", "2024-02-29"),  # a leap year
+        ("2022-01-31", "2022-02-28"),  # seed 004: decisions 2–5 of the Astrakhan meeting give no deadline
         ("2023-03-15", "2023-04-14"),  # 15.04.2023 is a Saturday: back to Friday
         ("2023-12-20", "2024-01-19"),  # 20.01.2024 is a Saturday; across the year
     ],
