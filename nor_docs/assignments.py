@@ -37,7 +37,17 @@ class Assignment:
 
 
 def collect_assignments(records: Records) -> list[Assignment]:
-    """Every assignment and roadmap item, in record order."""
+    """Every assignment and roadmap item, in record order.
+
+    Collected once per loaded ``records`` (validation needs them for the marks, ``check`` for
+    the statuses): later calls return a new list of the same assignments."""
+    cached = records.derived.get("assignments")
+    if cached is None:
+        cached = records.derived["assignments"] = tuple(_collect(records))
+    return list(cached)
+
+
+def _collect(records: Records) -> list[Assignment]:
     found: list[Assignment] = []
     ordered = roadmaps_by_decision(records) if records.roadmaps else {}
     for mid, meeting in records.meetings.items():

@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib
 import os
 import sys
+from typing import NoReturn
 
 import click
 
@@ -46,15 +47,43 @@ def build() -> None:
     """Собрать документы DOCX в build/."""
 
 
+# Set by ``finish``: the command has written its whole report and holds nothing to clean up.
+_finished = False
+
+
+def finish(code: int) -> NoReturn:
+    """End a read-only command (``check``) whose report is written. Under ``main``
+    the process then exits at once, without freeing the loaded records object by object on the
+    way out (a twentieth of a second on 1,000 meetings); under ``CliRunner`` it is ``sys.exit``."""
+    global _finished
+    _finished = True
+    sys.exit(code)
+
+
+def _exit_now(code) -> None:
+    """``os._exit`` after flushing the standard streams; returns if they cannot be flushed
+    (a closed pipe), so that the normal exit reports it."""
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        return
+    os._exit(code if isinstance(code, int) else (0 if code is None else 1))
+
+
 for _name in COMMAND_MODULES:
     importlib.import_module(f"{__package__}.commands.{_name}")
 
 
 def main() -> None:
     """Entry point: run the CLI; turn an unexpected failure into one Russian line."""
+    global _finished
+    _finished = False
     try:
         cli.main(standalone_mode=True)
-    except SystemExit:
+    except SystemExit as done:
+        if _finished:
+            _exit_now(done.code)
         raise
     except KeyboardInterrupt:
         click.echo("nor-docs: прервано.", err=True)

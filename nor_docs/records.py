@@ -86,6 +86,9 @@ class Records:
     origins: dict[str, Located] = field(default_factory=dict)  # id → where it is defined
     sources: list[Source] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)  # every record file read, sorted
+    # What is computed from the loaded records once per run (``assignments.collect_assignments``);
+    # the records are not changed after loading.
+    derived: dict = field(default_factory=dict, repr=False, compare=False)
 
     def where(self, record_id: str, loc: tuple = ()) -> tuple[str, int, int]:
         """(file, line, column) of ``loc`` inside the record ``record_id``."""

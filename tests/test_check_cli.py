@@ -192,7 +192,17 @@ def test_github_shows_at_most_ten_of_each_most_overdue_first(runner, tmp_path):
     warnings = [x for x in result.output.splitlines() if x.startswith("::warning ")]
     assert len(errors) == 10 and len(warnings) == 10
     assert "(17 дней)" in errors[0]  # 10.02.2023 is the oldest
-    assert "Ещё 3 просроченных" in errors[-1] and "Ещё 3 с истекающим сроком" in warnings[-1]
+    assert "title=Ещё 3 просроченных поручения::И ещё 3 просроченных поручения (по исполнителям — 3;" in errors[-1]
+    assert "title=Ещё 3 поручения с истекающим сроком::И ещё 3 поручения с истекающим сроком" in warnings[-1]
+
+
+@pytest.mark.parametrize(("more", "words"), [(21, "21 просроченное поручение"), (25, "25 просроченных поручений")])
+def test_github_counting_line_agrees_with_its_number(runner, tmp_path, more, words):
+    overdue = [(f"задача {n}", f"до {1 + n % 28:02d}.{1 + n // 28:02d}.2022") for n in range(9 + more)]
+    records = write_records(tmp_path / "records", overdue, date="01.12.2021")
+    result = check(runner, "--today", "2023-02-27", "--format", "github", records=records)
+    errors = [x for x in result.output.splitlines() if x.startswith("::error ")]
+    assert len(errors) == 10 and f"title=Ещё {words}::И ещё {words} (по исполнителям — {more};" in errors[-1]
 
 
 def test_github_step_summary_is_appended(runner, tmp_path):
@@ -279,6 +289,19 @@ def test_invalid_records_exit_2_with_diagnostics(runner, broken, fmt):
         assert result.output.startswith(f"::error file={broken}/meetings/m.yaml,line=")
 
 
+def test_github_shows_at_most_ten_record_errors_and_lists_all_in_the_log(runner, tmp_path):
+    records = write_records(tmp_path / "records", [(f"задача {n}", "до 10.02.2023") for n in range(12)])
+    meeting = records / "meetings" / "m.yaml"
+    meeting.write_text(meeting.read_text(encoding="utf-8").replace("executors: [ivanova]", "executors: [ivanva]"),
+                       encoding="utf-8")  # fmt: skip
+    result = check(runner, "--today", "2023-03-01", "--format", "github", records=records)
+    lines = result.output.splitlines()
+    errors = [x for x in lines if x.startswith("::error ")]
+    assert result.exit_code == 2 and len(errors) == 10
+    assert "title=Ещё 3 ошибки в записях::И ещё 3 ошибки в записях" in errors[-1]
+    assert sum(1 for x in lines if x.startswith(f"{records}/meetings/m.yaml:") and "NOR104" in x) == 12
+
+
 def test_unknown_time_zone_is_reported(runner, tmp_path):
     records = write_records(tmp_path / "records", [("задача", "до 10.02.2023")])
     (records / "settings.yaml").write_text("# yaml-language-server: $schema=x\ndeadlines:\n  timezone: Europe/Mosсow\n",
@@ -325,3 +348,89 @@ def test_check_does_not_import_docx_or_icalendar():
                           env={**os.environ, "PYTHONPATH": str(ROOT)})  # fmt: skip
     assert "LOADED []" in done.stderr, done.stderr
     assert '"today": "2023-03-02"' in done.stdout
+
+
+# --- what keeps check fast (no timings here: bench/check_bench.py measures) -------------------------
+
+
+def test_check_starts_reading_before_it_imports_the_models():
+    # As validate does: the second reading process starts while the models are imported. Parsing
+    # --today must not import them first (it did: parse_date lived next to the pydantic models).
+    code = textwrap.dedent(f"""\
+        import sys
+        import nor_docs.readpool as readpool
+        seen = []
+        real = readpool.prefetch
+        def prefetch(root, *args):
+            seen.append((str(root), "pydantic" in sys.modules))
+            return real(root, *args)
+        readpool.prefetch = prefetch
+        from nor_docs.cli import cli
+        try:
+            cli.main(["check", "--records", {str(RECORDS)!r}, "--today", "02.03.2023"], standalone_mode=False)
+        except SystemExit:
+            pass
+        print("SEEN", seen, file=sys.stderr)
+        """)  # fmt: skip
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})  # fmt: skip
+    assert f"SEEN [({str(RECORDS)!r}, False)]" in done.stderr, done.stderr
+
+
+def test_assignments_are_collected_once_per_run(runner, monkeypatch):
+    # validate needs them for the marks (the test records have marks), control for the statuses.
+    import nor_docs.assignments as assignments
+
+    calls = []
+    real = assignments._collect
+    monkeypatch.setattr(assignments, "_collect", lambda records: calls.append(1) or real(records))
+    result = check(runner, "--today", "2023-03-02", "--format", "json")
+    assert result.exit_code == 1 and len(calls) == 1
+
+
+def test_json_without_assignments_is_the_contract(runner, tmp_path):
+    records = write_records(tmp_path / "records", [("Принять информацию к сведению", "до 10.02.2023")])
+    meeting = records / "meetings" / "m.yaml"
+    meeting.write_text(meeting.read_text(encoding="utf-8").replace("executors: [ivanova]", "on_control: false"),
+                       encoding="utf-8")  # fmt: skip
+    result = check(runner, "--today", "2023-03-02", "--format", "json", records=records)
+    payload = json.loads(result.output)
+    jsonschema.validate(payload, SCHEMA)
+    assert result.exit_code == 0 and payload["items"] == [] and payload["summary"]["total"] == 0
+
+
+def test_junit_and_gitlab_keep_markup_characters_as_text(runner, tmp_path):
+    text = 'Сверить «5 < 7 & 8 > 6» и "кавычки"'
+    records = write_records(tmp_path / "records", [(f"'{text}'", "до 10.02.2023")])
+    junit = check(runner, "--today", "2023-03-02", "--format", "junit", records=records)
+    case = ET.fromstring(junit.output.encode("utf-8")).find(".//testcase")
+    assert text in case.find("failure").text and case.get("name") == "m#1"
+    gitlab = json.loads(check(runner, "--today", "2023-03-02", "--format", "gitlab", records=records).output)
+    assert text in gitlab[0]["description"]
+
+
+@pytest.mark.parametrize(("command", "fast"), [("check", True), ("validate", False)])
+def test_main_ends_check_without_teardown_after_flushing(monkeypatch, capsys, command, fast):
+    # check has written its whole report: the process ends without freeing the records object by
+    # object. Other commands end normally.
+    import nor_docs.cli as cli_module
+
+    class Ended(Exception):
+        pass
+
+    def exit_now(code):
+        print("[flushed]", flush=True)
+        raise Ended(code)
+
+    monkeypatch.setattr(cli_module.os, "_exit", exit_now)
+    args = ["--today", "2023-03-02"] if command == "check" else []
+    monkeypatch.setattr(sys, "argv", ["nor-docs", command, "--records", str(RECORDS), *args])
+    if fast:
+        with pytest.raises(Ended) as ended:
+            cli_module.main()
+        assert ended.value.args == (1,)
+        out = capsys.readouterr().out
+        assert out.index("Всего поручений") < out.index("[flushed]")
+    else:
+        with pytest.raises(SystemExit):
+            cli_module.main()

@@ -155,6 +155,24 @@ def test_urgent_prompt_and_no_deadline_count_from_the_issue_date():
     assert due_dates(None, default_days=14) == [D("2024-04-15")]
 
 
+@pytest.mark.parametrize(
+    ("issued", "due"),
+    [
+        ("2023-01-31", "2023-02-28"),  # one month, not 30 days (02.03): February is shorter
+        ("2024-01-31", "2024-02-29"),  # a leap year
+        ("2022-01-31", "2022-02-28"),  # seed 004: decisions 2–5 of the Astrakhan meeting give no deadline
+        ("2023-03-15", "2023-04-14"),  # 15.04.2023 is a Saturday: back to Friday
+        ("2023-12-20", "2024-01-19"),  # 20.01.2024 is a Saturday; across the year
+    ],
+)
+def test_no_deadline_is_one_calendar_month_from_the_issue_date(issued, due):
+    # domain.md: «No deadline given: one month».
+    assert due_dates(None, issued=issued, today=issued) == [D(due)]
+    assert due_dates(None, issued=issued, today=issued, default_days=30) == [
+        WorkCalendar().previous_working_day(D(issued) + dt.timedelta(days=30))
+    ]
+
+
 def test_recurring_lists_every_period_up_to_today_plus_the_next():
     # Monthly, by the 10th of the next month: April → 10.05.2024, a transferred day off → 08.05.
     assert due_dates("ежемесячно", today="2024-05-20") == [D("2024-05-08"), D("2024-06-10")]

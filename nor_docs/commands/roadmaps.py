@@ -12,7 +12,7 @@ from ..cli import RECORDS_OPTION, build
 def _parse_day(ctx, param, value):
     if value is None:
         return None
-    from ..model.common import parse_date
+    from ..dates import parse_date
 
     try:
         return parse_date(value)

@@ -13,6 +13,8 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema
 
+from ..dates import parse_date  # noqa: F401 - re-exported
+
 MONTHS_GENITIVE = (
     "января", "февраля", "марта", "апреля", "мая", "июня",
     "июля", "августа", "сентября", "октября", "ноября", "декабря",
@@ -25,29 +27,8 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=True)
 
 
-_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_RU = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s*г\.?)?$")
-
-
-def parse_date(value: Any) -> dt.date:
-    """``2021-10-10`` or ``10.10.2021`` (optionally followed by «г.») → date; anything else fails."""
-    if isinstance(value, dt.date):
-        return value
-    if not isinstance(value, str):
-        raise ValueError("дата пишется как 2021-10-10 или 10.10.2021")
-    text = value.strip()
-    match = _ISO.match(text)
-    if match:
-        year, month, day = (int(g) for g in match.groups())
-    else:
-        match = _RU.match(text)
-        if not match:
-            raise ValueError(f"«{value}» не дата; пишите 2021-10-10 или 10.10.2021")
-        day, month, year = (int(g) for g in match.groups())
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        raise ValueError(f"такой даты нет: «{value}»") from None
+# ``parse_date`` lives in ``nor_docs/dates.py`` (no pydantic): the CLI parses ``--today`` with
+# it before the models are imported.
 
 
 _TIME = re.compile(r"^(\d{1,2})[:.](\d{2})$")

@@ -16,7 +16,9 @@ from .common import Record
 class DeadlineSettings(Record):
     non_working_day: Literal["previous", "next", "none"] = "previous"
     timezone: str = "Europe/Moscow"
-    default_days: int = Field(default=30, ge=1)  # no deadline given: one month
+    # No deadline given: one calendar month from the issue date (31.01 → 28.02), as the
+    # instructions say; a number of days instead when set.
+    default_days: int | None = Field(default=None, ge=1)
     urgent_days: int = Field(default=3, ge=1)  # «срочно»
     prompt_days: int = Field(default=10, ge=1)  # «оперативно»
     standing_report: str = Field(default="01-20", pattern=r"^\d{2}-\d{2}$")  # «постоянно»

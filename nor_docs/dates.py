@@ -1,0 +1,35 @@
+"""Dates as people write them: ``2021-10-10`` or ``10.10.2021`` (optionally with «г.»).
+
+A module of its own, without pydantic: the models use it (``model/common.py``) and so does the
+command line, which parses ``--today`` before it has imported the models.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_RU = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s*г\.?)?$")
+
+
+def parse_date(value: Any) -> dt.date:
+    """``2021-10-10`` or ``10.10.2021`` (optionally followed by «г.») → date; anything else fails."""
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
+        raise ValueError("дата пишется как 2021-10-10 или 10.10.2021")
+    text = value.strip()
+    match = _ISO.match(text)
+    if match:
+        year, month, day = (int(g) for g in match.groups())
+    else:
+        match = _RU.match(text)
+        if not match:
+            raise ValueError(f"«{value}» не дата; пишите 2021-10-10 или 10.10.2021")
+        day, month, year = (int(g) for g in match.groups())
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise ValueError(f"такой даты нет: «{value}»") from None
