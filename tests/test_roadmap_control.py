@@ -210,3 +210,26 @@ def test_text_output_shows_the_roadmap_under_the_decision(runner, ordered):
     assert lines[row + 1].rstrip().endswith(f"roadmaps/ptz-sosh3-plan-2023.yaml:{ordered_line}")
     assert result.output.count("↳ дорожная карта") == 1  # one block for the fifteen schools
     assert "15 исполнителей, у каждого 1" in result.output  # the roadmap line is not an assignment
+
+
+def _events(ics: str) -> dict[str, str]:
+    """UID → the event's unfolded text."""
+    unfolded = ics.replace("\r\n ", "")
+    found = {}
+    for block in unfolded.split("BEGIN:VEVENT")[1:]:
+        uid = re.search(r"^UID:(.*)$", block, re.M).group(1).strip()
+        found[uid] = block
+    return found
+
+
+def test_calendar_names_a_roadmap_item_as_one_and_a_decision_as_an_assignment(runner, tmp_path):
+    out = tmp_path / "calendar"
+    result = runner.invoke(cli, ["calendar", "--records", str(SAMPLE_RECORDS), "--today", "2023-02-20",
+                                 "--out", str(out)])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    events = _events((out / "all.ics").read_bytes().decode("utf-8"))
+    item = events[f"{MUN4}#4.2/mun4-leshkova~0@nor-docs"]
+    assert "\\nПункт 4.2 дорожной карты: «Дорожная карта» по реализации муниципальной программы" in item
+    assert f"годы\\n{MUN4}#4.2\\, {SAMPLE_RECORDS}/roadmaps/{MUN4}.yaml:" in item and "Поручение" not in item
+    decision = events["2023-01-31-petrozavodsk#2/petrozavodsk-sosh3~0@nor-docs"]
+    assert "Поручение 2023-01-31-petrozavodsk#2\\, " in decision
