@@ -44,18 +44,29 @@ def calendar_events(item: ControlItem, records: Records, stamp: dt.datetime, nam
             which = f" — {label}" if shown else ""
             description = (
                 f"{a.text}\n\nИсполнитель: {who}\nСрок: {written}{which}; контрольная дата {state.due:%d.%m.%Y}."
-                f"{moved}\nПоручение {a.id}, {a.file}:{a.line}"
+                f"{moved}\n{source_line(a, records)}"
             )
             found.append(_event(f"{item.id}~{index}@nor-docs", state.due, f"Срок{whose}: {_short(a.text)}",
                                 description, stamp))  # fmt: skip
     elif item.status == "standing" and item.report_date is not None:
         description = (
             f"{a.text}\n\nИсполнитель: {who}\nСрок: {written} — ежегодный отчёт до "
-            f"{item.report_date:%d.%m.%Y}.\nПоручение {a.id}, {a.file}:{a.line}"
+            f"{item.report_date:%d.%m.%Y}.\n{source_line(a, records)}"
         )
         found.append(_event(f"{item.id}~report-{item.report_date.year}@nor-docs", item.report_date,
                             f"Отчёт{whose}: {_short(a.text)}", description, stamp))  # fmt: skip
     return found
+
+
+def source_line(a, records: Records) -> str:
+    """Where the deadline comes from: «Поручение <id>, file:line» for a meeting's decision;
+    «Пункт 1.1 дорожной карты: <title>» and «<id>, file:line» for a roadmap item."""
+    where = f"{a.id}, {a.file}:{a.line}"
+    if a.origin == "roadmap":
+        roadmap = records.roadmaps.get(a.record_id)
+        title = f": {' '.join(roadmap.title.split())}" if roadmap is not None else ""
+        return f"Пункт {a.number} дорожной карты{title}\n{where}"
+    return f"Поручение {where}"
 
 
 def _short(text: str, width: int = 80) -> str:

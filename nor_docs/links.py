@@ -1,6 +1,13 @@
-"""Links between records that point both ways: a roadmap names the decision that ordered it,
-and the control view of that decision shows the roadmap; a roadmap item may name the meeting
-where its result was reported, and that meeting's view lists the items reported at it.
+"""Links between records, and where each shows.
+
+- A roadmap names the decision that ordered it (``ordered_by``); ``roadmaps_by_decision`` turns
+  that round, so the decision shows the roadmap that fulfils it: ``roadmaps`` of its items in
+  ``check --format json``, the «↳ дорожная карта» line of ``check``, «Исполняется дорожной картой:
+  …» in the control sheet. Only a decision that is on control (an assignment) has such a place; a
+  decision without executors does not appear in ``check`` or the control sheet at all.
+- A roadmap item may name the meeting where its result was reported (``reported_at``): «Рассмотрено:
+  протокол от … № …» in the roadmap's document and under the item's row in the control sheet.
+  ``items_reported_at`` gives the other direction, meeting → items.
 """
 
 from __future__ import annotations
@@ -33,6 +40,15 @@ def roadmaps_by_decision(records: Records) -> dict[str, list[str]]:
         if roadmap.ordered_by:
             found.setdefault(roadmap.ordered_by, []).append(rid)
     return found
+
+
+def roadmap_item(records: Records, roadmap_id: str, number: str):
+    """The item ``number`` (with or without the trailing dot) of a roadmap, or None."""
+    roadmap = records.roadmaps.get(roadmap_id)
+    if roadmap is None:
+        return None
+    items = [item for section in roadmap.sections for item in section.items] + list(roadmap.items)
+    return next((item for item in items if item.number.rstrip(".") == number.rstrip(".")), None)
 
 
 def items_reported_at(records: Records) -> dict[str, list[ReportedItem]]:

@@ -312,6 +312,25 @@ def test_a_decision_fulfilled_by_a_roadmap_says_so(tmp_path):
     assert sum(link in r["task"] for r in sheet.rows) == 3
 
 
+def test_a_roadmap_item_reported_at_a_meeting_says_where(tmp_path):
+    from conftest import SAMPLE_RECORDS
+
+    records, found = load_and_validate(SAMPLE_RECORDS)
+    assert [d for d in found if d.is_error] == []
+    day = D("2024-01-20")
+    path = build_control_sheet(records, control_items(records, day), day, "meeting", tmp_path, TEMPLATES)
+    sheet = read_sheet(path)
+    group = next(g for g in sheet.groups if g.title.startswith("«Дорожная карта» по реализации муниципальной"))
+    reported = "Рассмотрено: протокол от 14.12.2023 № 4"  # the reader shows no-break spaces as spaces
+    by_point = {}
+    for row in group.rows:
+        by_point.setdefault(row.source, set()).add(row["task"].split("\n")[-1])
+    assert {p for p, last in by_point.items() if last == {reported}} == {
+        f"п. {n}" for n in ("1.1", "1.2", "1.3", "2.1", "2.2", "3.1")}
+    assert by_point["п. 4.2"] != {reported}  # not reported yet: no such line
+    assert all(reported not in r["task"] for g in sheet.groups if g is not group for r in g.rows)
+
+
 def test_without_a_roadmap_no_link_is_shown(built):
     sheet, _ = sheet_of(built, "2023-02-22")
     assert not any("дорожной картой" in r["task"] for r in sheet.rows)

@@ -79,6 +79,48 @@ def test_seed_000_roadmap_is_ordered_by_decision_3_with_the_reporting_periods(sa
     assert roadmap.approval is None
 
 
+def _said(text: str) -> str:
+    """Text compared as words: case, «ё», spacing and «6,7» against «6, 7» do not matter."""
+    return " ".join(text.lower().replace("ё", "е").replace(",", ", ").split())
+
+
+def test_seed_002_roadmap_uses_only_what_the_working_group_heard_in_its_words(sample):
+    roadmap = sample.roadmaps[MUN4]
+    meeting = sample.meetings["2023-12-14-mun4-wg"]
+    heard = _said(" ".join(h.text for item in meeting.agenda for h in item.heard))
+    decision = _said(meeting.decisions[2].text)
+    # Each section title, result and reporting form with the words of the protocol it comes from.
+    source = {
+        "Муниципальные контрольные срезы по русскому языку и математике в 6, 7 классах":
+            "муниципальные контрольные срезы по русскому языку и математике в 6,7 классах",
+        "Сетевое взаимодействие между школами": "сетевого взаимодействия между школами",
+        "Мероприятия Центра ППМС помощи": "мероприятиях центра с обучающимися, родителями и педагогами",
+        "Материалы на сайте Управления образования, анализ выполнения мероприятий «Дорожной карты» за 2023 год":
+            "выложены на сайт управления образования",
+        "материалы для контрольных срезов": "материалы для контрольных срезов",
+        "проведён анализ, даны рекомендации педагогам": "проведен анализ, даны рекомендации педагогам",
+        "план работы куратора со ШНОР": "план работы куратора со шнор",
+        "обмен опытом по повышению качества образования": "обмена опытом по повышению качества образования",
+        "аналитические справки членов рабочей группы": "разместить аналитические справки",
+        "аналитическая справка": "разместить аналитические справки",
+        "материалы на сайте Управления образования в разделе «Работы со школами с низкими образовательными "
+        "результатами»": "на сайт управления образования в раздел «работы со школами с низкими образовательными",
+        "материалы на сайте Управления образования": "выложены на сайт управления образования",
+        "раздел сайта Управления образования": "на сайт управления образования в раздел",
+    }  # fmt: skip
+    shown = [s.title for s in roadmap.sections]
+    shown += [text for _, item in _items(roadmap) for text in (item.result, item.reporting) if text]
+    for text in shown:
+        assert text in source, f"«{text}» — этого нет в протоколе 14.12.2023"
+        assert _said(source[text]) in heard + " " + decision
+    activities = " ".join(_said(item.activity) for _, item in _items(roadmap))
+    for named in ("контрольных срезов по русскому языку и математике в 6, 7 классах", "плана работы куратора",
+                  "методические дни", "аналитические справки"):  # fmt: skip
+        assert named in activities
+    analysis = roadmap.sections[-1].items[-1]
+    assert (analysis.deadline.date, analysis.executors) == (dt.date(2024, 1, 31), ["mun4-wg"])
+
+
 def test_no_sample_roadmap_invents_an_approval_order(sample):
     assert set(sample.roadmaps) == {KUZNETSK, KAMENKA, MUN4}
     assert all(r.approval is None for r in sample.roadmaps.values())
@@ -210,3 +252,26 @@ def test_text_output_shows_the_roadmap_under_the_decision(runner, ordered):
     assert lines[row + 1].rstrip().endswith(f"roadmaps/ptz-sosh3-plan-2023.yaml:{ordered_line}")
     assert result.output.count("↳ дорожная карта") == 1  # one block for the fifteen schools
     assert "15 исполнителей, у каждого 1" in result.output  # the roadmap line is not an assignment
+
+
+def _events(ics: str) -> dict[str, str]:
+    """UID → the event's unfolded text."""
+    unfolded = ics.replace("\r\n ", "")
+    found = {}
+    for block in unfolded.split("BEGIN:VEVENT")[1:]:
+        uid = re.search(r"^UID:(.*)$", block, re.M).group(1).strip()
+        found[uid] = block
+    return found
+
+
+def test_calendar_names_a_roadmap_item_as_one_and_a_decision_as_an_assignment(runner, tmp_path):
+    out = tmp_path / "calendar"
+    result = runner.invoke(cli, ["calendar", "--records", str(SAMPLE_RECORDS), "--today", "2023-02-20",
+                                 "--out", str(out)])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    events = _events((out / "all.ics").read_bytes().decode("utf-8"))
+    item = events[f"{MUN4}#4.2/mun4-leshkova~0@nor-docs"]
+    assert "\\nПункт 4.2 дорожной карты: «Дорожная карта» по реализации муниципальной программы" in item
+    assert f"годы\\n{MUN4}#4.2\\, {SAMPLE_RECORDS}/roadmaps/{MUN4}.yaml:" in item and "Поручение" not in item
+    decision = events["2023-01-31-petrozavodsk#2/petrozavodsk-sosh3~0@nor-docs"]
+    assert "Поручение 2023-01-31-petrozavodsk#2\\, " in decision

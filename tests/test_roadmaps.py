@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import shutil
 import zipfile
 from pathlib import Path
@@ -212,10 +213,12 @@ def test_progress_summary_opens_the_document_by_section(with_status):
     tables = body.findall(f"{W}tbl")
     assert _rows(_summary(document)) == [
         ["Раздел", "Всего пунктов", "Выполнено", "Выполняется в срок", "Просрочено"],
-        ["Оценка качества образования", "3", "3 (из них с нарушением срока — 1)", "0", "0"],
-        ["Сетевое взаимодействие со школой-куратором", "2", "1", "0", "1"],
-        ["Психолого-педагогическое сопровождение", "1", "0", "0", "1"],
-        ["Информационное сопровождение и анализ", "2", "1", "1", "0"],
+        ["Муниципальные контрольные срезы по русскому языку и математике в 6, 7 классах", "3",
+         "3 (из них с нарушением срока — 1)", "0", "0"],
+        ["Сетевое взаимодействие между школами", "2", "1", "0", "1"],
+        ["Мероприятия Центра ППМС помощи", "1", "0", "0", "1"],
+        ["Материалы на сайте Управления образования, анализ выполнения мероприятий «Дорожной карты» за 2023 год",
+         "2", "1", "1", "0"],
         ["Всего", "8", "5 (из них с нарушением срока — 1)", "1", "2"],
     ]
     assert tables.index(_summary(document)._tbl) < tables.index(_plan(document)._tbl)
@@ -248,6 +251,30 @@ def test_the_same_input_gives_byte_identical_documents(tmp_path, demo_records, w
         assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
     unchanged = build_roadmaps(demo_records, tmp_path, TEMPLATES, today=STATUS_DAY)
     assert (unchanged.built, unchanged.unchanged) == ([], 4)
+
+
+def test_no_manifest_every_roadmap_is_rendered_again_and_only_changed_bytes_are_written(tmp_path):
+    """Roadmaps have no manifest (README): a change outside the roadmap's own file — here a
+    position in the directory — still reaches its document; an unchanged one keeps its file."""
+    records = tmp_path / "records"
+    shutil.copytree(SAMPLE_RECORDS, records)
+    out = tmp_path / "out"
+    assert len(build_roadmaps(records, out, TEMPLATES).built) == 3
+    past = 1_000_000_000_000_000_000  # 2001: a rewritten file cannot keep it
+    for path in out.glob("*.docx"):
+        os.utime(path, ns=(past, past))
+    directory = records / "directory" / "mun4.yaml"
+    text = directory.read_text(encoding="utf-8")
+    old = "position: начальник инспекторско-аналитического отдела"
+    assert text.count(old) == 1
+    directory.write_text(text.replace(old, "position: начальник аналитического отдела"), encoding="utf-8")
+    again = build_roadmaps(records, out, TEMPLATES)
+    assert ([p.name for p in again.built], again.unchanged) == ([f"{MUN4}.docx"], 2)
+    rows = _items_of(_rows(_plan(_open(out, MUN4))))
+    assert rows[1][3] == "Лешкова\u00a0О.Н., начальник аналитического отдела"
+    kept = {p.name for p in out.glob("*.docx") if p.stat().st_mtime_ns == past}
+    assert kept == {f"{KUZNETSK}.docx", f"{KAMENKA}.docx"}
+    assert not list(out.glob(".nor-docs-manifest*"))
 
 
 def test_a_bad_roadmap_is_reported_with_file_and_line_and_the_others_are_built(tmp_path, runner):

@@ -10,7 +10,8 @@ executor or by meeting, and the executive discipline summary — that the DOCX t
 - ``source``: where the assignment was given — «Протокол от 14.12.2023 № 4, п. 3», «Дорожная
   карта от 15.01.2024 № 12, п. 1.1» (only «п. 3» when grouped by meeting: the group says it);
   ``text``: its words; ``links``: «Исполняется дорожной картой: …» for a decision a roadmap
-  fulfils (``links.roadmaps_by_decision``);
+  fulfils (``links.roadmaps_by_decision``), «Рассмотрено: протокол от … № …» for a roadmap item
+  whose result was reported at a meeting (``reported_at``);
 - ``deadline``: the deadline as written, then the effective one («контрольный срок —
   08.10.2021 (10.10.2021 — нерабочий день)»; every control point of a deadline with several;
   the open periods of a recurring one; the report date of a standing one), then each extension
@@ -37,9 +38,10 @@ from typing import Iterable
 
 from ..control import ControlItem, discipline, days_word, summary
 from ..control_formats import counts_line
-from ..links import roadmaps_by_decision
+from ..links import roadmap_item, roadmaps_by_decision
 from ..model.common import format_date
 from ..records import Records
+from .roadmap_view import reported_line
 from .view import NBSP, capitalize_first
 
 BY = ("executor", "meeting")
@@ -215,6 +217,11 @@ class _Rows:
                     roadmap = self.records.roadmaps[rid]
                     approval = f" ({_approval(roadmap)})" if roadmap.approval else ""
                     links.append(f"Исполняется дорожной картой: {roadmap.title}{approval}")
+            else:
+                item = roadmap_item(self.records, a.record_id, a.number)
+                reported = reported_line(item, self.records) if item is not None else ""
+                if reported:
+                    links.append(reported)
             shared = self._shared[a.id] = (source, capitalize_first(" ".join(a.text.split())), links)
         return shared
 

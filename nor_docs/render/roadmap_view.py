@@ -56,7 +56,7 @@ def roadmap_view(roadmap, records, parts: Mapping[str, list[ControlItem]] | None
             aid = f"{rid}#{item.number.rstrip('.')}"
             state = item_state(item, parts.get(aid, []), records, style) if with_status else None
             states.append(state)
-            mark = "\n".join(x for x in (state.text if state else "", _reported(item, records, style)) if x)
+            mark = "\n".join(x for x in (state.text if state else "", reported_line(item, records, style)) if x)
             shown.append({
                 "number": number_label(item.number),
                 "activity": item.activity,
@@ -148,7 +148,7 @@ def _mark_document(mark) -> str:
     return doc
 
 
-def _reported(item, records, style: str) -> str:
+def reported_line(item, records, style: str = "numeric") -> str:
     """«Рассмотрено: протокол от 14.12.2023 № 4» for an item whose result was reported at a meeting."""
     if not item.reported_at:
         return ""
