@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Protocol
 
 from ..model.common import format_date
-from ..names import PersonName, short_name
+from ..names import PersonName, position_in_case, short_name
 
 NBSP = "\u00a0"
 _BULLET = re.compile(r"^\s*[-–—•]\s+")
@@ -369,15 +369,29 @@ def _agenda_line(ctx: _Context, loc: tuple, item, depth: int) -> dict:
 
 
 def _statement(ctx: _Context, statement, loc: tuple, case: str) -> dict:
+    """«Кирюхину И.В., муниципального координатора — об итогах…»: the name and its position in
+    one case; the first paragraph continues the lead after a dash when it continues the phrase
+    (a lower-case start), and follows it as a sentence of its own when it starts one («…отдела.
+    Она ознакомила…»)."""
     name = ctx.person_name(statement.person, loc + ("person",), case)
     position = ctx.position_of(statement.person, statement.position)
+    if position and case != "nominative":
+        position = position_in_case(position, case)
     lead = name + (f", {position}" if position else "")
     body = paragraphs(statement.text)
     if body and not _BULLET.match(body[0]):
-        lead = f"{lead} — {body.pop(0)}"
+        first = body.pop(0)
+        if first[:1].isupper():
+            lead = f"{_end_sentence(lead)} {first}"
+        else:
+            lead = f"{lead} — {first}"
     elif not body:
-        lead = lead if lead.endswith(tuple(_SENTENCE_END)) else lead + "."
+        lead = _end_sentence(lead)
     return {"lead": lead, "paragraphs": body}
+
+
+def _end_sentence(text: str) -> str:
+    return text if text.endswith(tuple(_SENTENCE_END)) else text + "."
 
 
 def _main_item(ctx: _Context, loc: tuple, item) -> dict:
