@@ -144,6 +144,23 @@ def test_assignments_table_has_number_content_deadline_and_executors(built):
     assert header is not None  # the header row repeats on every page
 
 
+def test_appendix_table_columns_fit_their_text(built):
+    # Seed 001's appendix 1: «Методический кабинет | …». The record's columns come from a loop, and
+    # the template's narrow tag column used to become the first column («Методич|еский»).
+    document = docx.Document(str(built[SAMPLE_RECORDS] / "2021-09-29-kuznetsk.docx"))
+    table = next(t for t in document.tables if t.cell(0, 0).text == "Методический кабинет")
+    grid = [int(c.get(f"{W}w")) for c in table._tbl.tblGrid.findall(f"{W}gridCol")]
+    assert len(grid) == 2
+    assert abs(sum(grid) - 9694) < 60  # the template's width: the whole text block
+    longest = len("Образовательная") * 130 + 230  # twips at 12 pt, with the cell margins
+    assert grid[0] >= longest and grid[1] > 2 * grid[0]
+    for row in table.rows:
+        assert [c.width.twips for c in row.cells] == grid
+    # a table with the template's own columns keeps them: № п/п | Содержание | Срок | Ответственные
+    assignments = next(t for t in document.tables if t.cell(0, 0).text == "№ п/п")
+    assert [int(c.get(f"{W}w")) for c in assignments._tbl.tblGrid.findall(f"{W}gridCol")] == [907, 4762, 1814, 2154]
+
+
 def test_more_than_fifteen_present_become_a_count_and_an_appendix(built):
     lines = document_lines(built[TEST_RECORDS] / "2021-09-29-kuz-extract.docx")
     texts = [norm(l.text) for l in lines]
