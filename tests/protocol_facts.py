@@ -130,6 +130,8 @@ def meeting_facts(meeting, records, items: list[str] | None = None) -> list[Fact
         lines = []
         for attendee in people:
             position = attendee.position or records.people[attendee.person].position
+            if position and re.match(r"[А-ЯЁ][а-яё]+\b", position):  # lower case after the dash
+                position = position[0].lower() + position[1:]
             lines.append(Fact(f"{label}: {attendee.person}", _name(records, attendee.person)
                               + (f" — {position}" if position else "")))  # fmt: skip
         for attendee in entries:

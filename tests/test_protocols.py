@@ -181,6 +181,16 @@ def test_attendees_are_alphabetical_with_position_and_role(built):
     assert "Лешкова О.Н. — начальник инспекторско-аналитического отдела, зам. председателя" in texts
 
 
+def test_attendee_position_is_lower_case_after_the_dash(built):
+    # Seed 001 writes «Директор МБОУ СОШ №16 Аникеев А.Н.»; in «Фамилия И.О. — должность» the
+    # position continues the line.
+    texts = [norm(l.text) for l in document_lines(built[SAMPLE_RECORDS] / "2021-09-29-kuznetsk.docx")]
+    listed = texts[texts.index("Список присутствовавших") + 1:]
+    assert "1. Аникеев А.Н. — директор МБОУ СОШ №16" in listed
+    assert "16. Фадеева С.А. — зам. начальника" in listed
+    assert not [t for t in listed if re.search(r" — [А-ЯЁ][а-яё]", t)]
+
+
 def test_heard_names_are_accusative_and_signatures_initials_first(built):
     lines = document_lines(built[SAMPLE_RECORDS] / "2023-12-14-mun4-wg.docx")
     texts = [l.text for l in lines]

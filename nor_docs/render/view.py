@@ -140,6 +140,16 @@ def lower_first_word(text: str) -> str:
     return text
 
 
+def lower_common_word(text: str) -> str:
+    """«Директор МБОУ…» → «директор МБОУ…», «Зам. начальника» → «зам. начальника»; an
+    abbreviation («ГБОУ»), a one-letter word or a word with capitals inside keeps its case."""
+    match = re.match(r"[А-ЯЁа-яёA-Za-z]+", text)
+    word = match.group() if match else ""
+    if len(word) > 1 and word[0].isupper() and word[1:].islower():
+        return text[0].lower() + text[1:]
+    return text
+
+
 def join_names(names: Iterable[str]) -> str:
     return ", ".join(n for n in names if n)
 
@@ -276,7 +286,9 @@ def _attendee_line(ctx: _Context, attendee, loc: tuple) -> tuple[str, str, int, 
     if attendee.person:
         name = ctx.person_name(attendee.person, loc + ("person",), initials_first=False)
         position = ctx.position_of(attendee.person, attendee.position)
-        tail = ", ".join(x for x in (position, attendee.role) if x)
+        # «Аникеев А.Н. — директор МБОУ СОШ №16»: a position written at the start of a line in the
+        # source («Директор МБОУ СОШ №16 Аникеев А.Н.») is lower case after the dash.
+        tail = ", ".join(x for x in (position and lower_common_word(position), attendee.role) if x)
         line = name + (f" — {tail}" if tail else "") + (f" ({attendee.note})" if attendee.note else "")
         person = ctx.directory.people.get(attendee.person)
         key = f"0{person.surname if person else name}\x00{name}".lower().replace("ё", "е")
