@@ -144,6 +144,19 @@ def test_assignments_table_has_number_content_deadline_and_executors(built):
     assert header is not None  # the header row repeats on every page
 
 
+def test_the_last_decision_is_kept_with_the_signatures(built):
+    document = docx.Document(str(built[SAMPLE_RECORDS] / "2023-12-14-mun4-wg.docx"))
+    paragraphs = document.paragraphs
+    kept = [p for p in paragraphs if p.style.name == "Текст перед подписью"]
+    assert [p.text[:20] for p in kept] == ["3. Членам муниципаль"]
+    assert kept[0].style.paragraph_format.keep_with_next
+    spacer = paragraphs[paragraphs.index(kept[0]) + 1 :][0]  # the empty line before the signature table
+    assert spacer.text == "" and spacer.paragraph_format.keep_with_next
+    assert spacer._p.getnext().tag == f"{W}tbl"
+    # only the protocol's last decision: the others are ordinary text
+    assert all(p.style.name == "Normal" for p in paragraphs if p.text.startswith(("1. Информацию", "2. Утвердить")))
+
+
 def test_appendix_table_columns_fit_their_text(built):
     # Seed 001's appendix 1: «Методический кабинет | …». The record's columns come from a loop, and
     # the template's narrow tag column used to become the first column («Методич|еский»).

@@ -205,6 +205,9 @@ def protocol_view(meeting, directory: Directory, settings, items: Iterable[str] 
         general = kept
     view["decisions"] = _decisions(ctx, [d for _i, d in general], [("decisions", i) for i, _d in general])
     view["decisions_label"] = f"{m.decision_word}:" if view["decisions"] else ""
+    last = view["decisions"] or next((i["decisions"] for i in reversed(view["items"]) if i["decisions"]), [])
+    if last and view["layout"] != "table":
+        last[-1]["before_signatures"] = True  # the template keeps it on the signatures' page
     view["signatures"] = _signatures(ctx)
     view["minutes_by"] = _minutes_by(ctx)
     view["certification"] = _certification(ctx, certifier, certified_on) if extract else None
@@ -482,6 +485,7 @@ def _decisions(ctx: _Context, decisions, locs: list[tuple], inherited: tuple = (
             "deadline": deadline or "",
             "executors": nominative or (decision.addressed_to or ""),
             "on_control": bool(executors) and decision.on_control,
+            "before_signatures": False,
         })  # fmt: skip
         children = [loc + ("decisions", j) for j in range(len(decision.decisions))]
         rows.extend(_decisions(ctx, decision.decisions, children, executors, depth + 1))
