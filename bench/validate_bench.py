@@ -31,7 +31,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE / "out" / "corpus"
 TARGET_SECONDS = 1.0
-HEAVY = ("docx", "docxtpl", "lxml", "pytrovich", "holidays", "icalendar", "jinja2")
+HEAVY = ("docx", "docxtpl", "lxml", "pytrovich", "pymorphy3", "holidays", "icalendar", "jinja2")
 
 
 def nor_docs() -> list[str]:

@@ -125,3 +125,94 @@ def short_name(name: PersonName, case: Case = "nominative", initials_first: bool
     else:
         text = f"{inflected.surname}{NBSP}{name.initials}" if name.initials else inflected.surname
     return text, inflected.problem
+
+
+# --- positions ---------------------------------------------------------------------------------
+#
+# A position follows a name in the name's case: «СЛУШАЛИ: Арбузову А.В., главного специалиста
+# отдела» — not «…, главный специалист отдела», which mixes two cases in one phrase. Positions are
+# common nouns, not names, so pytrovich does not know them; pymorphy3 (the maintained successor of
+# pymorphy2, OpenCorpora's dictionary) inflects them. Only the head of each appositive part changes
+# — the leading adjectives and the first noun that are in the nominative singular: «ведущий эксперт
+# отдела, технический специалист» → «ведущего эксперта отдела, технического специалиста». A part
+# already in another case («члена рабочей группы», «директора ППМС-центра»), an abbreviation
+# («зам. председателя») or a word the dictionary does not know stays as written.
+
+_POSITION_WORD = re.compile(r"[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*")
+# Appositive parts: «…, член группы», «заместитель председателя – начальник управления». A dash after
+# a word ending in «о» is a misspelt compound («информационно – методического»), not a new part.
+_POSITION_PARTS = re.compile(r"(,\s+|(?<![оО])\s+[-–—]\s+)")
+_HEAD_POS = {"NOUN", "ADJF", "PRTF"}
+_PYMORPHY_CASE = {"genitive": "gent", "dative": "datv", "accusative": "accs"}
+
+
+@functools.lru_cache(maxsize=1)
+def _morph():
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+def _nominative_parses(word: str) -> list:
+    return [p for p in _morph().parse(word.lower())
+            if p.tag.POS in _HEAD_POS and "sing" in p.tag and "nomn" in p.tag]  # fmt: skip
+
+
+def _inflect_word(parse, case: str) -> str | None:
+    target = _PYMORPHY_CASE[case]
+    form = None
+    if case == "accusative" and parse.tag.POS in ("ADJF", "PRTF") and "masc" in parse.tag:
+        form = parse.inflect({target, "anim"})  # before an animate noun: «главного специалиста»
+    form = form or parse.inflect({target})
+    return form.word if form is not None else None
+
+
+def _inflect_part(part: str, case: str) -> str:
+    words = []
+    pos = 0
+    while True:  # the leading words of the part, up to the first that is not a plain word
+        match = _POSITION_WORD.match(part, pos)
+        if match is None or part[match.end():match.end() + 1] == ".":
+            break
+        words.append(match)
+        end = match.end()
+        if end < len(part) and part[end] != " ":
+            break
+        pos = end + 1
+    result = part
+    shift = 0
+    for i, match in enumerate(words):
+        parses = _nominative_parses(match.group())
+        if not parses:
+            break
+        adjectives = [p for p in parses if p.tag.POS in ("ADJF", "PRTF")]
+        nouns = [p for p in parses if p.tag.POS == "NOUN"]
+        next_nominative = i + 1 < len(words) and bool(_nominative_parses(words[i + 1].group()))
+        if adjectives and next_nominative:
+            chosen, last = adjectives[0], False
+        elif nouns:
+            chosen, last = nouns[0], True
+        else:
+            chosen, last = adjectives[0], True
+        form = _inflect_word(chosen, case)
+        original = match.group()
+        if form is None or not _keeps_stem(original.lower(), form):
+            break
+        if original[0].isupper():
+            form = form[0].upper() + form[1:]
+        start, end = match.start() + shift, match.end() + shift
+        result = result[:start] + form + result[end:]
+        shift += len(form) - len(original)
+        if last:
+            break
+    return result
+
+
+@functools.lru_cache(maxsize=4096)
+def position_in_case(position: str, case: Case) -> str:
+    """``position`` (as the directory or record writes it, in the nominative) in ``case``, so that
+    it agrees with the name it follows; what cannot be inflected safely stays as written."""
+    if case == "nominative" or not position.strip():
+        return position
+    pieces = _POSITION_PARTS.split(position)
+    return "".join(piece if i % 2 else _inflect_part(piece, case) for i, piece in enumerate(pieces))

@@ -54,6 +54,8 @@ PARAGRAPH_STYLES = {
     "NorLabel": ("Раздел", WD_ALIGN_PARAGRAPH.LEFT, None, False, None, 6, True),
     "NorList": ("Список", WD_ALIGN_PARAGRAPH.LEFT, None, False, None, 0, False),
     "NorSignature": ("Подпись", WD_ALIGN_PARAGRAPH.LEFT, None, False, None, 0, False),
+    # the last paragraph of the text: kept on the page of the signatures, never left alone there
+    "NorBeforeSignature": ("Текст перед подписью", WD_ALIGN_PARAGRAPH.JUSTIFY, Cm(1.25), False, None, 0, True),
     "NorSignatureName": ("Подпись: расшифровка", WD_ALIGN_PARAGRAPH.RIGHT, None, False, None, 0, False),
     "NorAppendixMark": ("Отметка о приложении", WD_ALIGN_PARAGRAPH.RIGHT, None, False, None, 0, True),
     "NorTableText": ("Текст таблицы", WD_ALIGN_PARAGRAPH.LEFT, None, False, 12, 0, False),
@@ -262,9 +264,18 @@ def _decisions_block(doc, var: str) -> None:
     _repeat_header(table.rows[0])
     _tag(doc, "{%p else %}")
     _tag(doc, "{%p for d in " + var + " %}")
+    # The last decision of the protocol goes with the signatures to their page.
+    _tag(doc, "{%p if d.before_signatures %}")
+    _p(doc, "{{ d.number }} {{ d.text }}", "NorBeforeSignature")
+    _tag(doc, "{%p else %}")
     _p(doc, "{{ d.number }} {{ d.text }}")
+    _tag(doc, "{%p endif %}")
     _tag(doc, "{%p for b in d.bullets %}")
+    _tag(doc, "{%p if d.before_signatures %}")
+    _p(doc, "– {{ b }}", "NorBeforeSignature")
+    _tag(doc, "{%p else %}")
     _p(doc, "– {{ b }}")
+    _tag(doc, "{%p endif %}")
     _tag(doc, "{%p endfor %}")
     _tag(doc, "{%p endfor %}")
     _tag(doc, "{%p endif %}")
@@ -330,7 +341,7 @@ def _body(doc) -> None:
     _tag(doc, "{%p endif %}")
     # Signatures: position on the left, «И.О. Фамилия» on the right.
     _tag(doc, "{%p if signatures %}")
-    _p(doc, "", "NorSignature")
+    _p(doc, "", "NorSignature").paragraph_format.keep_with_next = True
     table = _table(
         doc, [110, 60],
         [

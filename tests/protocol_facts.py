@@ -12,7 +12,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from nor_docs.model.common import format_date
-from nor_docs.names import PersonName, short_name
+from nor_docs.names import PersonName, position_in_case, short_name
 
 NBSP = "\u00a0"
 
@@ -130,6 +130,8 @@ def meeting_facts(meeting, records, items: list[str] | None = None) -> list[Fact
         lines = []
         for attendee in people:
             position = attendee.position or records.people[attendee.person].position
+            if position and re.match(r"[А-ЯЁ][а-яё]+\b", position):  # lower case after the dash
+                position = position[0].lower() + position[1:]
             lines.append(Fact(f"{label}: {attendee.person}", _name(records, attendee.person)
                               + (f" — {position}" if position else "")))  # fmt: skip
         for attendee in entries:
@@ -166,8 +168,8 @@ def meeting_facts(meeting, records, items: list[str] | None = None) -> list[Fact
             for statement in statements:
                 initials_first = docs.heard_case == "nominative"
                 facts.append(Fact(f"{word} {statement.person}", _name(records, statement.person, case, initials_first)))
-                if statement.position:
-                    facts.append(Fact(f"{word} должность", statement.position))
+                if statement.position:  # in the name's case (test_names pins the inflection)
+                    facts.append(Fact(f"{word} должность", position_in_case(statement.position, case)))
                 for line in _text_lines(statement.text):
                     facts.append(Fact(f"{word} текст", line))
         facts.extend(_decision_facts(records, item.decisions, (), table, meeting.decision_word))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from nor_docs.names import PersonName, gender_of, inflect_surname, short_name
+from nor_docs.names import PersonName, gender_of, inflect_surname, position_in_case, short_name
 
 NBSP = "\u00a0"
 
@@ -78,3 +78,29 @@ def test_a_garbled_result_is_never_used(monkeypatch):
         assert result.surname == "Кирюхина" and "сомнительно" in result.problem
     finally:
         names.inflect_surname.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("position", "case", "expected"),
+    [
+        # the head of each appositive part follows the name's case
+        ("главный специалист инновационно-методического отдела", "accusative",
+         "главного специалиста инновационно-методического отдела"),
+        ("ведущий эксперт отдела, технический специалист", "accusative", "ведущего эксперта отдела, технического специалиста"),
+        ("заместитель председателя комитета – начальник управления образования", "accusative",
+         "заместителя председателя комитета – начальника управления образования"),
+        ("Заведующая методическим кабинетом", "accusative", "Заведующую методическим кабинетом"),
+        ("заведующий методическим кабинетом", "genitive", "заведующего методическим кабинетом"),
+        ("старший методист", "genitive", "старшего методиста"),
+        ("учитель-логопед МОУ СОШ", "dative", "учителю-логопеду МОУ СОШ"),
+        ("аналитик 1 категории", "accusative", "аналитика 1 категории"),
+        # already in the case, abbreviations, unknown words, a misspelt compound: as written
+        ("директора ППМС-центра УО", "accusative", "директора ППМС-центра УО"),
+        ("начальник отдела, зам. председателя", "accusative", "начальника отдела, зам. председателя"),
+        ("начальника информационно – методического отдела", "accusative", "начальника информационно – методического отдела"),
+        ("Smith consultant", "accusative", "Smith consultant"),
+        ("директор школы", "nominative", "директор школы"),
+    ],
+)  # fmt: skip
+def test_position_follows_the_case_of_the_name(position, case, expected):
+    assert position_in_case(position, case) == expected

@@ -144,6 +144,36 @@ def test_assignments_table_has_number_content_deadline_and_executors(built):
     assert header is not None  # the header row repeats on every page
 
 
+def test_the_last_decision_is_kept_with_the_signatures(built):
+    document = docx.Document(str(built[SAMPLE_RECORDS] / "2023-12-14-mun4-wg.docx"))
+    paragraphs = document.paragraphs
+    kept = [p for p in paragraphs if p.style.name == "Текст перед подписью"]
+    assert [p.text[:20] for p in kept] == ["3. Членам муниципаль"]
+    assert kept[0].style.paragraph_format.keep_with_next
+    spacer = paragraphs[paragraphs.index(kept[0]) + 1 :][0]  # the empty line before the signature table
+    assert spacer.text == "" and spacer.paragraph_format.keep_with_next
+    assert spacer._p.getnext().tag == f"{W}tbl"
+    # only the protocol's last decision: the others are ordinary text
+    assert all(p.style.name == "Normal" for p in paragraphs if p.text.startswith(("1. Информацию", "2. Утвердить")))
+
+
+def test_appendix_table_columns_fit_their_text(built):
+    # Seed 001's appendix 1: «Методический кабинет | …». The record's columns come from a loop, and
+    # the template's narrow tag column used to become the first column («Методич|еский»).
+    document = docx.Document(str(built[SAMPLE_RECORDS] / "2021-09-29-kuznetsk.docx"))
+    table = next(t for t in document.tables if t.cell(0, 0).text == "Методический кабинет")
+    grid = [int(c.get(f"{W}w")) for c in table._tbl.tblGrid.findall(f"{W}gridCol")]
+    assert len(grid) == 2
+    assert abs(sum(grid) - 9694) < 60  # the template's width: the whole text block
+    longest = len("Образовательная") * 130 + 230  # twips at 12 pt, with the cell margins
+    assert grid[0] >= longest and grid[1] > 2 * grid[0]
+    for row in table.rows:
+        assert [c.width.twips for c in row.cells] == grid
+    # a table with the template's own columns keeps them: № п/п | Содержание | Срок | Ответственные
+    assignments = next(t for t in document.tables if t.cell(0, 0).text == "№ п/п")
+    assert [int(c.get(f"{W}w")) for c in assignments._tbl.tblGrid.findall(f"{W}gridCol")] == [907, 4762, 1814, 2154]
+
+
 def test_more_than_fifteen_present_become_a_count_and_an_appendix(built):
     lines = document_lines(built[TEST_RECORDS] / "2021-09-29-kuz-extract.docx")
     texts = [norm(l.text) for l in lines]
@@ -164,13 +194,56 @@ def test_attendees_are_alphabetical_with_position_and_role(built):
     assert "Лешкова О.Н. — начальник инспекторско-аналитического отдела, зам. председателя" in texts
 
 
+def test_attendee_position_is_lower_case_after_the_dash(built):
+    # Seed 001 writes «Директор МБОУ СОШ №16 Аникеев А.Н.»; in «Фамилия И.О. — должность» the
+    # position continues the line.
+    texts = [norm(l.text) for l in document_lines(built[SAMPLE_RECORDS] / "2021-09-29-kuznetsk.docx")]
+    listed = texts[texts.index("Список присутствовавших") + 1:]
+    assert "1. Аникеев А.Н. — директор МБОУ СОШ №16" in listed
+    assert "16. Фадеева С.А. — зам. начальника" in listed
+    assert not [t for t in listed if re.search(r" — [А-ЯЁ][а-яё]", t)]
+
+
 def test_heard_names_are_accusative_and_signatures_initials_first(built):
     lines = document_lines(built[SAMPLE_RECORDS] / "2023-12-14-mun4-wg.docx")
     texts = [l.text for l in lines]
-    assert any(t.startswith("Арбузову\u00a0А.В., главный специалист") for t in texts)
+    assert any(t.startswith("Арбузову\u00a0А.В., главного специалиста") for t in texts)
     assert any(t.startswith("Кравцову\u00a0Н.И.") for t in texts)
     assert any(t.startswith("Рябченко\u00a0Г.Н.") for t in texts)  # indeclinable, not garbled
     assert "Р.И.\u00a0Сулейманова" in texts and lines[texts.index("Р.И.\u00a0Сулейманова")].style == "table"
+
+
+def test_heard_position_agrees_with_the_accusative_name(built):
+    # The record (seed 002) writes the positions in the nominative after an accusative name —
+    # «Кравцову Н.И., ведущий эксперт …, технический специалист»; the protocol must not.
+    texts = [norm(l.text) for l in document_lines(built[SAMPLE_RECORDS] / "2023-12-14-mun4-wg.docx")]
+    for lead in (
+        "Арбузову А.В., главного специалиста инновационно-методического отдела, члена рабочей группы по "
+        "доработке муниципальной программы. Она ознакомила",
+        "Рябченко Г.Н., заместителя начальника Управления образования по УВР. Галина Николаевна",
+        "Кравцову Н.И., ведущего эксперта инновационно-методического отдела, технического специалиста. "
+        "Наталья Ивановна",
+        "Лешкову О.Н., начальника инспекторско-аналитического отдела, зам. председателя. Ольга Николаевна",
+        "Гончарову Н.А., директора ППМС-центра УО. Она рассказала",
+        "Бахметову О.А., директора МОУ «Гимназия №1». Она рассказала",
+    ):  # fmt: skip
+        assert any(t.startswith(lead) for t in texts), lead
+    # the attendee list keeps the nominative: «Фамилия И.О. — должность»
+    assert "Кравцова Н.И. — ведущий эксперт инновационно-методического отдела, технический специалист" in texts
+
+
+def test_heard_text_that_starts_a_sentence_is_not_glued_to_the_lead_with_a_dash(built):
+    for name in ("2023-12-14-mun4-wg.docx", "2023-10-31-kamenka-wg.docx"):
+        texts = [norm(l.text) for l in document_lines(built[SAMPLE_RECORDS] / name)]
+        assert not [t for t in texts if re.search(r" — [А-ЯЁ][а-яё]", t) and t.startswith(("Кирюхину", "Чамину",
+                    "Арбузову", "Рябченко", "Кравцову", "Лешкову", "Гончарову", "Бахметову"))]  # fmt: skip
+    texts = [norm(l.text) for l in document_lines(built[SAMPLE_RECORDS] / "2023-10-31-kamenka-wg.docx")]
+    assert any(t.startswith("Кирюхину И.В., муниципального координатора проекта «Равенство образовательных "
+                            "возможностей». В 2023-2024 учебном году") for t in texts)  # fmt: skip
+    # a lower-case continuation still follows the dash (seed 004)
+    texts = [norm(l.text) for l in document_lines(built[SAMPLE_RECORDS] / "2022-01-31-astrakhan-500.docx")]
+    assert any(t.startswith("Баркунова Д.А., директора ГБОУ АО ДПО «Центр мониторинга в образовании» — об "
+                            "алгоритме отбора") for t in texts)  # fmt: skip
 
 
 def test_vks_time_place_invited_absent_and_multiline_signer(built):
@@ -553,7 +626,7 @@ def test_build_does_not_import_docx_for_help_or_validate():
 
     code = ("import sys; from nor_docs.cli import cli\n"
             "try:\n    cli.main(['validate', '--records', %r], standalone_mode=False)\nexcept SystemExit: pass\n"
-            "print(sorted(m for m in ('docx', 'docxtpl', 'pytrovich', 'lxml') if m in sys.modules))") % str(SAMPLE_RECORDS)  # fmt: skip
+            "print(sorted(m for m in ('docx', 'docxtpl', 'pytrovich', 'pymorphy3', 'lxml') if m in sys.modules))") % str(SAMPLE_RECORDS)  # fmt: skip
     output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT).stdout
     assert output.strip().splitlines()[-1] == "[]"
 

@@ -62,7 +62,7 @@ def test_text_survives_in_the_sample_protocol(pdfs):
     assert 2 <= _pages(pdf) <= 4
     text = _text(pdf)
     for fact in ("ПРОТОКОЛ", "заседания рабочей группы по организации работы со школой",
-                 "Арбузову А.В., главный специалист", "Членам муниципальной рабочей группы провести анализ",
+                 "Арбузову А.В., главного специалиста", "Членам муниципальной рабочей группы провести анализ",
                  "в срок до 31.01.2024 г.", "Р.И. Сулейманова"):  # fmt: skip
         assert fact in text
 
@@ -97,3 +97,11 @@ def test_the_extract_built_by_command_converts(pdfs):
     text = _text(pdfs["2023-12-14-mun4-wg.extract-2"])
     assert "ВЫПИСКА ИЗ ПРОТОКОЛА" in text and "2. СЛУШАЛИ:" in text and "Верно" in text
     assert "1. СЛУШАЛИ:" not in text
+
+
+def test_signatures_never_stand_alone_on_the_last_page(pdfs):
+    # Seed 002's decisions end at the foot of page 2; the last decision goes over with the
+    # signature instead of leaving «Секретарь Р.И. Сулейманова» alone on page 3.
+    pdf = pdfs["2023-12-14-mun4-wg"]
+    signature_page = next(p for p in range(1, _pages(pdf) + 1) if "Секретарь Р.И. Сулейманова" in _text(pdf, p))
+    assert "3. Членам муниципальной рабочей группы провести анализ" in _text(pdf, signature_page)

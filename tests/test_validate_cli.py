@@ -117,7 +117,7 @@ def test_light_commands_do_not_import_docx(args, tmp_path):
         "from nor_docs.cli import cli\n"
         f"try:\n    cli.main({args!r}, standalone_mode=False)\n"
         "except SystemExit:\n    pass\n"
-        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('docx', 'docxtpl', 'lxml', 'pytrovich', "
+        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('docx', 'docxtpl', 'lxml', 'pytrovich', 'pymorphy3', "
         "'holidays', 'icalendar', 'jinja2'))\n"
         "print('HEAVY', heavy)\n"
     )

@@ -210,13 +210,67 @@ def _check_well_formed(template: str, name: str, data: bytes) -> None:
 
 
 def _fix_table_grids(xml: str) -> str:
-    """Tables whose columns come from a loop ({%tc for %}) get a matching column grid
-    (docxtpl's own ``fix_tables``), only for documents that have such tables."""
+    """Tables whose columns come from a loop ({%tc for %}) get a matching column grid, only for
+    documents that have such tables. docxtpl's own ``fix_tables`` makes the grid match the cell
+    count but keeps the template's widths, so a record's first column would get the narrow
+    width of the template's tag column («Методич|еский»); the columns are then fitted to their
+    text (``_fit_columns``)."""
     from docxtpl import DocxTemplate
     from lxml import etree
 
+    before = etree.fromstring(xml.encode("utf-8"))
+    ns = "{" + before.nsmap["w"] + "}"
+    looped = {i for i, table in enumerate(before.iter(ns + "tbl"))
+              if any(len(row.findall(ns + "tc")) != len(table.findall(f"{ns}tblGrid/{ns}gridCol"))
+                     for row in table.iter(ns + "tr"))}  # fmt: skip
     tree = DocxTemplate.fix_tables(None, xml)
+    for i, table in enumerate(tree.iter(ns + "tbl")):
+        grid = table.find(ns + "tblGrid")
+        rows = [row.findall(ns + "tc") for row in table.iter(ns + "tr")]
+        columns = grid.findall(ns + "gridCol") if grid is not None else []
+        if i not in looped or not rows or any(len(cells) != len(columns) for cells in rows):
+            continue  # the template's own columns, or merged cells: the template's grid stands
+        if any(cell.find(f"{ns}tcPr/{ns}gridSpan") is not None for cells in rows for cell in cells):
+            continue
+        texts = [["".join(t.text or "" for t in cell.iter(ns + "t")) for cell in cells] for cells in rows]
+        widths = _fit_columns(texts, sum(int(float(c.get(ns + "w") or 0)) for c in columns))
+        for column, width in zip(columns, widths):
+            column.set(ns + "w", str(width))
+        for cells in rows:
+            for cell, width in zip(cells, widths):
+                tc_w = cell.find(f"{ns}tcPr/{ns}tcW")
+                if tc_w is not None:
+                    tc_w.set(ns + "w", str(width))
+                    tc_w.set(ns + "type", "dxa")
     return etree.tostring(tree, encoding="unicode")
+
+
+# A table cell's text at 12 pt: about 130 twips a letter on average, plus the cell margins.
+_TWIPS_PER_CHAR = 130
+_CELL_MARGINS = 230
+
+
+def _fit_columns(texts: list[list[str]], total: int) -> list[int]:
+    """Column widths (twips, summing to ``total``) for rows of cell texts: each column at least as
+    wide as its longest word (so no word is broken inside), the rest shared by the amount of text."""
+    count = max(len(row) for row in texts)
+    longest = [0] * count
+    amount = [0] * count
+    for row in texts:
+        for i, text in enumerate(row):
+            words = re.split(r"[\s\-–—/]+", text)
+            longest[i] = max(longest[i], max((len(w) for w in words), default=0))
+            amount[i] += len(text)
+    minimum = [max(longest[i], 3) * _TWIPS_PER_CHAR + _CELL_MARGINS for i in range(count)]
+    if sum(minimum) >= total:  # too many columns for the page: proportional to the minimum
+        widths = [total * m // sum(minimum) for m in minimum]
+    else:
+        spare = total - sum(minimum)
+        weights = amount
+        weight = sum(weights) or 1
+        widths = [minimum[i] + int(spare * weights[i] / weight) for i in range(count)]
+    widths[-1] += total - sum(widths)
+    return widths
 
 
 def core_properties_xml(core: dict) -> str:

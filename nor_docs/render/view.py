@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Protocol
 
 from ..model.common import format_date
-from ..names import PersonName, short_name
+from ..names import PersonName, position_in_case, short_name
 
 NBSP = "\u00a0"
 _BULLET = re.compile(r"^\s*[-–—•]\s+")
@@ -140,6 +140,16 @@ def lower_first_word(text: str) -> str:
     return text
 
 
+def lower_common_word(text: str) -> str:
+    """«Директор МБОУ…» → «директор МБОУ…», «Зам. начальника» → «зам. начальника»; an
+    abbreviation («ГБОУ»), a one-letter word or a word with capitals inside keeps its case."""
+    match = re.match(r"[А-ЯЁа-яёA-Za-z]+", text)
+    word = match.group() if match else ""
+    if len(word) > 1 and word[0].isupper() and word[1:].islower():
+        return text[0].lower() + text[1:]
+    return text
+
+
 def join_names(names: Iterable[str]) -> str:
     return ", ".join(n for n in names if n)
 
@@ -195,6 +205,9 @@ def protocol_view(meeting, directory: Directory, settings, items: Iterable[str] 
         general = kept
     view["decisions"] = _decisions(ctx, [d for _i, d in general], [("decisions", i) for i, _d in general])
     view["decisions_label"] = f"{m.decision_word}:" if view["decisions"] else ""
+    last = view["decisions"] or next((i["decisions"] for i in reversed(view["items"]) if i["decisions"]), [])
+    if last and view["layout"] != "table":
+        last[-1]["before_signatures"] = True  # the template keeps it on the signatures' page
     view["signatures"] = _signatures(ctx)
     view["minutes_by"] = _minutes_by(ctx)
     view["certification"] = _certification(ctx, certifier, certified_on) if extract else None
@@ -276,7 +289,9 @@ def _attendee_line(ctx: _Context, attendee, loc: tuple) -> tuple[str, str, int, 
     if attendee.person:
         name = ctx.person_name(attendee.person, loc + ("person",), initials_first=False)
         position = ctx.position_of(attendee.person, attendee.position)
-        tail = ", ".join(x for x in (position, attendee.role) if x)
+        # «Аникеев А.Н. — директор МБОУ СОШ №16»: a position written at the start of a line in the
+        # source («Директор МБОУ СОШ №16 Аникеев А.Н.») is lower case after the dash.
+        tail = ", ".join(x for x in (position and lower_common_word(position), attendee.role) if x)
         line = name + (f" — {tail}" if tail else "") + (f" ({attendee.note})" if attendee.note else "")
         person = ctx.directory.people.get(attendee.person)
         key = f"0{person.surname if person else name}\x00{name}".lower().replace("ё", "е")
@@ -369,15 +384,29 @@ def _agenda_line(ctx: _Context, loc: tuple, item, depth: int) -> dict:
 
 
 def _statement(ctx: _Context, statement, loc: tuple, case: str) -> dict:
+    """«Кирюхину И.В., муниципального координатора — об итогах…»: the name and its position in
+    one case; the first paragraph continues the lead after a dash when it continues the phrase
+    (a lower-case start), and follows it as a sentence of its own when it starts one («…отдела.
+    Она ознакомила…»)."""
     name = ctx.person_name(statement.person, loc + ("person",), case)
     position = ctx.position_of(statement.person, statement.position)
+    if position and case != "nominative":
+        position = position_in_case(position, case)
     lead = name + (f", {position}" if position else "")
     body = paragraphs(statement.text)
     if body and not _BULLET.match(body[0]):
-        lead = f"{lead} — {body.pop(0)}"
+        first = body.pop(0)
+        if first[:1].isupper():
+            lead = f"{_end_sentence(lead)} {first}"
+        else:
+            lead = f"{lead} — {first}"
     elif not body:
-        lead = lead if lead.endswith(tuple(_SENTENCE_END)) else lead + "."
+        lead = _end_sentence(lead)
     return {"lead": lead, "paragraphs": body}
+
+
+def _end_sentence(text: str) -> str:
+    return text if text.endswith(tuple(_SENTENCE_END)) else text + "."
 
 
 def _main_item(ctx: _Context, loc: tuple, item) -> dict:
@@ -456,6 +485,7 @@ def _decisions(ctx: _Context, decisions, locs: list[tuple], inherited: tuple = (
             "deadline": deadline or "",
             "executors": nominative or (decision.addressed_to or ""),
             "on_control": bool(executors) and decision.on_control,
+            "before_signatures": False,
         })  # fmt: skip
         children = [loc + ("decisions", j) for j in range(len(decision.decisions))]
         rows.extend(_decisions(ctx, decision.decisions, children, executors, depth + 1))
