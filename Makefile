@@ -11,10 +11,8 @@ OUTPUT  ?=
 SOFFICE ?= soffice
 BY      ?=
 
-.PHONY: protocols pdf templates validate schema test test-fast bench bench-protocols clean
-.PHONY: check calendar bench-check bench-validate
-.PHONY: control
-.PHONY: roadmaps bench-roadmaps
+.PHONY: protocols pdf roadmaps control templates validate schema check calendar test test-fast clean
+.PHONY: bench bench-protocols bench-check bench-validate bench-roadmaps
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
