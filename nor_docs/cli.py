@@ -36,6 +36,19 @@ RECORDS_OPTION = click.option(
 )
 
 
+def parse_day(ctx, param, value):
+    """Click callback of ``--today``: ``2024-01-20`` or ``20.01.2024``; anything else is a Russian
+    usage error."""
+    if value is None:
+        return None
+    from .dates import parse_date
+
+    try:
+        return parse_date(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="nor-docs")
 def cli() -> None:

@@ -14,7 +14,6 @@ The variables are those of ``nor_docs.render.control_view.control_sheet_view``.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import re
 import sys
@@ -35,7 +34,7 @@ from docx.oxml import OxmlElement  # noqa: E402
 from docx.oxml.ns import qn  # noqa: E402
 from docx.shared import Mm, Pt, RGBColor  # noqa: E402
 
-from make_templates import _borders, _clean_package, _header, _p, _repeat_header, _styles, _tag  # noqa: E402
+from make_templates import _borders, _clean_package, _header, _p, _repeat_header, _saved, _styles, _tag  # noqa: E402
 from nor_docs.render.package import Part, zip_parts  # noqa: E402
 
 PAGE_WIDTH, PAGE_HEIGHT = Mm(297), Mm(210)
@@ -78,16 +77,7 @@ def build_control_sheet() -> bytes:
     _sheet_styles(doc)
     _body(doc)
     _header(doc)
-    props = doc.core_properties
-    props.title = "Шаблон контрольного листа nor-docs"
-    props.author = props.last_modified_by = "nor-docs"
-    props.revision = 1
-    props.comments = ""
-    props.language = "ru-RU"
-    props.created = props.modified = dt.datetime(2024, 1, 1)
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return _own_app_properties(_clean_package(buffer.getvalue()))
+    return _own_app_properties(_clean_package(_saved(doc, "Шаблон контрольного листа nor-docs")))
 
 
 def _page_setup(doc) -> None:

@@ -21,6 +21,7 @@ plan table with its header row repeated on every page) uses those of
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import io
 import re
 import sys
@@ -70,19 +71,22 @@ def build_protocol() -> bytes:
     _styles(doc)
     _body(doc)
     _header(doc)
+    return _clean_package(_saved(doc, "Шаблон протокола nor-docs"))
+
+
+def _saved(doc, title: str) -> bytes:
+    """The document saved with fixed core properties (title, author, dates), so a regenerated
+    template is byte-identical to the committed one."""
     props = doc.core_properties
-    props.title = "Шаблон протокола nor-docs"
-    props.author = "nor-docs"
-    props.last_modified_by = "nor-docs"
+    props.title = title
+    props.author = props.last_modified_by = "nor-docs"
     props.revision = 1
     props.comments = ""
     props.language = "ru-RU"
-    import datetime as dt
-
     props.created = props.modified = dt.datetime(2024, 1, 1)
     buffer = io.BytesIO()
     doc.save(buffer)
-    return _clean_package(buffer.getvalue())
+    return buffer.getvalue()
 
 
 # --- page and styles -------------------------------------------------------------------------
@@ -479,19 +483,7 @@ def build_roadmap() -> bytes:
     styles["Раздел таблицы"].paragraph_format.keep_with_next = True  # a section row stays with its first item
     _roadmap_body(doc)
     _header(doc)
-    props = doc.core_properties
-    props.title = "Шаблон дорожной карты nor-docs"
-    props.author = "nor-docs"
-    props.last_modified_by = "nor-docs"
-    props.revision = 1
-    props.comments = ""
-    props.language = "ru-RU"
-    import datetime as dt
-
-    props.created = props.modified = dt.datetime(2024, 1, 1)
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return _clean_package(buffer.getvalue(), "roadmap.docx")
+    return _clean_package(_saved(doc, "Шаблон дорожной карты nor-docs"), "roadmap.docx")
 
 
 def _roadmap_body(doc) -> None:

@@ -13,24 +13,13 @@ import sys
 
 import click
 
-from ..cli import RECORDS_OPTION, build, cli, finish
+from ..cli import RECORDS_OPTION, build, cli, finish, parse_day
 
 FORMATS = ("text", "github", "gitlab", "json", "junit")
 
 
-def _parse_today(ctx, param, value):
-    if value is None:
-        return None
-    from ..dates import parse_date
-
-    try:
-        return parse_date(value)
-    except ValueError as error:
-        raise click.BadParameter(str(error)) from None
-
-
 TODAY_OPTION = click.option(
-    "--today", callback=_parse_today, default=None, metavar="ГГГГ-ММ-ДД",
+    "--today", callback=parse_day, default=None, metavar="ГГГГ-ММ-ДД",
     help="Считать сегодняшним этот день (по умолчанию — сегодня в часовом поясе управления).",
 )  # fmt: skip
 

@@ -6,18 +6,7 @@ import sys
 
 import click
 
-from ..cli import RECORDS_OPTION, build
-
-
-def _parse_day(ctx, param, value):
-    if value is None:
-        return None
-    from ..dates import parse_date
-
-    try:
-        return parse_date(value)
-    except ValueError as error:
-        raise click.BadParameter(str(error)) from None
+from ..cli import RECORDS_OPTION, build, parse_day
 
 
 @build.command("roadmaps")
@@ -26,7 +15,7 @@ def _parse_day(ctx, param, value):
               help="Папка для документов (внутри папки записей — нельзя).")  # fmt: skip
 @click.option("--templates", "templates_dir", default="templates", show_default=True,
               type=click.Path(file_okay=False), help="Папка с шаблонами DOCX.")  # fmt: skip
-@click.option("--today", callback=_parse_day, default=None, metavar="ГГГГ-ММ-ДД",
+@click.option("--today", callback=parse_day, default=None, metavar="ГГГГ-ММ-ДД",
               help="Отметка о выполнении — статус каждого пункта на этот день, и сводка хода выполнения.")  # fmt: skip
 @click.option("--status", is_flag=True,
               help="То же на сегодня (в часовом поясе управления).")  # fmt: skip
