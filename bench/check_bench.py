@@ -44,6 +44,9 @@ import tempfile
 import time
 from pathlib import Path
 
+# --against REV runs the nor-docs of another source tree, as validate_bench.py does.
+from validate_bench import OTHER_TREE, tree_of
+
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
 GENERATOR_VERSION = "3"
@@ -200,23 +203,6 @@ def in_process(root: Path, runs: int) -> dict[str, list[float]]:
 
 HEAVY = ("docx", "docxtpl", "lxml", "icalendar")
 FORMATS = ("text", "github", "gitlab", "json", "junit")
-
-# Runs the nor-docs of another source tree: the editable install's finder would import ours.
-OTHER_TREE = """
-import sys
-sys.meta_path = [f for f in sys.meta_path if "editable" not in repr(f).lower()
-                 and "editable" not in getattr(type(f), "__module__", "").lower()]
-sys.path.insert(0, sys.argv.pop(1))
-from nor_docs.cli import main
-sys.argv = ["nor-docs"] + sys.argv[1:]
-main()
-"""
-
-
-def tree_of(rev: str, into: Path) -> Path:
-    archive = subprocess.run(["git", "archive", rev], cwd=ROOT, capture_output=True, check=True).stdout
-    subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
-    return into
 
 
 def compile_package(tree: Path) -> None:

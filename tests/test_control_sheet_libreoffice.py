@@ -4,8 +4,6 @@ and the discipline summary survive. Both sheets go through one soffice call."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -15,11 +13,11 @@ from nor_docs.control import control_items
 from nor_docs.render.control_sheet import build_control_sheet
 from nor_docs.validate import load_and_validate
 from test_control_sheet import D, write_records
+from real_client import pdf_info, pdf_text, to_pdf
 
 pytestmark = pytest.mark.libreoffice
 
 TEMPLATES = ROOT / "templates"
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 LONG = 90  # assignments in the generated records: several pages
 
 
@@ -32,8 +30,6 @@ def _sheet(records_dir: Path, today: str, out: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def pdfs(tmp_path_factory) -> dict[str, Path]:
-    if SOFFICE is None or shutil.which("pdftotext") is None:
-        pytest.skip("LibreOffice (soffice) или pdftotext не установлены: проверка в настоящем клиенте пропущена")
     docs = tmp_path_factory.mktemp("sheets")
     long_records = write_records(
         tmp_path_factory.mktemp("records") / "records",
@@ -43,41 +39,22 @@ def pdfs(tmp_path_factory) -> dict[str, Path]:
     )  # fmt: skip
     files = {"demo": _sheet(DATA / "control", "2023-02-22", docs / "demo"),
              "long": _sheet(long_records, "2023-03-15", docs / "long")}  # fmt: skip
-    out = tmp_path_factory.mktemp("pdf")
-    profile = tmp_path_factory.mktemp("lo-profile")
     for name, path in files.items():  # distinct names: one call converts both
         files[name] = path.rename(docs / f"{name}.docx")
-    completed = subprocess.run(
-        [SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(out), *(str(p) for p in files.values())],
-        capture_output=True, text=True, timeout=300,
-    )  # fmt: skip
-    assert completed.returncode == 0, completed.stderr
-    return {name: out / f"{name}.pdf" for name in files}
-
-
-def _info(pdf: Path) -> dict[str, str]:
-    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
-    return {k.strip(): v.strip() for k, _, v in (line.partition(":") for line in info.splitlines())}
-
-
-def _text(pdf: Path, page: int | None = None) -> str:
-    pages = ["-f", str(page), "-l", str(page)] if page else []
-    text = subprocess.run(["pdftotext", *pages, str(pdf), "-"], capture_output=True, text=True).stdout
-    return " ".join(text.replace("\u00a0", " ").split())
+    return to_pdf(list(files.values()), tmp_path_factory)
 
 
 def test_the_pages_are_landscape(pdfs):
     for pdf in pdfs.values():
-        width, _x, height = _info(pdf)["Page size"].split()[:3]
+        width, _x, height = pdf_info(pdf)["Page size"].split()[:3]
         assert float(width) > float(height)
 
 
 def test_the_header_row_is_on_every_page_the_table_runs_over(pdfs):
     pdf = pdfs["long"]
-    pages = int(_info(pdf)["Pages"])
+    pages = int(pdf_info(pdf)["Pages"])
     assert pages >= 4
-    texts = [_text(pdf, n) for n in range(1, pages + 1)]
+    texts = [pdf_text(pdf, n) for n in range(1, pages + 1)]
     # The assignments table runs from page 1 to the last page with one of its rows.
     last = max(n for n, text in enumerate(texts, 1) if "аналитическую справку №" in text)
     assert last >= 3
@@ -93,12 +70,12 @@ def test_the_header_row_is_on_every_page_the_table_runs_over(pdfs):
 
 def test_page_numbers_from_page_two(pdfs):
     pdf = pdfs["long"]
-    assert _text(pdf, 2).startswith("2 ")
-    assert not _text(pdf, 1).startswith("1 ")
+    assert pdf_text(pdf, 2).startswith("2 ")
+    assert not pdf_text(pdf, 1).startswith("1 ")
 
 
 def test_the_demo_sheet_text_survives(pdfs):
-    text = _text(pdfs["demo"])
+    text = pdf_text(pdfs["demo"])
     for fact in ("КОНТРОЛЬНЫЙ ЛИСТ", "по состоянию на 22.02.2023", "МБОУ СОШ №10 (поручений — 1, просрочено — 1)",
                  "просрочено (502 дня)", "22.02.2023 — письмо № 21", "Исполнительская дисциплина на 22.02.2023",
                  "Строки просроченных поручений выделены цветом."):  # fmt: skip

@@ -3,7 +3,6 @@ page numbers from page 2 and a metric-compatible font. All documents go through 
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -12,55 +11,33 @@ import pytest
 from conftest import DATA, ROOT, SAMPLE_RECORDS
 from nor_docs.render.build import build_protocols
 from nor_docs.render.extract import build_extract
+from real_client import pdf_pages, pdf_text, to_pdf
 
 pytestmark = pytest.mark.libreoffice
 
 TEST_RECORDS = DATA / "protocols" / "records"
 TEMPLATES = ROOT / "templates"
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
 
 @pytest.fixture(scope="session")
 def pdfs(tmp_path_factory) -> dict[str, Path]:
-    if SOFFICE is None or shutil.which("pdftotext") is None:
-        pytest.skip("LibreOffice (soffice) или pdftotext не установлены: проверка в настоящем клиенте пропущена")
     docs = tmp_path_factory.mktemp("docs")
     build_protocols(TEST_RECORDS, docs, TEMPLATES)
     build_protocols(SAMPLE_RECORDS, docs, TEMPLATES)
     build_extract(SAMPLE_RECORDS, docs, TEMPLATES, "2023-12-14-mun4-wg", ["2"])
-    out = tmp_path_factory.mktemp("pdf")
-    profile = tmp_path_factory.mktemp("lo-profile")
-    files = sorted(str(p) for p in docs.glob("*.docx"))
-    completed = subprocess.run(
-        [SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(out), *files],
-        capture_output=True, text=True, timeout=300,
-    )  # fmt: skip
-    assert completed.returncode == 0, completed.stderr
-    return {Path(f).stem: out / f"{Path(f).stem}.pdf" for f in files}
-
-
-def _pages(pdf: Path) -> int:
-    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
-    return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
-
-
-def _text(pdf: Path, page: int | None = None) -> str:
-    pages = ["-f", str(page), "-l", str(page)] if page else []
-    text = subprocess.run(["pdftotext", *pages, str(pdf), "-"], capture_output=True, text=True).stdout
-    return " ".join(text.replace("\u00a0", " ").split())
+    return to_pdf(sorted(docs.glob("*.docx")), tmp_path_factory)
 
 
 def test_every_document_converts_to_pdf(pdfs):
     assert len(pdfs) >= 6
     for name, pdf in pdfs.items():
-        assert pdf.is_file() and _pages(pdf) >= 1, name
+        assert pdf.is_file() and pdf_pages(pdf) >= 1, name
 
 
 def test_text_survives_in_the_sample_protocol(pdfs):
     pdf = pdfs["2023-12-14-mun4-wg"]
-    assert 2 <= _pages(pdf) <= 4
-    text = _text(pdf)
+    assert 2 <= pdf_pages(pdf) <= 4
+    text = pdf_text(pdf)
     for fact in ("ПРОТОКОЛ", "заседания рабочей группы по организации работы со школой",
                  "Арбузову А.В., главного специалиста", "Членам муниципальной рабочей группы провести анализ",
                  "в срок до 31.01.2024 г.", "Р.И. Сулейманова"):  # fmt: skip
@@ -69,21 +46,21 @@ def test_text_survives_in_the_sample_protocol(pdfs):
 
 def test_page_numbers_start_on_page_two(pdfs):
     pdf = pdfs["2023-12-14-mun4-wg"]
-    assert _text(pdf, 2).startswith("2 ")
-    assert not _text(pdf, 1).startswith("1 ")
+    assert pdf_text(pdf, 2).startswith("2 ")
+    assert not pdf_text(pdf, 1).startswith("1 ")
 
 
 def test_appendices_start_new_pages(pdfs):
     pdf = pdfs["2021-09-29-kuz-extract"]
-    pages = _pages(pdf)
+    pages = pdf_pages(pdf)
     assert pages >= 3
-    assert "Список присутствовавших" in _text(pdf, pages)
-    assert "Шмачков С.А." in _text(pdf, pages)
-    assert "ВЫПИСКА ИЗ ПРОТОКОЛА" in _text(pdf, 1) and "Верно" in _text(pdf)
+    assert "Список присутствовавших" in pdf_text(pdf, pages)
+    assert "Шмачков С.А." in pdf_text(pdf, pages)
+    assert "ВЫПИСКА ИЗ ПРОТОКОЛА" in pdf_text(pdf, 1) and "Верно" in pdf_text(pdf)
 
 
 def test_markup_and_template_syntax_in_records_survive_as_text(pdfs):
-    text = _text(pdfs["2024-02-01-text"])
+    text = pdf_text(pdfs["2024-02-01-text"])
     assert "{{ 7*7 }}" in text and "<b>не разметка</b> & не шаблон" in text and "49" not in text
     assert "Словобезпробеловкотороенедолжноломать" in text.replace(" ", "")
 
@@ -94,7 +71,7 @@ def test_the_font_is_times_new_roman_or_metric_compatible(pdfs):
 
 
 def test_the_extract_built_by_command_converts(pdfs):
-    text = _text(pdfs["2023-12-14-mun4-wg.extract-2"])
+    text = pdf_text(pdfs["2023-12-14-mun4-wg.extract-2"])
     assert "ВЫПИСКА ИЗ ПРОТОКОЛА" in text and "2. СЛУШАЛИ:" in text and "Верно" in text
     assert "1. СЛУШАЛИ:" not in text
 
@@ -103,5 +80,5 @@ def test_signatures_never_stand_alone_on_the_last_page(pdfs):
     # Seed 002's decisions end at the foot of page 2; the last decision goes over with the
     # signature instead of leaving «Секретарь Р.И. Сулейманова» alone on page 3.
     pdf = pdfs["2023-12-14-mun4-wg"]
-    signature_page = next(p for p in range(1, _pages(pdf) + 1) if "Секретарь Р.И. Сулейманова" in _text(pdf, p))
-    assert "3. Членам муниципальной рабочей группы провести анализ" in _text(pdf, signature_page)
+    signature_page = next(p for p in range(1, pdf_pages(pdf) + 1) if "Секретарь Р.И. Сулейманова" in pdf_text(pdf, p))
+    assert "3. Членам муниципальной рабочей группы провести анализ" in pdf_text(pdf, signature_page)

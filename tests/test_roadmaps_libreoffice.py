@@ -7,19 +7,17 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from conftest import ROOT, SAMPLE_RECORDS
 from nor_docs.render.roadmaps import build_roadmaps
+from real_client import pdf_info, pdf_page_texts, to_pdf
 
 pytestmark = pytest.mark.libreoffice
 
 TEMPLATES = ROOT / "templates"
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 HEADER = ("Мероприятие", "Срок", "Ответственные", "Ожидаемый результат", "Отметка о выполнении")
 
 
@@ -32,46 +30,23 @@ def _bench():
 
 @pytest.fixture(scope="session")
 def roadmap_pdfs(tmp_path_factory) -> dict[str, Path]:
-    if SOFFICE is None or shutil.which("pdftotext") is None:
-        pytest.skip("LibreOffice (soffice) или pdftotext не установлены: проверка в настоящем клиенте пропущена")
     records = tmp_path_factory.mktemp("big") / "records"
     rid = _bench().write_roadmap_records(records, 300)
     docs = tmp_path_factory.mktemp("roadmap-docs")
     assert build_roadmaps(records, docs, TEMPLATES, today=dt.date(2024, 9, 1)).ok
     assert build_roadmaps(SAMPLE_RECORDS, docs, TEMPLATES, today=dt.date(2024, 1, 20)).ok
-    out = tmp_path_factory.mktemp("roadmap-pdf")
-    profile = tmp_path_factory.mktemp("lo-profile")
-    files = sorted(str(p) for p in docs.glob("*.docx"))
-    completed = subprocess.run(
-        [SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(out), *files],
-        capture_output=True, text=True, timeout=600,
-    )  # fmt: skip
-    assert completed.returncode == 0, completed.stderr
-    pdfs = {Path(f).stem: out / f"{Path(f).stem}.pdf" for f in files}
+    pdfs = to_pdf(sorted(docs.glob("*.docx")), tmp_path_factory, timeout=600)
     pdfs["big"] = pdfs.pop(rid)
     return pdfs
 
 
-def _pages(pdf: Path, layout: bool = False) -> list[str]:
-    """The text of each page (pdftotext separates pages with a form feed); ``layout`` keeps a
-    table row's cells on one line, so the rows come in their order."""
-    text = subprocess.run(["pdftotext", *(["-layout"] if layout else []), str(pdf), "-"],
-                          capture_output=True, text=True).stdout  # fmt: skip
-    pages = text.split("\f")
-    if pages and not pages[-1].strip():
-        pages.pop()
-    return [" ".join(page.replace("\u00a0", " ").split()) for page in pages]
-
-
 def _page_size(pdf: Path) -> tuple[float, float]:
-    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
-    match = re.search(r"Page size:\s+([\d.]+) x ([\d.]+) pts", info)
+    match = re.search(r"([\d.]+) x ([\d.]+) pts", pdf_info(pdf)["Page size"])
     return float(match.group(1)), float(match.group(2))
 
 
 def test_the_header_row_is_on_every_page_of_a_300_item_roadmap(roadmap_pdfs):
-    pages = _pages(roadmap_pdfs["big"])
+    pages = pdf_page_texts(roadmap_pdfs["big"])
     assert len(pages) >= 20  # long enough for the repetition to matter
     # The stamp, the title and the progress summary fill the first page; the plan starts on it or
     # on the next one, and from there every page opens with its header row.
@@ -87,20 +62,20 @@ def test_the_header_row_is_on_every_page_of_a_300_item_roadmap(roadmap_pdfs):
 def test_pages_are_landscape_and_every_item_is_there_in_order(roadmap_pdfs):
     width, height = _page_size(roadmap_pdfs["big"])
     assert width > height and round(width / 72 * 25.4) == 297
-    first = _pages(roadmap_pdfs["big"])[0]
+    first = pdf_page_texts(roadmap_pdfs["big"])[0]
     assert first.startswith("УТВЕРЖДЕНО приказом Управления образования от 09.01.2024 № 1")
     assert "Ход выполнения на 01.09.2024" in first
-    numbers = [m.group(1) for page in _pages(roadmap_pdfs["big"], layout=True)
+    numbers = [m.group(1) for page in pdf_page_texts(roadmap_pdfs["big"], layout=True)
                for m in re.finditer(r"(?:^|\s)(\d{1,2}\.\d{1,2})\.\s", page)]  # fmt: skip
     expected = [f"{section}.{item}" for section in range(1, 11) for item in range(1, 31)]
     assert [n for n in numbers if n in set(expected)] == expected
 
 
 def test_sample_roadmaps_convert_with_their_sections_and_statuses(roadmap_pdfs):
-    text = " ".join(_pages(roadmap_pdfs["kuznetsk-sosh10-roadmap-2021-2022"]))
+    text = " ".join(pdf_page_texts(roadmap_pdfs["kuznetsk-sosh10-roadmap-2021-2022"]))
     for fact in ("Методический кабинет", "Образовательная организация (ШНОР)",
                  "Школа-тьютор (МБОУ СОШ №8 им. П.А. Щипанова)", "в течение учебного года",
                  "постоянно, отчёт до 20.01.2025", "Ход выполнения на 20.01.2024"):  # fmt: skip
         assert fact in text
-    kamenka = " ".join(_pages(roadmap_pdfs["kamenka-roadmap-2024"]))
+    kamenka = " ".join(pdf_page_texts(roadmap_pdfs["kamenka-roadmap-2024"]))
     assert "май 2024 года и декабрь 2024 года" in kamenka and "МОУ СОШ с. Покровская Арчада" in kamenka

@@ -1,0 +1,56 @@
+"""LibreOffice as the real client of the LibreOffice tests: DOCX → PDF in one soffice call, and
+the PDF read back with poppler (pdfinfo, pdftotext). Without them the tests are skipped with a
+reason."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def to_pdf(files: list[Path], tmp_path_factory, timeout: int = 300) -> dict[str, Path]:
+    """Convert the documents (distinct stems) in one soffice call; stem → PDF."""
+    if SOFFICE is None or shutil.which("pdftotext") is None:
+        pytest.skip("LibreOffice (soffice) или pdftotext не установлены: проверка в настоящем клиенте пропущена")
+    out = tmp_path_factory.mktemp("pdf")
+    profile = tmp_path_factory.mktemp("lo-profile")
+    completed = subprocess.run(
+        [SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(out), *(str(f) for f in files)],
+        capture_output=True, text=True, timeout=timeout,
+    )  # fmt: skip
+    assert completed.returncode == 0, completed.stderr
+    return {Path(f).stem: out / f"{Path(f).stem}.pdf" for f in files}
+
+
+def pdf_info(pdf: Path) -> dict[str, str]:
+    """pdfinfo's fields: «Pages», «Page size» …"""
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    return {k.strip(): v.strip() for k, _, v in (line.partition(":") for line in info.splitlines())}
+
+
+def pdf_pages(pdf: Path) -> int:
+    return int(pdf_info(pdf)["Pages"])
+
+
+def pdf_text(pdf: Path, page: int | None = None, layout: bool = False) -> str:
+    """The text of the PDF (or of its page ``page``), whitespace collapsed into single spaces."""
+    return " ".join(_raw(pdf, page, layout).replace("\u00a0", " ").split())
+
+
+def pdf_page_texts(pdf: Path, layout: bool = False) -> list[str]:
+    """The text of each page; ``layout`` keeps a table row's cells on one line, in order."""
+    pages = _raw(pdf, None, layout).split("\f")
+    if pages and not pages[-1].strip():
+        pages.pop()
+    return [" ".join(page.replace("\u00a0", " ").split()) for page in pages]
+
+
+def _raw(pdf: Path, page: int | None, layout: bool) -> str:
+    args = (["-f", str(page), "-l", str(page)] if page else []) + (["-layout"] if layout else [])
+    return subprocess.run(["pdftotext", *args, str(pdf), "-"], capture_output=True, text=True).stdout
