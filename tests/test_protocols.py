@@ -638,15 +638,6 @@ def test_another_records_folder_built_into_the_same_place_keeps_the_first_ones_d
     assert len(list(tmp_path.glob("*.docx"))) == 4 + len(sample)
 
 
-def test_the_committed_template_is_what_make_templates_generates():
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("make_templates", TEMPLATES / "make_templates.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    assert module.build_protocol() == (TEMPLATES / "protocol.docx").read_bytes()
-
-
 def test_a_template_whose_tags_break_the_xml_is_refused_not_written(tmp_path, runner, mun4_records):
     folder = tmp_path / "templates"
     folder.mkdir()
