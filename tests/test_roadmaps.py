@@ -277,6 +277,42 @@ def test_no_manifest_every_roadmap_is_rendered_again_and_only_changed_bytes_are_
     assert not list(out.glob(".nor-docs-manifest*"))
 
 
+def test_a_deleted_or_renamed_roadmap_loses_its_document_and_nothing_else_does(tmp_path, runner):
+    records = tmp_path / "records"
+    shutil.copytree(SAMPLE_RECORDS, records)
+    out = tmp_path / "out"
+    assert len(build_roadmaps(records, out, TEMPLATES).built) == 3
+    (out / "by-hand.docx").write_bytes(b"not ours")  # a file nor-docs did not write
+    (records / "roadmaps" / f"{KUZNETSK}.yaml").unlink()
+    kamenka = records / "roadmaps" / f"{KAMENKA}.yaml"
+    kamenka.rename(kamenka.with_name("kamenka-plan.yaml"))  # the file name is the id
+    result = runner.invoke(cli, ["build", "roadmaps", "--records", str(records), "--out", str(out),
+                                 "--templates", str(TEMPLATES)])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.glob("*.docx")) == ["by-hand.docx", "kamenka-plan.docx", f"{MUN4}.docx"]
+    for rid in (KAMENKA, KUZNETSK):
+        assert f"удалён {out.as_posix()}/{rid}.docx: этой дорожной карты больше нет в записях" in result.stdout
+    again = build_roadmaps(records, out, TEMPLATES)
+    assert (again.built, again.removed, again.unchanged) == ([], [], 2)
+
+
+def test_a_broken_roadmap_keeps_its_last_document_and_other_records_keep_theirs(tmp_path):
+    records = tmp_path / "records"
+    shutil.copytree(SAMPLE_RECORDS, records)
+    out = tmp_path / "out"
+    build_roadmaps(records, out, TEMPLATES)
+    (records / "roadmaps" / f"{MUN4}.yaml").write_text("title: [\n", encoding="utf-8")
+    broken = build_roadmaps(records, out, TEMPLATES)
+    assert not broken.ok and broken.removed == [] and (out / f"{MUN4}.docx").is_file()
+    # another records folder built into the same place removes nothing of the first one's
+    other = tmp_path / "other"
+    shutil.copytree(SAMPLE_RECORDS, other)
+    for path in (other / "roadmaps").glob("*.yaml"):
+        path.unlink()
+    assert build_roadmaps(other, out, TEMPLATES).removed == []
+    assert len(list(out.glob("*.docx"))) == 3
+
+
 def test_a_bad_roadmap_is_reported_with_file_and_line_and_the_others_are_built(tmp_path, runner):
     records = tmp_path / "records"
     shutil.copytree(SAMPLE_RECORDS, records)

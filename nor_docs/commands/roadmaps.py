@@ -33,6 +33,8 @@ def roadmaps(records_dir: str, out_dir: str, templates_dir: str, today, status: 
         click.echo(diagnostic.as_text(), err=True)
     for path in sorted(result.built):
         click.echo(path.as_posix())
+    for path in result.removed:
+        click.echo(f"удалён {path.as_posix()}: этой дорожной карты больше нет в записях")
     total = len(result.built) + result.unchanged + len(result.failed)
     when = f" со статусами на {result.today:%d.%m.%Y}" if result.today is not None else ""
     click.echo(f"Собрано дорожных карт{when}: {len(result.built)} из {total} (без изменений — {result.unchanged}, "

@@ -8,13 +8,15 @@ execution column must not be built on records known to be wrong.
 
 The layers are those of the protocols: ``roadmap_view`` (model → strings), the compiled DOCX
 template (``engine``), an atomic write inside ``out`` (``build.output_path``). A document whose
-bytes have not changed is not written again.
+bytes have not changed is not written again; the document of a roadmap gone from the records is
+removed (only documents this records folder's builds wrote: ``WRITTEN_LIST``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..atomic import write_atomic
@@ -24,11 +26,13 @@ from .build import BuildRefused, BuildResult, Templates, _remove_leftovers, _sho
 TEMPLATE_NAME = "roadmap.docx"
 DEFAULT_OUT = "build/roadmaps"
 STATUS_FOLDERS = ("marks", "events")  # with settings.yaml: what statuses are computed from
+WRITTEN_LIST = ".nor-docs-roadmaps.json"  # in --out: which documents this records folder's roadmaps made
 
 
 @dataclass
 class RoadmapBuild(BuildResult):
     today: dt.date | None = None  # the day statuses were computed for, if they were
+    removed: list[Path] = field(default_factory=list)  # documents of roadmaps no longer in the records
 
 
 def render_roadmap(roadmap, records, template, parts=None, today: dt.date | None = None) -> bytes:
@@ -128,8 +132,51 @@ def build_roadmaps(
                 result.failed.append(file)
                 continue
             result.built.append(target)
+    present = {rid: file for file in files if file not in broken for rid in by_file.get(file, [])}
+    result.removed = _forget_deleted(out, root, present, broken, out_ready or out.is_dir())
     result.diagnostics = sort_diagnostics(result.diagnostics)
     return result
+
+
+def _forget_deleted(out: Path, root: Path, present: dict[str, str], broken: set[str], out_exists: bool) -> list[Path]:
+    """Remove the documents of roadmaps that are gone from the records (their file deleted, or the
+    id renamed), and remember which documents the records' roadmaps own now.
+
+    Only documents that a build of these same records wrote are removed (the list
+    ``WRITTEN_LIST`` in ``out``): a document put there by hand or by another records folder stays,
+    and so does the last good document of a roadmap whose file now has an error."""
+    if not out_exists:
+        return []
+    listing = out / WRITTEN_LIST
+    records = str(root.resolve())
+    try:
+        before = json.loads(listing.read_text(encoding="utf-8"))
+        owned = before["roadmaps"] if before.get("records") == records else {}
+        owned = {str(rid): str(file) for rid, file in owned.items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        owned = {}
+    removed, keep = [], dict(present)
+    for rid, file in sorted(owned.items()):
+        if rid in present:
+            continue
+        if file in broken:  # not readable now: its last document stays until the file is fixed
+            keep[rid] = file
+            continue
+        try:
+            target = output_path(out, rid)
+            if target.is_file():
+                target.unlink()
+                removed.append(target)
+        except (BuildRefused, OSError):
+            keep[rid] = file  # try again next time
+    data = json.dumps({"records": records, "roadmaps": dict(sorted(keep.items()))}, ensure_ascii=False, indent=1)
+    data += "\n"
+    try:
+        if not _same_bytes(listing, data.encode()):
+            write_atomic(listing, data.encode())
+    except OSError:
+        pass  # the documents are written; only their cleanup next time is lost
+    return removed
 
 
 def _status_blocked(records_dir, broken: set[str]) -> str | None:
