@@ -116,6 +116,10 @@ class _Checker:
         for i, signer in enumerate(m.signers):
             if signer.person not in people:
                 self.person(mid, ("signers", i, "person"), signer.person)
+        if m.chair is None and m.secretary is None and not m.signers:
+            self.report(mid, (), "NOR207",
+                        "в протоколе некому подписаться: нет ни председателя (chair), ни секретаря (secretary), "
+                        "ни списка подписей (signers) — добавьте их, иначе документ выйдет без подписей")  # fmt: skip
         for key in ("attendees", "invited", "absent"):
             for i, a in enumerate(getattr(m, key)):
                 if a.person is not None and a.person not in people:
