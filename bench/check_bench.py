@@ -93,7 +93,7 @@ def generate(root: Path, meetings: int, per_meeting: int = 10, seed: int = 4) ->
         mid = f"{date.isoformat()}-m{m:04d}"
         doc = ["# yaml-language-server: $schema=../../../../nor_docs/schemas/meeting.schema.json",
                "kind: совещание руководителей", f"title: совещания руководителей № {m}", "issuer: uo",
-               f"number: {m + 1}", f"date: {date.isoformat()}", "decisions:"]
+               f"number: {m + 1}", f"date: {date.isoformat()}", f"chair:\n  person: {people[m % 40]}", "decisions:"]
         for n in range(1, per_meeting + 1):
             k = m * per_meeting + n
             executor = groups[k % 4] if k % 10 == 0 else (people[k % 40] if k % 3 else schools[k % 60])
