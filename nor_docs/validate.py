@@ -218,6 +218,9 @@ class _Checker:
 
     def marks(self, assignments: dict[str, Assignment]) -> None:
         known = sorted(assignments)
+        by_assignment: dict[str, list] = {}
+        for located in self.r.extensions:
+            by_assignment.setdefault(located.value.assignment, []).append(located)
         for collection, person_field in (
             (self.r.marks, None), (self.r.extensions, "approved_by"), (self.r.cancellations, "by"),
         ):  # fmt: skip
@@ -246,7 +249,7 @@ class _Checker:
                         tail = f"; возможно, «{hint[0]}»?" if hint else ""
                         self.found.append(Diagnostic(file, line, col, "NOR104", f"неизвестное лицо «{value}»{tail}"))
                 if person_field == "approved_by" and mark.requested and assignment.deadline is not None:
-                    due = assignment.deadline.date
+                    due = _deadline_when_requested(assignment.deadline.date, mark, by_assignment[mark.assignment])
                     if due is not None and mark.requested > due:
                         line, col = located.source.position(located.loc + ("requested",))
                         self.found.append(Diagnostic(file, line, col, "NOR206",
@@ -346,3 +349,18 @@ def load_and_validate(root, display_root: str | None = None):
     records, problems = load_records(root, display_root)
     problems.extend(validate_records(records))
     return records, sort_diagnostics(problems)
+
+
+def _deadline_when_requested(written, extension, extensions: list):
+    """The deadline an extension request is measured against: the written date, or the new date
+    of the latest extension of the same assignment (and member, or all members) approved by the
+    day of the request — a second extension asked for before the first new date is in time."""
+    if written is None:
+        return None
+    due, approved = written, None
+    for located in extensions:  # those of the same assignment; the last approved wins, as in deadlines.py
+        other = located.value
+        if (other is not extension and other.member in (None, extension.member)
+                and other.approved <= extension.requested and (approved is None or other.approved >= approved)):
+            due, approved = other.new_deadline, other.approved
+    return due
