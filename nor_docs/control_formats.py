@@ -505,6 +505,21 @@ def diagnostics_github(found: list[Diagnostic]) -> str:
     return "\n".join(lines)
 
 
+def diagnostics_step_summary(found: list[Diagnostic]) -> str:
+    """Markdown for ``$GITHUB_STEP_SUMMARY`` when the records do not pass validation: the run's page
+    says why no deadline was checked, and where to look."""
+    errors = [d for d in found if d.is_error]
+    lines = ["## Контроль исполнения поручений: сроки не проверялись", "",
+             f"В записях {len(errors)} {plural(len(errors), 'ошибка', 'ошибки', 'ошибок')} — исправьте их "
+             "(`nor-docs validate` покажет то же локально).", "",
+             "| Файл | Строка | Код | Что не так |", "|---|---|---|---|"]  # fmt: skip
+    for d in errors[:SUMMARY_ROWS]:
+        lines.append(f"| `{_md(d.file)}` | {d.line} | {d.code} | {_md(d.message)} |")
+    if len(errors) > SUMMARY_ROWS:
+        lines.append(f"\n… и ещё {len(errors) - SUMMARY_ROWS}.")
+    return "\n".join(lines) + "\n"
+
+
 def diagnostics_gitlab(found: list[Diagnostic]) -> str:
     issues = [
         {

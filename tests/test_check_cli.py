@@ -302,6 +302,24 @@ def test_github_shows_at_most_ten_record_errors_and_lists_all_in_the_log(runner,
     assert sum(1 for x in lines if x.startswith(f"{records}/meetings/m.yaml:") and "NOR104" in x) == 12
 
 
+def test_github_step_summary_says_why_no_deadline_was_checked(runner, broken, tmp_path):
+    summary = tmp_path / "summary.md"
+    result = check(runner, "--today", "2023-03-01", "--format", "github", records=broken,
+                   env={"GITHUB_STEP_SUMMARY": str(summary)})  # fmt: skip
+    assert result.exit_code == 2
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("## Контроль исполнения поручений: сроки не проверялись\n\nВ записях 1 ошибка — исправьте их")
+    row = next(line for line in text.splitlines() if "NOR104" in line)
+    assert row.startswith(f"| `{broken}/meetings/m.yaml` | ") and "«ivanva»" in row
+
+
+def test_an_unwritable_step_summary_is_a_message_not_a_traceback(runner, tmp_path):
+    result = check(runner, "--today", "2023-02-22", "--format", "github",
+                   env={"GITHUB_STEP_SUMMARY": str(tmp_path / "no-such-folder" / "summary.md")})  # fmt: skip
+    assert result.exit_code == 1 and "::error file=" in result.stdout  # the report itself still goes out
+    assert "nor-docs check: сводка шага не записана в" in result.stderr and "Traceback" not in result.output
+
+
 def test_unknown_time_zone_is_reported(runner, tmp_path):
     records = write_records(tmp_path / "records", [("задача", "до 10.02.2023")])
     (records / "settings.yaml").write_text("# yaml-language-server: $schema=x\ndeadlines:\n  timezone: Europe/Mosсow\n",

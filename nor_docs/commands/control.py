@@ -98,6 +98,7 @@ def check(records_dir: str, today: dt.date | None, warn_days: int | None, fmt: s
             _emit(format_json(errors), output)
         elif fmt == "github":
             _emit(out.diagnostics_github(errors), output)
+            _append_step_summary(out.diagnostics_step_summary(errors))
         elif fmt == "gitlab":
             _emit(out.diagnostics_gitlab(errors), output)
         elif fmt == "junit":
@@ -112,10 +113,7 @@ def check(records_dir: str, today: dt.date | None, warn_days: int | None, fmt: s
         _emit(out.format_json(items, counts, discipline(items, records), records, today, warn), output)
     elif fmt == "github":
         _emit(out.format_github(items, counts, records, today), output)
-        step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
-        if step_summary:
-            with open(step_summary, "a", encoding="utf-8") as handle:
-                handle.write(out.format_step_summary(items, counts, records, today))
+        _append_step_summary(out.format_step_summary(items, counts, records, today))
     elif fmt == "gitlab":
         _emit(out.format_gitlab(items, records), output)
     elif fmt == "junit":
@@ -123,6 +121,17 @@ def check(records_dir: str, today: dt.date | None, warn_days: int | None, fmt: s
     else:
         _emit(out.format_text(items, counts, records, today, warn), output)
     finish(1 if counts["overdue"] else 0)
+
+
+def _append_step_summary(markdown: str) -> None:
+    """Add to the GitHub Actions job summary when the step has one (``$GITHUB_STEP_SUMMARY``)."""
+    step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if step_summary:
+        try:
+            with open(step_summary, "a", encoding="utf-8") as handle:
+                handle.write(markdown)
+        except OSError as error:
+            click.echo(f"nor-docs check: сводка шага не записана в {step_summary}: {error.strerror}", err=True)
 
 
 @cli.command("calendar")
