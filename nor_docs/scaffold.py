@@ -87,7 +87,9 @@ def _write_problem(error: OSError) -> str:
         return "нет прав на запись; проверьте права доступа или укажите другую папку (--records)"
     if isinstance(error, (FileExistsError, NotADirectoryError)):
         return "на пути к ней — файл, а не папка; укажите другую папку (--records)"
-    return f"ошибка ввода-вывода ({error.strerror or error}); укажите другую папку (--records)"
+    from .atomic import os_error_text
+
+    return f"{os_error_text(error, with_path=False)}; укажите другую папку (--records)"
 
 
 def _schema_link(path: Path, kind: str) -> str:

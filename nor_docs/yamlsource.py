@@ -388,7 +388,9 @@ def os_problem(error: OSError) -> str:
         return "это файл, а не папка; переименуйте или удалите его"
     if error.errno == errno.ELOOP:
         return "символические ссылки зациклены; исправьте ссылку или удалите её"
-    return f"ошибка ввода-вывода ({error.strerror or error}); проверьте диск и права доступа"
+    from .atomic import os_error_text  # only on this rare path: validate does not import it otherwise
+
+    return f"{os_error_text(error, with_path=False)}; проверьте диск и права доступа"
 
 
 def parse_source(

@@ -317,7 +317,17 @@ def test_an_unwritable_step_summary_is_a_message_not_a_traceback(runner, tmp_pat
     result = check(runner, "--today", "2023-02-22", "--format", "github",
                    env={"GITHUB_STEP_SUMMARY": str(tmp_path / "no-such-folder" / "summary.md")})  # fmt: skip
     assert result.exit_code == 1 and "::error file=" in result.stdout  # the report itself still goes out
-    assert "nor-docs check: сводка шага не записана в" in result.stderr and "Traceback" not in result.output
+    assert "nor-docs check: сводка шага не записана: нет такой папки или файла:" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_a_report_that_cannot_be_written_is_a_russian_message_and_exit_2(runner, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    result = check(runner, "--today", "2023-02-22", "--format", "json", "--output", str(blocker / "report.json"))
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (f"nor-docs: отчёт не записан в {blocker}/report.json: на пути — файл, а не папка; "
+                                     "укажите другой файл (--output)")
 
 
 def test_unknown_time_zone_is_reported(runner, tmp_path):

@@ -67,9 +67,14 @@ def _emit(text: str, output: str | None) -> None:
     an ANSI-stripping regex over the whole text, a third of a second on a 20 MB JSON report."""
     body = text.rstrip("\n")  # the same string when there is nothing to strip: no 20 MB copy
     if output:
-        from ..atomic import write_atomic
+        from ..atomic import os_error_text, write_atomic
 
-        write_atomic(output, body.encode("utf-8") + b"\n")
+        try:
+            write_atomic(output, body.encode("utf-8") + b"\n")
+        except OSError as error:
+            click.echo(f"nor-docs: отчёт не записан в {output}: {os_error_text(error, with_path=False)}; "
+                       "укажите другой файл (--output)", err=True)  # fmt: skip
+            finish(2)
     else:
         sys.stdout.write(body)
         sys.stdout.write("\n")
@@ -131,7 +136,9 @@ def _append_step_summary(markdown: str) -> None:
             with open(step_summary, "a", encoding="utf-8") as handle:
                 handle.write(markdown)
         except OSError as error:
-            click.echo(f"nor-docs check: сводка шага не записана в {step_summary}: {error.strerror}", err=True)
+            from ..atomic import os_error_text
+
+            click.echo(f"nor-docs check: сводка шага не записана: {os_error_text(error)}", err=True)
 
 
 @cli.command("calendar")
@@ -164,7 +171,13 @@ def calendar_command(records_dir: str, executor: str | None, today: dt.date | No
 
     for stem, (data, events) in calendars(items, records, today, executor).items():
         path = Path(out_dir) / f"{stem}.ics"
-        write_atomic(path, data)
+        try:
+            write_atomic(path, data)
+        except OSError as error:
+            from ..atomic import os_error_text
+
+            click.echo(f"nor-docs: календарь не записан: {os_error_text(error)}; укажите другую папку (--out)", err=True)
+            sys.exit(1)
         click.echo(f"{path}: событий — {events}")
 
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from ..atomic import write_atomic
+from ..atomic import os_error_text, write_atomic
 from ..diagnostics import Diagnostic, sort_diagnostics
 from ..model.common import ID_PATTERN
 from .manifest import Built, Fingerprint, Manifest, file_stat, renderer_fingerprint, same_files
@@ -231,7 +231,8 @@ def _render_batch_now(batch: list[str]) -> tuple[list[_Outcome], list[Diagnostic
             found.append(Diagnostic(problem.template, 1, 1, problem.code, problem.message))
             continue
         except (BuildRefused, OSError) as error:
-            found.append(Diagnostic(shown, 1, 1, "NOR308", f"протокол не записан: {error}"))
+            why = os_error_text(error) if isinstance(error, OSError) else error
+            found.append(Diagnostic(shown, 1, 1, "NOR308", f"протокол не записан: {why}"))
             continue
         found.extend(notices_as_diagnostics(records, mid, notices))
         outcome.output = target.name
@@ -382,7 +383,8 @@ def _list_inputs(root: Path) -> tuple[list[Path], list[Path]]:
 
 
 def check_output_folder(records_dir: Path, out_dir: Path, default: str = "build/protocols") -> None:
-    """A build never writes into the records: refuse an output folder inside them."""
+    """Refuse, before any work, an output folder a build must not or cannot write: one inside the
+    records (a build never writes into them), or one under a file or an unwritable folder."""
     records = Path(records_dir).resolve()
     out = Path(out_dir).resolve()
     if out == records or out.is_relative_to(records):
@@ -390,6 +392,13 @@ def check_output_folder(records_dir: Path, out_dir: Path, default: str = "build/
             f"папка для документов «{out_dir}» находится внутри папки записей «{records_dir}»; "
             f"сборка не пишет в записи — укажите другую (по умолчанию {default})"
         )
+    existing = next(p for p in (out, *out.parents) if p.exists())
+    if not existing.is_dir():
+        raise BuildRefused(f"папка для документов «{out_dir}» не может быть создана: «{existing}» — файл, а не "
+                           f"папка; укажите другую (по умолчанию {default})")  # fmt: skip
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise BuildRefused(f"в папку «{existing}» нельзя писать (нет прав); укажите другую папку для документов "
+                           f"(по умолчанию {default})")  # fmt: skip
 
 
 def _run(job: _Job, todo: list[str], jobs: int | None, progress) -> tuple[list[_Outcome], list[Diagnostic]]:

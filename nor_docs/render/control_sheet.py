@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from ..atomic import write_atomic
+from ..atomic import os_error_text, write_atomic
 from .build import BuildRefused, Templates, output_path
 from .control_view import control_sheet_view
 
@@ -50,5 +50,5 @@ def build_control_sheet(records, items, today: dt.date, by: str, out_dir: str | 
         out.mkdir(parents=True, exist_ok=True)
         write_atomic(target, data)
     except OSError as error:
-        raise BuildRefused(f"контрольный лист не записан: {error}") from None
+        raise BuildRefused(f"контрольный лист не записан: {os_error_text(error)}") from None
     return target

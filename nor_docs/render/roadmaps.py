@@ -19,7 +19,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..atomic import write_atomic
+from ..atomic import os_error_text, write_atomic
 from ..diagnostics import Diagnostic, sort_diagnostics
 from .build import BuildRefused, BuildResult, Templates, _remove_leftovers, _shown_name, check_output_folder, output_path
 
@@ -128,7 +128,8 @@ def build_roadmaps(
                     continue
                 write_atomic(target, data)
             except (BuildRefused, OSError) as error:
-                result.diagnostics.append(Diagnostic(file, 1, 1, "NOR308", f"дорожная карта не записана: {error}"))
+                why = os_error_text(error) if isinstance(error, OSError) else error
+                result.diagnostics.append(Diagnostic(file, 1, 1, "NOR308", f"дорожная карта не записана: {why}"))
                 result.failed.append(file)
                 continue
             result.built.append(target)
