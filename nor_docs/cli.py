@@ -17,6 +17,7 @@ from typing import NoReturn
 import click
 
 from . import __version__
+from .cli_texts import VERSION_MESSAGE, VERSION_TEXT, Group, Path
 
 # Modules under nor_docs/commands/ whose commands make up the CLI.
 COMMAND_MODULES = (
@@ -31,7 +32,8 @@ RECORDS_OPTION = click.option(
     "records_dir",
     default="records",
     show_default=True,
-    type=click.Path(),  # a file given here is reported by the command, in Russian
+    type=Path(),  # a file given here is reported by the command, in Russian (NOR001)
+    metavar="ПАПКА",
     help="Папка с записями.",
 )
 
@@ -49,8 +51,8 @@ def parse_day(ctx, param, value):
         raise click.BadParameter(str(error)) from None
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="nor-docs")
+@click.group("nor-docs", cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="nor-docs", message=VERSION_MESSAGE, help=VERSION_TEXT)
 def cli() -> None:
     """nor-docs: протоколы, поручения и дорожные карты ШНОР как YAML-записи в git."""
 
