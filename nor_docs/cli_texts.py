@@ -15,7 +15,6 @@ here say the same in Russian, without gettext catalogs:
 
 from __future__ import annotations
 
-import difflib
 import os
 
 import click
@@ -134,6 +133,8 @@ def russian_message(error: click.ClickException) -> str:
         hint = f"; возможно, {_one_of(error.possibilities)}?" if error.possibilities else ""
         return f"нет параметра «{error.option_name}»{hint}"
     if isinstance(error, click.exceptions.NoSuchCommand):
+        import difflib
+
         known = ctx.command.list_commands(ctx) if ctx is not None else []
         close = difflib.get_close_matches(error.command_name, known, n=1, cutoff=0.6)
         hint = f"; возможно, «{close[0]}»?" if close else "."
