@@ -4,7 +4,8 @@
 live in ``nor_docs/commands/`` (one module per part of the product) and register themselves on
 import; each imports the heavy parts it needs inside its body, so ``nor-docs --help`` and
 ``validate`` stay fast and never load python-docx. Bad input is reported, never raised: a
-traceback reaches the user only with NOR_DOCS_DEBUG=1.
+traceback reaches the user only with NOR_DOCS_DEBUG=1. click's own texts (help pages, usage
+errors) are Russian through the ``Group`` class and option types of ``cli_texts.py``.
 """
 
 from __future__ import annotations
