@@ -4,7 +4,8 @@
 live in ``nor_docs/commands/`` (one module per part of the product) and register themselves on
 import; each imports the heavy parts it needs inside its body, so ``nor-docs --help`` and
 ``validate`` stay fast and never load python-docx. Bad input is reported, never raised: a
-traceback reaches the user only with NOR_DOCS_DEBUG=1.
+traceback reaches the user only with NOR_DOCS_DEBUG=1. click's own texts (help pages, usage
+errors) are Russian through the ``Group`` class and option types of ``cli_texts.py``.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import NoReturn
 import click
 
 from . import __version__
+from .cli_texts import VERSION_MESSAGE, VERSION_TEXT, Group, Path
 
 # Modules under nor_docs/commands/ whose commands make up the CLI.
 COMMAND_MODULES = (
@@ -31,7 +33,8 @@ RECORDS_OPTION = click.option(
     "records_dir",
     default="records",
     show_default=True,
-    type=click.Path(),  # a file given here is reported by the command, in Russian
+    type=Path(),  # a file given here is reported by the command, in Russian (NOR001)
+    metavar="ПАПКА",
     help="Папка с записями.",
 )
 
@@ -49,8 +52,8 @@ def parse_day(ctx, param, value):
         raise click.BadParameter(str(error)) from None
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="nor-docs")
+@click.group("nor-docs", cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="nor-docs", message=VERSION_MESSAGE, help=VERSION_TEXT)
 def cli() -> None:
     """nor-docs: протоколы, поручения и дорожные карты ШНОР как YAML-записи в git."""
 

@@ -14,6 +14,7 @@ import sys
 import click
 
 from ..cli import RECORDS_OPTION, build, cli, finish, parse_day
+from ..cli_texts import FOLDER, Choice, IntRange, Path
 
 FORMATS = ("text", "github", "gitlab", "json", "junit")
 
@@ -84,11 +85,11 @@ def _emit(text: str, output: str | None) -> None:
 @cli.command()
 @RECORDS_OPTION
 @TODAY_OPTION
-@click.option("--warn-days", type=click.IntRange(min=0), default=None, metavar="N",
+@click.option("--warn-days", type=IntRange(min=0), default=None, metavar="N",
               help="«Срок истекает»: за сколько рабочих дней до срока (по умолчанию из настроек, 3).")  # fmt: skip
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+@click.option("--format", "fmt", type=Choice(FORMATS), default="text", show_default=True,
               help="Формат вывода: для людей, аннотации GitHub, Code Quality GitLab, JSON, JUnit.")  # fmt: skip
-@click.option("--output", type=click.Path(dir_okay=False), default=None,
+@click.option("--output", type=Path(dir_okay=False), default=None,
               help="Записать отчёт в файл, а не в стандартный вывод.")  # fmt: skip
 def check(records_dir: str, today: dt.date | None, warn_days: int | None, fmt: str, output: str | None) -> None:
     """Проверить сроки поручений: код 1, если что-то просрочено (2 — записи с ошибками)."""
@@ -145,7 +146,7 @@ def _append_step_summary(markdown: str) -> None:
 @RECORDS_OPTION
 @click.option("--executor", default=None, metavar="ID", help="Только поручения этого исполнителя.")
 @TODAY_OPTION
-@click.option("--out", "out_dir", default="build/calendar", show_default=True, type=click.Path(file_okay=False),
+@click.option("--out", "out_dir", default="build/calendar", show_default=True, type=FOLDER,
               help="Папка для файлов .ics.")  # fmt: skip
 def calendar_command(records_dir: str, executor: str | None, today: dt.date | None, out_dir: str) -> None:
     """Календарь сроков (.ics): общий и по исполнителям, с напоминанием за день."""
@@ -184,14 +185,14 @@ def calendar_command(records_dir: str, executor: str | None, today: dt.date | No
 @build.command("control")
 @RECORDS_OPTION
 @TODAY_OPTION
-@click.option("--by", type=click.Choice(("executor", "meeting")), default="executor", show_default=True,
+@click.option("--by", type=Choice(("executor", "meeting")), default="executor", show_default=True,
               help="Группировать по исполнителям или по протоколам и дорожным картам.")  # fmt: skip
-@click.option("--warn-days", type=click.IntRange(min=0), default=None, metavar="N",
+@click.option("--warn-days", type=IntRange(min=0), default=None, metavar="N",
               help="«Срок истекает»: за сколько рабочих дней до срока (по умолчанию из настроек, 3).")  # fmt: skip
-@click.option("--out", "out_dir", default="build/control", show_default=True, type=click.Path(file_okay=False),
+@click.option("--out", "out_dir", default="build/control", show_default=True, type=FOLDER,
               help="Папка для документа (внутри папки записей — нельзя).")  # fmt: skip
 @click.option("--templates", "templates_dir", default="templates", show_default=True,
-              type=click.Path(file_okay=False), help="Папка с шаблонами DOCX.")  # fmt: skip
+              type=FOLDER, help="Папка с шаблонами DOCX.")  # fmt: skip
 def build_control(records_dir: str, today: dt.date | None, by: str, warn_days: int | None, out_dir: str,
                   templates_dir: str) -> None:  # fmt: skip
     """Контрольный лист исполнения поручений (DOCX): <out>/control-sheet-<дата>.docx.

@@ -7,13 +7,14 @@ import sys
 import click
 
 from ..cli import RECORDS_OPTION, build
+from ..cli_texts import FOLDER, IntRange
 
 OUT_OPTION = click.option(
-    "--out", "out_dir", default="build/protocols", show_default=True, type=click.Path(file_okay=False),
+    "--out", "out_dir", default="build/protocols", show_default=True, type=FOLDER,
     help="Папка для документов (внутри папки записей — нельзя).",
 )  # fmt: skip
 TEMPLATES_OPTION = click.option(
-    "--templates", "templates_dir", default="templates", show_default=True, type=click.Path(file_okay=False),
+    "--templates", "templates_dir", default="templates", show_default=True, type=FOLDER,
     help="Папка с шаблонами DOCX.",
 )  # fmt: skip
 
@@ -32,7 +33,7 @@ def _echo_diagnostics(items) -> None:
 @RECORDS_OPTION
 @OUT_OPTION
 @TEMPLATES_OPTION
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+@click.option("--jobs", "-j", type=IntRange(min=1), default=None, metavar="N",
               help="Сколько процессов (по умолчанию — по числу ядер).")  # fmt: skip
 @click.option("--force", is_flag=True, help="Собрать заново всё, даже неизменившееся.")
 @click.option("--progress/--no-progress", default=True, show_default=True,
@@ -64,7 +65,7 @@ def protocols(records_dir: str, out_dir: str, templates_dir: str, jobs: int | No
 
 
 @build.command("extract")
-@click.argument("meeting_id")
+@click.argument("meeting_id", metavar="ID_ЗАСЕДАНИЯ")
 @click.option("--item", "items", multiple=True, required=True, metavar="N",
               help="Номер пункта повестки (можно несколько: --item 2 --item 4).")  # fmt: skip
 @RECORDS_OPTION
@@ -72,7 +73,7 @@ def protocols(records_dir: str, out_dir: str, templates_dir: str, jobs: int | No
 @TEMPLATES_OPTION
 @click.option("--certifier", default=None, metavar="ID",
               help="Кто заверяет выписку («Верно»), id человека; по умолчанию секретарь.")  # fmt: skip
-@click.option("--date", "certified_on", default=None,
+@click.option("--date", "certified_on", default=None, metavar="ДАТА",
               help="Дата заверения (ГГГГ-ММ-ДД или ДД.ММ.ГГГГ); по умолчанию дата заседания.")  # fmt: skip
 def extract(meeting_id: str, items: tuple[str, ...], records_dir: str, out_dir: str, templates_dir: str,
             certifier: str | None, certified_on: str | None) -> None:  # fmt: skip

@@ -7,11 +7,12 @@ import sys
 import click
 
 from ..cli import RECORDS_OPTION, cli
+from ..cli_texts import FOLDER, Choice
 
 
 @cli.command()
 @RECORDS_OPTION
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+@click.option("--format", "fmt", type=Choice(["text", "json"]), default="text", show_default=True,
               help="Формат вывода.")  # fmt: skip
 @click.option("--strict", is_flag=True, help="Предупреждения тоже дают код выхода 1.")
 @click.option("--codes", is_flag=True, help="Показать все коды диагностики и выйти.")
@@ -43,7 +44,7 @@ def validate(records_dir: str, fmt: str, strict: bool, codes: bool) -> None:
 
 
 @cli.command()
-@click.option("--out", "out_dir", default=None, type=click.Path(file_okay=False),
+@click.option("--out", "out_dir", default=None, type=FOLDER,
               help="Куда записать схемы (по умолчанию — в пакет, nor_docs/schemas).")  # fmt: skip
 def schema(out_dir: str | None) -> None:
     """Записать JSON Schema для каждого вида записей (для подсказок в редакторе)."""
@@ -60,8 +61,8 @@ def new() -> None:
 
 @new.command("meeting")
 @RECORDS_OPTION
-@click.option("--date", "on", default=None, help="Дата заседания, ГГГГ-ММ-ДД (по умолчанию — сегодня).")
-@click.option("--slug", default="meeting", show_default=True, help="Окончание имени файла (латиницей).")
+@click.option("--date", "on", default=None, metavar="ГГГГ-ММ-ДД", help="Дата заседания, ГГГГ-ММ-ДД (по умолчанию — сегодня).")
+@click.option("--slug", default="meeting", show_default=True, metavar="СЛОВО", help="Окончание имени файла (латиницей).")
 def new_meeting(records_dir: str, on: str | None, slug: str) -> None:
     """Заготовка протокола заседания: records/meetings/<дата>-<slug>.yaml."""
     from ..scaffold import ScaffoldError, scaffold_meeting

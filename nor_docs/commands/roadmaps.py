@@ -7,14 +7,15 @@ import sys
 import click
 
 from ..cli import RECORDS_OPTION, build, parse_day
+from ..cli_texts import FOLDER
 
 
 @build.command("roadmaps")
 @RECORDS_OPTION
-@click.option("--out", "out_dir", default="build/roadmaps", show_default=True, type=click.Path(file_okay=False),
+@click.option("--out", "out_dir", default="build/roadmaps", show_default=True, type=FOLDER,
               help="Папка для документов (внутри папки записей — нельзя).")  # fmt: skip
 @click.option("--templates", "templates_dir", default="templates", show_default=True,
-              type=click.Path(file_okay=False), help="Папка с шаблонами DOCX.")  # fmt: skip
+              type=FOLDER, help="Папка с шаблонами DOCX.")  # fmt: skip
 @click.option("--today", callback=parse_day, default=None, metavar="ГГГГ-ММ-ДД",
               help="Отметка о выполнении — статус каждого пункта на этот день, и сводка хода выполнения.")  # fmt: skip
 @click.option("--status", is_flag=True,
