@@ -252,6 +252,8 @@ def schedule(
         return Schedule((_point(cal, deadline.date, None),))
     if kind == "month":
         return Schedule((_month_point(cal, deadline.year, deadline.month),))
+    if kind == "period":
+        return Schedule((_period_point(cal, deadline),))
     if kind == "several":
         points = []
         for p in deadline.points:
@@ -301,6 +303,21 @@ def _month_point(cal: WorkCalendar, year: int, month: int) -> ControlPoint:
     return ControlPoint(due, last, f"{MONTH_NAMES[month - 1]} {year}")
 
 
+def _period_point(cal: WorkCalendar, deadline: Deadline) -> ControlPoint:
+    """A quarter, a half-year, a year, a school year: due like a month — the last working day
+    of the period's last month (its last calendar day with the rule ``none``)."""
+    point = _month_point(cal, deadline.year, deadline.month)
+    return replace(point, name=period_name(deadline))
+
+
+def period_name(deadline: Deadline) -> str:
+    """«1 квартал 2024», «2 полугодие 2023», «2024 год», «2023-2024 учебный год»."""
+    year, period = deadline.year, deadline.period
+    if period == "school-year":
+        return f"{year - 1}-{year} учебный год"
+    return _period_label(dt.date(year, deadline.month - _PERIOD_MONTHS[period] + 1, 1), period)
+
+
 # --- recurring deadlines ----------------------------------------------------------------------
 
 _PERIOD_MONTHS = {"month": 1, "quarter": 3, "half-year": 6, "year": 12}
@@ -335,6 +352,8 @@ def _recurring(deadline: Deadline, issued: dt.date, context: DeadlineContext, un
     cal = context.calendar
     period = deadline.period
     day = deadline.day or context.settings.recurring_day
+    if deadline.month is not None:  # «ежегодно до 20 января»: a date of the year, every year
+        return _annual(deadline.month, deadline.day, issued, context, until)
 
     def occurrence(start: dt.date) -> ControlPoint:
         following = _next_period_start(start, period)
@@ -344,20 +363,48 @@ def _recurring(deadline: Deadline, issued: dt.date, context: DeadlineContext, un
             nominal = _safe_date(following.year, following.month, day)
         return _point(cal, nominal, _period_label(start, period), opens=start)
 
+    start = _period_start(issued, period)
+    return _repeat(occurrence, lambda point: _next_period_start(point.opens, period), start, context.today, until)
+
+
+def _annual(month: int, day: int, issued: dt.date, context: DeadlineContext, until: dt.date | None) -> Schedule:
+    """One point a year on ``day`` of ``month`` (29 February: the 28th in other years). Each
+    occurrence's period opens the day after the previous one and is named by the year most of
+    it lies in: «ежегодно до 20 января» due 20.01.2025 is «за 2024 год»."""
+    cal = context.calendar
+
+    def on_or_after(day_: dt.date) -> dt.date:
+        nominal = _safe_date(day_.year, month, day)
+        return nominal if nominal >= day_ else _safe_date(day_.year + 1, month, day)
+
+    def occurrence(start: dt.date) -> ControlPoint:
+        return _point(cal, on_or_after(start), f"{(start + dt.timedelta(days=182)).year} год", opens=start)
+
+    start = _safe_date(on_or_after(issued).year - 1, month, day) + ONE_DAY
+    return _repeat(occurrence, lambda point: point.nominal + ONE_DAY, start, context.today, until)
+
+
+def _repeat(
+    occurrence: Callable[[dt.date], ControlPoint],
+    next_start: Callable[[ControlPoint], dt.date],
+    start: dt.date,
+    today: dt.date,
+    until: dt.date | None,
+) -> Schedule:
+    """The occurrences of a recurring deadline from the period that opens on ``start``."""
+
     def following(point: ControlPoint) -> ControlPoint | None:
-        start = _next_period_start(point.opens, period)
+        start = next_start(point)
         if until is not None and start > until:
             return None
         return occurrence(start)
 
     points: list[ControlPoint] = []
-    start = _period_start(issued, period)
-    today = context.today
     # Every period that has begun by today (a mark may close any of them), then the next one
     # if none of those is due after today.
     while (until is None or start <= until) and start <= today:
         points.append(occurrence(start))
-        start = _next_period_start(start, period)
+        start = next_start(points[-1])
     if (not points or points[-1].due <= today) and (until is None or start <= until):
         points.append(occurrence(start))
     return Schedule(tuple(points), following=following)

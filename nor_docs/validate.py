@@ -299,13 +299,19 @@ _UNKNOWN = {
 
 
 def _within_period(point, period) -> bool:
-    """A date inside the period; a month that overlaps it. Other kinds have no date to compare."""
+    """A date inside the period; a month, a quarter, a half-year or a year that overlaps it.
+    Other kinds have no date to compare."""
     if point.kind == "date":
         return period.start <= point.date <= period.end
-    if point.kind == "month":
-        month = (point.year, point.month)
-        return (period.start.year, period.start.month) <= month <= (period.end.year, period.end.month)
+    if point.kind in ("month", "period"):
+        last = point.year * 12 + point.month - 1
+        first = last - _PERIOD_MONTHS[point.period] + 1 if point.kind == "period" else last
+        start, end = (period.start.year * 12 + period.start.month - 1, period.end.year * 12 + period.end.month - 1)
+        return start <= last and first <= end
     return True
+
+
+_PERIOD_MONTHS = {"quarter": 3, "half-year": 6, "year": 12, "school-year": 12}
 
 
 def _gender_from_surname(surname: str) -> bool:

@@ -129,6 +129,37 @@ def test_json_items_carry_the_contract_fields(runner):
     assert s3["on_time_share"] == 0.5
 
 
+def test_json_quarter_half_year_and_annual_deadlines(runner, tmp_path):
+    records = write_records(tmp_path / "records", [
+        ("Провести мониторинг", "I квартал 2024 года"),
+        ("Представить отчёт", "ежегодно до 20 января"),
+        ("Провести семинары", "II полугодие 2024 г."),
+    ], date="15.01.2024")  # fmt: skip
+    result = check(runner, "--today", "2024-04-02", "--format", "json", records=records)
+    payload = json.loads(result.output)
+    jsonschema.validate(payload, SCHEMA)
+    items = {i["id"]: i for i in payload["items"]}
+    quarter, annual, half = items["m#1"], items["m#2"], items["m#3"]
+    # 31.03.2024 was a Sunday: due Friday 29.03.2024, four days overdue on 02.04.
+    assert (quarter["deadline_kind"], quarter["deadline_as_written"]) == ("period", "I квартал 2024 года")
+    assert (quarter["status"], quarter["deadline"], quarter["days_overdue"]) == ("overdue", "2024-03-29", 4)
+    assert quarter["points"][0]["label"] == "1 квартал 2024" and quarter["points"][0]["nominal"] == "2024-03-31"
+    # Issued 15.01.2024, before 20 January: this year's report counts (20.01.2024 a Saturday).
+    assert (annual["deadline_kind"], annual["status"], annual["deadline"]) == ("recurring", "overdue", "2024-01-19")
+    assert [p["label"] for p in annual["points"]] == ["2023 год", "2024 год"]
+    assert (half["status"], half["deadline"]) == ("open", "2024-12-28")
+    assert result.exit_code == 1
+
+
+def test_text_names_an_unreadable_quarter_with_the_way_out(runner, tmp_path):
+    records = write_records(tmp_path / "records", [("Провести мониторинг", "V квартал 2024 года"),
+                                                   ("Сдать отчёт", "ежегодно до 30 февраля")])  # fmt: skip
+    result = check(runner, "--today", "2024-04-02", records=records)
+    assert result.exit_code == 2
+    assert "m.yaml:10:15: NOR106 в году четыре квартала, а в сроке «V квартал 2024 года» — «V»" in result.output
+    assert "m.yaml:14:15: NOR105 такой даты нет: «30 февраля»" in result.output
+
+
 def test_json_roadmap_items_name_their_roadmap(runner):
     payload = json.loads(check(runner, "--today", "2024-07-11", "--format", "json").output)
     item = next(i for i in payload["items"] if i["id"] == "ptz-roadmap-2024#1.1")

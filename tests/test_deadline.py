@@ -66,6 +66,59 @@ def test_months(written, year, month):
 
 
 @pytest.mark.parametrize(
+    ("written", "period", "year", "month"),
+    [
+        # quarters, as roadmaps and protocols write them: Roman or Arabic, words, «кв.», any case
+        ("I квартал 2024 года", "quarter", 2024, 3),
+        ("в I квартале 2024 г.", "quarter", 2024, 3),
+        ("до конца I квартала 2024 года", "quarter", 2024, 3),
+        ("1 квартал 2024", "quarter", 2024, 3),
+        ("IV квартал 2023 г.", "quarter", 2023, 12),
+        ("i Квартал 2024 Года", "quarter", 2024, 3),
+        ("1-й квартал 2024 г.", "quarter", 2024, 3),
+        ("в первом квартале 2024 года", "quarter", 2024, 3),
+        ("к концу III квартала 2024 года", "quarter", 2024, 9),
+        ("II кв. 2024 г.", "quarter", 2024, 6),
+        ("срок: в течение II квартала 2024 г.", "quarter", 2024, 6),
+        ("III\u00a0квартал\u00a02024\u00a0года", "quarter", 2024, 9),  # non-breaking spaces
+        # half-years
+        ("I полугодие 2024 года", "half-year", 2024, 6),
+        ("в течение первого полугодия 2024 года", "half-year", 2024, 6),
+        ("II полугодие 2023 г.", "half-year", 2023, 12),
+        ("до конца 2-го полугодия 2024 г.", "half-year", 2024, 12),
+        ("во втором полугодии 2024 года", "half-year", 2024, 12),
+        # a calendar year
+        ("до конца 2024 года", "year", 2024, 12),
+        ("2024 год", "year", 2024, 12),
+        ("в течение 2024 года", "year", 2024, 12),
+        ("в 2024 г.", "year", 2024, 12),
+        # a school year ends on 31 August (its formal end; README, «Как считаются сроки»)
+        ("до конца 2023-2024 учебного года", "school-year", 2024, 8),
+        ("до конца 2023/24 учебного года", "school-year", 2024, 8),
+        ("2023–2024 учебный год", "school-year", 2024, 8),
+    ],
+)
+def test_periods(written, period, year, month):
+    deadline = parse_deadline(written)
+    assert (deadline.kind, deadline.period, deadline.year, deadline.month) == ("period", period, year, month)
+    assert deadline.as_written == " ".join(written.split())
+
+
+@pytest.mark.parametrize(
+    ("written", "month", "day"),
+    [
+        ("ежегодно до 20 января", 1, 20),
+        ("ежегодно, до 1 сентября", 9, 1),
+        ("Ежегодно не позднее 15 декабря", 12, 15),
+        ("ежегодно до 29 февраля", 2, 29),  # the 28th in other years
+    ],
+)
+def test_annual_on_a_date(written, month, day):
+    deadline = parse_deadline(written)
+    assert (deadline.kind, deadline.period, deadline.month, deadline.day) == ("recurring", "year", month, day)
+
+
+@pytest.mark.parametrize(
     "written",
     [
         "май 2024 года и декабрь 2024 года",  # seed 000, «сроки отчетного периода»
@@ -168,6 +221,16 @@ def test_as_written_collapses_only_whitespace():
         ("до 30 февраля 2024 г.", "такой даты нет: «30.02.2024»"),
         ("до 10 числа месяца, следующего за отчётным периодом", "какой период отчётный"),
         ("по отдельному графику", "у графика в записи нет дат"),
+        ("V квартал 2024 года", "в году четыре квартала, а в сроке «V квартал 2024 года» — «V»; напишите I, II, III или IV"),
+        ("5 квартал 2024", "в году четыре квартала"),
+        ("IIII квартал 2024", "в году четыре квартала"),
+        ("III полугодие 2024 года", "в году два полугодия, а в сроке «III полугодие 2024 года» — «III»"),
+        ("ежегодно до 30 февраля", "такой даты нет: «30 февраля».*«ежегодно до 28 февраля»"),
+        ("ежегодно до 31 апреля", "такой даты нет: «31 апреля».*«ежегодно до 30 апреля»"),
+        ("до конца 2023-2025 учебного года", "два соседних года.*«до конца 2023-2024 учебного года»"),
+        # «до 2024 года»: before 2024 or by its end? Asked, not guessed.
+        ("до 2024 года", "неоднозначен.*«до конца 2024 года» \\(это 31.12.2024\\)"),
+        ("до I квартала 2024 г.", "неоднозначен.*«до конца I квартала 2024 г.» \\(это 31.03.2024\\)"),
         ("", "срок пуст"),
         ("   ", "срок пуст"),
     ],

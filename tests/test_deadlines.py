@@ -110,6 +110,45 @@ def test_month_is_its_last_working_day():
     assert due_dates("декабрь 2024 года", rule="none") == [D("2024-12-31")]
 
 
+def test_quarter_is_due_on_its_last_working_day():
+    # 31.03.2024 was a Sunday, 30.03 a Saturday: due Friday 29.03.2024.
+    assert due_dates("I квартал 2024 года", issued="2024-01-10") == [D("2024-03-29")]
+    assert due_dates("до конца I квартала 2024 года", issued="2024-01-10", rule="none") == [D("2024-03-31")]
+    # Like a month, a period is never moved past its end, whatever the rule.
+    assert due_dates("в I квартале 2024 г.", issued="2024-01-10", rule="next") == [D("2024-03-29")]
+    assert due_dates("IV квартал 2023 г.", issued="2023-10-02") == [D("2023-12-29")]  # 30, 31.12.2023: weekend
+    assert due_dates("2 квартал 2024", issued="2024-01-10") == [D("2024-06-28")]  # 29, 30.06.2024: weekend
+
+
+def test_half_year_and_year_end_with_their_last_working_day():
+    assert due_dates("I полугодие 2024 года", issued="2024-01-10") == [D("2024-06-28")]
+    assert due_dates("в течение первого полугодия 2024 года", issued="2024-01-10") == [D("2024-06-28")]
+    assert due_dates("II полугодие 2023 г.", issued="2023-01-10") == [D("2023-12-29")]
+    # 30 and 31 December 2024 were days off, Saturday 28.12 a working day (production calendar).
+    assert due_dates("до конца 2024 года", issued="2024-01-10") == [D("2024-12-28")]
+    assert due_dates("2024 год", issued="2024-01-10", rule="none") == [D("2024-12-31")]
+
+
+def test_school_year_ends_on_31_august():
+    # 31.08.2024 was a Saturday: due Friday 30.08.2024.
+    assert due_dates("до конца 2023-2024 учебного года", issued="2023-09-04") == [D("2024-08-30")]
+
+
+def test_period_points_are_named_by_their_period():
+    context = make_context(DeadlineSettings(), D("2024-01-10"), {})
+    labels = {
+        text: schedule(parse_deadline(text), D("2024-01-10"), context).points[0].label
+        for text in ("в III квартале 2024 г.", "II полугодие 2024 года", "до конца 2024 года",
+                     "до конца 2023-2024 учебного года")
+    }  # fmt: skip
+    assert labels == {
+        "в III квартале 2024 г.": "3 квартал 2024",
+        "II полугодие 2024 года": "2 полугодие 2024",
+        "до конца 2024 года": "2024 год",
+        "до конца 2023-2024 учебного года": "2023-2024 учебный год",
+    }
+
+
 def test_several_reporting_dates_are_each_a_control_point_seed_001():
     assert due_dates("май 2024 года и декабрь 2024 года") == [D("2024-05-31"), D("2024-12-28")]
     assert due_dates("15.10.2024 и 01.06.2024") == [D("2024-05-31"), D("2024-10-15")]  # in date order
@@ -195,6 +234,31 @@ def test_recurring_labels_name_the_period():
     assert plan.points[0].opens == D("2024-01-01")
 
 
+def test_annual_on_a_date_is_one_point_a_year():
+    # Issued in March: the first report is due 20.01.2025 (a Monday), «за 2024 год».
+    assert due_dates("ежегодно до 20 января", issued="2024-03-15", today="2024-04-01") == [D("2025-01-20")]
+    # Issued before the date: this year's report counts; 20.01.2024 was a Saturday → 19.01.
+    assert due_dates("ежегодно до 20 января", issued="2024-01-10", today="2025-04-01") == [
+        D("2024-01-19"), D("2025-01-20"), D("2026-01-20"),
+    ]  # fmt: skip
+    # A roadmap's end stops the list: no period opens after it.
+    assert due_dates("ежегодно, до 1 сентября", issued="2023-10-01", today="2026-01-01", until="2025-06-30") == [
+        D("2024-08-30"), D("2025-09-01"),
+    ]  # fmt: skip
+    # 29 February: the 28th in other years (28.02.2026 is a Saturday → 27.02).
+    assert due_dates("ежегодно до 29 февраля", issued="2023-03-01", today="2025-03-02") == [
+        D("2024-02-29"), D("2025-02-28"), D("2026-02-27"),
+    ]  # fmt: skip
+
+
+def test_annual_points_open_the_day_after_the_previous_one_and_name_the_year():
+    context = make_context(DeadlineSettings(), D("2025-02-01"), {})
+    plan = schedule(parse_deadline("ежегодно до 20 января"), D("2024-01-10"), context)
+    assert [(p.label, p.opens) for p in plan.points] == [
+        ("2023 год", D("2023-01-21")), ("2024 год", D("2024-01-21")), ("2025 год", D("2025-01-21")),
+    ]  # fmt: skip
+
+
 # --- extensions and marks as of a day ------------------------------------------------------------
 
 
@@ -264,6 +328,14 @@ def test_recurring_mark_closes_only_a_period_that_has_begun_and_the_next_appears
                    D("2024-05-20"))  # fmt: skip
     assert [s.point.label for s in states] == ["апрель 2024", "май 2024", "июнь 2024"]
     assert [s.closed_on for s in states] == [D("2024-04-25"), D("2024-05-15"), None]  # 16.05 cannot close June
+
+
+def test_annual_mark_closes_its_year_and_the_next_year_appears():
+    plan, context = plan_for("ежегодно до 20 января", today="2024-02-01", issued="2023-03-01")
+    states = track(plan, [mark("2024-01-15")], [], context.calendar, D("2024-02-01"))
+    assert [(s.point.label, s.due, s.closed_on) for s in states] == [
+        ("2023 год", D("2024-01-19"), D("2024-01-15")), ("2024 год", D("2025-01-20"), None),
+    ]  # fmt: skip
 
 
 def test_extension_gives_a_waiting_assignment_its_date():

@@ -275,3 +275,34 @@ def test_calendar_names_a_roadmap_item_as_one_and_a_decision_as_an_assignment(ru
     assert f"годы\\n{MUN4}#4.2\\, {SAMPLE_RECORDS}/roadmaps/{MUN4}.yaml:" in item and "Поручение" not in item
     decision = events["2023-01-31-petrozavodsk#2/petrozavodsk-sosh3~0@nor-docs"]
     assert "Поручение 2023-01-31-petrozavodsk#2\\, " in decision
+
+
+# --- items due by quarters, half-years, every year -------------------------------------------------
+
+
+def test_roadmap_items_due_by_a_quarter_a_half_year_and_every_year(records_copy):
+    shutil.copy(ROADMAP_DATA / "periods-roadmap.yaml", records_copy / "roadmaps" / "periods-2024.yaml")
+    records, found = load_and_validate(records_copy)
+    assert not [d for d in found if d.file.endswith("periods-2024.yaml")]
+    items = {i.id: i for i in control_items(records, dt.date(2024, 4, 2)) if i.assignment.record_id == "periods-2024"}
+    quarter, half, annual = items["periods-2024#1"], items["periods-2024#2"], items["periods-2024#3"]
+    # 31.03.2024 was a Sunday: the first quarter was due Friday 29.03.2024.
+    assert (quarter.status, quarter.deadline, quarter.days_overdue) == ("overdue", dt.date(2024, 3, 29), 4)
+    assert (half.status, half.deadline, half.current.point.label) == ("open", dt.date(2024, 12, 28), "2 полугодие 2024")
+    # Given with the roadmap on 01.01.2024: the report for 2023 was due 19.01.2024 (20.01 a
+    # Saturday), and the roadmap ends before a period opening in 2025.
+    assert [(s.point.label, s.due) for s in annual.points] == [("2023 год", dt.date(2024, 1, 19)),
+                                                               ("2024 год", dt.date(2025, 1, 20))]
+
+
+def test_a_quarter_outside_the_roadmap_period_warns(records_copy):
+    (records_copy / "roadmaps" / "late.yaml").write_text(
+        "# yaml-language-server: $schema=../../nor_docs/schemas/roadmap.schema.json\n"
+        "title: План\nissuer: mun4-uo\nperiod: {start: 2024-02-01, end: 2024-06-30}\nitems:\n"
+        "  - number: 1\n    activity: Срез\n    deadline: III квартал 2024 года\n    executors: [mun4-leshkova]\n"
+        "  - number: 2\n    activity: Справка\n    deadline: I квартал 2024 года\n    executors: [mun4-leshkova]\n"
+        "  - number: 3\n    activity: Отчёт\n    deadline: до конца 2024 года\n    executors: [mun4-leshkova]\n",
+        encoding="utf-8",
+    )  # fmt: skip
+    _, found = load_and_validate(records_copy)
+    assert [(d.line, d.code) for d in found if d.file.endswith("late.yaml")] == [(8, "NOR204")]

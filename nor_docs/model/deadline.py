@@ -12,6 +12,7 @@ statuses) is derived later, in the control layer.
 
 from __future__ import annotations
 
+import calendar as _calendar
 import datetime as dt
 import functools
 import re
@@ -21,7 +22,7 @@ from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 
 from .common import ID_PATTERN, Record
 
-Kind = Literal["date", "month", "several", "standing", "relative", "recurring", "urgent", "prompt"]
+Kind = Literal["date", "month", "period", "several", "standing", "relative", "recurring", "urgent", "prompt"]
 
 MONTHS = {
     "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6,
@@ -75,6 +76,25 @@ _LEAD = re.compile(
     r"до|к|по)\s+"
 )
 _END_OF = re.compile(r"^(?:(?:до\s+)?конца|в\s+течение)\s+")
+# «I квартал 2024 года», «в I квартале 2024 г.», «до конца 1-го квартала 2024», «I кв. 2024 г.»,
+# «в течение первого полугодия 2024 года»; after ``_normalise`` (lower case, «до» dropped).
+_WITHIN = r"^(?:(?:в\s+течение|(?:до\s+)?конц[ау]|в|во|на)\s+)?"
+_PERIOD_PART = re.compile(
+    _WITHIN + r"([ivxlc]+|\d{1,2}|перв\w*|втор\w*|трет\w*|четверт\w*|пят\w*)(?:-?(?:ый|ой|ий|й|го|м|е|ое))?\s+"
+    r"(квартал[аеу]?|кв\.?|полугоди[еяюи]|полугод\.?)\s*(\d{4})(?:\s*(?:года|году|год|г\.?))?$"
+)
+# «2024 год», «до конца 2024 года», «в течение 2024 года», «в 2024 г.»
+_YEAR_PART = re.compile(_WITHIN + r"(\d{4})\s*(?:года|году|год|г\.?)$")
+# «до конца 2023-2024 учебного года», «2023/24 учебный год»
+_SCHOOL_YEAR = re.compile(_WITHIN + r"(\d{4})\s*[-–/]\s*(\d{4}|\d{2})\s+учебн(?:ого|ый|ом)\s+год[ауе]?$")
+_ORDINALS = {"перв": 1, "втор": 2, "трет": 3, "четверт": 4, "пят": 5}
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
+# «до 2024 года», «до I квартала 2024 года»: «by» or «before»? Asked, not guessed.
+_BARE_UNTIL = re.compile(r"^(?:в\s+срок\s+|срок\s+)?до\s+(?!конца)")
+# «ежегодно до 20 января», «ежегодно, не позднее 1 сентября»
+_ANNUAL_DATE = re.compile(
+    r"^ежегодно,?\s+(?:(?:в\s+срок\s+)?(?:до|не\s+позднее|к)\s+)?(\d{1,2})\s+" + _MONTH_WORD + r"$"
+)
 
 
 _RECURRING_PERIODS = {
@@ -89,14 +109,17 @@ class Deadline(Record):
     as_written: str
     kind: Kind
     date: dt.date | None = None  # kind=date
-    year: int | None = None  # kind=month
-    month: int | None = None  # kind=month
+    year: int | None = None  # kind=month, period
+    month: int | None = None  # kind=month; kind=period: its last month; recurring: see ``day``
     points: list["Deadline"] = Field(default_factory=list)  # kind=several: each is a date or a month
     event: str | None = Field(default=None, pattern=ID_PATTERN)  # kind=relative
     offset_days: int = 0  # kind=relative: negative = before the event
     working_days: bool = False  # kind=relative: the offset counts working days
-    period: Literal["week", "month", "quarter", "half-year", "year"] | None = None  # recurring
+    # kind=recurring: the period repeated; kind=period: the period itself, which ends with
+    # ``month`` of ``year`` (a quarter, a half-year, a calendar year, a school year).
+    period: Literal["week", "month", "quarter", "half-year", "year", "school-year"] | None = None
     day: int | None = None  # kind=recurring: day of the following month it is due by
+    # (with ``month``, period=year: «ежегодно до 20 января» — the day of that month every year)
 
     @model_validator(mode="before")
     @classmethod
@@ -197,8 +220,7 @@ def _month_points(low: str) -> list[dict] | None:
         match = _MONTH.fullmatch(part)
         if not match:
             return None
-        stem = next(s for s in sorted(MONTHS, key=len, reverse=True) if match.group(1).startswith(s))
-        points.append({"kind": "month", "year": int(match.group(2)), "month": MONTHS[stem]})
+        points.append({"kind": "month", "year": int(match.group(2)), "month": _month_number(match.group(1))})
     return points or None
 
 
@@ -279,6 +301,9 @@ def _parse_cached(text: str, event: str | None) -> dict:
         if day is not None and not 1 <= int(day) <= 31:
             raise DeadlineError(f"в месяце нет {day}-го числа")
         return {**result, "kind": "recurring", "period": period, "day": int(day) if day else None}
+    annual = _ANNUAL_DATE.match(low)
+    if annual:
+        return {**result, **_annual_fields(written, int(annual.group(1)), annual.group(2))}
     dates = _date_points(low)
     if dates:
         if len(dates) == 1:
@@ -291,6 +316,9 @@ def _parse_cached(text: str, event: str | None) -> dict:
             return {**result, **months[0]}
         points = [{"as_written": f"{m['month']:02d}.{m['year']}", **m} for m in months]
         return {**result, "kind": "several", "points": points}
+    period = _period_fields(written, low)
+    if period is not None:
+        return {**result, **period}
     if "график" in low:
         raise DeadlineError(
             f"срок «{written}» не распознан: у графика в записи нет дат; впишите сроки графика — "
@@ -299,9 +327,87 @@ def _parse_cached(text: str, event: str | None) -> dict:
         )
     raise DeadlineError(
         f"срок «{written}» не распознан; пишите, например: «до 31.01.2024», «май 2024 года», "
-        "«май 2024 года и декабрь 2024 года», «постоянно», «ежеквартально до 10 числа», "
-        "«срочно», «не менее чем за 3 дня до …» (с event)"
+        "«май 2024 года и декабрь 2024 года», «I квартал 2024 года», «до конца 2024 года», «постоянно», "
+        "«ежеквартально до 10 числа», «ежегодно до 20 января», «срочно», «не менее чем за 3 дня до …» (с event)"
     )
+
+
+def _annual_fields(written: str, day: int, month_word: str) -> dict:
+    """«ежегодно до 20 января» → recurring every year on 20 January."""
+    month = _month_number(month_word)
+    try:
+        dt.date(2024, month, day)  # a leap year: 29 February is a date (28 February in other years)
+    except ValueError:
+        raise DeadlineError(
+            f"такой даты нет: «{day} {_GENITIVE[month - 1]}» в сроке «{written}»; ежегодный срок — "
+            f"число, которое есть в месяце, например «ежегодно до {_month_days(month)} {_GENITIVE[month - 1]}»"
+        ) from None
+    return {"kind": "recurring", "period": "year", "day": day, "month": month}
+
+
+def _period_fields(written: str, low: str) -> dict | None:
+    """A quarter, a half-year, a calendar or a school year → kind=period ending with ``month``
+    of ``year``; None if the text is not one of them."""
+    fields = _period_parts(written, low)
+    if fields is not None and _BARE_UNTIL.match(" ".join(written.lower().split())):
+        shown = written[written.lower().index("до") + 2 :].strip()
+        end = _calendar.monthrange(fields["year"], fields["month"])[1]
+        raise DeadlineError(
+            f"срок «{written}» неоднозначен: до начала периода или до его конца? Напишите «до конца "
+            f"{shown}» (это {end:02d}.{fields['month']:02d}.{fields['year']}) или точную дату"
+        )
+    return fields
+
+
+def _period_parts(written: str, low: str) -> dict | None:
+    part = _PERIOD_PART.match(low)
+    school = None if part else _SCHOOL_YEAR.match(low)
+    year_part = None if part or school else _YEAR_PART.match(low)
+    if not (part or school or year_part):
+        return None
+    if school:
+        first, last = int(school.group(1)), school.group(2)
+        end = int(last) if len(last) == 4 else first // 100 * 100 + int(last)
+        if end != first + 1:
+            raise DeadlineError(
+                f"учебный год в сроке «{written}» — два соседних года: напишите, например, "
+                f"«до конца {first}-{first + 1} учебного года»"
+            )
+        return {"kind": "period", "period": "school-year", "year": end, "month": 8}
+    if year_part:
+        return {"kind": "period", "period": "year", "year": int(year_part.group(1)), "month": 12}
+    token, unit, year = part.group(1), part.group(2), int(part.group(3))
+    number = _ordinal(token)
+    if unit.startswith("кв"):
+        if number is None or not 1 <= number <= 4:
+            raise DeadlineError(
+                f"в году четыре квартала, а в сроке «{written}» — «{token.upper()}»; "
+                f"напишите I, II, III или IV квартал (или 1–4)"
+            )
+        return {"kind": "period", "period": "quarter", "year": year, "month": number * 3}
+    if number is None or not 1 <= number <= 2:
+        raise DeadlineError(
+            f"в году два полугодия, а в сроке «{written}» — «{token.upper()}»; "
+            "напишите I или II полугодие (или 1, 2)"
+        )
+    return {"kind": "period", "period": "half-year", "year": year, "month": number * 6}
+
+
+def _ordinal(token: str) -> int | None:
+    """«iv», «4», «четвертого» → 4; None for what is not a number («iiii», «xc»)."""
+    if token.isdigit():
+        return int(token)
+    if token in _ROMAN:
+        return _ROMAN[token]
+    return next((n for stem, n in _ORDINALS.items() if token.startswith(stem)), None)
+
+
+def _month_number(word: str) -> int:
+    return next(MONTHS[s] for s in sorted(MONTHS, key=len, reverse=True) if word.startswith(s))
+
+
+def _month_days(month: int) -> int:
+    return 28 if month == 2 else (30 if month in (4, 6, 9, 11) else 31)
 
 
 def parse_deadline(text: str, event: str | None = None) -> Deadline:
