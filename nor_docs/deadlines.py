@@ -252,6 +252,10 @@ def schedule(
         return Schedule((_point(cal, deadline.date, None),))
     if kind == "month":
         return Schedule((_month_point(cal, deadline.year, deadline.month),))
+    if kind == "period" and deadline.period == "school-year":  # its end is the office's choice
+        month, day = (int(x) for x in s.school_year_end.split("-"))
+        nominal = _safe_date(deadline.year, month, day)
+        return Schedule((_point(cal, nominal, period_name(deadline)),))
     if kind == "period":
         return Schedule((_period_point(cal, deadline),))
     if kind == "several":
@@ -304,7 +308,7 @@ def _month_point(cal: WorkCalendar, year: int, month: int) -> ControlPoint:
 
 
 def _period_point(cal: WorkCalendar, deadline: Deadline) -> ControlPoint:
-    """A quarter, a half-year, a year, a school year: due like a month — the last working day
+    """A quarter, a half-year, a year: due like a month — the last working day
     of the period's last month (its last calendar day with the rule ``none``)."""
     point = _month_point(cal, deadline.year, deadline.month)
     return replace(point, name=period_name(deadline))

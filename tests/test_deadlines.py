@@ -129,9 +129,19 @@ def test_half_year_and_year_end_with_their_last_working_day():
     assert due_dates("2024 год", issued="2024-01-10", rule="none") == [D("2024-12-31")]
 
 
-def test_school_year_ends_on_31_august():
+def test_school_year_ends_on_31_august_or_where_the_office_says():
     # 31.08.2024 was a Saturday: due Friday 30.08.2024.
     assert due_dates("до конца 2023-2024 учебного года", issued="2023-09-04") == [D("2024-08-30")]
+    # an office that means the end of lessons: school_year_end: "05-31" (a Friday in 2024)
+    assert due_dates("до конца 2023-2024 учебного года", issued="2023-09-04", school_year_end="05-31") == [
+        D("2024-05-31")]
+    assert due_dates("2022/23 учебный год", issued="2022-09-01", school_year_end="06-30") == [D("2023-06-30")]
+
+
+@pytest.mark.parametrize("value", ["09-01", "12-31", "5-31", "08-32"])
+def test_school_year_end_is_a_day_of_may_to_august(value):
+    with pytest.raises(ValueError):
+        DeadlineSettings(school_year_end=value)
 
 
 def test_period_points_are_named_by_their_period():

@@ -22,6 +22,9 @@ class DeadlineSettings(Record):
     urgent_days: int = Field(default=3, ge=1)  # «срочно»
     prompt_days: int = Field(default=10, ge=1)  # «оперативно»
     standing_report: str = Field(default="01-20", pattern=r"^\d{2}-\d{2}$")  # «постоянно»
+    # «до конца 2023-2024 учебного года»: the school year formally ends on 31 August; an office
+    # that means the end of lessons writes "05-31" (or "06-30"), day and month of the end year.
+    school_year_end: str = Field(default="08-31", pattern=r"^(0[5-8])-(0[1-9]|[12]\d|3[01])$")
     recurring_day: int = Field(default=10, ge=1, le=31)  # «ежемесячно» without a day
     warn_days: int = Field(default=3, ge=0)  # «срок истекает» within N working days
 
