@@ -369,3 +369,18 @@ def test_today_is_the_date_in_the_office_time_zone():
 def test_unknown_time_zone_is_an_error():
     with pytest.raises(UnknownTimeZone):
         office_today("Europe/Mosc0w")
+
+
+def test_the_readme_settings_block_is_the_model_defaults():
+    import re
+
+    import yaml
+
+    from conftest import ROOT
+    from nor_docs.model.settings import Settings
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```yaml\n(# yaml-language-server: \$schema=\.\./nor_docs/schemas/settings\.schema\.json\n.*?)```",
+                      readme, re.S).group(1)  # fmt: skip
+    written = yaml.safe_load(block)
+    assert written == Settings().model_dump(mode="json")
