@@ -27,6 +27,7 @@ import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from .diagnostics import Diagnostic
+from .mixedscript import ADJACENT, may_mix, mixed_words
 
 try:  # the C parser is several times faster; fall back to pure Python where it is missing
     from yaml import CSafeLoader as _Loader
@@ -194,13 +195,16 @@ class Source:
         return _unpack(key if complete and key else self.values[index])
 
 
-def _word_position(text: str, start: int, end: int | None, value: str, offset: int) -> tuple[int, int] | None:
-    """Where the word at ``value[offset]`` stands in ``text[start:end]`` (the value as the file
-    writes it), counting the same word's earlier occurrences in the value; None if not found."""
-    words = value[offset:].split(maxsplit=1)
-    if not words:
-        return None
-    word = words[0]
+def _word_position(text: str, start: int, end: int | None, value: str, offset: int,
+                   word: str | None = None) -> tuple[int, int] | None:  # fmt: skip
+    """Where the word at ``value[offset]`` (``word``, else up to the next space) stands in
+    ``text[start:end]`` (the value as the file writes it), counting the same word's earlier
+    occurrences in the value; None if not found."""
+    if word is None:
+        words = value[offset:].split(maxsplit=1)
+        if not words:
+            return None
+        word = words[0]
     nth = value.count(word, 0, offset)
     found = start - 1
     for _ in range(nth + 1):
@@ -215,8 +219,11 @@ class _Reader:
     """Turns the node tree into data, the position index and the problems found on the way."""
 
     def __init__(self, path: str, check_aliases: bool, check_chars: bool, watch: Watch | None,
-                 check_placeholders: bool = False):  # fmt: skip
+                 check_placeholders: bool = False, scripts_in: str | None = None):  # fmt: skip
         self.path = path
+        # The file's text when it may hold words of mixed Latin and Cyrillic letters (NOR208).
+        self._scripts_in = scripts_in
+        self._line_starts: list[int] | None = None
         self._check_placeholders = check_placeholders
         self.problems: list[Diagnostic] = []
         self._seen: set[int] | None = set() if check_aliases else None
@@ -228,7 +235,7 @@ class _Reader:
         self.sizes = array("l")
         self.placeholders: set[int] = set()
         # No per-value checks to run: a quoted or plainly textual scalar is just its text.
-        self._plain = not (check_chars or check_placeholders or watch is not None)
+        self._plain = not (check_chars or check_placeholders or watch is not None or scripts_in is not None)
 
     def problem(self, node, code: str, message: str) -> None:
         mark = node.start_mark
@@ -327,7 +334,24 @@ class _Reader:
                 return value
         if self._watch is not None and self._watch.search(text):
             self._note(text, node)
+        if self._scripts_in is not None and ADJACENT.search(text):
+            self._mixed_scripts(text, node)
         return text
+
+    def _mixed_scripts(self, value: str, node: ScalarNode) -> None:
+        """NOR208 at each word of ``value`` that mixes Latin and Cyrillic letters, where it
+        stands in the file (a block or quoted text may span lines)."""
+        text = self._scripts_in
+        assert text is not None
+        if self._line_starts is None:
+            self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        starts = self._line_starts
+        start = starts[node.start_mark.line] + node.start_mark.column
+        end = starts[node.end_mark.line] + node.end_mark.column if node.end_mark.line < len(starts) else None
+        for offset, word, message in mixed_words(value):
+            where = _word_position(text, start, end, value, offset, word)
+            line, col = where if where is not None else (node.start_mark.line + 1, node.start_mark.column + 1)
+            self.problems.append(Diagnostic(self.path, line, col, "NOR208", message))
 
     def _note(self, text: str, node) -> None:
         self.watched.append((text, len(self.sizes) - 1))  # type: ignore[union-attr] # this value
@@ -441,7 +465,8 @@ def parse_source(
     reader = _Reader(shown, check_aliases="*" in text, check_chars="\\" in text,
                      # one look at the whole text first: most files give the watch nothing
                      watch=watch if watch is not None and watch.search(text) else None,
-                     check_placeholders=PLACEHOLDER in text)  # fmt: skip
+                     check_placeholders=PLACEHOLDER in text,
+                     scripts_in=text if may_mix(raw) else None)  # fmt: skip
     data = reader.convert(node)
     if watch is not None and reader.watched is None:
         reader.watched = []
