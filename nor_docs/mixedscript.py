@@ -23,15 +23,16 @@ TO_LATIN = str.maketrans(_CYRILLIC, _LATIN)
 # Cyrillic letters that look like the Latin ones of an id (lower case: ids are), for ids typed
 # with a letter or two in the wrong keyboard layout (NOR103's hint, ``records._id_hint``).
 ID_LOOKALIKES = str.maketrans("аеорсухкітјѕԁһԛԝ", "aeopcyxkitjsdhqw")
+# Patterns are compiled on first use (``re`` caches them): most runs never need them, and
+# compiling them all would cost a millisecond of every start.
 # An id or an assignment reference (``model.common.ID_PATTERN``, ``model.marks.ASSIGNMENT_ID_PATTERN``).
-_ID_LIKE = re.compile(r"[a-z0-9][a-z0-9._-]*(?:#[0-9A-Za-zА-Яа-яЁё.]+)?")
-
-_IS_LATIN = re.compile("[A-Za-z]")
-_IS_CYRILLIC = re.compile("[А-Яа-яЁё]")
-ADJACENT = re.compile("[A-Za-z][А-Яа-яЁё]|[А-Яа-яЁё][A-Za-z]")
-_WORD = re.compile(r"[^\W\d_]+")  # letters only: a hyphen, slash, digit or dot ends a word
-_TOKEN = re.compile(r"\S+")
-_ADDRESS = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://|www\.|@", re.IGNORECASE)
+_ID_LIKE = r"[a-z0-9][a-z0-9._-]*(?:#[0-9A-Za-zА-Яа-яЁё.]+)?"
+_LATIN_LETTER = "[A-Za-z]"
+_CYRILLIC_LETTER = "[А-Яа-яЁё]"
+ADJACENT = "[A-Za-z][А-Яа-яЁё]|[А-Яа-яЁё][A-Za-z]"
+_WORD = r"[^\W\d_]+"  # letters only: a hyphen, slash, digit or dot ends a word
+_TOKEN = r"\S+"
+_ADDRESS = r"(?i)[a-z][a-z0-9+.-]*://|www\.|@"
 
 # The bytes of a file, one per character that matters: 1 for a Latin letter, 2 for a character
 # whose UTF-8 starts with 0xD0 or 0xD1 (U+0400-U+047F: every Cyrillic letter of Russian), 0 for
@@ -54,31 +55,31 @@ def may_mix(raw: bytes) -> bool:
 
 def looks_like_id(text: str) -> bool:
     """An id or a reference to one, maybe with a Cyrillic lookalike letter (NOR103 reports it)."""
-    return _ID_LIKE.fullmatch(text.strip().translate(ID_LOOKALIKES)) is not None
+    return re.fullmatch(_ID_LIKE, text.strip().translate(ID_LOOKALIKES)) is not None
 
 
 def mixed_words(text: str) -> Iterator[tuple[int, str, str]]:
     """(offset in ``text``, the word, the message) for each word of ``text`` that mixes Latin and
     Cyrillic letters; words inside a web or e-mail address are left alone."""
-    if not ADJACENT.search(text) or looks_like_id(text):
+    if not re.search(ADJACENT, text) or looks_like_id(text):
         return
-    for token in _TOKEN.finditer(text):
-        if not ADJACENT.search(token.group()) or _ADDRESS.search(token.group()):
+    for token in re.finditer(_TOKEN, text):
+        if not re.search(ADJACENT, token.group()) or re.search(_ADDRESS, token.group()):
             continue
-        for match in _WORD.finditer(token.group()):
+        for match in re.finditer(_WORD, token.group()):
             word = match.group()
-            if _IS_LATIN.search(word) and _IS_CYRILLIC.search(word):
+            if re.search(_LATIN_LETTER, word) and re.search(_CYRILLIC_LETTER, word):
                 yield token.start() + match.start(), word, message(word)
 
 
 def message(word: str) -> str:
     """What NOR208 says about ``word``: which letters are of the other alphabet, and the word in
     one alphabet where its letters allow."""
-    latin = _IS_LATIN.findall(word)
-    cyrillic = _IS_CYRILLIC.findall(word)
+    latin = re.findall(_LATIN_LETTER, word)
+    cyrillic = re.findall(_CYRILLIC_LETTER, word)
     as_cyrillic, as_latin = word.translate(TO_CYRILLIC), word.translate(TO_LATIN)
-    cyrillic_ok = not _IS_LATIN.search(as_cyrillic)
-    latin_ok = not _IS_CYRILLIC.search(as_latin)
+    cyrillic_ok = not re.search(_LATIN_LETTER, as_cyrillic)
+    latin_ok = not re.search(_CYRILLIC_LETTER, as_latin)
     if cyrillic_ok and latin_ok:  # every letter has a twin («CO»): the larger part decides
         latin_ok = len(latin) > len(cyrillic)
         cyrillic_ok = not latin_ok

@@ -27,7 +27,7 @@ import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from .diagnostics import Diagnostic
-from .mixedscript import ADJACENT, may_mix, mixed_words
+from .mixedscript import may_mix, mixed_words
 
 try:  # the C parser is several times faster; fall back to pure Python where it is missing
     from yaml import CSafeLoader as _Loader
@@ -334,7 +334,7 @@ class _Reader:
                 return value
         if self._watch is not None and self._watch.search(text):
             self._note(text, node)
-        if self._scripts_in is not None and ADJACENT.search(text):
+        if self._scripts_in is not None:
             self._mixed_scripts(text, node)
         return text
 
@@ -343,12 +343,12 @@ class _Reader:
         stands in the file (a block or quoted text may span lines)."""
         text = self._scripts_in
         assert text is not None
-        if self._line_starts is None:
-            self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
-        starts = self._line_starts
-        start = starts[node.start_mark.line] + node.start_mark.column
-        end = starts[node.end_mark.line] + node.end_mark.column if node.end_mark.line < len(starts) else None
         for offset, word, message in mixed_words(value):
+            if self._line_starts is None:
+                self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+            starts = self._line_starts
+            start = starts[node.start_mark.line] + node.start_mark.column
+            end = starts[node.end_mark.line] + node.end_mark.column if node.end_mark.line < len(starts) else None
             where = _word_position(text, start, end, value, offset, word)
             line, col = where if where is not None else (node.start_mark.line + 1, node.start_mark.column + 1)
             self.problems.append(Diagnostic(self.path, line, col, "NOR208", message))
