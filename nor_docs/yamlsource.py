@@ -4,7 +4,8 @@ Records are read the way an editor shows them (YAML 1.2 core schema), not the wa
 YAML 1.1 resolver would: ``no`` stays the string "no", ``10:30`` stays "10:30", ``2021-10-10``
 stays a string for the model to parse. Duplicate keys, anchors/aliases, tags, control
 characters, files that are not UTF-8, empty files and files whose top level is not a mapping are
-reported, never guessed at; every problem of a file is reported, in Russian, at its line.
+reported, never guessed at; every problem of a file is reported, in Russian, at its line. A word
+of a string value that mixes Latin and Cyrillic letters is reported too (NOR208, ``mixedscript``).
 
 The result is a ``Source``: the data, and a compact index of where every value and key stands
 (three integer arrays in document order), in which the 1-based ``(line, column)`` of any path
