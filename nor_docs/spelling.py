@@ -15,6 +15,8 @@ import difflib
 import re
 from typing import Iterable, Iterator
 
+from .mixedscript import TO_CYRILLIC
+
 _PUNCT = " .,;:"
 
 
@@ -70,6 +72,8 @@ class SpellingChecker:
                 window = " ".join(normed[:n]).rstrip(".,;:")
                 if window in self.names or len(window) < 8:
                     continue  # a name the directory knows (maybe another one), or too short to judge
+                if window.translate(TO_CYRILLIC) in self.names:
+                    continue  # a known name with Latin lookalike letters: NOR208 says which (mixedscript)
                 digits = re.sub(r"\D", "", window)
                 for name, name_digits in names:
                     # A different number («СОШ № 3» vs «СОШ № 5») is another school, not a typo.
