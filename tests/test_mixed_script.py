@@ -108,3 +108,15 @@ def test_the_quick_look_at_the_bytes_misses_nothing_the_regex_finds(text):
                                                 ("Ѣa", True), ("ab", False), ("аб", False), ("", False)])  # fmt: skip
 def test_the_quick_look_at_the_bytes(text, expected):
     assert may_mix(text.encode("utf-8")) is expected
+
+
+@pytest.mark.parametrize(("directory", "text"), [("МОУ СОШ с. Кикино", "о МОУ СOШ с. Кикино"),
+                                                 ("МОУ СOШ с. Кикино", "о МОУ СОШ с. Кикино")])  # fmt: skip
+def test_a_name_written_with_lookalike_letters_is_not_also_a_misspelling(directory, text):
+    from nor_docs.model.directory import Organization
+    from nor_docs.spelling import SpellingChecker
+
+    checker = SpellingChecker([Organization(id="kikino", name=directory, kind="школа")])
+    assert list(checker.near_misses(text)) == []
+    misspelt = directory.replace("Кикино", "Кикина")  # a misspelling is still one
+    assert [(o, n) for o, n, _ in checker.near_misses(f"о {misspelt}")] == [(2, misspelt)]
