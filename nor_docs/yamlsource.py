@@ -20,6 +20,7 @@ import errno
 import functools
 import re
 from array import array
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -28,7 +29,7 @@ import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from .diagnostics import Diagnostic
-from .mixedscript import may_mix, mixed_words
+from .mixedscript import ADJACENT, adjacent_letters, mixed_words
 
 try:  # the C parser is several times faster; fall back to pure Python where it is missing
     from yaml import CSafeLoader as _Loader
@@ -220,11 +221,19 @@ class _Reader:
     """Turns the node tree into data, the position index and the problems found on the way."""
 
     def __init__(self, path: str, check_aliases: bool, check_chars: bool, watch: Watch | None,
-                 check_placeholders: bool = False, scripts_in: str | None = None):  # fmt: skip
+                 check_placeholders: bool = False, text: str = "", mixed_at: list[int] | None = None):  # fmt: skip
         self.path = path
-        # The file's text when it may hold words of mixed Latin and Cyrillic letters (NOR208).
-        self._scripts_in = scripts_in
-        self._line_starts: list[int] | None = None
+        # Words of mixed Latin and Cyrillic letters (NOR208): the file's text, the lines where
+        # ``mixed_at`` (offsets in it) says they may be (a value on none of them is not looked at),
+        # and what finds such a value.
+        self._text = text
+        self._line_starts: list[int] = []
+        self._mixed_lines: list[int] = []
+        self._adjacent = None
+        if mixed_at:
+            self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+            self._mixed_lines = sorted({bisect_right(self._line_starts, at) - 1 for at in mixed_at})
+            self._adjacent = re.compile(ADJACENT).search
         self._check_placeholders = check_placeholders
         self.problems: list[Diagnostic] = []
         self._seen: set[int] | None = set() if check_aliases else None
@@ -236,7 +245,7 @@ class _Reader:
         self.sizes = array("l")
         self.placeholders: set[int] = set()
         # No per-value checks to run: a quoted or plainly textual scalar is just its text.
-        self._plain = not (check_chars or check_placeholders or watch is not None or scripts_in is not None)
+        self._plain = not (check_chars or check_placeholders or watch is not None)
 
     def problem(self, node, code: str, message: str) -> None:
         mark = node.start_mark
@@ -282,6 +291,7 @@ class _Reader:
         add_value, add_key, add_size = self.values.append, self.keys.append, self.sizes.append
         fast = self._seen is None
         plain = self._plain
+        adjacent = self._adjacent
         for key_node, value_node in node.value:
             if type(key_node) is not ScalarNode:
                 self.problem(key_node, "NOR009", "ключом может быть только простая строка")
@@ -307,6 +317,9 @@ class _Reader:
                 text = value_node.value
                 if plain and (value_node.style or (text and text[0] not in _PLAIN_STARTS)):
                     result[key] = text  # text as it stands: nothing to resolve, check or watch
+                    # (but where a letter stands next to one of the other alphabet)
+                    if adjacent is not None and self._on_mixed_line(value_node) and adjacent(text):
+                        self._mixed_scripts(text, value_node)
                 else:
                     result[key] = self.scalar(value_node)
             else:
@@ -335,19 +348,21 @@ class _Reader:
                 return value
         if self._watch is not None and self._watch.search(text):
             self._note(text, node)
-        if self._scripts_in is not None:
+        if self._adjacent is not None and self._on_mixed_line(node) and self._adjacent(text):
             self._mixed_scripts(text, node)
         return text
+
+    def _on_mixed_line(self, node: ScalarNode) -> bool:
+        """Whether the scalar ``node`` spans a line where a word may mix Latin and Cyrillic."""
+        lines = self._mixed_lines
+        at = bisect_left(lines, node.start_mark.line)
+        return at < len(lines) and lines[at] <= node.end_mark.line
 
     def _mixed_scripts(self, value: str, node: ScalarNode) -> None:
         """NOR208 at each word of ``value`` that mixes Latin and Cyrillic letters, where it
         stands in the file (a block or quoted text may span lines)."""
-        text = self._scripts_in
-        assert text is not None
+        text, starts = self._text, self._line_starts
         for offset, word, message in mixed_words(value):
-            if self._line_starts is None:
-                self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
-            starts = self._line_starts
             start = starts[node.start_mark.line] + node.start_mark.column
             end = starts[node.end_mark.line] + node.end_mark.column if node.end_mark.line < len(starts) else None
             where = _word_position(text, start, end, value, offset, word)
@@ -467,7 +482,7 @@ def parse_source(
                      # one look at the whole text first: most files give the watch nothing
                      watch=watch if watch is not None and watch.search(text) else None,
                      check_placeholders=PLACEHOLDER in text,
-                     scripts_in=text if may_mix(raw) else None)  # fmt: skip
+                     text=text, mixed_at=adjacent_letters(raw))  # fmt: skip
     data = reader.convert(node)
     if watch is not None and reader.watched is None:
         reader.watched = []

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from nor_docs.mixedscript import ADJACENT, looks_like_id, may_mix, message, mixed_words
+from nor_docs.mixedscript import ADJACENT, adjacent_letters, looks_like_id, message, mixed_words
 from nor_docs.model.common import ID_PATTERN
 from nor_docs.model.marks import ASSIGNMENT_ID_PATTERN
 from nor_docs.yamlsource import parse_source
@@ -98,25 +98,30 @@ def test_every_id_the_models_allow_looks_like_an_id(value):
     assert looks_like_id(value.replace("a", "а"))  # with a Cyrillic lookalike: NOR103's to report
 
 
-@given(st.text(alphabet="aZмЯ ё-1\n«Ѣ", max_size=40))
-def test_the_quick_look_at_the_bytes_misses_nothing_the_regex_finds(text):
-    if re.search(ADJACENT, text):
-        assert may_mix(text.encode("utf-8"))
+def second_letters(text: str) -> list[int]:
+    """Offsets of a letter that follows a letter of the other alphabet (Latin; U+0400-U+047F)."""
+    kinds = [1 if ch.isascii() and ch.isalpha() else 2 if "\u0400" <= ch <= "\u047f" else 0 for ch in text]
+    return [i for i in range(1, len(text)) if {kinds[i - 1], kinds[i]} == {1, 2}]
 
 
-@pytest.mark.parametrize(("text", "expected"), [("aб", True), ("бa", True), ("a б", False), ("a«б", False),
-                                                ("Ѣa", True), ("ab", False), ("аб", False), ("", False)])  # fmt: skip
+@given(st.text(alphabet="aZмЯ ё-1\n\r«Ѣ—😀", max_size=40))
+def test_the_quick_look_at_the_bytes_finds_every_pair_where_it_is(text):
+    found = adjacent_letters(text.encode("utf-8"))
+    assert found == second_letters(text)
+    assert {m.start() + 1 for m in re.finditer(ADJACENT, text)} <= set(found)
+
+
+@pytest.mark.parametrize(("text", "expected"), [("aб", [1]), ("бa", [1]), ("a б", []), ("a«б", []), ("«aб", [2]),
+                                                ("😀—Ѣa", [3]), ("ab", []), ("аб", []), ("", []), ("aбa", [1, 2])])  # fmt: skip
 def test_the_quick_look_at_the_bytes(text, expected):
-    assert may_mix(text.encode("utf-8")) is expected
+    assert adjacent_letters(text.encode("utf-8")) == expected
 
 
-@pytest.mark.parametrize(("directory", "text"), [("МОУ СОШ с. Кикино", "о МОУ СOШ с. Кикино"),
-                                                 ("МОУ СOШ с. Кикино", "о МОУ СОШ с. Кикино")])  # fmt: skip
-def test_a_name_written_with_lookalike_letters_is_not_also_a_misspelling(directory, text):
-    from nor_docs.model.directory import Organization
-    from nor_docs.spelling import SpellingChecker
+def test_only_values_on_the_lines_with_a_pair_are_looked_at(monkeypatch):
+    import nor_docs.yamlsource as yamlsource
 
-    checker = SpellingChecker([Organization(id="kikino", name=directory, kind="школа")])
-    assert list(checker.near_misses(text)) == []
-    misspelt = directory.replace("Кикино", "Кикина")  # a misspelling is still one
-    assert [(o, n) for o, n, _ in checker.near_misses(f"о {misspelt}")] == [(2, misspelt)]
+    looked_at = []
+    monkeypatch.setattr(yamlsource, "ADJACENT", "")  # every value passes the per-value look
+    monkeypatch.setattr(yamlsource, "mixed_words", lambda value: looked_at.append(value) or iter(()))
+    nor208("a: Рoссия\nb: Россия и Russia\nc: |\n  строка\n  прoтокол\nd: [чисто, 12]\ne: текст  # Рoссия\n")
+    assert looked_at == ["Рoссия", "строка\nпрoтокол\n", "текст"]
