@@ -34,6 +34,7 @@ from .model.events import Event, EventsFile
 from .model.marks import Cancellation, ExecutionMark, Extension, MarksFile
 from .model.meeting import Meeting
 from .model.roadmap import Roadmap
+from .mixedscript import ID_LOOKALIKES
 from .model.settings import Settings
 from .readpool import read_sources
 from .spelling import watch_for_directory
@@ -340,7 +341,7 @@ def _translate(model: type[BaseModel], source: Source, error: ValidationError) -
 
 # Cyrillic letters that look like Latin ones: an id typed with the keyboard in the wrong layout
 # for a letter or two looks right and is not.
-_LOOKALIKES = str.maketrans("аеорсухкітјѕԁһԛԝ", "aeopcyxkitjsdhqw")
+_LOOKALIKES = ID_LOOKALIKES
 
 
 def _id_hint(value) -> str:

@@ -15,6 +15,8 @@ import difflib
 import re
 from typing import Iterable, Iterator
 
+from .mixedscript import TO_CYRILLIC
+
 _PUNCT = " .,;:"
 
 
@@ -45,6 +47,8 @@ class SpellingChecker:
         # how much text after a first word can hold a name (spaces may be runs, hence the slack)
         self.window = 4 * max((len(name) for name in self.names), default=0) + 64
         self.pattern = _first_words_pattern(self.first_words)
+        # the names with Latin letters that look Cyrillic made Cyrillic, in the text or the directory
+        self.lookalike_names = {name.translate(TO_CYRILLIC) for name in self.names}
 
     def search(self, text: str) -> bool:
         """Whether ``text`` names an organisation almost as the directory does."""
@@ -70,6 +74,8 @@ class SpellingChecker:
                 window = " ".join(normed[:n]).rstrip(".,;:")
                 if window in self.names or len(window) < 8:
                     continue  # a name the directory knows (maybe another one), or too short to judge
+                if window.translate(TO_CYRILLIC) in self.lookalike_names:
+                    continue  # a known name, but for Latin lookalike letters: NOR208 says which (mixedscript)
                 digits = re.sub(r"\D", "", window)
                 for name, name_digits in names:
                     # A different number («СОШ № 3» vs «СОШ № 5») is another school, not a typo.

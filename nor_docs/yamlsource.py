@@ -4,7 +4,8 @@ Records are read the way an editor shows them (YAML 1.2 core schema), not the wa
 YAML 1.1 resolver would: ``no`` stays the string "no", ``10:30`` stays "10:30", ``2021-10-10``
 stays a string for the model to parse. Duplicate keys, anchors/aliases, tags, control
 characters, files that are not UTF-8, empty files and files whose top level is not a mapping are
-reported, never guessed at; every problem of a file is reported, in Russian, at its line.
+reported, never guessed at; every problem of a file is reported, in Russian, at its line. A word
+of a string value that mixes Latin and Cyrillic letters is reported too (NOR208, ``mixedscript``).
 
 The result is a ``Source``: the data, and a compact index of where every value and key stands
 (three integer arrays in document order), in which the 1-based ``(line, column)`` of any path
@@ -19,6 +20,7 @@ import errno
 import functools
 import re
 from array import array
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -27,6 +29,7 @@ import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from .diagnostics import Diagnostic
+from .mixedscript import ADJACENT, adjacent_letters, mixed_words
 
 try:  # the C parser is several times faster; fall back to pure Python where it is missing
     from yaml import CSafeLoader as _Loader
@@ -194,13 +197,16 @@ class Source:
         return _unpack(key if complete and key else self.values[index])
 
 
-def _word_position(text: str, start: int, end: int | None, value: str, offset: int) -> tuple[int, int] | None:
-    """Where the word at ``value[offset]`` stands in ``text[start:end]`` (the value as the file
-    writes it), counting the same word's earlier occurrences in the value; None if not found."""
-    words = value[offset:].split(maxsplit=1)
-    if not words:
-        return None
-    word = words[0]
+def _word_position(text: str, start: int, end: int | None, value: str, offset: int,
+                   word: str | None = None) -> tuple[int, int] | None:  # fmt: skip
+    """Where the word at ``value[offset]`` (``word``, else up to the next space) stands in
+    ``text[start:end]`` (the value as the file writes it), counting the same word's earlier
+    occurrences in the value; None if not found."""
+    if word is None:
+        words = value[offset:].split(maxsplit=1)
+        if not words:
+            return None
+        word = words[0]
     nth = value.count(word, 0, offset)
     found = start - 1
     for _ in range(nth + 1):
@@ -215,8 +221,19 @@ class _Reader:
     """Turns the node tree into data, the position index and the problems found on the way."""
 
     def __init__(self, path: str, check_aliases: bool, check_chars: bool, watch: Watch | None,
-                 check_placeholders: bool = False):  # fmt: skip
+                 check_placeholders: bool = False, text: str = "", mixed_at: list[int] | None = None):  # fmt: skip
         self.path = path
+        # Words of mixed Latin and Cyrillic letters (NOR208): the file's text, the lines where
+        # ``mixed_at`` (offsets in it) says they may be (a value on none of them is not looked at),
+        # and what finds such a value.
+        self._text = text
+        self._line_starts: list[int] = []
+        self._mixed_lines: list[int] = []
+        self._adjacent = None
+        if mixed_at:
+            self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+            self._mixed_lines = sorted({bisect_right(self._line_starts, at) - 1 for at in mixed_at})
+            self._adjacent = re.compile(ADJACENT).search
         self._check_placeholders = check_placeholders
         self.problems: list[Diagnostic] = []
         self._seen: set[int] | None = set() if check_aliases else None
@@ -274,6 +291,7 @@ class _Reader:
         add_value, add_key, add_size = self.values.append, self.keys.append, self.sizes.append
         fast = self._seen is None
         plain = self._plain
+        adjacent = self._adjacent
         for key_node, value_node in node.value:
             if type(key_node) is not ScalarNode:
                 self.problem(key_node, "NOR009", "ключом может быть только простая строка")
@@ -299,6 +317,9 @@ class _Reader:
                 text = value_node.value
                 if plain and (value_node.style or (text and text[0] not in _PLAIN_STARTS)):
                     result[key] = text  # text as it stands: nothing to resolve, check or watch
+                    # (but where a letter stands next to one of the other alphabet)
+                    if adjacent is not None and self._on_mixed_line(value_node) and adjacent(text):
+                        self._mixed_scripts(text, value_node)
                 else:
                     result[key] = self.scalar(value_node)
             else:
@@ -327,7 +348,26 @@ class _Reader:
                 return value
         if self._watch is not None and self._watch.search(text):
             self._note(text, node)
+        if self._adjacent is not None and self._on_mixed_line(node) and self._adjacent(text):
+            self._mixed_scripts(text, node)
         return text
+
+    def _on_mixed_line(self, node: ScalarNode) -> bool:
+        """Whether the scalar ``node`` spans a line where a word may mix Latin and Cyrillic."""
+        lines = self._mixed_lines
+        at = bisect_left(lines, node.start_mark.line)
+        return at < len(lines) and lines[at] <= node.end_mark.line
+
+    def _mixed_scripts(self, value: str, node: ScalarNode) -> None:
+        """NOR208 at each word of ``value`` that mixes Latin and Cyrillic letters, where it
+        stands in the file (a block or quoted text may span lines)."""
+        text, starts = self._text, self._line_starts
+        for offset, word, message in mixed_words(value):
+            start = starts[node.start_mark.line] + node.start_mark.column
+            end = starts[node.end_mark.line] + node.end_mark.column if node.end_mark.line < len(starts) else None
+            where = _word_position(text, start, end, value, offset, word)
+            line, col = where if where is not None else (node.start_mark.line + 1, node.start_mark.column + 1)
+            self.problems.append(Diagnostic(self.path, line, col, "NOR208", message))
 
     def _note(self, text: str, node) -> None:
         self.watched.append((text, len(self.sizes) - 1))  # type: ignore[union-attr] # this value
@@ -443,7 +483,8 @@ def parse_source(
     reader = _Reader(shown, check_aliases="*" in text, check_chars="\\" in text,
                      # one look at the whole text first: most files give the watch nothing
                      watch=watch if watch is not None and watch.search(text) else None,
-                     check_placeholders=PLACEHOLDER in text)  # fmt: skip
+                     check_placeholders=PLACEHOLDER in text,
+                     text=text, mixed_at=adjacent_letters(raw))  # fmt: skip
     data = reader.convert(node)
     if watch is not None and reader.watched is None:
         reader.watched = []

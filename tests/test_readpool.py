@@ -30,7 +30,8 @@ def corpus(tmp_path_factory) -> Path:
     stats = load_generator().generate(root, meetings=40, per_meeting=10)
     assert stats["assignments"] == 400
     shutil.copyfile(BAD / "_base" / "directory" / "base.yaml", root / "directory" / "base.yaml")
-    for case in ("duplicate-key", "unknown-references", "not-utf8", "alias-bomb", "misspelt-organisation"):
+    for case in ("duplicate-key", "unknown-references", "not-utf8", "alias-bomb", "misspelt-organisation",
+                 "mixed-script-words"):
         source = BAD / case / "meetings" / "2024-02-01-wg.yaml"
         shutil.copyfile(source, root / "meetings" / f"2024-02-01-{case}.yaml")
     return root
@@ -56,7 +57,7 @@ def test_two_processes_read_exactly_what_one_does(corpus, monkeypatch):
     parallel = summary(*run(corpus, monkeypatch, "2"))
     assert parallel == serial
     codes = {d[3] for d in serial[0]}
-    assert {"NOR002", "NOR006", "NOR007", "NOR104", "NOR202"} <= codes
+    assert {"NOR002", "NOR006", "NOR007", "NOR104", "NOR202", "NOR208"} <= codes
 
 
 def test_the_worker_is_used_for_a_large_folder(corpus, monkeypatch):

@@ -85,7 +85,7 @@ def test_missing_records_folder_is_an_error(runner, tmp_path, monkeypatch):
     assert result.output.startswith("records:1:1: NOR001 папка с записями не найдена")
 
 
-@pytest.mark.parametrize("case", ["several-bad-files", "percent-mismatch", None])
+@pytest.mark.parametrize("case", ["several-bad-files", "percent-mismatch", "mixed-script-words", None])
 def test_json_output_follows_the_contract_and_matches_the_text(case, runner, tmp_path, monkeypatch):
     build_case(BAD / case if case else None, tmp_path)
     text = run_validate(runner, tmp_path, monkeypatch)
