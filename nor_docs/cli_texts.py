@@ -205,21 +205,26 @@ def _format_options(self: click.Command, ctx: click.Context, formatter: click.He
             formatter.write_dl(rows)
 
 
-class Command(click.Command):
-    """A command whose help page is Russian."""
+class _RussianHelp:
+    """What a command and a group share: the usage line's metavar and the --help option's text."""
 
     def __init__(self, *args, **kwargs) -> None:
         kwargs.setdefault("options_metavar", "[ПАРАМЕТРЫ]")
         super().__init__(*args, **kwargs)
 
     format_usage = _format_usage
-    format_options = _format_options
 
     def get_help_option(self, ctx):
         option = super().get_help_option(ctx)
         if option is not None:
             option.help = HELP_TEXT
         return option
+
+
+class Command(_RussianHelp, click.Command):
+    """A command whose help page is Russian."""
+
+    format_options = _format_options
 
     def parse_args(self, ctx, args):
         # click's own complaint about extra arguments is English: let them through, then say it here.
@@ -234,18 +239,15 @@ class Command(click.Command):
         return rest
 
 
-class Group(click.Group):
+class Group(_RussianHelp, click.Group):
     """A group whose help page is Russian and whose usage errors are reported in Russian."""
 
     command_class = Command
     group_class = type  # subgroups are ``Group`` too
 
     def __init__(self, *args, **kwargs) -> None:
-        kwargs.setdefault("options_metavar", "[ПАРАМЕТРЫ]")
         kwargs.setdefault("subcommand_metavar", "КОМАНДА [АРГУМЕНТЫ]...")
         super().__init__(*args, **kwargs)
-
-    format_usage = _format_usage
 
     def format_options(self, ctx, formatter) -> None:
         _format_options(self, ctx, formatter)
@@ -258,12 +260,6 @@ class Group(click.Group):
             limit = formatter.width - 6 - max(len(name) for name, _command in commands)
             with formatter.section("Команды"):
                 formatter.write_dl([(name, command.get_short_help_str(limit)) for name, command in commands])
-
-    def get_help_option(self, ctx):
-        option = super().get_help_option(ctx)
-        if option is not None:
-            option.help = HELP_TEXT
-        return option
 
     def parse_args(self, ctx, args):
         return _parse_with_context(super().parse_args, ctx, args)
