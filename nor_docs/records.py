@@ -134,6 +134,11 @@ def load_records(
     with gc_paused():
         unreadable: list[tuple[str, OSError]] = []
         records.files = record_files(root, unreadable) if files is None else list(files)
+        if files is None and not records.files and not unreadable and not _looks_like_records(root):
+            problems.append(Diagnostic(str(display_root or root), 1, 1, "NOR001",
+                                       "это не папка записей: в ней нет ни settings.yaml, ни папок "
+                                       f"{', '.join(f + '/' for f in FOLDERS)}; укажите папку с записями (--records) "
+                                       "или начните с nor-docs new meeting"))  # fmt: skip
         for folder, error in unreadable:
             shown = shown_path(Path(folder), root, display_root)
             problems.append(Diagnostic(shown, 1, 1, "NOR001", f"папка не читается: {os_problem(error)}"))
@@ -154,6 +159,11 @@ def load_records(
             problems.extend(found)
             _register_value(path, source, value, records, problems)
     return records, problems
+
+
+def _looks_like_records(root: Path) -> bool:
+    """Whether ``root`` has any of the record folders (empty ones too: a records folder just begun)."""
+    return any((root / folder).is_dir() for folder in FOLDERS)
 
 
 @contextlib.contextmanager

@@ -104,3 +104,20 @@ def test_unreadable_file_for_real(runner, tmp_path, monkeypatch):
         locked.chmod(0o644)
     assert "records/meetings/2024-01-10-wg.yaml:1:1: NOR001 файл не читается: нет прав на чтение" in result.output
     assert result.exit_code == 1
+
+
+def test_a_folder_that_is_not_a_records_folder_is_an_error_not_an_empty_success(runner, tmp_path):
+    """`--records .` in the repository root (a CI misconfiguration) must not pass as «в порядке»."""
+    from nor_docs.cli import cli
+
+    not_records = tmp_path / "repo"
+    (not_records / "docs").mkdir(parents=True)
+    (not_records / "docs" / "notes.yaml").write_text("a: 1\n", encoding="utf-8")
+    for command in (["validate"], ["check", "--today", "2024-01-10"]):
+        result = runner.invoke(cli, [*command, "--records", str(not_records)])
+        assert result.exit_code == (1 if command == ["validate"] else 2)
+        assert f"{not_records}:1:1: NOR001 это не папка записей: в ней нет ни settings.yaml, ни папок directory/, " \
+               "meetings/, marks/, events/, roadmaps/; укажите папку с записями (--records)" in result.output
+    (not_records / "meetings").mkdir()  # a records folder just begun: nothing to report
+    result = runner.invoke(cli, ["validate", "--records", str(not_records)])
+    assert result.exit_code == 0 and "NOR001" not in result.output
