@@ -19,6 +19,16 @@ FOLDERS = ("directory", "meetings", "marks", "events", "roadmaps")
 SETTINGS = "settings.yaml"
 
 
+NOT_RECORDS = ("это не папка записей: в ней нет ни settings.yaml, ни папок "
+               + ", ".join(f"{f}/" for f in FOLDERS)
+               + "; укажите папку с записями (--records) или начните с nor-docs new meeting")
+
+
+def looks_like_records(root: Path) -> bool:
+    """Whether ``root`` holds the settings or any record folder (empty ones too: records just begun)."""
+    return (root / SETTINGS).is_file() or any((root / folder).is_dir() for folder in FOLDERS)
+
+
 def record_files(root: Path, unreadable: list[tuple[str, OSError]] | None = None) -> list[Path]:
     """Every record file under ``root`` in a stable order: settings, then folder by folder,
     each sorted by path (subfolders included; symlinked folders are not followed).

@@ -27,7 +27,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Diagnostic
-from .layout import read_first, record_files, shown_path
+from .layout import NOT_RECORDS, looks_like_records, read_first, record_files, shown_path
 from .model.common import ID_PATTERN
 from .model.directory import DirectoryFile, Group, Organization, Person
 from .model.events import Event, EventsFile
@@ -134,11 +134,8 @@ def load_records(
     with gc_paused():
         unreadable: list[tuple[str, OSError]] = []
         records.files = record_files(root, unreadable) if files is None else list(files)
-        if files is None and not records.files and not unreadable and not _looks_like_records(root):
-            problems.append(Diagnostic(str(display_root or root), 1, 1, "NOR001",
-                                       "это не папка записей: в ней нет ни settings.yaml, ни папок "
-                                       f"{', '.join(f + '/' for f in FOLDERS)}; укажите папку с записями (--records) "
-                                       "или начните с nor-docs new meeting"))  # fmt: skip
+        if files is None and not records.files and not unreadable and not looks_like_records(root):
+            problems.append(Diagnostic(str(display_root or root), 1, 1, "NOR001", NOT_RECORDS))
         for folder, error in unreadable:
             shown = shown_path(Path(folder), root, display_root)
             problems.append(Diagnostic(shown, 1, 1, "NOR001", f"папка не читается: {os_problem(error)}"))
@@ -159,11 +156,6 @@ def load_records(
             problems.extend(found)
             _register_value(path, source, value, records, problems)
     return records, problems
-
-
-def _looks_like_records(root: Path) -> bool:
-    """Whether ``root`` has any of the record folders (empty ones too: a records folder just begun)."""
-    return any((root / folder).is_dir() for folder in FOLDERS)
 
 
 @contextlib.contextmanager

@@ -24,6 +24,7 @@ from typing import Callable
 
 from ..atomic import os_error_text, write_atomic
 from ..diagnostics import Diagnostic, sort_diagnostics
+from ..layout import NOT_RECORDS, looks_like_records
 from ..model.common import ID_PATTERN
 from .manifest import Built, Fingerprint, Manifest, file_stat, renderer_fingerprint, same_files
 
@@ -264,6 +265,8 @@ def build_protocols(
     check_output_folder(root, out)
     if not root.is_dir():
         raise BuildRefused(f"папка с записями «{records_dir}» не найдена")
+    if not looks_like_records(root):
+        raise BuildRefused(f"«{records_dir}»: {NOT_RECORDS}")
     templates = Templates(Path(templates_dir), str(templates_dir))
     result = BuildResult()
 
