@@ -1,0 +1,32 @@
+"""The README is read by staff of Russian education offices: its prose is Russian.
+
+Code blocks (real outputs and files) and inline code (commands, options, paths, fields) are left
+out; what remains may name products (LibreOffice, GitHub Actions) but holds no English sentence —
+no three Latin words in a row.
+"""
+
+import re
+
+from conftest import ROOT
+
+LATIN_RUN = re.compile(r"\b[A-Za-z][A-Za-z'-]*(?: +[A-Za-z][A-Za-z'-]*){2,}\b")
+
+
+def readme_prose() -> list[tuple[int, str]]:
+    lines, inside = [], False
+    for number, line in enumerate((ROOT / "README.md").read_text(encoding="utf-8").split("\n"), 1):
+        if line.startswith("```"):
+            inside = not inside
+        elif not inside:
+            lines.append((number, re.sub(r"\]\([^)]*\)", "]", re.sub(r"`[^`]*`", "", line))))
+    return lines
+
+
+def test_readme_prose_is_russian():
+    english = [f"{n}: {m.group()}" for n, line in readme_prose() for m in LATIN_RUN.finditer(line)]
+    assert not english, english
+
+
+def test_the_check_catches_an_english_sentence():
+    assert LATIN_RUN.search("Every meeting record becomes a Word protocol")
+    assert not LATIN_RUN.search("отчёт Code Quality (JSON), который GitLab показывает")
