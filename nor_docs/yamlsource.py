@@ -464,7 +464,7 @@ def parse_source(
     try:
         node = yaml.compose(text, Loader=_FastLoader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
+        mark = _error_mark(error)
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = _translate_yaml_problem(error, text)
         return None, problems + [Diagnostic(shown, line, col, "NOR004", f"ошибка синтаксиса YAML: {what}")]
@@ -630,6 +630,14 @@ _YAML_PROBLEMS = (
     ("found duplicate %YAML directive", "директива %YAML повторяется"),
     ("found incompatible YAML document", "документ другой версии YAML"),
 )
+
+
+def _error_mark(error: yaml.MarkedYAMLError):
+    """Where the user should look: a key without its colon is reported by PyYAML on the line
+    after it (where it gave up); the key itself is where the colon is missing."""
+    if "could not find expected ':'" in (error.problem or "") and error.context_mark is not None:
+        return error.context_mark
+    return error.problem_mark or error.context_mark
 
 
 def _translate_yaml_problem(error: yaml.MarkedYAMLError, text: str) -> str:
