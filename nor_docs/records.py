@@ -323,7 +323,8 @@ def _translate(model: type[BaseModel], source: Source, error: ValidationError) -
             found.append(
                 Diagnostic(
                     source.path, line, col, "NOR103",
-                    f"поле «{_name(loc)}»: {_shown(value)} — недопустимый идентификатор{_id_hint(value)}",
+                    f"поле «{_name(loc)}»: {_shown(value)} — недопустимый идентификатор"
+                    f"{_id_hint(value, in_list=bool(loc) and isinstance(loc[-1], int))}",
                 )
             )  # fmt: skip
         elif kind in ("string_too_short", "too_short"):
@@ -346,10 +347,15 @@ def _translate(model: type[BaseModel], source: Source, error: ValidationError) -
 _LOOKALIKES = ID_LOOKALIKES
 
 
-def _id_hint(value) -> str:
+def _id_hint(value, in_list: bool = False) -> str:
     """The end of the message on an invalid id: for one that looks right, what is wrong with it
     (a Cyrillic lookalike letter, capitals, spaces around) and the id it was most likely meant
-    to be; else the rule."""
+    to be; for a list item holding several ids (``["ivanova, petrov"]``, ``[ivanova petrov]``),
+    the list they make; else the rule."""
+    parts = re.split(r"[,;\s]+", value.strip()) if in_list and isinstance(value, str) else []
+    if len(parts) > 1 and all(_ID.match(part) for part in parts):
+        return (": здесь несколько идентификаторов в одном элементе списка; запишите их отдельно: "
+                f"[{', '.join(parts)}]")  # fmt: skip
     guess = value.strip().lower().translate(_LOOKALIKES) if isinstance(value, str) else ""
     if guess != value and _ID.match(guess):
         cyrillic = [ch for ch in value if "\u0400" <= ch <= "\u04ff"]
