@@ -241,6 +241,7 @@ class _Checker:
                                                  f"неизвестное поручение «{mark.assignment}»{tail}"))  # fmt: skip
                     continue
                 assignment = assignments[mark.assignment]
+                self.not_before_meeting(located, assignment, person_field)
                 if mark.member is not None and mark.member not in assignment.members:
                     line, col = located.source.position(located.loc + ("member",))
                     members = ", ".join(assignment.members) or "—"
@@ -261,6 +262,22 @@ class _Checker:
                         self.found.append(Diagnostic(file, line, col, "NOR206",
                                                      f"продление запрошено {mark.requested:%d.%m.%Y}, после срока "
                                                      f"{due:%d.%m.%Y}; просьба о переносе подаётся до срока"))  # fmt: skip
+
+    def not_before_meeting(self, located, assignment: Assignment, person_field: str | None) -> None:
+        """A mark, an extension or a cancellation dated before the meeting that gave the
+        assignment is a slip of the year (it would close the assignment «on time»), as a
+        deadline before its meeting is (NOR108)."""
+        if assignment.origin != "meeting" or assignment.issued is None:
+            return
+        entry = located.value
+        field_name = "approved" if person_field == "approved_by" else "date"
+        when = getattr(entry, field_name)
+        if when < assignment.issued:
+            line, col = located.source.position(located.loc + (field_name,))
+            what = {None: "отметка от", "approved_by": "продление утверждено", "by": "снято с контроля"}[person_field]
+            self.found.append(Diagnostic(located.file, line, col, "NOR115",
+                                         f"{what} {when:%d.%m.%Y} — раньше заседания {assignment.issued:%d.%m.%Y}, "
+                                         f"на котором дано поручение {assignment.id}; проверьте год"))  # fmt: skip
 
     def schema_comments(self) -> None:
         for source in self.r.sources:
