@@ -439,6 +439,11 @@ def parse_source(
     """Parse the bytes of one record file (see module doc)."""
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # Notepad's «Юникод» / «Юникод big endian»
+        return None, [
+            Diagnostic(shown, 1, 1, "NOR002", "файл в кодировке UTF-16 (в Блокноте — «Юникод»); "
+                       "сохраните его в UTF-8 (в Блокноте: Сохранить как → Кодировка: UTF-8)")
+        ]  # fmt: skip
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
