@@ -659,6 +659,13 @@ def _translate_yaml_problem(error: yaml.MarkedYAMLError, text: str) -> str:
             break
     else:
         russian = f"неверная разметка ({problem})" if problem else "неверная разметка"
+    if mark is not None and "mapping values are not allowed" in problem:
+        lines = text.split("\n")
+        before = lines[mark.line][: mark.column] if mark.line < len(lines) else ""
+        key = re.fullmatch(r"\s*(?:-\s+)?([\w-]+)", before)
+        if key and mark.line > 0:  # «field:» alone at the start of the line: it continues the value above
+            russian = (f"строка читается как продолжение значения выше: если «{key.group(1)}» — поле, "
+                       "выровняйте его отступ по соседним полям; если это текст — заключите значение в кавычки")
     if "flow node" in context and "expected node content" in problem:
         russian = "не закрыта скобка «[» или «{», или значение начинается с недопустимого символа"
     if start is not None and mark is not None and start.line != mark.line and (
