@@ -199,9 +199,10 @@ def protocol_view(meeting, directory: Directory, settings, items: Iterable[str] 
     if chosen is not None:
         kept = [(i, d) for i, d in general if "." in str(d.number).strip(".") and _is_chosen(d.number, chosen)]
         if len(kept) < len(general):
+            left = ", ".join(str(d.number) for i, d in general if (i, d) not in kept)
             ctx.notices.append(Notice(("decisions",), "NOR310",
-                                      "решения, не относящиеся к выбранным пунктам по номеру (4.1 → пункт 4), "
-                                      "в выписку не включены; привяжите их к пунктам (agenda[].decisions)"))  # fmt: skip
+                                      f"решения, не относящиеся к выбранным пунктам по номеру (4.1 → пункт 4), "
+                                      f"в выписку не включены ({left}); привяжите их к пунктам (agenda[].decisions)"))  # fmt: skip
         general = kept
     view["decisions"] = _decisions(ctx, [d for _i, d in general], [("decisions", i) for i, _d in general])
     view["decisions_label"] = f"{m.decision_word}:" if view["decisions"] else ""
