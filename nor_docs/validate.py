@@ -81,6 +81,18 @@ class _Checker:
     def executor(self, record_id, loc, value):
         self.ref(record_id, loc, value, self.executors, "исполнитель")
 
+    def repeated(self, record_id: str, loc: tuple, values: list, what: str) -> None:
+        """The same id twice in one list of executors or attendees: the document would name it
+        twice («Иванову П.С., Иванову П.С. представить…»)."""
+        if len(set(values)) == len(values):
+            return
+        seen: set = set()
+        for j, value in enumerate(values):
+            if value is not None and value in seen:
+                self.report(record_id, loc + (j,), "NOR116",
+                            f"«{value}» повторяется в списке {what}; удалите повтор — в документе он вышел бы дважды")  # fmt: skip
+            seen.add(value)
+
     # --- checks --------------------------------------------------------------------------
 
     def directory(self) -> None:
@@ -121,7 +133,10 @@ class _Checker:
                         "в протоколе некому подписаться: нет ни председателя (chair), ни секретаря (secretary), "
                         "ни списка подписей (signers) — добавьте их, иначе документ выйдет без подписей")  # fmt: skip
         for key in ("attendees", "invited", "absent"):
-            for i, a in enumerate(getattr(m, key)):
+            listed = getattr(m, key)
+            self.repeated(mid, (key,), [a.person or a.group or a.organization for a in listed], "присутствовавших"
+                          if key == "attendees" else "приглашённых" if key == "invited" else "отсутствовавших")  # fmt: skip
+            for i, a in enumerate(listed):
                 if a.person is not None and a.person not in people:
                     self.person(mid, (key, i, "person"), a.person)
                 if a.group is not None and a.group not in groups:
@@ -147,6 +162,7 @@ class _Checker:
         executors = self.executors
         for loc, decision, _executors in m.all_decisions():
             numbers.append((loc, decision.number))
+            self.repeated(mid, loc + ("executors",), decision.executors, "исполнителей")
             for j, executor in enumerate(decision.executors):
                 if executor not in executors:
                     self.executor(mid, loc + ("executors", j), executor)
@@ -197,6 +213,7 @@ class _Checker:
         numbers = []
         for loc, item in _roadmap_items(rm):
             numbers.append((loc, item.number))
+            self.repeated(rid, loc + ("executors",), item.executors, "исполнителей")
             for j, executor in enumerate(item.executors):
                 self.executor(rid, loc + ("executors", j), executor)
             self.ref(rid, loc + ("reported_at",), item.reported_at, self.r.meetings, "заседание")
