@@ -283,7 +283,18 @@ _TYPE_NAMES = {
 
 def _translate(model: type[BaseModel], source: Source, error: ValidationError) -> list[Diagnostic]:
     found = []
-    for item in error.errors(include_url=False):
+    errors = error.errors(include_url=False)
+    # «persn:» is reported once, as a misspelt «person» (NOR101), not again as «person» missing
+    suggested: set[tuple] = set()
+    for item in errors:
+        if item["type"] == "extra_forbidden":
+            loc = tuple(item["loc"])
+            known = sorted(_fields_at(model, loc[:-1]))
+            hint = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
+            item["hint"] = hint[0] if hint else None
+            if hint:
+                suggested.add(loc[:-1] + (hint[0],))
+    for item in errors:
         loc = tuple(item["loc"])
         if source.is_placeholder(loc):
             continue  # the reader refused that value and said why
@@ -293,10 +304,12 @@ def _translate(model: type[BaseModel], source: Source, error: ValidationError) -
         if kind == "extra_forbidden":
             name = str(loc[-1])
             known = sorted(_fields_at(model, loc[:-1]))
-            hint = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-            tail = f"; возможно, «{hint[0]}»?" if hint else (f"; допустимы: {', '.join(known)}" if known else "")
+            hint = item["hint"]
+            tail = f"; возможно, «{hint}»?" if hint else (f"; допустимы: {', '.join(known)}" if known else "")
             line, col = source.key_position(loc)
             found.append(Diagnostic(source.path, line, col, "NOR101", f"неизвестное поле «{name}»{tail}"))
+            continue
+        if kind == "missing" and loc in suggested:
             continue
         line, col = source.position(loc)
         if kind == "missing":
