@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import difflib
 import gc
+import os
 import re
 import typing
 from dataclasses import dataclass, field
@@ -128,7 +129,7 @@ def load_records(
     problems: list[Diagnostic] = []
     if not root.is_dir():
         what = ("это файл, а не папка; укажите папку с записями (--records)" if root.exists()
-                else "папка с записями не найдена")  # fmt: skip
+                else "папка с записями не найдена" + _where_records_are(root))  # fmt: skip
         problems.append(Diagnostic(str(root), 1, 1, "NOR001", what))
         return records, problems
     with gc_paused():
@@ -388,6 +389,20 @@ def _as_list_hint(value) -> str:
     if all(_ID.match(part) for part in ids):
         return f"; запишите списком: [{', '.join(ids)}]"
     return ""
+
+
+def _where_records_are(root: Path) -> str:
+    """The way out when the records folder is not there: where it was looked for, and the
+    records folder the current folder is inside of, if it is (``nor-docs validate`` run from
+    ``records/meetings/`` while editing a meeting)."""
+    if root.is_absolute():
+        return "; проверьте путь в --records"
+    absolute = Path(os.path.abspath(root))
+    for folder in (absolute.parent, *absolute.parent.parents):
+        if looks_like_records(folder):
+            return f" ({absolute}); вы внутри папки записей — укажите --records {os.path.relpath(folder)}"
+    return (f" ({absolute}); запустите команду из папки, где лежит {root.name}/, "
+            "или укажите папку: --records ПАПКА")
 
 
 def _name(loc: tuple) -> str:
