@@ -28,7 +28,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Diagnostic
-from .layout import NOT_RECORDS, looks_like_records, read_first, record_files, shown_path
+from .layout import NOT_RECORDS, enclosing_records, looks_like_records, read_first, record_files, shown_path
 from .model.common import ID_PATTERN
 from .model.directory import DirectoryFile, Group, Organization, Person
 from .model.events import Event, EventsFile
@@ -398,9 +398,9 @@ def _where_records_are(root: Path) -> str:
     if root.is_absolute():
         return "; проверьте путь в --records"
     absolute = Path(os.path.abspath(root))
-    for folder in (absolute.parent, *absolute.parent.parents):
-        if looks_like_records(folder):
-            return f" ({absolute}); вы внутри папки записей — укажите --records {os.path.relpath(folder)}"
+    inside = enclosing_records(root)
+    if inside is not None:
+        return f" ({absolute}); вы внутри папки записей — укажите --records {os.path.relpath(inside)}"
     return (f" ({absolute}); запустите команду из папки, где лежит {root.name}/, "
             "или укажите папку: --records ПАПКА")
 

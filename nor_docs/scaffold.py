@@ -7,6 +7,7 @@ import os
 import re
 from pathlib import Path
 
+from .layout import enclosing_records
 from .model.common import parse_date
 
 
@@ -61,6 +62,10 @@ def scaffold_meeting(records_dir: str | Path, on: str | None, slug: str) -> Path
         raise ScaffoldError(str(error)) from None
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", slug):
         raise ScaffoldError("slug — строчные латинские буквы, цифры и «-»")
+    inside = enclosing_records(Path(records_dir))
+    if inside is not None:  # not a second records/meetings/ inside the records folder
+        raise ScaffoldError(f"папки {records_dir} здесь нет, а эта папка — внутри папки записей {inside}; "
+                            f"укажите её: --records {os.path.relpath(inside)}")  # fmt: skip
     path = Path(records_dir) / "meetings" / f"{day.isoformat()}-{slug}.yaml"
     if path.exists():
         raise ScaffoldError(f"{path} уже есть; выберите другой --slug")
