@@ -8,6 +8,8 @@ items outside the roadmap's period; marks for members who are not in the group.
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import difflib
 import re
 from typing import Iterable, Iterator
@@ -194,6 +196,15 @@ class _Checker:
                     record_id, loc, "NOR108",
                     f"срок {point.date:%d.%m.%Y} раньше даты заседания {not_before:%d.%m.%Y}; проверьте год",
                 )  # fmt: skip
+            elif not_before is not None and point.kind in ("month", "period") and point.year and point.month:
+                # «в течение I квартала 2024 года» given on 15.04.2024: the period is over already
+                end = dt.date(point.year, point.month, calendar.monthrange(point.year, point.month)[1])
+                if end < not_before:
+                    self.report(
+                        record_id, loc, "NOR108",
+                        f"срок «{deadline.as_written}»: период до {end:%d.%m.%Y} закончился раньше даты заседания "
+                        f"{not_before:%d.%m.%Y}; проверьте год",
+                    )  # fmt: skip
 
     def unique_numbers(self, record_id: str, numbered: list[tuple[tuple, str]], what: str) -> None:
         seen: dict[str, tuple] = {}
