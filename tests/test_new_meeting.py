@@ -149,6 +149,9 @@ def test_run_inside_a_records_folder_it_does_not_start_a_second_one(runner, tmp_
     assert result.exit_code == 1
     assert "внутри папки записей" in result.output and "--records .." in result.output
     assert not (records / "meetings" / "records").exists()
+    result = runner.invoke(cli, ["new", "meeting", "--records", "records", "--date", "05.03.2024", "--slug", "wg"])
+    assert result.exit_code == 0  # said explicitly: obeyed
+    assert (records / "meetings" / "records" / "meetings" / "2024-03-05-wg.yaml").is_file()
     fresh = tmp_path / "fresh"  # no records folder here or above: one is begun, as before
     fresh.mkdir()
     monkeypatch.chdir(fresh)
