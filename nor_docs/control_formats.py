@@ -321,7 +321,10 @@ def _describe(item: ControlItem, records: Records, who: str | None = None) -> st
     a = item.assignment
     written = f" («{a.deadline.as_written}»)" if a.deadline is not None else ""
     who = who if who is not None else records.display_name(item.member)
-    return f"{who}: {_short(a.text, 200)} Срок {_ru(item.deadline)}{written}."
+    text = _short(a.text, 200)
+    if not text.endswith((".", "!", "?", "…")):
+        text = text.rstrip(";:,") + "."  # «…программу МОУ. Срок 27.02.2023», not «…МОУ Срок …»
+    return f"{who}: {text} Срок {_ru(item.deadline)}{written}."
 
 
 def _same_assignment(group: list[ControlItem]) -> list[list[ControlItem]]:

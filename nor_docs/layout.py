@@ -29,6 +29,15 @@ def looks_like_records(root: Path) -> bool:
     return (root / SETTINGS).is_file() or any((root / folder).is_dir() for folder in FOLDERS)
 
 
+def enclosing_records(root: Path) -> Path | None:
+    """For a relative ``root`` that is not there: the records folder the current folder is
+    inside of (a command run from ``records/meetings/`` while editing a meeting), if any."""
+    if root.is_absolute() or root.exists():
+        return None
+    here = Path(os.path.abspath(root)).parent
+    return next((folder for folder in (here, *here.parents) if looks_like_records(folder)), None)
+
+
 def record_files(root: Path, unreadable: list[tuple[str, OSError]] | None = None) -> list[Path]:
     """Every record file under ``root`` in a stable order: settings, then folder by folder,
     each sorted by path (subfolders included; symlinked folders are not followed).

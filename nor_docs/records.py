@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import difflib
 import gc
+import os
 import re
 import typing
 from dataclasses import dataclass, field
@@ -27,7 +28,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Diagnostic
-from .layout import NOT_RECORDS, looks_like_records, read_first, record_files, shown_path
+from .layout import NOT_RECORDS, enclosing_records, looks_like_records, read_first, record_files, shown_path
 from .model.common import ID_PATTERN
 from .model.directory import DirectoryFile, Group, Organization, Person
 from .model.events import Event, EventsFile
@@ -128,7 +129,7 @@ def load_records(
     problems: list[Diagnostic] = []
     if not root.is_dir():
         what = ("это файл, а не папка; укажите папку с записями (--records)" if root.exists()
-                else "папка с записями не найдена")  # fmt: skip
+                else "папка с записями не найдена" + _where_records_are(root))  # fmt: skip
         problems.append(Diagnostic(str(root), 1, 1, "NOR001", what))
         return records, problems
     with gc_paused():
@@ -283,7 +284,18 @@ _TYPE_NAMES = {
 
 def _translate(model: type[BaseModel], source: Source, error: ValidationError) -> list[Diagnostic]:
     found = []
-    for item in error.errors(include_url=False):
+    errors = error.errors(include_url=False)
+    # «persn:» is reported once, as a misspelt «person» (NOR101), not again as «person» missing
+    suggested: set[tuple] = set()
+    for item in errors:
+        if item["type"] == "extra_forbidden":
+            loc = tuple(item["loc"])
+            known = sorted(_fields_at(model, loc[:-1]))
+            hint = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
+            item["hint"] = hint[0] if hint else None
+            if hint:
+                suggested.add(loc[:-1] + (hint[0],))
+    for item in errors:
         loc = tuple(item["loc"])
         if source.is_placeholder(loc):
             continue  # the reader refused that value and said why
@@ -293,10 +305,12 @@ def _translate(model: type[BaseModel], source: Source, error: ValidationError) -
         if kind == "extra_forbidden":
             name = str(loc[-1])
             known = sorted(_fields_at(model, loc[:-1]))
-            hint = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-            tail = f"; возможно, «{hint[0]}»?" if hint else (f"; допустимы: {', '.join(known)}" if known else "")
+            hint = item["hint"]
+            tail = f"; возможно, «{hint}»?" if hint else (f"; допустимы: {', '.join(known)}" if known else "")
             line, col = source.key_position(loc)
             found.append(Diagnostic(source.path, line, col, "NOR101", f"неизвестное поле «{name}»{tail}"))
+            continue
+        if kind == "missing" and loc in suggested:
             continue
         line, col = source.position(loc)
         if kind == "missing":
@@ -323,7 +337,8 @@ def _translate(model: type[BaseModel], source: Source, error: ValidationError) -
             found.append(
                 Diagnostic(
                     source.path, line, col, "NOR103",
-                    f"поле «{_name(loc)}»: {_shown(value)} — недопустимый идентификатор{_id_hint(value)}",
+                    f"поле «{_name(loc)}»: {_shown(value)} — недопустимый идентификатор"
+                    f"{_id_hint(value, in_list=bool(loc) and isinstance(loc[-1], int))}",
                 )
             )  # fmt: skip
         elif kind in ("string_too_short", "too_short"):
@@ -346,10 +361,15 @@ def _translate(model: type[BaseModel], source: Source, error: ValidationError) -
 _LOOKALIKES = ID_LOOKALIKES
 
 
-def _id_hint(value) -> str:
+def _id_hint(value, in_list: bool = False) -> str:
     """The end of the message on an invalid id: for one that looks right, what is wrong with it
     (a Cyrillic lookalike letter, capitals, spaces around) and the id it was most likely meant
-    to be; else the rule."""
+    to be; for a list item holding several ids (``["ivanova, petrov"]``, ``[ivanova petrov]``),
+    the list they make; else the rule."""
+    parts = re.split(r"[,;\s]+", value.strip()) if in_list and isinstance(value, str) else []
+    if len(parts) > 1 and all(_ID.match(part) for part in parts):
+        return (": здесь несколько идентификаторов в одном элементе списка; запишите их отдельно: "
+                f"[{', '.join(parts)}]")  # fmt: skip
     guess = value.strip().lower().translate(_LOOKALIKES) if isinstance(value, str) else ""
     if guess != value and _ID.match(guess):
         cyrillic = [ch for ch in value if "\u0400" <= ch <= "\u04ff"]
@@ -369,6 +389,20 @@ def _as_list_hint(value) -> str:
     if all(_ID.match(part) for part in ids):
         return f"; запишите списком: [{', '.join(ids)}]"
     return ""
+
+
+def _where_records_are(root: Path) -> str:
+    """The way out when the records folder is not there: where it was looked for, and the
+    records folder the current folder is inside of, if it is (``nor-docs validate`` run from
+    ``records/meetings/`` while editing a meeting)."""
+    if root.is_absolute():
+        return "; проверьте путь в --records"
+    absolute = Path(os.path.abspath(root))
+    inside = enclosing_records(root)
+    if inside is not None:
+        return f" ({absolute}); вы внутри папки записей — укажите --records {os.path.relpath(inside)}"
+    return (f" ({absolute}); запустите команду из папки, где лежит {root.name}/, "
+            "или укажите папку: --records ПАПКА")
 
 
 def _name(loc: tuple) -> str:

@@ -8,6 +8,8 @@ items outside the roadmap's period; marks for members who are not in the group.
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import difflib
 import re
 from typing import Iterable, Iterator
@@ -81,6 +83,18 @@ class _Checker:
     def executor(self, record_id, loc, value):
         self.ref(record_id, loc, value, self.executors, "исполнитель")
 
+    def repeated(self, record_id: str, loc: tuple, values: list, what: str) -> None:
+        """The same id twice in one list of executors or attendees: the document would name it
+        twice («Иванову П.С., Иванову П.С. представить…»)."""
+        if len(set(values)) == len(values):
+            return
+        seen: set = set()
+        for j, value in enumerate(values):
+            if value is not None and value in seen:
+                self.report(record_id, loc + (j,), "NOR116",
+                            f"«{value}» повторяется в списке {what}; удалите повтор — в документе он вышел бы дважды")  # fmt: skip
+            seen.add(value)
+
     # --- checks --------------------------------------------------------------------------
 
     def directory(self) -> None:
@@ -121,7 +135,10 @@ class _Checker:
                         "в протоколе некому подписаться: нет ни председателя (chair), ни секретаря (secretary), "
                         "ни списка подписей (signers) — добавьте их, иначе документ выйдет без подписей")  # fmt: skip
         for key in ("attendees", "invited", "absent"):
-            for i, a in enumerate(getattr(m, key)):
+            listed = getattr(m, key)
+            self.repeated(mid, (key,), [a.person or a.group or a.organization for a in listed], "присутствовавших"
+                          if key == "attendees" else "приглашённых" if key == "invited" else "отсутствовавших")  # fmt: skip
+            for i, a in enumerate(listed):
                 if a.person is not None and a.person not in people:
                     self.person(mid, (key, i, "person"), a.person)
                 if a.group is not None and a.group not in groups:
@@ -147,6 +164,7 @@ class _Checker:
         executors = self.executors
         for loc, decision, _executors in m.all_decisions():
             numbers.append((loc, decision.number))
+            self.repeated(mid, loc + ("executors",), decision.executors, "исполнителей")
             for j, executor in enumerate(decision.executors):
                 if executor not in executors:
                     self.executor(mid, loc + ("executors", j), executor)
@@ -178,6 +196,15 @@ class _Checker:
                     record_id, loc, "NOR108",
                     f"срок {point.date:%d.%m.%Y} раньше даты заседания {not_before:%d.%m.%Y}; проверьте год",
                 )  # fmt: skip
+            elif not_before is not None and point.kind in ("month", "period") and point.year and point.month:
+                # «в течение I квартала 2024 года» given on 15.04.2024: the period is over already
+                end = dt.date(point.year, point.month, calendar.monthrange(point.year, point.month)[1])
+                if end < not_before:
+                    self.report(
+                        record_id, loc, "NOR108",
+                        f"срок «{deadline.as_written}»: период до {end:%d.%m.%Y} закончился раньше даты заседания "
+                        f"{not_before:%d.%m.%Y}; проверьте год",
+                    )  # fmt: skip
 
     def unique_numbers(self, record_id: str, numbered: list[tuple[tuple, str]], what: str) -> None:
         seen: dict[str, tuple] = {}
@@ -197,6 +224,7 @@ class _Checker:
         numbers = []
         for loc, item in _roadmap_items(rm):
             numbers.append((loc, item.number))
+            self.repeated(rid, loc + ("executors",), item.executors, "исполнителей")
             for j, executor in enumerate(item.executors):
                 self.executor(rid, loc + ("executors", j), executor)
             self.ref(rid, loc + ("reported_at",), item.reported_at, self.r.meetings, "заседание")
@@ -218,6 +246,10 @@ class _Checker:
 
     def marks(self, assignments: dict[str, Assignment]) -> None:
         known = sorted(assignments)
+        # A meeting or roadmap file that failed its schema is not loaded; its own errors say so,
+        # and its marks are checked in the run after the fix (not «unknown», not hinted elsewhere).
+        unloaded = {path.stem for path in self.r.files if {"meetings", "roadmaps"} & set(path.parts[-3:-1])}
+        unloaded -= set(self.r.meetings) | set(self.r.roadmaps)
         by_assignment: dict[str, list] = {}
         for located in self.r.extensions:
             by_assignment.setdefault(located.value.assignment, []).append(located)
@@ -228,6 +260,8 @@ class _Checker:
                 mark = located.value
                 file = located.file
                 if mark.assignment not in assignments:
+                    if mark.assignment.partition("#")[0] in unloaded:
+                        continue
                     line, col = located.source.position(located.loc + ("assignment",))
                     hint = difflib.get_close_matches(mark.assignment, known, n=1, cutoff=0.6)
                     tail = f"; возможно, «{hint[0]}»?" if hint else ""
@@ -235,6 +269,7 @@ class _Checker:
                                                  f"неизвестное поручение «{mark.assignment}»{tail}"))  # fmt: skip
                     continue
                 assignment = assignments[mark.assignment]
+                self.not_before_meeting(located, assignment, person_field)
                 if mark.member is not None and mark.member not in assignment.members:
                     line, col = located.source.position(located.loc + ("member",))
                     members = ", ".join(assignment.members) or "—"
@@ -255,6 +290,22 @@ class _Checker:
                         self.found.append(Diagnostic(file, line, col, "NOR206",
                                                      f"продление запрошено {mark.requested:%d.%m.%Y}, после срока "
                                                      f"{due:%d.%m.%Y}; просьба о переносе подаётся до срока"))  # fmt: skip
+
+    def not_before_meeting(self, located, assignment: Assignment, person_field: str | None) -> None:
+        """A mark, an extension or a cancellation dated before the meeting that gave the
+        assignment is a slip of the year (it would close the assignment «on time»), as a
+        deadline before its meeting is (NOR108)."""
+        if assignment.origin != "meeting" or assignment.issued is None:
+            return
+        entry = located.value
+        field_name = "approved" if person_field == "approved_by" else "date"
+        when = getattr(entry, field_name)
+        if when < assignment.issued:
+            line, col = located.source.position(located.loc + (field_name,))
+            what = {None: "отметка от", "approved_by": "продление утверждено", "by": "снято с контроля"}[person_field]
+            self.found.append(Diagnostic(located.file, line, col, "NOR115",
+                                         f"{what} {when:%d.%m.%Y} — раньше заседания {assignment.issued:%d.%m.%Y}, "
+                                         f"на котором дано поручение {assignment.id}; проверьте год"))  # fmt: skip
 
     def schema_comments(self) -> None:
         for source in self.r.sources:

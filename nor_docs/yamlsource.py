@@ -439,6 +439,11 @@ def parse_source(
     """Parse the bytes of one record file (see module doc)."""
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # Notepad's «Юникод» / «Юникод big endian»
+        return None, [
+            Diagnostic(shown, 1, 1, "NOR002", "файл в кодировке UTF-16 (в Блокноте — «Юникод»); "
+                       "сохраните его в UTF-8 (в Блокноте: Сохранить как → Кодировка: UTF-8)")
+        ]  # fmt: skip
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -464,7 +469,7 @@ def parse_source(
     try:
         node = yaml.compose(text, Loader=_FastLoader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
+        mark = _error_mark(error)
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = _translate_yaml_problem(error, text)
         return None, problems + [Diagnostic(shown, line, col, "NOR004", f"ошибка синтаксиса YAML: {what}")]
@@ -632,6 +637,14 @@ _YAML_PROBLEMS = (
 )
 
 
+def _error_mark(error: yaml.MarkedYAMLError):
+    """Where the user should look: a key without its colon is reported by PyYAML on the line
+    after it (where it gave up); the key itself is where the colon is missing."""
+    if "could not find expected ':'" in (error.problem or "") and error.context_mark is not None:
+        return error.context_mark
+    return error.problem_mark or error.context_mark
+
+
 def _translate_yaml_problem(error: yaml.MarkedYAMLError, text: str) -> str:
     problem = error.problem or ""
     context = error.context or ""
@@ -646,6 +659,13 @@ def _translate_yaml_problem(error: yaml.MarkedYAMLError, text: str) -> str:
             break
     else:
         russian = f"неверная разметка ({problem})" if problem else "неверная разметка"
+    if mark is not None and "mapping values are not allowed" in problem:
+        lines = text.split("\n")
+        before = lines[mark.line][: mark.column] if mark.line < len(lines) else ""
+        key = re.fullmatch(r"\s*(?:-\s+)?([\w-]+)", before)
+        if key and mark.line > 0:  # «field:» alone at the start of the line: it continues the value above
+            russian = (f"строка читается как продолжение значения выше: если «{key.group(1)}» — поле, "
+                       "выровняйте его отступ по соседним полям; если это текст — заключите значение в кавычки")
     if "flow node" in context and "expected node content" in problem:
         russian = "не закрыта скобка «[» или «{», или значение начинается с недопустимого символа"
     if start is not None and mark is not None and start.line != mark.line and (

@@ -214,6 +214,14 @@ def test_github_annotations_point_at_the_assignment_line(runner):
     assert lines[-1].startswith("Контроль исполнения на 22.02.2023")
 
 
+def test_github_annotation_ends_the_assignment_text_before_the_deadline(runner):
+    # «…антирисковую программу МОУ» has no full stop of its own: the deadline is a new sentence
+    result = check(runner, "--today", "2023-02-22", "--format", "github")
+    warning = next(x for x in result.output.splitlines() if "2023-01-31-ptz#2" in x and x.startswith("::warning "))
+    text = warning.split("::", 2)[2]
+    assert ". Срок 27.02.2023" in text and ".. Срок" not in text, text
+
+
 def test_github_shows_at_most_ten_of_each_most_overdue_first(runner, tmp_path):
     overdue = [(f"задача {n}", f"до {10 + n:02d}.02.2023") for n in range(12)]  # 10.02 … 21.02
     soon = [("скоро", "до 01.03.2023")] * 12

@@ -233,6 +233,9 @@ def test_as_written_collapses_only_whitespace():
         ("до I квартала 2024 г.", "неоднозначен.*«до конца I квартала 2024 г.» \\(это 31.03.2024\\)"),
         ("", "срок пуст"),
         ("   ", "срок пуст"),
+        # a two-digit year, as typed by hand: said so, with the date to write
+        ("до 29.03.24", "год пишется четырьмя цифрами — «29.03.2024»"),
+        ("в срок до 5.4.24 г.", "год пишется четырьмя цифрами — «05.04.2024»"),
     ],
 )
 def test_errors(written, message):

@@ -140,3 +140,20 @@ def test_a_folder_that_cannot_be_written_is_reported_not_raised(runner, tmp_path
         "nor-docs: не удалось записать records/meetings/2024-03-05-meeting.yaml: нет прав на запись; "
         "проверьте права доступа или укажите другую папку (--records)\n"
     )
+
+
+def test_run_inside_a_records_folder_it_does_not_start_a_second_one(runner, tmp_path, monkeypatch):
+    records = build_case(None, tmp_path)
+    monkeypatch.chdir(records / "meetings")  # editing the meetings, then «nor-docs new meeting»
+    result = runner.invoke(cli, ["new", "meeting", "--date", "05.03.2024", "--slug", "wg"])
+    assert result.exit_code == 1
+    assert "внутри папки записей" in result.output and "--records .." in result.output
+    assert not (records / "meetings" / "records").exists()
+    result = runner.invoke(cli, ["new", "meeting", "--records", "records", "--date", "05.03.2024", "--slug", "wg"])
+    assert result.exit_code == 0  # said explicitly: obeyed
+    assert (records / "meetings" / "records" / "meetings" / "2024-03-05-wg.yaml").is_file()
+    fresh = tmp_path / "fresh"  # no records folder here or above: one is begun, as before
+    fresh.mkdir()
+    monkeypatch.chdir(fresh)
+    result = runner.invoke(cli, ["new", "meeting", "--date", "05.03.2024", "--slug", "wg"])
+    assert result.exit_code == 0 and (fresh / "records" / "meetings" / "2024-03-05-wg.yaml").is_file()

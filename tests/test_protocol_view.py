@@ -100,3 +100,28 @@ def test_sample_view_has_every_agenda_item_and_decision():
         assert len(view["agenda"]) >= len(flat)
         decisions = sum(len(i["decisions"]) for i in view["items"]) + len(view["decisions"])
         assert decisions == len(list(meeting.all_decisions()))
+
+
+@pytest.mark.parametrize(("text", "lead_end", "rest"), [
+    # the dash written by hand, as the protocol reads: one continuation, not a list of one item
+    ("— об основных положениях проекта.", " — об основных положениях проекта.", []),
+    ("– об основных положениях проекта.\n\nОн отметил сроки.", " — об основных положениях проекта.", ["Он отметил сроки."]),
+    # a real list stays a list
+    ("- об основных положениях;\n- о сроках.", "образовании»", ["- об основных положениях;", "- о сроках."]),
+    ("— об основных положениях;\n— о сроках.", "образовании»", ["— об основных положениях;", "— о сроках."]),
+])  # fmt: skip
+def test_a_heard_text_written_with_its_leading_dash_continues_the_lead(tmp_path, text, lead_end, rest):
+    root = tmp_path / "records"
+    shutil.copytree(TEST_RECORDS, root)
+    meeting = root / "meetings" / "2022-01-31-ast-vks.yaml"
+    source = meeting.read_text(encoding="utf-8")
+    old = "        text: Об основных положениях адресной методической поддержки.\n"
+    assert old in source
+    block = "        text: |\n" + "".join(f"          {line}\n" if line else "\n" for line in text.split("\n"))
+    meeting.write_text(source.replace(old, block), encoding="utf-8")
+    records, diagnostics = load_and_validate(root)  # the folder's deliberately broken meeting aside
+    assert not [d for d in diagnostics if d.is_error and d.file.endswith("ast-vks.yaml")], diagnostics
+    view, _ = protocol_view(records.meetings["2022-01-31-ast-vks"], records, records.settings)
+    heard = view["items"][1]["heard"][0]
+    assert heard["lead"].startswith("Баркунова") and heard["lead"].endswith(lead_end), heard["lead"]
+    assert heard["paragraphs"] == rest

@@ -357,6 +357,7 @@ def test_extract_certification_by_a_chosen_person_and_date(tmp_path, runner):
     verno = texts.index("Верно")
     assert texts[verno + 1 : verno + 4] == ["Начальник инспекторско-аналитического отдела", "О.Н. Лешкова", "20.12.2023"]
     assert "NOR310" in result.stderr  # the meeting-wide decisions 1–3 are not tied to items
+    assert "в выписку не включены (1, 2, 3);" in result.stderr  # which ones, to find them in the record
 
 
 def test_extract_of_an_unknown_item_or_meeting_is_an_error(tmp_path, runner):

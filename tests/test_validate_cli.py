@@ -149,3 +149,16 @@ def test_records_option_naming_a_file_is_a_russian_nor001(runner, tmp_path, monk
     ]
     assert result.exit_code == 1
     assert root.is_dir()
+
+
+def test_missing_records_folder_says_where_it_looked_and_finds_the_one_we_are_inside(runner, tmp_path, monkeypatch):
+    build_case(None, tmp_path)  # tmp_path/records with its meetings/
+    monkeypatch.chdir(tmp_path / "records" / "meetings")  # editing a meeting, then «nor-docs validate»
+    result = runner.invoke(cli, ["validate"])
+    assert result.exit_code == 1
+    first = result.output.splitlines()[0]
+    assert first.startswith("records:1:1: NOR001 папка с записями не найдена (")
+    assert first.endswith("вы внутри папки записей — укажите --records ..")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(cli, ["validate", "--records", "elsewhere"])
+    assert f"({tmp_path / 'elsewhere'}); запустите команду из папки, где лежит elsewhere/" in result.output

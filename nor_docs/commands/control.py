@@ -15,6 +15,8 @@ import click
 
 from ..cli import RECORDS_OPTION, build, cli, finish, parse_day
 from ..cli_texts import FOLDER, Choice, IntRange, Path
+from ..templates_dir import HELP as TEMPLATES_HELP
+from ..templates_dir import resolve_default
 
 FORMATS = ("text", "github", "gitlab", "json", "junit")
 
@@ -192,7 +194,7 @@ def calendar_command(records_dir: str, executor: str | None, today: dt.date | No
 @click.option("--out", "out_dir", default="build/control", show_default=True, type=FOLDER,
               help="Папка для документа (внутри папки записей — нельзя).")  # fmt: skip
 @click.option("--templates", "templates_dir", default="templates", show_default=True,
-              type=FOLDER, help="Папка с шаблонами DOCX.")  # fmt: skip
+              callback=resolve_default, type=FOLDER, help=TEMPLATES_HELP)  # fmt: skip
 def build_control(records_dir: str, today: dt.date | None, by: str, warn_days: int | None, out_dir: str,
                   templates_dir: str) -> None:  # fmt: skip
     """Контрольный лист исполнения поручений (DOCX): <out>/control-sheet-<дата>.docx.

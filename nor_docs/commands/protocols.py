@@ -8,6 +8,8 @@ import click
 
 from ..cli import RECORDS_OPTION, build
 from ..cli_texts import FOLDER, IntRange
+from ..templates_dir import HELP as TEMPLATES_HELP
+from ..templates_dir import resolve_default
 
 OUT_OPTION = click.option(
     "--out", "out_dir", default="build/protocols", show_default=True, type=FOLDER,
@@ -15,7 +17,7 @@ OUT_OPTION = click.option(
 )  # fmt: skip
 TEMPLATES_OPTION = click.option(
     "--templates", "templates_dir", default="templates", show_default=True, type=FOLDER,
-    help="Папка с шаблонами DOCX.",
+    callback=resolve_default, help=TEMPLATES_HELP,
 )  # fmt: skip
 
 

@@ -68,7 +68,8 @@ def new_meeting(records_dir: str, on: str | None, slug: str) -> None:
     from ..scaffold import ScaffoldError, scaffold_meeting
 
     try:
-        path = scaffold_meeting(records_dir, on, slug)
+        given = click.get_current_context().get_parameter_source("records_dir") is not click.core.ParameterSource.DEFAULT
+        path = scaffold_meeting(records_dir, on, slug, records_given=given)
     except ScaffoldError as error:
         click.echo(f"nor-docs: {error}", err=True)
         sys.exit(1)

@@ -8,6 +8,8 @@ import click
 
 from ..cli import RECORDS_OPTION, build, parse_day
 from ..cli_texts import FOLDER
+from ..templates_dir import HELP as TEMPLATES_HELP
+from ..templates_dir import resolve_default
 
 
 @build.command("roadmaps")
@@ -15,7 +17,7 @@ from ..cli_texts import FOLDER
 @click.option("--out", "out_dir", default="build/roadmaps", show_default=True, type=FOLDER,
               help="Папка для документов (внутри папки записей — нельзя).")  # fmt: skip
 @click.option("--templates", "templates_dir", default="templates", show_default=True,
-              type=FOLDER, help="Папка с шаблонами DOCX.")  # fmt: skip
+              callback=resolve_default, type=FOLDER, help=TEMPLATES_HELP)  # fmt: skip
 @click.option("--today", callback=parse_day, default=None, metavar="ГГГГ-ММ-ДД",
               help="Отметка о выполнении — статус каждого пункта на этот день, и сводка хода выполнения.")  # fmt: skip
 @click.option("--status", is_flag=True,

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema
 
 from ..dates import parse_date  # noqa: F401 - re-exported
 
@@ -74,6 +74,20 @@ Label = Annotated[
     BeforeValidator(_to_str),
     WithJsonSchema({"type": ["string", "integer", "number"]}),
 ]
+_NUMBER_SIGN = re.compile(r"^\s*(№|N[o°]?\.?(?=\s|\d))\s*")
+
+
+def _without_number_sign(value: str) -> str:
+    """A document number is written without «№»: the documents print «№ 4» themselves, and
+    «№ 4» in the record would come out as «№ № 4»."""
+    sign = _NUMBER_SIGN.match(value)
+    if sign and value[sign.end():]:
+        raise ValueError(f"«{sign.group(1)}» в документе ставится сам; запишите номер без него: {value[sign.end():]}")
+    return value
+
+
+# The number of a protocol or of an order («4», «15-о»): a label without the «№» sign.
+DocNumber = Annotated[Label, AfterValidator(_without_number_sign)]
 ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
 # A reference to another record by its id (people, organisations, groups, events, meetings).
 Ref = Annotated[str, Field(pattern=ID_PATTERN)]

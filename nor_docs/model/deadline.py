@@ -319,6 +319,13 @@ def _parse_cached(text: str, event: str | None) -> dict:
     period = _period_fields(written, low)
     if period is not None:
         return {**result, **period}
+    short_year = re.search(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.])", written)
+    if short_year:
+        day, month, year = short_year.groups()
+        raise DeadlineError(
+            f"срок «{written}» не распознан: год пишется четырьмя цифрами — "
+            f"«{day.zfill(2)}.{month.zfill(2)}.20{year}»"
+        )
     if "график" in low:
         raise DeadlineError(
             f"срок «{written}» не распознан: у графика в записи нет дат; впишите сроки графика — "

@@ -12,7 +12,7 @@ from typing import Iterator, Literal
 
 from pydantic import Field, model_validator
 
-from .common import Date, Label, Record, Ref, Text, Time
+from .common import Date, DocNumber, Label, Record, Ref, Text, Time
 from .deadline import DeadlineField
 
 
@@ -164,7 +164,7 @@ class Meeting(Record):
     kind: Text  # «заседание рабочей группы», «совещание руководителей»…
     title: Text  # the genitive title: «заседания рабочей группы по реализации проекта …»
     issuer: Ref  # the organisation that holds the meeting
-    number: Label | None = None
+    number: DocNumber | None = None
     date: Date
     time: Time | None = None
     place: str | None = None

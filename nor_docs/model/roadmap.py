@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from .common import Date, Label, Record, Ref, Text
+from .common import Date, DocNumber, Label, Record, Ref, Text
 from .deadline import DeadlineField
 from .marks import ASSIGNMENT_ID_PATTERN
 
@@ -29,7 +29,7 @@ class Approval(Record):
 
     by: Text  # «приказом Управления образования»
     date: Date
-    number: Label | None = None
+    number: DocNumber | None = None
 
 
 class RoadmapItem(Record):

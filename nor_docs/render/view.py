@@ -19,6 +19,7 @@ from ..names import PersonName, position_in_case, short_name
 
 NBSP = "\u00a0"
 _BULLET = re.compile(r"^\s*[-–—•]\s+")
+_CONTINUATION = re.compile(r"^\s*[–—]\s+[а-яё][^\n]*$")  # one line, a dash, then lower case
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n+")
 _SENTENCE_END = ".!?…:;"
 
@@ -199,9 +200,10 @@ def protocol_view(meeting, directory: Directory, settings, items: Iterable[str] 
     if chosen is not None:
         kept = [(i, d) for i, d in general if "." in str(d.number).strip(".") and _is_chosen(d.number, chosen)]
         if len(kept) < len(general):
+            left = ", ".join(str(d.number) for i, d in general if (i, d) not in kept)
             ctx.notices.append(Notice(("decisions",), "NOR310",
-                                      "решения, не относящиеся к выбранным пунктам по номеру (4.1 → пункт 4), "
-                                      "в выписку не включены; привяжите их к пунктам (agenda[].decisions)"))  # fmt: skip
+                                      f"решения, не относящиеся к выбранным пунктам по номеру (4.1 → пункт 4), "
+                                      f"в выписку не включены ({left}); привяжите их к пунктам (agenda[].decisions)"))  # fmt: skip
         general = kept
     view["decisions"] = _decisions(ctx, [d for _i, d in general], [("decisions", i) for i, _d in general])
     view["decisions_label"] = f"{m.decision_word}:" if view["decisions"] else ""
@@ -394,6 +396,10 @@ def _statement(ctx: _Context, statement, loc: tuple, case: str) -> dict:
         position = position_in_case(position, case)
     lead = name + (f", {position}" if position else "")
     body = paragraphs(statement.text)
+    if body and _CONTINUATION.match(body[0]) and not any(_BULLET.match(p) for p in body[1:]):
+        # «— о ходе выполнения плана.» written with the dash the protocol shows: a continuation
+        # of the lead, not a list of one item
+        body[0] = _BULLET.sub("", body[0], count=1)
     if body and not _BULLET.match(body[0]):
         first = body.pop(0)
         if first[:1].isupper():
