@@ -49,7 +49,7 @@ from validate_bench import OTHER_TREE, tree_of
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
-GENERATOR_VERSION = "3"
+GENERATOR_VERSION = "4"
 TODAY = "2024-03-01"
 TARGET_SECONDS = 1.0
 
@@ -103,10 +103,12 @@ def generate(root: Path, meetings: int, per_meeting: int = 10, seed: int = 4) ->
             due = date + dt.timedelta(days=10 + k % 50)
             if kind < 12:
                 doc.append(f"    deadline: в срок до {due:%d.%m.%Y} г.")
-            elif kind == 12:
-                doc.append(f"    deadline: {['май', 'июнь', 'декабрь'][k % 3]} {due.year} года")
+            elif kind == 12:  # a month not over before the meeting (NOR108)
+                month, number = [("май", 5), ("июнь", 6), ("декабрь", 12)][k % 3]
+                doc.append(f"    deadline: {month} {date.year + (number < date.month)} года")
             elif kind == 13:
-                doc.append(f"    deadline: май {due.year} года и декабрь {due.year} года")
+                year = date.year + (date.month > 5)
+                doc.append(f"    deadline: май {year} года и декабрь {year} года")
             elif kind == 14:
                 doc.append("    deadline: на постоянной основе")
             elif kind == 15:

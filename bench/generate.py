@@ -111,7 +111,8 @@ def meeting(rng: random.Random, index: int) -> str:
         out += ["    spoke:", f"      - person: bench-p{rng.choice(people)}", f"        text: {_q(_paragraph(rng, 2))}"]
         out.append("    decisions:")
         for d in range(1, 4):
-            deadline = rng.choice(DEADLINES).format(d=f"{due:%d.%m.%Y}", y=due.year)
+            # «май и декабрь» of a year whose May is not over before the meeting (NOR108)
+            deadline = rng.choice(DEADLINES).format(d=f"{due:%d.%m.%Y}", y=due.year + (due.month > 5))
             executor = rng.choice(["bench-heads", "bench-wg", f"bench-p{rng.choice(people)}", "bench-methodists"])
             out += [f"      - number: \"{item}.{d}\"", f"        text: {_q(_sentence(rng, 18).lower())}",
                     f"        executors: [{executor}]", f"        deadline: {_q(deadline)}"]  # fmt: skip

@@ -48,13 +48,17 @@ NOR_DOCS = [sys.executable, "-m", "nor_docs"]
 def run_measured(command: list[str]) -> tuple[float, int, int, float]:
     """(wall seconds, exit code, peak RSS in KB, CPU seconds) of the process and its waited-for
     children (the build's workers)."""
-    start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _pid, status, usage = os.wait4(process.pid, 0)
-    wall = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode:
-        sys.stderr.write(process.stderr.read().decode("utf-8", "replace"))
+    # stderr goes to a file, not a pipe: a build reporting many problems would fill a pipe nobody
+    # reads while wait4 waits, and both would wait for ever.
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=errors)
+        _pid, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode:
+            errors.seek(0)
+            sys.stderr.write(errors.read().decode("utf-8", "replace"))
     return wall, process.returncode, usage.ru_maxrss, usage.ru_utime + usage.ru_stime
 
 
