@@ -1,7 +1,9 @@
-"""Shared fixtures: the sample records, a scratch copy of them, and a CLI runner."""
+"""Shared fixtures: the sample records, a scratch copy of them, and a CLI runner; and a loader
+for the scripts under bench/ and templates/ that tests use."""
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 from pathlib import Path
 
@@ -11,6 +13,14 @@ from click.testing import CliRunner
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_RECORDS = ROOT / "records"
 DATA = Path(__file__).resolve().parent / "data"
+
+
+def load_script(path: Path):
+    """A script that is not part of the package (``bench/*.py``, ``templates/make_*.py``) as a module."""
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
 
 
 @pytest.fixture

@@ -4,21 +4,13 @@ Each generator runs at a reduced size that still spans more than a year of meeti
 
 from __future__ import annotations
 
-import importlib.util
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, load_script
 from nor_docs.validate import load_and_validate
 
 BENCH = ROOT / "bench"
-
-
-def _module(name: str):
-    spec = importlib.util.spec_from_file_location(name, BENCH / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.mark.parametrize(
@@ -33,6 +25,6 @@ def _module(name: str):
 def test_generated_records_have_no_problem_at_all(tmp_path, monkeypatch, script, make):
     monkeypatch.syspath_prepend(str(BENCH))  # the scripts import each other, as they run from bench/
     root = tmp_path / "records"
-    make(_module(script), root)
+    make(load_script(BENCH / f"{script}.py"), root)
     _records, found = load_and_validate(root)
     assert [d.as_text() for d in found] == []

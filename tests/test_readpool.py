@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import shutil
 from pathlib import Path
 
 import pytest
 
+from conftest import load_script
 from nor_docs import readpool
 from nor_docs.validate import load_and_validate
 
@@ -17,10 +17,7 @@ BAD = Path(__file__).resolve().parent / "bad"
 
 
 def load_generator():
-    spec = importlib.util.spec_from_file_location("gen_corpus", ROOT / "bench" / "gen_corpus.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)  # type: ignore[union-attr]
-    return module
+    return load_script(ROOT / "bench" / "gen_corpus.py")
 
 
 @pytest.fixture(scope="module")

@@ -5,13 +5,12 @@ All documents go through one soffice call."""
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import re
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SAMPLE_RECORDS
+from conftest import ROOT, SAMPLE_RECORDS, load_script
 from nor_docs.render.roadmaps import build_roadmaps
 from real_client import pdf_info, pdf_page_texts, to_pdf
 
@@ -21,17 +20,10 @@ TEMPLATES = ROOT / "templates"
 HEADER = ("Мероприятие", "Срок", "Ответственные", "Ожидаемый результат", "Отметка о выполнении")
 
 
-def _bench():
-    spec = importlib.util.spec_from_file_location("roadmap_bench", ROOT / "bench" / "roadmap_bench.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="session")
 def roadmap_pdfs(tmp_path_factory) -> dict[str, Path]:
     records = tmp_path_factory.mktemp("big") / "records"
-    rid = _bench().write_roadmap_records(records, 300)
+    rid = load_script(ROOT / "bench" / "roadmap_bench.py").write_roadmap_records(records, 300)
     docs = tmp_path_factory.mktemp("roadmap-docs")
     assert build_roadmaps(records, docs, TEMPLATES, today=dt.date(2024, 9, 1)).ok
     assert build_roadmaps(SAMPLE_RECORDS, docs, TEMPLATES, today=dt.date(2024, 1, 20)).ok

@@ -3,20 +3,12 @@ generator without regenerating (or a hand edit of a template) fails here."""
 
 from __future__ import annotations
 
-import importlib.util
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, load_script
 
 TEMPLATES = ROOT / "templates"
-
-
-def _generator(name: str):
-    spec = importlib.util.spec_from_file_location(name, TEMPLATES / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.mark.parametrize(
@@ -28,4 +20,4 @@ def _generator(name: str):
     ],
 )
 def test_the_committed_template_is_what_make_templates_generates(script, builder, template):
-    assert getattr(_generator(script), builder)() == (TEMPLATES / template).read_bytes()
+    assert getattr(load_script(TEMPLATES / f"{script}.py"), builder)() == (TEMPLATES / template).read_bytes()
