@@ -11,13 +11,40 @@ OUTPUT  ?=
 SOFFICE ?= soffice
 BY      ?=
 
-.PHONY: protocols pdf roadmaps control templates validate schema check calendar test test-fast clean
+.PHONY: lock test-newest protocols pdf roadmaps control templates validate schema check calendar test test-fast clean
 .PHONY: bench bench-protocols bench-check bench-validate bench-roadmaps
 
-$(STAMP): pyproject.toml
+UV_VERSION := 0.13.9
+
+# The environment every command runs in: exactly the versions of requirements.lock (exported from
+# uv.lock, with hashes), then nor-docs itself, built with the locked setuptools.
+$(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install -q -e '.[test]'
+	$(BIN)/pip install -q --disable-pip-version-check --require-hashes -r requirements.lock
+	$(BIN)/pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
+
+# Linters and the docs site need more than the tests: requirements-dev.lock on top.
+DEV_STAMP := $(VENV)/.installed-dev
+$(DEV_STAMP): $(STAMP) requirements-dev.lock
+	$(BIN)/pip install -q --disable-pip-version-check --require-hashes -r requirements-dev.lock
+	touch $(DEV_STAMP)
+
+## Refresh the lock: the newest versions pyproject.toml allows, into uv.lock and the two exports.
+lock:
+	test -x .venv-lock/bin/uv || { $(PYTHON) -m venv .venv-lock && .venv-lock/bin/pip install -q uv==$(UV_VERSION); }
+	.venv-lock/bin/uv lock --upgrade
+	.venv-lock/bin/uv export --frozen --extra test --group build --no-emit-project --no-header --format requirements-txt -o requirements.lock >/dev/null
+	.venv-lock/bin/uv export --frozen --extra test --extra lint --extra docs --group build --no-emit-project --no-header --format requirements-txt -o requirements-dev.lock >/dev/null
+
+## The tests on the newest versions pyproject.toml allows (no lock), in a venv of their own: what
+## the scheduled CI job runs to see a new release break nor-docs before a user does.
+test-newest:
+	rm -rf .venv-newest
+	$(PYTHON) -m venv .venv-newest
+	.venv-newest/bin/pip install -q --disable-pip-version-check --upgrade -e '.[test]'
+	.venv-newest/bin/pip list --format=freeze --disable-pip-version-check
+	.venv-newest/bin/pytest -q
 
 ## Validate the sample records and render them into build/protocols/*.docx (a record with
 ## errors is reported and skipped; the others are built; the exit code is then 1).

@@ -471,12 +471,14 @@ def parse_source(
     except yaml.MarkedYAMLError as error:
         mark = _error_mark(error)
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        if _TOO_DEEP in (error.problem or ""):  # libyaml's own limit (0.2.6 and newer)
+            return None, problems + [Diagnostic(shown, line, col, "NOR011", _TOO_DEEP_TEXT)]
         what = _translate_yaml_problem(error, text)
         return None, problems + [Diagnostic(shown, line, col, "NOR004", f"ошибка синтаксиса YAML: {what}")]
-    except yaml.YAMLError as error:  # a ReaderError; the pre-check above should have caught it
-        return None, problems + [Diagnostic(shown, 1, 1, "NOR004", f"ошибка синтаксиса YAML: неверная разметка ({error})")]
+    except yaml.YAMLError:  # a ReaderError; the pre-check above should have caught it
+        return None, problems + [Diagnostic(shown, 1, 1, "NOR004", "ошибка синтаксиса YAML: неверная разметка")]
     except RecursionError:  # the pure-Python composer on absurd nesting
-        return None, problems + [Diagnostic(shown, 1, 1, "NOR011", f"вложенность глубже {MAX_DEPTH} уровней; упростите запись")]
+        return None, problems + [Diagnostic(shown, 1, 1, "NOR011", _TOO_DEEP_TEXT)]
     if not isinstance(node, MappingNode):
         where = node.start_mark if node is not None else None
         line, col = (where.line + 1, where.column + 1) if where else (1, 1)
@@ -513,6 +515,8 @@ def _unix_breaks(text: str) -> str:
 
 
 MAX_ALIAS_REPORTS = 10
+_TOO_DEEP = "exceeded maximum nesting depth"  # libyaml 0.2.6 refuses deep nesting itself
+_TOO_DEEP_TEXT = f"вложенность глубже {MAX_DEPTH} уровней; упростите запись"
 # Text that could nest deeper than MAX_DEPTH: many brackets, a run of «- - - …» or «? ? …» on a
 # line, or a line indented very far. Only such text gets the exact (event-by-event) depth check.
 # Three patterns that each start with a literal: the regex engine skips to it fast.
@@ -536,12 +540,17 @@ def _nesting_problem(text: str, shown: str) -> Diagnostic | None:
                 depth += 1
                 if depth > MAX_DEPTH:
                     mark = event.start_mark
-                    return Diagnostic(shown, mark.line + 1, mark.column + 1, "NOR011",
-                                      f"вложенность глубже {MAX_DEPTH} уровней; упростите запись")  # fmt: skip
+                    return Diagnostic(shown, mark.line + 1, mark.column + 1, "NOR011", _TOO_DEEP_TEXT)
             elif kind is yaml.SequenceEndEvent or kind is yaml.MappingEndEvent:
                 depth -= 1
-    except yaml.YAMLError:
+    except yaml.MarkedYAMLError as error:
+        if _TOO_DEEP in (error.problem or ""):  # libyaml's own limit, met while scanning ahead
+            mark = error.problem_mark or error.context_mark
+            line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            return Diagnostic(shown, line, col, "NOR011", _TOO_DEEP_TEXT)
         return None  # not deeper than allowed up to the error, which the composer will report
+    except yaml.YAMLError:
+        return None
     return None
 
 
@@ -634,6 +643,49 @@ _YAML_PROBLEMS = (
     ("found an incorrect leading UTF-8 octet", "неверная кодировка UTF-8"),
     ("found duplicate %YAML directive", "директива %YAML повторяется"),
     ("found incompatible YAML document", "документ другой версии YAML"),
+    ("incompatible %YAML directive", "документ другой версии YAML"),
+    ("found a tab character that violates indentation", "табуляция в отступе; в YAML отступы делаются только пробелами"),
+    ("found a tab character where an indentation space is expected", "табуляция в отступе; в YAML отступы "
+     "делаются только пробелами"),
+    ("found unexpected document indicator", "строка «---» или «...» внутри текста в кавычках; уберите её или "
+     "сдвиньте текст отступом"),
+    ("found an indentation indicator equal to 0", "неверный отступ после «|» или «>» (цифра 0)"),
+    ("found extremely long version number", "неверная директива %YAML"),
+    ("did not find expected version number", "неверная директива %YAML"),
+    ("did not find expected digit or '.' character", "неверная директива %YAML"),
+    ("found unknown directive name", "неизвестная директива «%»; уберите её"),
+    ("could not find expected directive name", "неизвестная директива «%»; уберите её"),
+    ("found duplicate %TAG directive", "директива %TAG повторяется"),
+    ("duplicate %TAG directive", "директива %TAG повторяется"),
+    ("found undefined tag handle", "неизвестный тег"),
+    ("did not find expected '!'", "неверный тег"),
+    ("found unexpected non-alphabetical character", "неверный символ в имени"),
+    ("did not find expected whitespace", "не хватает пробела"),
+    ("did not find expected hexdecimal number", "неверный код символа «\\x…» или «\\u…» в строке в кавычках"),
+    ("found an incorrect trailing UTF-8 octet", "неверная кодировка UTF-8"),
+    ("invalid leading UTF-8 octet", "неверная кодировка UTF-8"),
+    ("invalid trailing UTF-8 octet", "неверная кодировка UTF-8"),
+    ("invalid length of a UTF-8 sequence", "неверная кодировка UTF-8"),
+    ("incomplete UTF-8 octet sequence", "неверная кодировка UTF-8"),
+    ("invalid Unicode character", "недопустимый символ"),
+    ("control characters are not allowed", "недопустимый управляющий символ"),
+    ("input is too long", "файл слишком велик"),
+    ("mapping keys are not allowed", "ключ «?» здесь недопустим (заключите текст в кавычки)"),
+    ("expected SCALAR, SEQUENCE-START, MAPPING-START, or ALIAS", "значение отсутствует или начинается с "
+     "недопустимого символа"),
+    ("expected DOCUMENT-START or STREAM-END", "лишний текст после конца документа «...»"),
+    ("expected DOCUMENT-END", "лишний текст после конца документа"),
+    ("expected nothing after STREAM-END", "лишний текст в конце файла"),
+    ("expected a comment or a line break", "лишний текст после значения"),
+    ("expected alphabetic or numeric character", "после «&» или «*» нет имени"),
+    ("expected ',' or ']'", "не закрыт список «[ … ]»"),
+    ("expected ',' or '}'", "не закрыт словарь «{ … }»"),
+    ("expected ':'", "не найдено «:» после ключа (или строка с неверным отступом)"),
+    ("expected <block end>", "неверный отступ"),
+    ("expected <document start>", "лишний текст после конца документа «...»"),
+    ("expected the node content", "значение отсутствует или начинается с недопустимого символа"),
+    ("expected URI", "неверный тег"),
+    ("expected '!'", "неверный тег"),
 )
 
 
@@ -657,8 +709,8 @@ def _translate_yaml_problem(error: yaml.MarkedYAMLError, text: str) -> str:
     for english, russian in _YAML_PROBLEMS:
         if english in problem or english in context:
             break
-    else:
-        russian = f"неверная разметка ({problem})" if problem else "неверная разметка"
+    else:  # a message of a libyaml newer than this table: never shown in English
+        russian = "неверная разметка"
     if mark is not None and "mapping values are not allowed" in problem:
         lines = text.split("\n")
         before = lines[mark.line][: mark.column] if mark.line < len(lines) else ""

@@ -1,5 +1,7 @@
 """The YAML reader: YAML 1.2 scalars, duplicate keys, aliases, encodings, positions."""
 
+import pytest
+
 from nor_docs.yamlsource import parse_source
 
 
@@ -150,3 +152,55 @@ def test_line_ends_crlf_cr_and_bom_read_alike():
             for loc in (("kind",), ("note",), ("list", 1, "b")):
                 assert source.position(loc) == expected.position(loc)
             assert source.position_in_value(("list", 1, "b"), "x y", 2) == (9, 10)
+
+
+# Every problem text of libyaml 0.2.6 (the one PyYAML 6.0.3+ bundles) and of PyYAML's own
+# pure-Python scanner and parser: none may reach a user in English, whatever libyaml is installed.
+LIBYAML_PROBLEMS = [
+    "block sequence entries are not allowed in this context", "control characters are not allowed",
+    "could not find expected ':'", "could not find expected directive name", "did not find URI escaped octet",
+    "did not find expected '!'", "did not find expected ',' or ']'", "did not find expected ',' or '}'",
+    "did not find expected '-' indicator", "did not find expected <document start>",
+    "did not find expected alphabetic or numeric character", "did not find expected comment or line break",
+    "did not find expected digit or '.' character", "did not find expected hexdecimal number",
+    "did not find expected key", "did not find expected node content", "did not find expected tag URI",
+    "did not find expected version number", "did not find expected whitespace",
+    "did not find expected whitespace or line break", "did not find the expected '>'",
+    "duplicate %TAG directive", "expected DOCUMENT-END", "expected DOCUMENT-START or STREAM-END",
+    "expected SCALAR, SEQUENCE-START, MAPPING-START, or ALIAS", "expected nothing after STREAM-END",
+    "found a tab character that violates indentation",
+    "found a tab character where an indentation space is expected", "found an incorrect leading UTF-8 octet",
+    "found an incorrect trailing UTF-8 octet", "found an indentation indicator equal to 0",
+    "found character that cannot start any token", "found duplicate %TAG directive",
+    "found duplicate %YAML directive", "found extremely long version number", "found incompatible YAML document",
+    "found invalid Unicode character escape code", "found undefined tag handle", "found unexpected ':'",
+    "found unexpected document indicator", "found unexpected end of stream",
+    "found unexpected non-alphabetical character", "found unknown directive name",
+    "found unknown escape character", "incompatible %YAML directive", "input is too long",
+    "invalid Unicode character", "invalid leading UTF-8 octet", "invalid length of a UTF-8 sequence",
+    "invalid trailing UTF-8 octet", "incomplete UTF-8 octet sequence", "mapping keys are not allowed in this context",
+    "mapping values are not allowed in this context", "found undefined alias", "found duplicate anchor",
+    "expected ',' or ']', but got ','", "expected ':', but found '<scalar>'", "expected <block end>, but found '-'",
+    "some message a newer libyaml might add",
+]
+
+
+@pytest.mark.parametrize("problem", LIBYAML_PROBLEMS)
+def test_every_libyaml_message_reaches_the_user_in_russian(problem):
+    import re
+
+    import yaml
+
+    from nor_docs.yamlsource import _translate_yaml_problem
+
+    mark = yaml.Mark("x.yaml", 0, 0, 0, "a: b\n", 0)
+    text = _translate_yaml_problem(yaml.MarkedYAMLError(None, None, problem, mark), "a: b\n")
+    assert text and not re.search(r"[A-Za-z]{3,}\W+[A-Za-z]{3,}", text), text
+
+
+def test_libyaml_own_nesting_limit_is_nor011_not_a_syntax_error():
+    # libyaml 0.2.6 stops at 1,000 levels while scanning ahead, before the reader's own check
+    # (64 levels) sees the parser's events: still NOR011, in Russian, where it stands.
+    source, problems = read("a: " + "[" * 5000 + "]" * 5000 + "\n")
+    assert source is None and [p.code for p in problems] == ["NOR011"]
+    assert "exceeded" not in problems[0].message and problems[0].line == 1
