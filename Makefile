@@ -11,7 +11,7 @@ OUTPUT  ?=
 SOFFICE ?= soffice
 BY      ?=
 
-.PHONY: lock test-newest protocols pdf roadmaps control templates validate schema check calendar test test-fast clean
+.PHONY: lock test-newest docs docs-reference protocols pdf roadmaps control templates validate schema check calendar test test-fast clean
 .PHONY: bench bench-protocols bench-check bench-validate bench-roadmaps
 
 UV_VERSION := 0.13.9
@@ -117,6 +117,15 @@ bench-validate: $(STAMP)
 ## A generated 300-item roadmap: render time (target < 1 s, median of runs; bench/roadmap_bench.py).
 bench-roadmaps: $(STAMP)
 	$(BIN)/python bench/roadmap_bench.py
+
+## The reference pages of the manual (codes, commands, fields) regenerated from the code.
+docs-reference: $(STAMP)
+	$(BIN)/python docs/reference.py
+
+## The manual as a static site in build/site (Sphinx with MyST Markdown; open build/site/index.html).
+## Warnings are errors: a broken link or a page left out of the table of contents fails the build.
+docs: $(DEV_STAMP)
+	$(BIN)/sphinx-build -q -W --keep-going -b html -d build/.doctrees docs build/site
 
 clean:
 	rm -rf $(OUT) bench/out

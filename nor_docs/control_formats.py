@@ -1,7 +1,7 @@
 """The outputs of ``nor-docs check``: one set of control items, five formats.
 
 ``text`` is for people (Russian, overdue first, then due soon, grouped by executor); ``json`` is
-the documented contract (README «JSON-вывод», ``docs/check.schema.json``); ``github`` prints
+the documented contract (docs/check.md «JSON-вывод», ``docs/check.schema.json``); ``github`` prints
 workflow annotations (and a Markdown summary for ``GITHUB_STEP_SUMMARY``); ``gitlab`` is a Code
 Quality report; ``junit`` a JUnit XML report. Each also has a form for records that failed
 validation (``*_diagnostics``). This module only formats: statuses come from ``control.py``.
@@ -128,7 +128,7 @@ def _extensions(item: ControlItem) -> list[dict]:
 
 
 def item_record(item: ControlItem, records: Records) -> dict:
-    """One item of the JSON contract (see README «JSON-вывод», docs/check.schema.json)."""
+    """One item of the JSON contract (see docs/check.md «JSON-вывод», docs/check.schema.json)."""
     return {
         **_who_fields(item, records.display_name(item.member)),
         **_state_fields(item),

@@ -13,9 +13,9 @@ It writes the same bytes every time (fixed zip times, fixed core properties), so
 files are committed and a change shows up in git.
 
 The variables a template can use are those of ``nor_docs.render.view.protocol_view`` (see the
-README section «Шаблоны»); ``templates/roadmap.docx`` (``build_roadmap``: A4 landscape, the
+docs/templates.md); ``templates/roadmap.docx`` (``build_roadmap``: A4 landscape, the
 plan table with its header row repeated on every page) uses those of
-``nor_docs.render.roadmap_view.roadmap_view`` (README «Дорожные карты»).
+``nor_docs.render.roadmap_view.roadmap_view`` (docs/roadmaps.md).
 """
 
 from __future__ import annotations

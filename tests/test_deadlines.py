@@ -379,8 +379,8 @@ def test_the_readme_settings_block_is_the_model_defaults():
     from conftest import ROOT
     from nor_docs.model.settings import Settings
 
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    page = (ROOT / "docs" / "check.md").read_text(encoding="utf-8")
     block = re.search(r"```yaml\n(# yaml-language-server: \$schema=\.\./nor_docs/schemas/settings\.schema\.json\n.*?)```",
-                      readme, re.S).group(1)  # fmt: skip
+                      page, re.S).group(1)  # fmt: skip
     written = yaml.safe_load(block)
     assert written == Settings().model_dump(mode="json")

@@ -1,6 +1,7 @@
-"""The record examples in README.md are real: the directory excerpt is taken from the sample
-records entry by entry, and the marks file passes validate and gives the statuses the README
-says when laid over a copy of the sample."""
+"""The record examples of the manual are real: the directory excerpt of docs/records.md is taken
+from the sample records entry by entry, the marks file passes validate and gives the statuses the
+page says when laid over a copy of the sample, and the typical-mistakes example of
+docs/validate.md gives the diagnostics it shows."""
 
 from __future__ import annotations
 
@@ -13,12 +14,13 @@ import yaml
 from conftest import ROOT, SAMPLE_RECORDS
 from nor_docs.cli import cli
 
-README = (ROOT / "README.md").read_text(encoding="utf-8")
+RECORDS_PAGE = (ROOT / "docs" / "records.md").read_text(encoding="utf-8")
+VALIDATE_PAGE = (ROOT / "docs" / "validate.md").read_text(encoding="utf-8")
 
 
 def _block(schema: str) -> str:
     pattern = r"```yaml\n(# yaml-language-server: \$schema=\.\./\.\./nor_docs/schemas/" + schema + r"\.schema\.json\n.*?)```"
-    return re.search(pattern, README, re.S).group(1)
+    return re.search(pattern, RECORDS_PAGE, re.S).group(1)
 
 
 def test_the_directory_excerpt_is_copied_from_the_sample():
@@ -54,7 +56,7 @@ def test_the_marks_example_validates_and_gives_the_statuses_the_readme_names(run
 
 
 def test_the_typical_mistakes_example_is_what_validate_prints(runner, tmp_path, monkeypatch):
-    """README «На копии образца с несколькими типичными ошибками…»: the same edits, the same lines."""
+    """docs/validate.md «На копии образца с несколькими типичными ошибками…»: the same edits, the same lines."""
     records = tmp_path / "records"
     shutil.copytree(SAMPLE_RECORDS, records)
     meeting = records / "meetings" / "2023-12-14-mun4-wg.yaml"
@@ -70,7 +72,7 @@ def test_the_typical_mistakes_example_is_what_validate_prints(runner, tmp_path, 
                 records / "meetings" / "2024-01-18-mun4-wg.yaml")
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(cli, ["validate"])
-    shown = README.split("повторяет\nэтот пример):", 1)[1]
+    shown = VALIDATE_PAGE.split("повторяет\nэтот пример):", 1)[1]
     block = shown.split("```\n$ nor-docs validate\n", 1)[1].split("$ echo $?", 1)[0]
     assert result.exit_code == 1
     assert result.output == block

@@ -1,4 +1,5 @@
-"""The README is read by staff of Russian education offices: its prose is Russian.
+"""The README and the manual (docs/) are read by staff of Russian education offices: their prose
+is Russian.
 
 Code blocks (real outputs and files) and inline code (commands, options, paths, fields) are left
 out; what remains may name products (LibreOffice, GitHub Actions) but holds no English sentence —
@@ -12,9 +13,12 @@ from conftest import ROOT
 LATIN_RUN = re.compile(r"\b[A-Za-z][A-Za-z'-]*(?: +[A-Za-z][A-Za-z'-]*){2,}\b")
 
 
-def readme_prose() -> list[tuple[int, str]]:
+PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
+
+
+def prose(path) -> list[tuple[int, str]]:
     lines, inside = [], False
-    for number, line in enumerate((ROOT / "README.md").read_text(encoding="utf-8").split("\n"), 1):
+    for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):
         if line.startswith("```"):
             inside = not inside
         elif not inside:
@@ -22,8 +26,9 @@ def readme_prose() -> list[tuple[int, str]]:
     return lines
 
 
-def test_readme_prose_is_russian():
-    english = [f"{n}: {m.group()}" for n, line in readme_prose() for m in LATIN_RUN.finditer(line)]
+def test_readme_and_manual_prose_is_russian():
+    english = [f"{path.relative_to(ROOT)}:{n}: {m.group()}" for path in PAGES for n, line in prose(path)
+               for m in LATIN_RUN.finditer(line)]  # fmt: skip
     assert not english, english
 
 
