@@ -15,11 +15,19 @@ bare id. A mark, extension or cancellation without ``member`` applies to every p
   closed by an execution mark; late when any mark came after its point's effective due date.
   A standing assignment closed by a mark is done;
 - ``waiting_event`` — ждёт даты события: relative to an event with no date yet;
-- ``standing`` — постоянно: never overdue, listed with its annual report date;
+- ``no_deadline`` — срок не установлен: no deadline written and the office's default turned
+  off (``deadlines.default_deadline: false``); never overdue. With the default on, the point is
+  the default date, and every output says so (``ControlItem.default_deadline``);
+- ``standing`` — постоянно: never overdue, listed with its annual report date (a roadmap's
+  standing item is due at the roadmap's end instead);
 - otherwise the earliest open point decides: ``overdue`` (просрочено, N calendar days) when
   today is after its due date; ``due_soon`` (срок истекает) when it is due today or within
   ``warn_days`` working days; ``extended`` (срок продлён) when its date was moved; else
   ``open`` (на контроле).
+
+**A date before the document** (an old plan approved late, a source's slip): the point is due
+on the document's date (``deadlines.not_before_issue``) — nothing is overdue on the day the
+document is signed; validate warns (NOR108).
 
 **As of a day.** Only what had happened by ``today`` counts: assignments issued (meetings held,
 roadmaps approved) after it are left out, as are marks dated and extensions approved or
@@ -34,28 +42,56 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Iterable
 
 from .assignments import Assignment, collect_assignments
-from .deadlines import PointState, Schedule, make_context, schedule, track
+from .deadlines import PointState, Schedule, make_context, not_before_issue, schedule, track
 from .model.marks import Cancellation, ExecutionMark, Extension
+from .model.settings import DeadlineSettings
 from .records import Records
 
+
+class Status(StrEnum):
+    """The status of a part of an assignment: the stable codes of ``check --format json``."""
+
+    OVERDUE = "overdue"
+    DUE_SOON = "due_soon"
+    EXTENDED = "extended"
+    OPEN = "open"
+    WAITING_EVENT = "waiting_event"
+    NO_DEADLINE = "no_deadline"
+    STANDING = "standing"
+    DONE_LATE = "done_late"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
 # Output order: what needs attention first.
-STATUSES = ("overdue", "due_soon", "extended", "open", "waiting_event", "standing", "done_late", "done", "cancelled")
+STATUSES = tuple(Status)
 STATUS_TEXT = {
-    "open": "на контроле",
-    "due_soon": "срок истекает",
-    "overdue": "просрочено",
-    "done": "исполнено",
-    "done_late": "исполнено с нарушением срока",
-    "extended": "срок продлён",
-    "cancelled": "снято с контроля",
-    "standing": "постоянно",
-    "waiting_event": "ждёт даты события",
+    Status.OPEN: "на контроле",
+    Status.DUE_SOON: "срок истекает",
+    Status.OVERDUE: "просрочено",
+    Status.DONE: "исполнено",
+    Status.DONE_LATE: "исполнено с нарушением срока",
+    Status.EXTENDED: "срок продлён",
+    Status.CANCELLED: "снято с контроля",
+    Status.STANDING: "постоянно",
+    Status.WAITING_EVENT: "ждёт даты события",
+    Status.NO_DEADLINE: "срок не установлен",
 }
 # Statuses of a part that is still to be done and not late.
-PENDING = frozenset({"open", "due_soon", "extended", "standing", "waiting_event"})
+PENDING = frozenset({Status.OPEN, Status.DUE_SOON, Status.EXTENDED, Status.STANDING, Status.WAITING_EVENT,
+                     Status.NO_DEADLINE})  # fmt: skip
+DEFAULT_MARK = "срок по умолчанию"
+
+
+def default_rule(settings: DeadlineSettings) -> str:
+    """How the default date of an assignment without a deadline is counted, in words."""
+    if settings.default_days is not None:
+        return f"{settings.default_days} дн. с даты документа"
+    return "месяц с даты документа"
 
 
 @dataclass(slots=True, eq=False)
@@ -108,10 +144,23 @@ class ControlItem:
         return max(late) if late else 0
 
     @property
+    def default_deadline(self) -> bool:
+        """The date the status speaks of is the office's default: no deadline was written."""
+        current = self.current
+        return current is not None and current.point.default and not current.extensions
+
+    @property
+    def early_deadline(self) -> bool:
+        """The written date is before the document's date: controlled from the document's date."""
+        current = self.current
+        return current is not None and current.point.early and not current.extensions
+
+    @property
     def status_text(self) -> str:
+        mark = f"; {DEFAULT_MARK}" if self.default_deadline and self.status not in ("done", "done_late", "cancelled") else ""
         if self.status == "overdue":
-            return f"просрочено ({self.days_overdue} {days_word(self.days_overdue)})"
-        return STATUS_TEXT[self.status]
+            return f"просрочено ({self.days_overdue} {days_word(self.days_overdue)}{mark})"
+        return STATUS_TEXT[self.status] + (f" ({mark[2:]})" if mark else "")
 
 
 @dataclass(frozen=True)
@@ -162,7 +211,7 @@ def control_items(
         if a.issued is not None and a.issued > today:
             continue  # given after «today»: as of that day it does not exist yet
         until = records.roadmaps[a.record_id].period.end if a.origin == "roadmap" else None
-        plan = schedule(a.deadline, a.issued, context, until)
+        plan = not_before_issue(schedule(a.deadline, a.issued, context, until), a.issued)
         in_parts = len(a.members) > 1 or a.members != a.executors
         prefix = a.id + "/" if in_parts else None
         a_marks = [m for m in marks.get(a.id, ()) if m.date <= today]
@@ -203,6 +252,11 @@ def _status(plan: Schedule, points, marks, cancellation, today, warn, calendar) 
         if final and (cancellation is None or min(final) <= cancellation.date):
             return "done", None, 0
         return ("cancelled" if cancellation else "standing"), None, 0
+    if plan.no_deadline and not points:
+        final = [m.date for m in marks if not m.interim]
+        if final and (cancellation is None or min(final) <= cancellation.date):
+            return "done", None, 0
+        return ("cancelled" if cancellation else "no_deadline"), None, 0
     if closed:
         late = next((p for p in points if p.late), None)
         last_closed = max(p.closed_on for p in points)

@@ -15,7 +15,7 @@ import json
 from typing import Iterable
 from xml.etree import ElementTree as ET
 
-from .control import STATUS_TEXT, STATUSES, ControlItem, ExecutorDiscipline, days_word, plural
+from .control import STATUS_TEXT, STATUSES, ControlItem, ExecutorDiscipline, days_word, default_rule, plural
 from .diagnostics import Diagnostic
 from .records import Records
 
@@ -79,6 +79,8 @@ def _state_fields(item: ControlItem) -> dict:
         "report_date": _iso(item.report_date),
         "waiting_event": item.waiting_event,
         "extended": item.extended,
+        "deadline_default": item.default_deadline,
+        "deadline_early": item.early_deadline,
     }
 
 
@@ -256,7 +258,7 @@ def _text_section(title: str, group: list[ControlItem], records: Records, late: 
         for item in parts:
             a = item.assignment
             when = f"{item.days_overdue} {days_word(item.days_overdue)}" if late else _left(item, today)
-            rows.append((_ru(item.deadline), when, f"{a.id} {_short(a.text)}", f"{a.file}:{a.line}"))
+            rows.append((deadline_cell(item), when, f"{a.id} {_short(a.text)}", f"{a.file}:{a.line}"))
             rows.extend(_roadmap_rows(a, records))
         blocks.setdefault(tuple(rows), []).append(member)
     all_rows = [row for rows in blocks for row in rows]
@@ -298,6 +300,17 @@ def _left(item: ControlItem, today: dt.date) -> str:
     return f"через {days} {days_word(days)}"
 
 
+def deadline_cell(item: ControlItem) -> str:
+    """The effective date, and where it comes from when nobody wrote it: «28.02.2022 (по
+    умолчанию)» — no deadline in the document; «01.04.2024 (с даты документа)» — the written
+    one is before the document's date."""
+    if item.default_deadline:
+        return f"{_ru(item.deadline)} (по умолчанию)"
+    if item.early_deadline:
+        return f"{_ru(item.deadline)} (с даты документа)"
+    return _ru(item.deadline)
+
+
 def _row(cells: tuple[str, ...], widths: list[int]) -> str:
     return "  ".join(c.ljust(widths[k]) if k < len(widths) else c for k, c in enumerate(cells)).rstrip()
 
@@ -319,7 +332,11 @@ def _annotation(level: str, file: str, line: int, title: str, message: str) -> s
 
 def _describe(item: ControlItem, records: Records, who: str | None = None) -> str:
     a = item.assignment
-    written = f" («{a.deadline.as_written}»)" if a.deadline is not None else ""
+    written = f" («{a.deadline.as_written}»)" if a.deadline is not None and a.deadline.kind != "none" else ""
+    if item.default_deadline:
+        written = f" — срок по умолчанию: в документе срок не указан ({default_rule(records.settings.deadlines)})"
+    elif item.early_deadline:
+        written += f" — срок раньше даты документа, на контроле с {_ru(item.deadline)}"
     who = who if who is not None else records.display_name(item.member)
     text = _short(a.text, 200)
     if not text.endswith((".", "!", "?", "…")):
@@ -391,7 +408,7 @@ def format_step_summary(items, summary, records: Records, today: dt.date) -> str
         for parts in rows[:SUMMARY_ROWS]:
             item, a = parts[0], parts[0].assignment
             who = ", ".join(records.display_name(p.member) for p in parts)
-            lines.append(f"| {item.status_text} | {_ru(item.deadline)} | {_md(who)} "
+            lines.append(f"| {item.status_text} | {deadline_cell(item)} | {_md(who)} "
                          f"| `{a.id}` {_md(_short(a.text, 120))} | `{a.file}:{a.line}` |")  # fmt: skip
         if len(rows) > SUMMARY_ROWS:
             lines.append(f"\n… и ещё {len(rows) - SUMMARY_ROWS}.")
@@ -472,7 +489,7 @@ def format_junit(items, summary, records: Records, today: dt.date) -> str:
                                    f'" file="{_attr(a.file)}" line="{a.line}"')  # fmt: skip
         case = place[0] + _attr(item.id) + place[1]
         if item.status == "overdue":
-            message = _attr(f"{item.status_text}: срок {_ru(item.deadline)}")
+            message = _attr(f"{item.status_text}: срок {deadline_cell(item)}")
             text = _cdata(f"{_describe(item, records)}\n{a.file}:{a.line}")
             lines += [case + ">", f'      <failure type="overdue" message="{message}">{text}</failure>', "    </testcase>"]
         elif item.status == "cancelled":

@@ -36,7 +36,23 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Mapping
 
-from .model.deadline import Deadline
+from .model.deadline import (
+    DateDeadline,
+    DayDeadline,
+    Deadline,
+    ManualDeadline,
+    MonthDeadline,
+    MonthsDeadline,
+    NoDeadline,
+    PeriodDeadline,
+    PromptDeadline,
+    RecurringDeadline,
+    RelativeDeadline,
+    SeveralDeadline,
+    StandingDeadline,
+    UrgentDeadline,
+    WithinDeadline,
+)
 from .model.marks import ExecutionMark, Extension
 from .model.settings import DeadlineSettings
 
@@ -184,12 +200,17 @@ class ControlPoint:
     ``nominal`` is the date the deadline gives, ``due`` the date after the non-working-day rule;
     ``opens`` is the start of a recurring period (a mark before it cannot close this point).
     ``name`` says which point it is where a date alone does not («май 2024», «1 квартал 2024»).
+    ``default``: no deadline was written, the date is the office's default («срок не указан»);
+    ``early``: the written date is before the document's date, so the point is due on the
+    document's date (``not_before_issue``).
     """
 
     due: dt.date
     nominal: dt.date
     name: str | None = None
     opens: dt.date | None = None
+    default: bool = False
+    early: bool = False
 
     @property
     def label(self) -> str:
@@ -203,6 +224,8 @@ class Schedule:
 
     ``standing``: «постоянно», no point, ``report_date`` is the next annual report.
     ``waiting_event``: relative to an event that has no date yet (no point).
+    ``no_deadline``: no deadline written and the office's default turned off («срок не
+    установлен»): no point, never overdue.
     ``following``: for a recurring deadline, the point after a given one (None when the
     period of the record ends), so tracking can always show the next open occurrence.
     """
@@ -211,6 +234,7 @@ class Schedule:
     standing: bool = False
     report_date: dt.date | None = None
     waiting_event: str | None = None
+    no_deadline: bool = False
     following: Callable[[ControlPoint], ControlPoint | None] | None = field(default=None, compare=False)
 
 
@@ -236,43 +260,31 @@ def schedule(
 ) -> Schedule:
     """The control points of ``deadline`` for an assignment issued on ``issued``.
 
-    ``until`` bounds a recurring deadline (a roadmap's last day): no period starts after it.
+    ``until`` is a roadmap's last day: no recurring period starts after it, and a standing item
+    («в течение учебного года», «постоянно») is due on it.
     """
     s, cal = context.settings, context.calendar
     issued = issued or context.today
-    if deadline is None:
-        if s.default_days is None:  # one month: the same day of the next month, or its last day
-            following = _add_months(issued.replace(day=1), 1)
-            nominal = _safe_date(following.year, following.month, issued.day)
-        else:
-            nominal = issued + dt.timedelta(days=s.default_days)
-        return Schedule((_point(cal, nominal, "срок не указан"),))
-    kind = deadline.kind
-    if kind == "date":
-        return Schedule((_point(cal, deadline.date, None),))
-    if kind == "month":
-        return Schedule((_month_point(cal, deadline.year, deadline.month),))
-    if kind == "period" and deadline.period == "school-year":  # its end is the office's choice
-        month, day = (int(x) for x in s.school_year_end.split("-"))
-        nominal = _safe_date(deadline.year, month, day)
-        return Schedule((_point(cal, nominal, period_name(deadline)),))
-    if kind == "period":
-        return Schedule((_period_point(cal, deadline),))
-    if kind == "several":
-        points = []
-        for p in deadline.points:
-            if p.kind == "month":
-                points.append(_month_point(cal, p.year, p.month))
-            else:
-                points.append(_point(cal, p.date, None))
+    if deadline is None or isinstance(deadline, NoDeadline):
+        if not s.default_deadline:
+            return Schedule(no_deadline=True)
+        return Schedule((replace(_add_term(cal, issued, s.default_days, "day", False) if s.default_days is not None
+                                 else _add_term(cal, issued, 1, "month", False), name=DEFAULT_NAME, default=True),))
+    if isinstance(deadline, SeveralDeadline):
+        points: list[ControlPoint] = []
+        for part in deadline.points:
+            plan = schedule(part, issued, context, until)
+            if plan.waiting_event is not None and not plan.points:
+                return plan  # a point hangs on an event without a date: the whole waits
+            points.extend(plan.points)
         return Schedule(tuple(sorted(points, key=lambda p: p.due)))
-    if kind == "urgent":
-        return Schedule((_point(cal, issued + dt.timedelta(days=s.urgent_days), "срочно"),))
-    if kind == "prompt":
-        return Schedule((_point(cal, issued + dt.timedelta(days=s.prompt_days), "оперативно"),))
-    if kind == "standing":
+    if isinstance(deadline, StandingDeadline):
+        if deadline.within is not None:
+            return Schedule((_period_deadline_point(cal, s, deadline.within, issued),))
+        if until is not None:  # a roadmap's standing item ends with the roadmap
+            return Schedule((_point(cal, until, ROADMAP_END_NAME),))
         return Schedule(standing=True, report_date=standing_report_date(issued, context))
-    if kind == "relative":
+    if isinstance(deadline, RelativeDeadline):
         event_date = context.event_dates.get(deadline.event)
         if event_date is None:
             return Schedule(waiting_event=deadline.event)
@@ -280,9 +292,121 @@ def schedule(
             due = cal.add_working_days(event_date, deadline.offset_days)
             return Schedule((ControlPoint(due, due),))
         return Schedule((_point(cal, event_date + dt.timedelta(days=deadline.offset_days), None),))
-    if kind == "recurring":
+    if isinstance(deadline, RecurringDeadline):
         return _recurring(deadline, issued, context, until)
-    raise ValueError(f"unknown deadline kind {kind!r}")  # pragma: no cover - the model forbids it
+    if isinstance(deadline, ManualDeadline):  # the user's control dates are final
+        return Schedule(tuple(ControlPoint(day, day) for day in deadline.control))
+    return Schedule((_single_point(deadline, issued, context),))
+
+
+DEFAULT_NAME = "срок не указан"
+ROADMAP_END_NAME = "до конца периода дорожной карты"
+
+
+def _single_point(deadline: Deadline, issued: dt.date, context: DeadlineContext) -> ControlPoint:
+    """The one control point of a date, a day, a month, a range of months, a period, a term
+    from the document's date, «срочно» or «оперативно». A wording without a year takes the
+    first such date on or after the document's date."""
+    s, cal = context.settings, context.calendar
+    if isinstance(deadline, DateDeadline):
+        return _point(cal, deadline.date, None)
+    if isinstance(deadline, DayDeadline):
+        return _point(cal, _next_day_of_year(issued, deadline.month, deadline.day), None)
+    if isinstance(deadline, MonthDeadline):
+        year = deadline.year if deadline.year is not None else _year_ending_after(issued, deadline.month, 1)
+        return _month_point(cal, year, deadline.month)
+    if isinstance(deadline, MonthsDeadline):
+        year = deadline.year if deadline.year is not None else _year_ending_after(issued, deadline.month, 1)
+        first_year = deadline.first_year if deadline.first_year is not None else (
+            year if deadline.first_month <= deadline.month else year - 1)
+        point = _month_point(cal, year, deadline.month)
+        first = f"{MONTH_NAMES[deadline.first_month - 1]}{'' if first_year == year else f' {first_year}'}"
+        return replace(point, name=f"{first} – {MONTH_NAMES[deadline.month - 1]} {year}")
+    if isinstance(deadline, PeriodDeadline):
+        return _period_deadline_point(cal, s, deadline, issued)
+    if isinstance(deadline, WithinDeadline):
+        return _add_term(cal, issued, deadline.amount, deadline.unit, deadline.working_days)
+    if isinstance(deadline, UrgentDeadline):
+        return _point(cal, issued + dt.timedelta(days=s.urgent_days), "срочно")
+    if isinstance(deadline, PromptDeadline):
+        return _point(cal, issued + dt.timedelta(days=s.prompt_days), "оперативно")
+    raise ValueError(f"unknown deadline kind {deadline.kind!r}")  # pragma: no cover - the model forbids it
+
+
+def _add_term(cal: WorkCalendar, issued: dt.date, amount: int, unit: str, working: bool) -> ControlPoint:
+    """A term counted from the document's date: N working days (landing on a working day), N
+    calendar days or weeks, or N months (the same day of the month, or its last day: 31.01 →
+    28.02) — then the non-working-day rule."""
+    if unit == "day" and working:
+        due = cal.add_working_days(issued, amount)
+        return ControlPoint(due, due)
+    if unit == "month":
+        following = _add_months(issued.replace(day=1), amount)
+        return _point(cal, _safe_date(following.year, following.month, issued.day), None)
+    days = amount * 7 if unit == "week" else amount
+    return _point(cal, issued + dt.timedelta(days=days), None)
+
+
+def _next_day_of_year(issued: dt.date, month: int, day: int) -> dt.date:
+    """«до 15 мая» written on ``issued``: the first 15 May on or after it."""
+    nominal = _safe_date(issued.year, month, day)
+    return nominal if nominal >= issued else _safe_date(issued.year + 1, month, day)
+
+
+def _year_ending_after(issued: dt.date, month: int, months: int) -> int:
+    """The year of the first period ending with ``month`` whose end is on or after ``issued``."""
+    return issued.year if _last_day(issued.year, month) >= issued else issued.year + 1
+
+
+def _period_deadline_point(cal: WorkCalendar, s: DeadlineSettings, deadline: PeriodDeadline, issued: dt.date) -> ControlPoint:
+    if deadline.period == "school-year":  # its end is the office's choice
+        month, day = (int(x) for x in s.school_year_end.split("-"))
+        year = deadline.year
+        if year is None:
+            year = issued.year if _safe_date(issued.year, month, day) >= issued else issued.year + 1
+        return _point(cal, _safe_date(year, month, day), _period_title(deadline.period, year, deadline.month))
+    year = deadline.year if deadline.year is not None else _year_ending_after(issued, deadline.month, 1)
+    point = _month_point(cal, year, deadline.month)
+    return replace(point, name=_period_title(deadline.period, year, deadline.month))
+
+
+def written_spans(deadline: Deadline | None, settings: DeadlineSettings) -> list[tuple[dt.date, dt.date]]:
+    """The days each dated point of ``deadline`` names, as written (before the working calendar):
+    ``(first, last)`` — a date is one day, a month or a period its days, a control date written
+    by the user that day. Points without a year, relative, recurring or standing ones name no
+    days of their own and are left out. Validation compares these with the document's date and
+    a roadmap's period."""
+    if deadline is None:
+        return []
+    if isinstance(deadline, SeveralDeadline):
+        return [span for part in deadline.points for span in written_spans(part, settings)]
+    if isinstance(deadline, StandingDeadline):
+        return written_spans(deadline.within, settings)
+    if isinstance(deadline, DateDeadline):
+        return [(deadline.date, deadline.date)]
+    if isinstance(deadline, ManualDeadline):
+        return [(day, day) for day in deadline.control]
+    if isinstance(deadline, MonthDeadline) and deadline.year is not None:
+        return [(dt.date(deadline.year, deadline.month, 1), _last_day(deadline.year, deadline.month))]
+    if isinstance(deadline, MonthsDeadline) and deadline.year is not None and deadline.first_year is not None:
+        return [(dt.date(deadline.first_year, deadline.first_month, 1), _last_day(deadline.year, deadline.month))]
+    if isinstance(deadline, PeriodDeadline) and deadline.year is not None:
+        if deadline.period == "school-year":
+            month, day = (int(x) for x in settings.school_year_end.split("-"))
+            return [(dt.date(deadline.year - 1, 9, 1), _safe_date(deadline.year, month, day))]
+        first = deadline.month - _PERIOD_MONTHS[deadline.period] + 1
+        return [(dt.date(deadline.year, first, 1), _last_day(deadline.year, deadline.month))]
+    return []
+
+
+def not_before_issue(plan: Schedule, issued: dt.date | None) -> Schedule:
+    """A point dated before the document that gave it (an old plan approved late, a source's
+    slip) is due on the document's date: nothing is overdue on the day it is signed, and what
+    is not marked done by then is overdue from the next day. The point says so (``early``)."""
+    if issued is None or not any(p.due < issued for p in plan.points):
+        return plan
+    moved = tuple(replace(p, due=issued, early=True) if p.due < issued else p for p in plan.points)
+    return replace(plan, points=moved)
 
 
 def standing_report_date(issued: dt.date, context: DeadlineContext) -> dt.date:
@@ -307,19 +431,18 @@ def _month_point(cal: WorkCalendar, year: int, month: int) -> ControlPoint:
     return ControlPoint(due, last, f"{MONTH_NAMES[month - 1]} {year}")
 
 
-def _period_point(cal: WorkCalendar, deadline: Deadline) -> ControlPoint:
-    """A quarter, a half-year, a year: due like a month — the last working day
-    of the period's last month (its last calendar day with the rule ``none``)."""
-    point = _month_point(cal, deadline.year, deadline.month)
-    return replace(point, name=period_name(deadline))
-
-
-def period_name(deadline: Deadline) -> str:
+def period_name(deadline: PeriodDeadline) -> str:
     """«1 квартал 2024», «2 полугодие 2023», «2024 год», «2023-2024 учебный год»."""
-    year, period = deadline.year, deadline.period
+    return _period_title(deadline.period, deadline.year, deadline.month)
+
+
+def _period_title(period: str, year: int | None, month: int) -> str:
+    if year is None:
+        return {"quarter": f"{month // 3} квартал", "half-year": f"{month // 6} полугодие",
+                "year": "год", "school-year": "учебный год"}[period]  # fmt: skip
     if period == "school-year":
         return f"{year - 1}-{year} учебный год"
-    return _period_label(dt.date(year, deadline.month - _PERIOD_MONTHS[period] + 1, 1), period)
+    return _period_label(dt.date(year, month - _PERIOD_MONTHS[period] + 1, 1), period)
 
 
 # --- recurring deadlines ----------------------------------------------------------------------
@@ -352,17 +475,20 @@ def _period_label(start: dt.date, period: str) -> str:
     return f"{start.year} год"
 
 
-def _recurring(deadline: Deadline, issued: dt.date, context: DeadlineContext, until: dt.date | None) -> Schedule:
+def _recurring(deadline: RecurringDeadline, issued: dt.date, context: DeadlineContext, until: dt.date | None) -> Schedule:
     cal = context.calendar
     period = deadline.period
     day = deadline.day or context.settings.recurring_day
-    if deadline.month is not None:  # «ежегодно до 20 января»: a date of the year, every year
+    if deadline.month is not None and deadline.day is not None:  # «ежегодно до 20 января»: every year
         return _annual(deadline.month, deadline.day, issued, context, until)
 
     def occurrence(start: dt.date) -> ControlPoint:
         following = _next_period_start(start, period)
         if period == "week":
             nominal = following - ONE_DAY
+        elif deadline.in_period:  # «до 25 числа каждого месяца»: within the period itself
+            last = following - ONE_DAY
+            nominal = _safe_date(last.year, last.month, day)
         else:
             nominal = _safe_date(following.year, following.month, day)
         return _point(cal, nominal, _period_label(start, period), opens=start)

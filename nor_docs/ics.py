@@ -14,7 +14,7 @@ from typing import Iterable
 
 from icalendar import Alarm, Calendar, Event
 
-from .control import ControlItem
+from .control import ControlItem, default_rule
 from .records import Records
 
 PRODID = "-//nor-docs//Контроль исполнения поручений//RU"
@@ -27,7 +27,9 @@ def calendar_events(item: ControlItem, records: Records, stamp: dt.datetime, nam
     """The events of one part: each open control point; a standing one's report date.
     ``name_executor``: the summary names the executor (a calendar of several executors)."""
     a = item.assignment
-    written = a.deadline.as_written if a.deadline is not None else "не указан"
+    written = a.deadline.as_written if a.deadline is not None and a.deadline.kind != "none" else "не указан"
+    if item.default_deadline:
+        written = f"не указан; срок по умолчанию ({default_rule(records.settings.deadlines)})"
     who = records.display_name(item.member)
     whose = f" ({who})" if name_executor else ""
     found = []
@@ -46,7 +48,8 @@ def calendar_events(item: ControlItem, records: Records, stamp: dt.datetime, nam
                 f"{a.text}\n\nИсполнитель: {who}\nСрок: {written}{which}; контрольная дата {state.due:%d.%m.%Y}."
                 f"{moved}\n{source_line(a, records)}"
             )
-            found.append(_event(f"{item.id}~{index}@nor-docs", state.due, f"Срок{whose}: {_short(a.text)}",
+            kind = " (по умолчанию)" if item.default_deadline else ""
+            found.append(_event(f"{item.id}~{index}@nor-docs", state.due, f"Срок{kind}{whose}: {_short(a.text)}",
                                 description, stamp))  # fmt: skip
     elif item.status == "standing" and item.report_date is not None:
         description = (

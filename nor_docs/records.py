@@ -349,7 +349,7 @@ def _translate(model: type[BaseModel], source: Source, error: ValidationError) -
             found.append(Diagnostic(source.path, line, col, "NOR103", f"поле «{_name(loc)}»: {_limit(item)}"))
         elif "такой даты нет" in message:
             found.append(Diagnostic(source.path, line, col, "NOR105", message))
-        elif loc and loc[-1] == "deadline":
+        elif kind == "deadline" or (loc and loc[-1] == "deadline"):
             found.append(Diagnostic(source.path, line, col, "NOR106", message))
         else:
             found.append(Diagnostic(source.path, line, col, "NOR103", f"поле «{_name(loc)}»: {message}"))

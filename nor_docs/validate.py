@@ -8,15 +8,16 @@ items outside the roadmap's period; marks for members who are not in the group.
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 import difflib
 import re
 from typing import Iterable, Iterator
 
 from .assignments import Assignment, collect_assignments
+from .control import default_rule
+from .deadlines import written_spans
 from .diagnostics import Diagnostic
 from .links import decision_ids
+from .model.deadline import RelativeDeadline, SeveralDeadline
 from .records import Records
 from .spelling import SpellingChecker
 
@@ -161,6 +162,7 @@ class _Checker:
                             f"приложения {item.appendix} в записи нет; добавьте его в appendices")  # fmt: skip
         self.unique_numbers(mid, [(loc, item.number) for loc, item in agenda], "пункт повестки")
         numbers = []
+        undated: list[tuple[tuple, str]] = []
         executors = self.executors
         for loc, decision, _executors in m.all_decisions():
             numbers.append((loc, decision.number))
@@ -172,7 +174,11 @@ class _Checker:
                 self.person(mid, loc + ("controller",), decision.controller, "контролирующее лицо")
             if decision.deadline is not None:
                 self.deadline(mid, loc + ("deadline",), decision.deadline, m.date)
+            if (_executors and decision.on_control
+                    and (decision.deadline is None or decision.deadline.kind == "none")):
+                undated.append((loc + ("number",), decision.number.rstrip(".")))  # fmt: skip
         self.unique_numbers(mid, numbers, "пункт решения")
+        self.no_deadline(mid, undated, "решени")
         for i, result in enumerate(m.results):
             self.ref(mid, ("results", i, "organization"), result.organization, self.kinds["organization"],
                      "организация")  # fmt: skip
@@ -185,26 +191,44 @@ class _Checker:
                         f"(это {_pct(round(actual, 1))}); проверьте числа",
                     )  # fmt: skip
 
-    def deadline(self, record_id: str, loc: tuple, deadline, not_before=None) -> None:
+    def deadline(self, record_id: str, loc: tuple, deadline, not_before=None, before_what: str = "заседания") -> None:
         if deadline is None:
             return
-        if deadline.kind == "relative" and deadline.event not in self.events:
-            self.ref(record_id, loc, deadline.event, self.events, "событие")
-        for point in deadline.points or [deadline]:
-            if not_before is not None and point.kind == "date" and point.date < not_before:
-                self.report(
-                    record_id, loc, "NOR108",
-                    f"срок {point.date:%d.%m.%Y} раньше даты заседания {not_before:%d.%m.%Y}; проверьте год",
-                )  # fmt: skip
-            elif not_before is not None and point.kind in ("month", "period") and point.year and point.month:
-                # «в течение I квартала 2024 года» given on 15.04.2024: the period is over already
-                end = dt.date(point.year, point.month, calendar.monthrange(point.year, point.month)[1])
-                if end < not_before:
-                    self.report(
-                        record_id, loc, "NOR108",
-                        f"срок «{deadline.as_written}»: период до {end:%d.%m.%Y} закончился раньше даты заседания "
-                        f"{not_before:%d.%m.%Y}; проверьте год",
-                    )  # fmt: skip
+        for relative in _relatives(deadline):
+            if relative.event not in self.events:
+                self.ref(record_id, loc, relative.event, self.events, "событие")
+        if not_before is None:
+            return
+        for first, last in written_spans(deadline, self.r.settings.deadlines):
+            if last >= not_before:
+                continue
+            if first == last:
+                what = f"срок {last:%d.%m.%Y} раньше даты {before_what} {not_before:%d.%m.%Y}"
+            else:  # «в течение I квартала 2024 года» given on 15.04.2024: the period is over already
+                what = (f"срок «{deadline.as_written}»: период до {last:%d.%m.%Y} закончился раньше даты "
+                        f"{before_what} {not_before:%d.%m.%Y}")
+            self.report(
+                record_id, loc, "NOR108",
+                f"{what}; на контроле он с даты {before_what}. Проверьте год — или, если так в документе, "
+                "оставьте слова и впишите контрольную дату: deadline: {text: …, control: …}",
+            )  # fmt: skip
+            return
+
+    def no_deadline(self, record_id: str, undated: list[tuple[tuple, str]], stem: str) -> None:
+        """Assignments without a deadline, controlled by the office's default date: one warning
+        per record, at the first of them, naming them all."""
+        settings = self.r.settings.deadlines
+        if not undated or not settings.default_deadline:
+            return
+        numbers = ", ".join(number for _loc, number in undated)
+        what = f"{stem}{'и' if stem == 'решени' else 'е'} {numbers}" if len(undated) == 1 else \
+            f"{stem}{'ях' if stem == 'решени' else 'ах'} {numbers}"
+        self.report(
+            record_id, undated[0][0], "NOR209",
+            f"срок не указан в {what}: на контроле — срок по умолчанию ({default_rule(settings)}), и каждый отчёт "
+            "называет его сроком по умолчанию; впишите срок, как в документе, или отключите правило "
+            "(deadlines: default_deadline: false в settings.yaml — тогда статус «срок не установлен»)",
+        )  # fmt: skip
 
     def unique_numbers(self, record_id: str, numbered: list[tuple[tuple, str]], what: str) -> None:
         seen: dict[str, tuple] = {}
@@ -222,21 +246,27 @@ class _Checker:
         self.ref(rid, ("issuer",), rm.issuer, self.kinds["organization"], "организация")
         self.ref(rid, ("subject",), rm.subject, self.kinds["organization"], "организация")
         numbers = []
+        undated: list[tuple[tuple, str]] = []
         for loc, item in _roadmap_items(rm):
             numbers.append((loc, item.number))
             self.repeated(rid, loc + ("executors",), item.executors, "исполнителей")
             for j, executor in enumerate(item.executors):
                 self.executor(rid, loc + ("executors", j), executor)
             self.ref(rid, loc + ("reported_at",), item.reported_at, self.r.meetings, "заседание")
-            self.deadline(rid, loc + ("deadline",), item.deadline)
-            for point in (item.deadline.points or [item.deadline]) if item.deadline else []:
-                if not _within_period(point, rm.period):
+            approved = rm.approval.date if rm.approval is not None else None
+            self.deadline(rid, loc + ("deadline",), item.deadline, approved, "утверждения дорожной карты")
+            if item.executors and (item.deadline is None or item.deadline.kind == "none"):
+                undated.append((loc + ("number",), item.number.rstrip(".")))
+            for first, last in written_spans(item.deadline, self.r.settings.deadlines):
+                if not (rm.period.start <= last and first <= rm.period.end):
                     self.report(
                         rid, loc + ("deadline",), "NOR204",
                         f"срок «{item.deadline.as_written}» вне периода дорожной карты "
                         f"({rm.period.start:%d.%m.%Y}–{rm.period.end:%d.%m.%Y})",
                     )  # fmt: skip
+                    break
         self.unique_numbers(rid, numbers, "пункт дорожной карты")
+        self.no_deadline(rid, undated, "пункт")
         if rm.ordered_by is not None:
             known = self.decisions
             if rm.ordered_by not in known:
@@ -284,7 +314,8 @@ class _Checker:
                         tail = f"; возможно, «{hint[0]}»?" if hint else ""
                         self.found.append(Diagnostic(file, line, col, "NOR104", f"неизвестное лицо «{value}»{tail}"))
                 if person_field == "approved_by" and mark.requested and assignment.deadline is not None:
-                    due = _deadline_when_requested(assignment.deadline.date, mark, by_assignment[mark.assignment])
+                    due = _deadline_when_requested(getattr(assignment.deadline, "date", None), mark,
+                                                   by_assignment[mark.assignment])  # fmt: skip
                     if due is not None and mark.requested > due:
                         line, col = located.source.position(located.loc + ("requested",))
                         self.found.append(Diagnostic(file, line, col, "NOR206",
@@ -349,20 +380,11 @@ _UNKNOWN = {
 }
 
 
-def _within_period(point, period) -> bool:
-    """A date inside the period; a month, a quarter, a half-year or a year that overlaps it.
-    Other kinds have no date to compare."""
-    if point.kind == "date":
-        return period.start <= point.date <= period.end
-    if point.kind in ("month", "period"):
-        last = point.year * 12 + point.month - 1
-        first = last - _PERIOD_MONTHS[point.period] + 1 if point.kind == "period" else last
-        start, end = (period.start.year * 12 + period.start.month - 1, period.end.year * 12 + period.end.month - 1)
-        return start <= last and first <= end
-    return True
-
-
-_PERIOD_MONTHS = {"quarter": 3, "half-year": 6, "year": 12, "school-year": 12}
+def _relatives(deadline) -> list:
+    """The parts of ``deadline`` that hang on an event."""
+    if isinstance(deadline, SeveralDeadline):
+        return [p for p in deadline.points if isinstance(p, RelativeDeadline)]
+    return [deadline] if isinstance(deadline, RelativeDeadline) else []
 
 
 def _gender_from_surname(surname: str) -> bool:

@@ -27,4 +27,6 @@ def test_generated_records_have_no_problem_at_all(tmp_path, monkeypatch, script,
     root = tmp_path / "records"
     make(load_script(BENCH / f"{script}.py"), root)
     _records, found = load_and_validate(root)
-    assert [d.as_text() for d in found] == []
+    # Decisions without a deadline are generated on purpose (the default deadline is part of the
+    # work measured); since issue 14 each is warned about (NOR209), and that is all.
+    assert [d.as_text() for d in found if d.code != "NOR209"] == []

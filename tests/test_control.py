@@ -140,8 +140,11 @@ def test_a_meeting_can_be_the_event(tmp_path: Path):
                        encoding="utf-8")  # fmt: skip
     records, found = load_and_validate(copy)
     assert not [d for d in found if d.is_error]
-    # 5 working days before 14.12.2023 (Thursday): 13, 12, 11, 8, 7 December.
-    assert state(records, "2024-06-01", "2024-04-01-misc#9")[1] == D("2023-12-07")
+    # 5 working days before 14.12.2023 (Thursday): 13, 12, 11, 8, 7 December — before the meeting
+    # of 01.04.2024 that gave it, so controlled from that meeting's date (issue 14).
+    item = {i.id: i for i in control_items(records, D("2024-06-01"))}["2024-04-01-misc#9"]
+    assert item.current.point.nominal == D("2023-12-07")
+    assert (item.deadline, item.early_deadline) == (D("2024-04-01"), True)
 
 
 # --- seed 002: 31.01.2024, a working group of three -----------------------------------------------

@@ -155,7 +155,9 @@ def test_roadmap_items_in_json_github_junit_and_calendar_point_at_the_item(runne
     for item in ours:
         assert _line(item["file"], item["line"]) == f"- number: {item['number']}"
     standing = next(i for i in ours if i["id"] == f"{KUZNETSK}#2.1")
-    assert (standing["status"], standing["deadline"], standing["report_date"]) == ("standing", None, "2025-01-20")
+    # Issue 14: «в течение учебного года» in the 2021–2022 roadmap ends with the roadmap (31.08.2022).
+    assert (standing["status"], standing["deadline"], standing["report_date"]) == ("overdue", "2022-08-31", None)
+    assert [p["label"] for p in standing["points"]] == ["до конца периода дорожной карты"]
 
     line = next(i["line"] for i in kamenka if i["number"] == "1.1")
     alone = tmp_path / "kamenka"  # only seed 000: its items are within GitHub's ten annotations

@@ -200,7 +200,8 @@ def test_status_column_carries_each_items_status_and_marks(with_status):
     assert rows["3.1."][5] == "просрочено (22 дня), срок 29.12.2023" + reported
     assert rows["4.2."][5] == "на контроле, срок 31.01.2024"  # seven members, one state: said once
     kuz = _items_of(_rows(_plan(_open(with_status, KUZNETSK))))
-    assert {r[5] for r in kuz} == {"постоянно, отчёт до 20.01.2025"}
+    # Issue 14: its standing items end with the 2021–2022 roadmap, not «постоянно» for ever.
+    assert {r[5] for r in kuz} == {"просрочено (507 дней), срок 31.08.2022"}
     ordered = _items_of(_rows(_plan(_open(with_status, ORDERED))))
     assert ordered[1][5] == "не на контроле (исполнитель не назначен)"
 

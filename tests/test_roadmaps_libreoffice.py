@@ -67,7 +67,7 @@ def test_sample_roadmaps_convert_with_their_sections_and_statuses(roadmap_pdfs):
     text = " ".join(pdf_page_texts(roadmap_pdfs["kuznetsk-sosh10-roadmap-2021-2022"]))
     for fact in ("Методический кабинет", "Образовательная организация (ШНОР)",
                  "Школа-тьютор (МБОУ СОШ №8 им. П.А. Щипанова)", "в течение учебного года",
-                 "постоянно, отчёт до 20.01.2025", "Ход выполнения на 20.01.2024"):  # fmt: skip
+                 "просрочено (507 дней), срок 31.08.2022", "Ход выполнения на 20.01.2024"):  # fmt: skip
         assert fact in text
     kamenka = " ".join(pdf_page_texts(roadmap_pdfs["kamenka-roadmap-2024"]))
     assert "май 2024 года и декабрь 2024 года" in kamenka and "МОУ СОШ с. Покровская Арчада" in kamenka

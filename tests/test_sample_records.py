@@ -118,6 +118,12 @@ def test_validate_gives_exactly_the_two_contradictions_of_seed_000(loaded):
     percent = text_position(kamenka, "percent: 30.8")
     percent = (percent[0], percent[1] + len("percent: "))
     shown = "records/meetings/2023-10-31-kamenka-wg.yaml"
+    # Issue 14: the seeds' decisions without a deadline are each protocol's NOR209 (default deadline).
+    assert sorted((d.file, d.code) for d in found if d.code == "NOR209") == [
+        ("records/meetings/2022-01-31-astrakhan-500.yaml", "NOR209"),
+        ("records/meetings/2023-01-31-petrozavodsk.yaml", "NOR209"),
+    ]
+    found = [d for d in found if d.code != "NOR209"]
     assert [(d.file, d.line, d.column, d.code) for d in found] == [
         (shown, *misspelt, "NOR202"),
         (shown, *percent, "NOR201"),
@@ -134,7 +140,8 @@ def test_validate_cli_exits_zero_and_prints_the_two_warnings(runner):
     result = runner.invoke(cli, ["validate", "--records", str(SAMPLE_RECORDS)])
     assert result.exit_code == 0, result.output
     assert "NOR202" in result.output and "NOR201" in result.output
-    assert result.output.strip().endswith("Найдено: ошибок — 0, предупреждений — 2.")
+    # the two contradictions of seed 000 and two protocols with decisions without a deadline (NOR209)
+    assert result.output.strip().endswith("Найдено: ошибок — 0, предупреждений — 4.")
     strict = runner.invoke(cli, ["validate", "--strict", "--records", str(SAMPLE_RECORDS)])
     assert strict.exit_code == 1
 
@@ -636,6 +643,6 @@ def test_marks_name_sample_assignments_and_group_members(records_copy):
     copy, found = load_and_validate(records_copy, display_root="records")
     assert len(copy.marks) == 3 and len(copy.extensions) == 1
     wrong = text_position(data, "member: petrozavodsk-sosh3")[0]
-    other = [d for d in found if d.code not in ("NOR201", "NOR202")]
+    other = [d for d in found if d.code not in ("NOR201", "NOR202", "NOR209")]
     assert [(d.file, d.line, d.code) for d in other] == [("records/marks/demo.yaml", wrong, "NOR114")]
     assert "«petrozavodsk-sosh3» не исполнитель поручения 2021-09-29-kuznetsk#4.2" in other[0].message

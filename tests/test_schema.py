@@ -67,7 +67,7 @@ def test_schemas_describe_the_input_form_not_the_parsed_model():
     shapes = deadline["anyOf"]
     assert {"type": "string", "minLength": 1, "description": "срок так, как он написан"} in shapes
     written = next(s for s in shapes if s.get("type") == "object")
-    assert set(written["properties"]) == {"text", "event"} and written["required"] == ["text"]
+    assert set(written["properties"]) == {"text", "event", "control"} and written["required"] == ["text"]  # control: issue 14
     assert meeting["properties"]["date"]["type"] == "string"
     assert re.match(meeting["properties"]["date"]["pattern"], "31.01.2024 г.")
     assert re.match(meeting["properties"]["date"]["pattern"], "2024-01-31")

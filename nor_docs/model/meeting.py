@@ -8,12 +8,12 @@ elsewhere in the file. A signed protocol does not change: execution marks live a
 
 from __future__ import annotations
 
-from typing import Iterator, Literal
+from typing import Annotated, Iterator, Literal
 
-from pydantic import Field, model_validator
+from pydantic import AfterValidator, Field, model_validator
 
 from .common import Date, DocNumber, Label, Record, Ref, Text, Time
-from .deadline import DeadlineField
+from .deadline import DeadlineField, check_no_marks, take_marked_deadline
 
 
 class Role(Record):
@@ -88,10 +88,15 @@ class Decision(Record):
     or nothing when ``executors_in_text`` is false), then ``text``, then the deadline as written,
     after a comma (``…МОУ, в срок до 27.02.2023``) or, with ``deadline_comma: false``, after a
     space only (``…ДК» в срок до 31.01.2024 г.``, ``…качества (на постоянной основе)``).
+
+    A deadline written inside the sentence is marked there instead: ``text: Разработать
+    программу (срок готовности — [[1 ноября 2014 г.]])``; several marks are several control
+    points. The document prints the text as the paper reads and appends nothing
+    (``model/deadline.py``, «deadlines marked inside a decision's text»).
     """
 
     number: Label
-    text: Text
+    text: Annotated[str, Field(min_length=1), AfterValidator(check_no_marks)]
     executors: list[Ref] = Field(default_factory=list)
     addressed_to: str | None = None  # «Руководству МБОУ «СОШ с. Ушаковка»» verbatim
     executors_in_text: bool = True
@@ -101,6 +106,8 @@ class Decision(Record):
     on_control: bool = True  # false for «принять к сведению» and headings
     bullets: list[Text] = Field(default_factory=list)
     decisions: list["Decision"] = Field(default_factory=list)
+
+    _deadline_in_text = model_validator(mode="before")(take_marked_deadline)
 
 
 class AgendaItem(Record):

@@ -17,7 +17,13 @@ class DeadlineSettings(Record):
     non_working_day: Literal["previous", "next", "none"] = "previous"
     timezone: str = "Europe/Moscow"
     # No deadline given: one calendar month from the issue date (31.01 → 28.02), as the
-    # instructions say; a number of days instead when set.
+    # instructions say; a number of days instead when set. ``default_deadline: false`` — the
+    # office's instruction has no such rule: «срок не установлен» is a status of its own.
+    default_deadline: bool = Field(
+        default=True,
+        description="Срок не указан: контролировать по правилу «в течение месяца» (default_days), помечая срок "
+                    "как срок по умолчанию; false — статус «срок не установлен», без даты",
+    )  # fmt: skip
     default_days: int | None = Field(default=None, ge=1)
     urgent_days: int = Field(default=3, ge=1)  # «срочно»
     prompt_days: int = Field(default=10, ge=1)  # «оперативно»

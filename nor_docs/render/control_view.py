@@ -36,7 +36,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Iterable
 
-from ..control import ControlItem, discipline, days_word, summary
+from ..control import ControlItem, days_word, default_rule, discipline, summary
 from ..control_formats import counts_line
 from ..links import roadmap_item, roadmaps_by_decision
 from ..model.common import format_date
@@ -227,8 +227,13 @@ class _Rows:
 
     def _deadline(self, item: ControlItem) -> list[str]:
         deadline = item.assignment.deadline
-        lines = [deadline.as_written if deadline is not None else "не указан"]
-        if item.waiting_event is not None:
+        lines = [deadline.as_written if deadline is not None and deadline.kind != "none" else "не указан"]
+        if item.status == "no_deadline":
+            lines.append("срок не установлен (по правилу управления срока по умолчанию нет)")
+        elif item.default_deadline:
+            rule = default_rule(self.records.settings.deadlines)
+            lines.append(f"срок по умолчанию — {format_date(item.deadline)} ({rule})")
+        elif item.waiting_event is not None:
             lines.append(f"ждёт даты события «{self._event_title(item.waiting_event)}»")
         elif not item.points:
             if item.report_date is not None and item.status == "standing":
@@ -241,7 +246,9 @@ class _Rows:
                     continue  # a closed period shows in the marks
                 if single:
                     text = f"контрольный срок — {format_date(state.due)}"
-                    if not state.extensions and state.point.nominal != state.due:
+                    if not state.extensions and state.point.early:
+                        text += f" (срок {state.point.label} раньше даты документа: контроль с даты документа)"
+                    elif not state.extensions and state.point.nominal != state.due:
                         text += f" ({format_date(state.point.nominal)} — нерабочий день)"
                 elif recurring:
                     text = f"за {state.point.label} — {format_date(state.due)}"

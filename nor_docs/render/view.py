@@ -479,7 +479,9 @@ def _decisions(ctx: _Context, decisions, locs: list[tuple], inherited: tuple = (
             elif own:
                 names = [_executor_dative(ctx, ref, loc + ("executors", j)) for j, ref in enumerate(own)]
                 prefix = capitalize_first(join_names(names))
-        deadline = decision.deadline.as_written if decision.deadline is not None else None
+        # A deadline marked inside the text is already in the sentence: nothing is appended.
+        in_text = decision.deadline is not None and decision.deadline.in_text
+        deadline = decision.deadline.as_written if decision.deadline is not None and not in_text else None
         nominative = join_names(_executor_nominative(ctx, ref) for ref in executors)
         rows.append({
             "number": number_label(decision.number),

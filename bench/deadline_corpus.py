@@ -1,0 +1,59 @@
+"""The share of real deadline wordings nor-docs reads as expected (tests/data/deadline-wordings.yaml).
+
+Each wording is parsed and scheduled on its document's date with the default settings; it counts
+as read when the kind and the control dates (or the expected status: ``unread`` — needs a control
+date beside it, ``needs_event`` — needs the event) are what the corpus says. Usage:
+``python bench/deadline_corpus.py`` (prints the misses and the share).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from nor_docs.deadlines import make_context, schedule  # noqa: E402
+from nor_docs.model.deadline import DeadlineError, parse_deadline  # noqa: E402
+from nor_docs.model.settings import DeadlineSettings  # noqa: E402
+
+CORPUS = ROOT / "tests" / "data" / "deadline-wordings.yaml"
+
+
+def outcome(entry: dict) -> dict:
+    """What nor-docs makes of one wording: ``{kind, control}`` or ``{status}``."""
+    issued = dt.date.fromisoformat(entry["document_date"])
+    try:
+        deadline = parse_deadline(entry["text"])
+    except DeadlineError as error:
+        return {"status": "needs_event" if "отсчитывается от события" in str(error) else "unread"}
+    plan = schedule(deadline, issued, make_context(DeadlineSettings(), issued, {}))
+    found = {"kind": deadline.kind}
+    if plan.points:
+        points = plan.points[:1] if deadline.kind == "recurring" else plan.points
+        found["control"] = [p.due.isoformat() for p in points]
+    return found
+
+
+def expected(entry: dict) -> dict:
+    return {k: entry[k] for k in ("kind", "control", "status") if k in entry}
+
+
+def main() -> None:
+    entries = yaml.safe_load(CORPUS.read_text(encoding="utf-8"))
+    misses = [(e, outcome(e)) for e in entries if outcome(e) != expected(e)]
+    for entry, got in misses:
+        print(f"  «{entry['text']}»: ожидалось {expected(entry)}, получено {got}")
+    read = len(entries) - len(misses)
+    needs = sum(1 for e in entries if "status" in e)
+    print(f"deadline corpus: {len(entries)} wordings from {len({e['source'].split(' ')[0] for e in entries})} sources; "
+          f"read as expected {read}/{len(entries)} ({read / len(entries):.0%}); "
+          f"{needs} of them by nature need a control date or an event")
+
+
+if __name__ == "__main__":
+    main()
