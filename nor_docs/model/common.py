@@ -21,10 +21,24 @@ MONTHS_GENITIVE = (
 )  # fmt: skip
 
 
-class Record(BaseModel):
-    """Base of every model read from YAML: strict, closed, immutable once validated."""
+def _schema_in_russian(schema: dict[str, Any], model: type) -> None:
+    """A model's JSON Schema says what the editor shows a clerk: its Russian ``SCHEMA_DESCRIPTION``
+    (if the class has one), never the English docstring written for developers."""
+    schema.pop("description", None)
+    described = model.__dict__.get("SCHEMA_DESCRIPTION")
+    if described:
+        schema["description"] = described
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=True)
+
+class Record(BaseModel):
+    """Base of every model read from YAML: strict, closed, immutable once validated.
+
+    Every field carries a Russian one-line ``description`` (with an example where it helps):
+    it is what the editor shows on hover through the JSON Schemas (``nor_docs/schema.py``), and
+    a test fails on a field without one."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=True,
+                              json_schema_extra=_schema_in_russian)  # fmt: skip
 
 
 # ``parse_date`` lives in ``nor_docs/dates.py`` (no pydantic): the CLI parses ``--today`` with

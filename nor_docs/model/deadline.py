@@ -151,12 +151,14 @@ class Deadline(Record):
 
 DEADLINE_INPUT_SCHEMA = {
     "anyOf": [
-        {"type": "string", "minLength": 1, "description": "срок так, как он написан"},
+        {"type": "string", "minLength": 1},
         {
             "type": "object",
             "properties": {
-                "text": {"type": "string", "minLength": 1},
-                "event": {"type": "string", "pattern": ID_PATTERN},
+                "text": {"type": "string", "minLength": 1, "description": "Срок так, как он написан: «не менее "
+                         "чем за 3 дня до проведения процедуры»"},  # fmt: skip
+                "event": {"type": "string", "pattern": ID_PATTERN, "description": "id события из records/events/ "
+                          "(или заседания), от которого отсчитывается срок"},  # fmt: skip
             },
             "required": ["text"],
             "additionalProperties": False,
