@@ -1,10 +1,11 @@
 """Which known id a person would call a near miss of an unknown one (the «возможно, …?» hint).
 
 A typo — a letter missed, added, changed, or two swapped — in the part of the id that tells
-records apart (a different number is another record, not a typo): ids of one municipality share a prefix («kuznetsk-»), which makes any two of them
+records apart (a different number is another record, not a typo; digits swapped are a typo): ids of one municipality share a prefix («kuznetsk-»), which makes any two of them
 look alike to a plain similarity ratio, so the shared prefix is set aside before counting. One
 edit is near for a short remainder, two for a longer one, three only for a long one. An id that
-is another's with a prefix added or dropped («ivanova» for «kamenka-ivanova») is near too.
+is another's with a segment added or dropped («ivanova» for «kamenka-ivanova», «kikino-school» for
+«kikino») is near too.
 Anything further is not a hint: the way out is to add the record, and the message says that.
 """
 
@@ -30,8 +31,8 @@ def _near(value: str, candidate: str) -> int | None:
     if _segments_end(value, candidate) or _segments_end(candidate, value):
         return 3
     a, b = _without_common_prefix(value, candidate)
-    if _digits(a) != _digits(b):
-        return None  # «sosh-5» is another school than «sosh-3», not a typo of it
+    if _digits(a) and _digits(b) and sorted(_digits(a)) != sorted(_digits(b)):
+        return None  # «sosh-5» is another school than «sosh-3», not a typo of it («vpr-2042» is one of «vpr-2024»)
     longest = max(len(a), len(b))
     allowed = 1 if longest <= 5 else 2 if longest <= 12 else 3
     if abs(len(a) - len(b)) > allowed:
@@ -45,8 +46,9 @@ def _digits(text: str) -> str:
 
 
 def _segments_end(short: str, long: str) -> bool:
-    """``long`` is ``short`` with whole leading segments added: ``kamenka-ivanova`` / ``ivanova``."""
-    return len(short) >= 4 and long.endswith("-" + short)
+    """``long`` is ``short`` with whole segments added before or after it: ``kamenka-ivanova`` or
+    ``kikino-school`` for ``ivanova`` or ``kikino``."""
+    return len(short) >= 4 and (long.endswith("-" + short) or long.startswith(short + "-"))
 
 
 def _without_common_prefix(a: str, b: str) -> tuple[str, str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema
@@ -105,6 +106,26 @@ DocNumber = Annotated[Label, AfterValidator(_without_number_sign)]
 ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
 # A reference to another record by its id (people, organisations, groups, events, meetings).
 Ref = Annotated[str, Field(pattern=ID_PATTERN)]
+
+
+@dataclass(frozen=True)
+class RefTo:
+    """What a reference field names: the kinds of record its id may be («person», «organization»,
+    «group», «event», «meeting»), ``within`` the key of a mapping that holds the id (a deadline's
+    ``event``), and ``what`` the word a message calls it by («докладчик»). Validation finds every
+    reference of a file by these marks — of a file that failed its schema too (``references.py``)."""
+
+    kinds: tuple[str, ...]
+    what: str = ""
+    within: str | None = None
+
+
+PersonRef = Annotated[Ref, RefTo(("person",), "лицо")]
+OrganizationRef = Annotated[Ref, RefTo(("organization",), "организация")]
+GroupRef = Annotated[Ref, RefTo(("group",), "группа")]
+# Who an assignment is given to: a person, an organisation or a group.
+ExecutorRef = Annotated[Ref, RefTo(("person", "organization", "group"), "исполнитель")]
+MeetingRef = Annotated[Ref, RefTo(("meeting",), "заседание")]
 Text = Annotated[str, Field(min_length=1)]
 
 

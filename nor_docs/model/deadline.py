@@ -20,7 +20,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 
-from .common import ID_PATTERN, Record
+from .common import ID_PATTERN, Record, RefTo
 
 Kind = Literal["date", "month", "period", "several", "standing", "relative", "recurring", "urgent", "prompt"]
 
@@ -180,7 +180,8 @@ def _from_record(value: Any) -> Any:
 
 
 # The type of a record's ``deadline:`` field: written as text or ``{text, event}``, held parsed.
-DeadlineField = Annotated[Deadline, BeforeValidator(_from_record), WithJsonSchema(DEADLINE_INPUT_SCHEMA)]
+DeadlineField = Annotated[Deadline, BeforeValidator(_from_record), WithJsonSchema(DEADLINE_INPUT_SCHEMA),
+                          RefTo(("event", "meeting"), "событие", within="event")]
 
 
 class DeadlineError(ValueError):

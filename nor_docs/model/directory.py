@@ -7,11 +7,11 @@ the documents derive every other case from them.
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, model_validator
 
-from .common import Record, Ref, Text
+from .common import OrganizationRef, Record, Ref, RefTo, Text
 
 OrgKind = Literal[
     "управление образования",
@@ -37,7 +37,7 @@ class Organization(Record):
     # a near-miss of a name that is *not* listed here is reported by validate (NOR202).
     aliases: list[Text] = Field(default_factory=list, description="Другие написания того же названия в документах "
                                 "(иначе validate предупредит о расхождении)")  # fmt: skip
-    parent: Ref | None = Field(None, description="id вышестоящей организации (для отдела — управление)")
+    parent: OrganizationRef | None = Field(None, description="id вышестоящей организации (для отдела — управление)")
 
     @property
     def display_name(self) -> str:
@@ -62,7 +62,7 @@ class Person(Record):
                                                                "отчеству — для падежей")  # fmt: skip
     position: str | None = Field(None, description="Должность строчными, в именительном падеже: «директор МОУ СОШ "
                                                    "№ 3»")  # fmt: skip
-    organization: Ref | None = Field(None, description="id организации, где работает, например sosh-3")
+    organization: OrganizationRef | None = Field(None, description="id организации, где работает, например sosh-3")
 
     @model_validator(mode="after")
     def _needs_a_name(self) -> "Person":
@@ -96,8 +96,8 @@ class Person(Record):
 class GroupMember(Record):
     """A member of a group: a person or an organisation (exactly one)."""
 
-    person: Ref | None = Field(None, description="id человека из справочника")
-    organization: Ref | None = Field(None, description="id организации из справочника (за неё отвечает "
+    person: Annotated[Ref, RefTo(("person",), "участник группы")] | None = Field(None, description="id человека из справочника")
+    organization: Annotated[Ref, RefTo(("organization",), "участник группы")] | None = Field(None, description="id организации из справочника (за неё отвечает "
                                                        "руководитель)")  # fmt: skip
 
     @model_validator(mode="after")
@@ -128,7 +128,7 @@ class Group(Record):
                                        "контролируется по каждому; пусто — группа как один исполнитель")  # fmt: skip
     # A group that is a count of people rather than a list («15 руководителей ОО»).
     count: int | None = Field(default=None, ge=1, description="Численность группы без списка: 15")
-    organization: Ref | None = Field(None, description="id организации, к которой относится группа")
+    organization: OrganizationRef | None = Field(None, description="id организации, к которой относится группа")
 
 
 class DirectoryFile(Record):

@@ -8,11 +8,11 @@ assignment, the member whose part it is.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, ClassVar
 
 from pydantic import Field
 
-from .common import Date, Record, Ref, Text
+from .common import Date, ExecutorRef, PersonRef, Record, RefTo, Text
 
 ASSIGNMENT_ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*#[0-9A-Za-zА-Яа-я.]+$"
 AssignmentRef = Field(pattern=ASSIGNMENT_ID_PATTERN, description="Поручение: <id заседания или дорожной карты>#"
@@ -24,8 +24,8 @@ class ExecutionMark(Record):
     """«Исполнено»: the date and what confirms it. ``interim: true`` is a progress report that
     does not close the assignment."""
 
-    assignment: str = AssignmentRef
-    member: Ref | None = Field(None, description=MEMBER)
+    assignment: Annotated[str, RefTo(("assignment",), "поручение")] = AssignmentRef
+    member: ExecutorRef | None = Field(None, description=MEMBER)
     date: Date = Field(description="Дата исполнения: 2024-03-20")
     document: str | None = Field(None, description="Подтверждение: «письмо № 12 от 05.10.2021», «аналитическая "
                                                    "справка»")  # fmt: skip
@@ -38,22 +38,22 @@ class ExecutionMark(Record):
 class Extension(Record):
     """«Срок продлён»: a new date, on what basis, approved by whom (the one who gave it)."""
 
-    assignment: str = AssignmentRef
-    member: Ref | None = Field(None, description=MEMBER)
+    assignment: Annotated[str, RefTo(("assignment",), "поручение")] = AssignmentRef
+    member: ExecutorRef | None = Field(None, description=MEMBER)
     new_deadline: Date = Field(description="Новый срок: 2024-04-30")
     requested: Date | None = Field(None, description="Когда исполнитель попросил (до срока)")
     approved: Date = Field(description="Когда продление утверждено")
-    approved_by: Ref = Field(description="id утвердившего (того, кто дал поручение)")
+    approved_by: PersonRef = Field(description="id утвердившего (того, кто дал поручение)")
     basis: Text = Field(description="Основание: «служебная записка № 5 от 10.04.2024»")
 
 
 class Cancellation(Record):
     """«Снято с контроля» without execution, by the one who gave the assignment."""
 
-    assignment: str = AssignmentRef
-    member: Ref | None = Field(None, description=MEMBER)
+    assignment: Annotated[str, RefTo(("assignment",), "поручение")] = AssignmentRef
+    member: ExecutorRef | None = Field(None, description=MEMBER)
     date: Date = Field(description="Дата снятия с контроля")
-    by: Ref = Field(description="id снявшего (того, кто дал поручение)")
+    by: PersonRef = Field(description="id снявшего (того, кто дал поручение)")
     basis: Text = Field(description="Основание: «протокол № 5 от 20.05.2024, п. 3»")
 
 

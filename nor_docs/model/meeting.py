@@ -8,18 +8,19 @@ elsewhere in the file. A signed protocol does not change: execution marks live a
 
 from __future__ import annotations
 
-from typing import ClassVar, Iterator, Literal
+from typing import Annotated, ClassVar, Iterator, Literal
 
 from pydantic import Field, model_validator
 
-from .common import Date, DocNumber, Label, Record, Ref, Text, Time
+from .common import (Date, DocNumber, ExecutorRef, GroupRef, Label, OrganizationRef, PersonRef, Record, Ref, RefTo, Text,
+                     Time)
 from .deadline import DeadlineField
 
 
 class Role(Record):
     """A person in a role of the meeting, with the position as this document writes it."""
 
-    person: Ref = Field(description="id человека из справочника (records/directory/), например ivanova")
+    person: PersonRef = Field(description="id человека из справочника (records/directory/), например ivanova")
     label: str | None = Field(None, description="Подпись роли в протоколе: «Председатель», «Председательствовал», "
                                                 "«Протокол вела»")  # fmt: skip
     position: str | None = Field(None, description="Должность для этого протокола, если не та, что в справочнике")
@@ -28,7 +29,7 @@ class Role(Record):
 class Signer(Record):
     """A signature block: the position as printed (may span lines) and the person."""
 
-    person: Ref = Field(description="id подписывающего из справочника, например ivanova")
+    person: PersonRef = Field(description="id подписывающего из справочника, например ivanova")
     position: str | None = Field(None, description="Должность, как она печатается в подписи (можно в несколько "
                                                    "строк): «Начальник управления образования»")  # fmt: skip
 
@@ -37,9 +38,9 @@ class Attendee(Record):
     """Someone present, absent or invited: a person, a group (maybe with a count), an
     organisation, or — where the protocol names nobody — a description as written."""
 
-    person: Ref | None = Field(None, description="id человека из справочника, например ivanova")
-    group: Ref | None = Field(None, description="id группы из справочника, например heads («Руководители ОО»)")
-    organization: Ref | None = Field(None, description="id организации из справочника, например sosh-3")
+    person: PersonRef | None = Field(None, description="id человека из справочника, например ivanova")
+    group: GroupRef | None = Field(None, description="id группы из справочника, например heads («Руководители ОО»)")
+    organization: OrganizationRef | None = Field(None, description="id организации из справочника, например sosh-3")
     position: str | None = Field(None, description="Должность, как её пишет этот протокол (иначе — из справочника)")
     role: str | None = Field(None, description="Роль на заседании: «зам. председателя», «технический специалист»")
     note: str | None = Field(None, description="Примечание в скобках: «по приглашению»")
@@ -60,8 +61,8 @@ class Attendee(Record):
 class Speaker(Record):
     """A speaker on an agenda item: a person or a group, with the position as written."""
 
-    person: Ref | None = Field(None, description="id докладчика из справочника, например ivanova")
-    group: Ref | None = Field(None, description="id группы-докладчика из справочника, например heads")
+    person: Annotated[Ref, RefTo(("person",), "докладчик")] | None = Field(None, description="id докладчика из справочника, например ivanova")
+    group: GroupRef | None = Field(None, description="id группы-докладчика из справочника, например heads")
     position: str | None = Field(None, description="Должность докладчика, как её пишет протокол")
     text: str | None = Field(None, description="Слова протокола о докладчиках-группе: «руководители ОО»")
 
@@ -78,7 +79,7 @@ class Statement(Record):
     ``text`` is paragraphs separated by blank lines; a line starting with «- » is a list item.
     """
 
-    person: Ref = Field(description="id выступавшего из справочника, например ivanova")
+    person: PersonRef = Field(description="id выступавшего из справочника, например ivanova")
     position: str | None = Field(None, description="Должность, как её пишет протокол (иначе — из справочника)")
     text: str | None = Field(None, description="Что сказано: абзацы через пустую строку, строка с «- » — пункт "
                                                "списка; «— о ходе выполнения плана.»")  # fmt: skip
@@ -96,7 +97,7 @@ class Decision(Record):
 
     number: Label = Field(description="Номер решения, как в протоколе: 1, 2.1, 1.3.1")
     text: Text = Field(description="Текст решения без исполнителей и срока: «провести анализ результатов ВПР»")
-    executors: list[Ref] = Field(default_factory=list, description="Исполнители: id людей, организаций или групп "
+    executors: list[ExecutorRef] = Field(default_factory=list, description="Исполнители: id людей, организаций или групп "
                                  "из справочника, например [heads, ivanova]; группа — каждый её участник")  # fmt: skip
     addressed_to: str | None = Field(None, description="Кому, дословно, вместо имён исполнителей в начале решения: "
                                                        "«Руководству МБОУ «СОШ с. Ушаковка»»")  # fmt: skip
@@ -105,7 +106,7 @@ class Decision(Record):
     deadline: DeadlineField | None = Field(None, description="Срок, как он написан: «до 31.01.2024», «май 2024 года»,"
                                                              " «постоянно», «ежеквартально до 10 числа»")  # fmt: skip
     deadline_comma: bool = Field(True, description="false — без запятой перед сроком: «… в срок до 31.01.2024 г.»")
-    controller: Ref | None = Field(None, description="id того, кто контролирует исполнение, например ivanova")
+    controller: Annotated[Ref, RefTo(("person",), "контролирующее лицо")] | None = Field(None, description="id того, кто контролирует исполнение, например ivanova")
     on_control: bool = Field(True, description="false — не поручение: «принять к сведению», заголовок группы решений")
     bullets: list[Text] = Field(default_factory=list, description="Пункты списка после текста решения (через «-»)")
     decisions: list["Decision"] = Field(default_factory=list, description="Вложенные решения: 1.1, 1.2 (исполнители "
@@ -147,7 +148,7 @@ class Appendix(Record):
 class Result(Record):
     """One line of results data: participants and low marks, and the percentage as stated."""
 
-    organization: Ref = Field(description="id школы из справочника, например sosh-3")
+    organization: OrganizationRef = Field(description="id школы из справочника, например sosh-3")
     procedure: Text = Field(description="Процедура: ВПР, ОГЭ, ЕГЭ")
     subject: str | None = Field(None, description="Предмет: «математика»")
     grade: int | None = Field(default=None, ge=1, le=11, description="Класс: 4–11")
@@ -180,7 +181,7 @@ class Meeting(Record):
     kind: Text = Field(description="Вид заседания: «заседание рабочей группы», «совещание руководителей»")
     title: Text = Field(description="Заголовок в родительном падеже: «заседания рабочей группы по реализации "
                                     "проекта «500+»»")  # fmt: skip
-    issuer: Ref = Field(description="id организации, которая проводит заседание, из справочника, например uo")
+    issuer: OrganizationRef = Field(description="id организации, которая проводит заседание, из справочника, например uo")
     number: DocNumber | None = Field(None, description="Номер протокола без «№»: 4, 15-о")
     date: Date = Field(description="Дата заседания: 2024-03-05 или 05.03.2024")
     time: Time | None = Field(None, description="Время начала, в кавычках: \"10:00\"")

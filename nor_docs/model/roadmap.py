@@ -10,7 +10,7 @@ from typing import ClassVar
 
 from pydantic import Field, model_validator
 
-from .common import Date, DocNumber, Label, Record, Ref, Text
+from .common import Date, DocNumber, ExecutorRef, Label, MeetingRef, OrganizationRef, Record, Ref, Text
 from .deadline import DeadlineField
 from .marks import ASSIGNMENT_ID_PATTERN
 
@@ -39,10 +39,10 @@ class RoadmapItem(Record):
     activity: Text = Field(description="Мероприятие: «Провести диагностику рисковых профилей»")
     deadline: DeadlineField | None = Field(None, description="Срок, как он написан: «до 31.01.2024», «I квартал "
                                                              "2024 года», «ежемесячно»")  # fmt: skip
-    executors: list[Ref] = Field(default_factory=list, description="Ответственные: id людей, организаций или групп")
+    executors: list[ExecutorRef] = Field(default_factory=list, description="Ответственные: id людей, организаций или групп")
     result: str | None = Field(None, description="Ожидаемый результат, показатель")
     reporting: str | None = Field(None, description="Форма отчётности: «аналитическая справка»")
-    reported_at: Ref | None = Field(None, description="id заседания, где доложен результат")
+    reported_at: MeetingRef | None = Field(None, description="id заседания, где доложен результат")
 
 
 class RoadmapSection(Record):
@@ -55,8 +55,8 @@ class Roadmap(Record):
 
     id: Ref | None = Field(None, description="id дорожной карты; по умолчанию — имя файла без .yaml")
     title: Text = Field(description="Заголовок: «Дорожная карта по реализации проекта «500+» на 2024 год»")
-    issuer: Ref = Field(description="id организации, утвердившей карту, например uo")
-    subject: Ref | None = Field(None, description="Для кого карта: id управления или школы")
+    issuer: OrganizationRef = Field(description="id организации, утвердившей карту, например uo")
+    subject: OrganizationRef | None = Field(None, description="Для кого карта: id управления или школы")
     period: Period = Field(description="Период: {start: 2024-01-01, end: 2024-12-31}")
     approval: Approval | None = Field(None, description="Чем утверждена: {by: приказом …, date: …, number: …}")
     ordered_by: str | None = Field(default=None, pattern=ASSIGNMENT_ID_PATTERN, description="Решение, которым "
