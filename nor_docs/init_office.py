@@ -230,11 +230,11 @@ def requirement_line(source: str | None) -> tuple[str, list[str]]:
         if _git(checkout, "status", "--porcelain", "--untracked-files=no"):
             warnings.append(f"в {checkout} есть незакоммиченные изменения: CI поставит nor-docs коммита {commit[:12]} "
                             "без них")  # fmt: skip
-        if commit and origin:
+        if commit and origin and not _local(origin):
             return f"nor-docs @ git+{_pip_url(origin)}@{commit}", warnings
         if commit:
             warnings.append(
-                f"у репозитория nor-docs ({checkout}) нет адреса origin: requirements.txt называет папку на этом "
+                f"у репозитория nor-docs ({checkout}) нет адреса origin в сети: requirements.txt называет папку на этом "
                 "компьютере — make install здесь работает, а CI на GitHub или GitLab nor-docs не поставит. "
                 "Впишите в requirements.txt адрес, откуда CI его возьмёт (или запустите init с --nor-docs "
                 "\"git+https://…/nor-docs.git@<тег или коммит>\")"
@@ -251,6 +251,11 @@ def _git(folder: Path, *args: str) -> str:
     except (OSError, subprocess.SubprocessError):
         return ""
     return done.stdout.strip() if done.returncode == 0 else ""
+
+
+def _local(remote: str) -> bool:
+    """A remote on this disk (a clone of a clone): no CI elsewhere reaches it."""
+    return remote.startswith(("/", "file:", ".", "~")) or bool(re.match(r"^[A-Za-z]:[\\/]", remote))
 
 
 def _pip_url(remote: str) -> str:

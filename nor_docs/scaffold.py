@@ -90,8 +90,8 @@ def scaffold_meeting(records_dir: str | Path, on: str | None, slug: str, records
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise ScaffoldError(f"не удалось создать папку {path.parent}: {_write_problem(error)}") from None
-    text = MEETING_TEMPLATE.format(schema=schema_link(path, "meeting", Path(records_dir)), date=day.isoformat(),
-                                   due=due.strftime("%d.%m.%Y"), issuer=issuer)  # fmt: skip
+    text = _align_comments(MEETING_TEMPLATE.format(schema=schema_link(path, "meeting", Path(records_dir)), date=day.isoformat(),
+                                   due=due.strftime("%d.%m.%Y"), issuer=issuer))  # fmt: skip
     try:
         with open(path, "x", encoding="utf-8") as handle:
             handle.write(text)
@@ -100,6 +100,17 @@ def scaffold_meeting(records_dir: str | Path, on: str | None, slug: str, records
     except OSError as error:
         raise ScaffoldError(f"не удалось записать {path}: {_write_problem(error)}") from None
     return path
+
+
+def _align_comments(text: str, column: int = 38) -> str:
+    """The explaining comments after the values in one column (a filled-in value may be longer)."""
+    lines = []
+    for line in text.splitlines():
+        value, sep, comment = line.partition("  # ")
+        if sep and value.strip() and not value.lstrip().startswith("#"):
+            line = f"{value.rstrip():<{column - 1}} # {comment}"
+        lines.append(line)
+    return "\n".join(lines) + "\n"
 
 
 def _write_problem(error: OSError) -> str:
