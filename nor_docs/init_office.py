@@ -239,7 +239,8 @@ def requirement_line(source: str | None) -> tuple[str, list[str]]:
                 "Впишите в requirements.txt адрес, откуда CI его возьмёт (или запустите init с --nor-docs "
                 "\"git+https://…/nor-docs.git@<тег или коммит>\")"
             )
-            return f"nor-docs @ git+{checkout.as_uri()}@{commit}", warnings
+            # ``file://localhost/…``: pip's URL check wants a host in a ``git+file`` URL; git takes it
+            return f"nor-docs @ git+file://localhost{checkout.as_posix()}@{commit}", warnings
     warnings.append(f"источник nor-docs не известен: requirements.txt называет nor-docs=={__version__} из индекса "
                     "пакетов; если его там нет, впишите в requirements.txt адрес репозитория nor-docs (--nor-docs)")  # fmt: skip
     return f"nor-docs=={__version__}", warnings

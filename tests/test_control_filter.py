@@ -122,3 +122,13 @@ def test_the_calendar_of_a_selection(runner, tmp_path):
     calendar = Calendar.from_ical((tmp_path / "all.ics").read_bytes())
     uids = [str(e["uid"]) for e in calendar.walk("VEVENT")]
     assert uids and all(uid.startswith("2023-01-31-ptz#") for uid in uids)
+
+
+def test_the_json_of_a_selection_keeps_the_documented_contract(runner):
+    import jsonschema
+
+    schema = json.loads((Path(__file__).resolve().parent.parent / "docs" / "check.schema.json").read_text("utf-8"))
+    report = check_json(runner, "--executor", "ptz-heads", "--issuer", "ptz-uo")
+    jsonschema.validate(report, schema)
+    assert report["filter"] == {"issuer": "ptz-uo", "executor": "ptz-heads"}
+    jsonschema.validate(check_json(runner), schema)

@@ -78,3 +78,30 @@ def test_completion_offers_the_values_of_an_enumeration(server, tmp_path):
                                                         "position": {"line": 1, "character": 15}})  # fmt: skip
     items = result["items"] if isinstance(result, dict) else result
     assert {"РЕШИЛИ", "ПОСТАНОВИЛИ"} <= {item["label"] for item in items}
+
+
+def test_hover_in_an_initialised_repository_uses_its_own_schemas(server, tmp_path, monkeypatch):
+    """`nor-docs init` then `new meeting`: the scaffold's modeline leads to the repository's
+    schemas/, and every field of the scaffold (the commented ones aside) explains itself."""
+    from click.testing import CliRunner
+
+    from nor_docs.cli import cli
+
+    runner = CliRunner()
+    office = tmp_path / "office"
+    assert runner.invoke(cli, ["init", str(office), "--nor-docs", "nor-docs==0.1.0"]).exit_code == 0
+    monkeypatch.chdir(office)
+    assert runner.invoke(cli, ["new", "meeting", "--date", "2025-03-05", "--slug", "wg"]).exit_code == 0
+    path = office / "records" / "meetings" / "2025-03-05-wg.yaml"
+    uri = server.open(path)
+    described = descriptions_by_key("meeting")
+    keys = 0
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
+        match = KEY.match(line)
+        if not match:
+            continue
+        shown = unescape(server.hover(uri, number, len(match.group(1)) + 1))
+        assert f"[meeting.schema.json]({(office / 'schemas' / 'meeting.schema.json').as_uri()})" in shown
+        assert shown.split("\n\n")[1] in described[match.group(2)], (number + 1, line)
+        keys += 1
+    assert keys >= 25

@@ -168,7 +168,7 @@ def test_default_source_is_the_checkout_at_its_commit(monkeypatch):
     assert line == "nor-docs @ git+ssh://git@git.example/uo/nor-docs.git@0123456789abcdef" and warnings == []
     answers[("remote", "get-url", "origin")] = ""
     line, warnings = module.requirement_line(None)
-    assert line.startswith("nor-docs @ git+file://") and "CI на GitHub или GitLab nor-docs не поставит" in warnings[0]
+    assert line.startswith("nor-docs @ git+file://localhost/") and "CI на GitHub или GitLab nor-docs не поставит" in warnings[0]
     assert module.requirement_line("git+https://git.example/nor-docs.git@v0.1.0")[0] == \
         "nor-docs @ git+https://git.example/nor-docs.git@v0.1.0"  # fmt: skip
 
@@ -182,5 +182,5 @@ def test_a_clone_of_a_clone_is_named_by_its_folder_with_a_warning(monkeypatch):
                ("status", "--porcelain", "--untracked-files=no"): ""}  # fmt: skip
     monkeypatch.setattr(module, "_git", lambda folder, *args: answers[args])
     line, warnings = module.requirement_line(None)
-    assert line.startswith("nor-docs @ git+file:///") and line.endswith("@0123456789abcdef")
+    assert line.startswith("nor-docs @ git+file://localhost/") and line.endswith("@0123456789abcdef")
     assert "нет адреса origin в сети" in warnings[0]
