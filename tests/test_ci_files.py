@@ -62,6 +62,26 @@ def test_workflows_pass_actionlint():
     assert done.returncode == 1 and "inputs.today" not in done.stdout and "potentially untrusted" in done.stdout
 
 
+def office_scripts() -> list[tuple[str, str]]:
+    """(where, shell text) of every script the office's CI runs."""
+    scripts = [(f"github: {step['name']}", step["run"]) for step in load(OFFICE_GITHUB)["jobs"]["deadlines"]["steps"]
+               if "run" in step]  # fmt: skip
+    gitlab = load(OFFICE_GITLAB)
+    scripts.append(("gitlab: before_script", "\n".join(gitlab["default"]["before_script"])))
+    scripts += [(f"gitlab: {job}", "\n".join(gitlab[job]["script"])) for job in ("records", "deadlines")]
+    return scripts
+
+
+def test_scripts_pass_shellcheck(tmp_path):
+    if shutil.which("shellcheck") is None:
+        pytest.skip("shellcheck is not installed (apt-get install shellcheck)")
+    for where, script in office_scripts():
+        path = tmp_path / "script.sh"
+        path.write_text("#!/bin/bash\n" + script + "\n", encoding="utf-8")
+        done = subprocess.run(["shellcheck", "--shell=bash", str(path)], capture_output=True, text=True)
+        assert done.returncode == 0, f"{where}:\n{done.stdout}"
+
+
 def test_the_today_input_reaches_the_script_through_env_only():
     workflow = load(OFFICE_GITHUB)
     steps = workflow["jobs"]["deadlines"]["steps"]
