@@ -46,10 +46,11 @@ test-newest:
 	.venv-newest/bin/pip list --format=freeze --disable-pip-version-check
 	.venv-newest/bin/pytest -q
 
-## Validate the sample records and render them into build/protocols/*.docx (a record with
-## errors is reported and skipped; the others are built; the exit code is then 1).
+## Render the records into build/protocols/*.docx. The build reports the errors of a record it
+## cannot build and skips it (the others are built; the exit code is then 1). Warnings — the
+## sample's two deliberate ones (a school spelled two ways, a wrong percentage) — are the worked
+## example of `make validate`, not the first thing a build prints.
 protocols: $(STAMP)
-	-$(BIN)/nor-docs validate --records $(RECORDS)
 	$(BIN)/nor-docs build protocols --records $(RECORDS) --out $(OUT)/protocols
 
 ## The built protocols as PDF (LibreOffice headless, one batched call) in build/pdf/.
@@ -59,15 +60,17 @@ pdf: protocols
 	$(SOFFICE) -env:UserInstallation=file://$(abspath $(OUT))/.lo-profile --headless --convert-to pdf --outdir $(OUT)/pdf $(OUT)/protocols/*.docx
 
 ## Roadmaps into build/roadmaps/*.docx; TODAY=2024-01-20 (or STATUS=1 for today) adds each item's
-## status and a progress summary. A roadmap with errors is reported and skipped (exit code 1).
+## status and a progress summary. A roadmap with errors is reported and skipped (exit code 1);
+## warnings are make validate's.
 roadmaps: $(STAMP)
-	-$(BIN)/nor-docs validate --records $(RECORDS)
 	$(BIN)/nor-docs build roadmaps --records $(RECORDS) --out $(OUT)/roadmaps$(if $(TODAY), --today $(TODAY))$(if $(STATUS), --status)
 
 ## Regenerate the shipped DOCX templates (templates/*.docx) from templates/make_templates.py.
 templates: $(STAMP)
 	$(BIN)/python templates/make_templates.py
 
+## Every problem of the records, warnings too: on the sample, its two deliberate warnings (a
+## school spelled two ways, a percentage that does not match its counts) — the worked example.
 validate: $(STAMP)
 	$(BIN)/nor-docs validate --records $(RECORDS)
 

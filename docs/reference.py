@@ -11,6 +11,7 @@ this script would write now, so the manual cannot drift from the code.
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -92,11 +93,15 @@ def _type_of(prop: dict, defs: dict) -> str:
     return names.get(kind, kind or "—")
 
 
+_COMMAND = re.compile(r"nor-docs(?: [a-z][a-z-]*)+")
+
+
 def _table(title: str, schema: dict, defs: dict) -> list[str]:
     required = set(schema.get("required", ()))
     lines = [title, "", "| поле | тип | обязательно | что это |", "|---|---|---|---|"]
     for name, prop in schema.get("properties", {}).items():
         description = (" ".join(str(prop.get("description", "")).split()) or "—").replace("|", "\\|")
+        description = _COMMAND.sub(lambda m: f"`{m.group()}`", description)
         mark = "да" if name in required else ""
         lines.append(f"| `{name}` | {_type_of(prop, defs)} | {mark} | {description} |")
     return lines + [""]

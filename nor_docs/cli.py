@@ -22,6 +22,7 @@ from .cli_texts import VERSION_MESSAGE, VERSION_TEXT, Group, Path
 
 # Modules under nor_docs/commands/ whose commands make up the CLI.
 COMMAND_MODULES = (
+    "init",
     "records",
     "control",
     "protocols",

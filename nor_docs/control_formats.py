@@ -204,12 +204,15 @@ def discipline_record(row: ExecutorDiscipline) -> dict:
     }
 
 
-def format_json(items, summary, discipline, records: Records, today: dt.date, warn_days: int) -> str:
+def format_json(items, summary, discipline, records: Records, today: dt.date, warn_days: int,
+                selection: dict | None = None) -> str:  # fmt: skip
     """The JSON contract. One item (and one discipline row) per line: readable, diffable, and
     written by the C encoder (``indent`` would fall back to the pure-Python one, 10× slower).
     The 20 MB of a large report are joined once: the head and the tail go into the first and
     the last line."""
     head = {"version": JSON_VERSION, "today": today.isoformat(), "warn_days": warn_days}
+    if selection:  # --issuer / --meeting / --executor: the items are those selected
+        head["filter"] = selection
     writer = _ItemWriter(records)
     lines = [writer.line(i) for i in items]
     rows = ",\n".join([_dumps(discipline_record(r)) for r in discipline])
@@ -470,14 +473,14 @@ def _attr(text: str) -> str:
     return text
 
 
-def format_junit(items, summary, records: Records, today: dt.date) -> str:
+def format_junit(items, summary, records: Records, today: dt.date, selection: str = "") -> str:
     """JUnit XML: one testcase per part, a failure for overdue, skipped for cancelled. Written
     as text (what ``ElementTree`` with ``indent`` would write, 3× faster on 24,000 cases)."""
     items = list(items)
     failures = sum(i.status == "overdue" for i in items)
     skipped = sum(i.status == "cancelled" for i in items)
     counts = f'tests="{len(items)}" failures="{failures}" errors="0" skipped="{skipped}"'
-    suite = _attr(f"Контроль исполнения на {_ru(today)}")
+    suite = _attr(f"Контроль исполнения на {_ru(today)}" + (f". {selection}" if selection else ""))
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', f'<testsuites name="nor-docs check" {counts}>',
              f'  <testsuite name="{suite}" {counts}>']  # fmt: skip
     where: dict[str, tuple[str, str]] = {}  # assignment id → the attributes around the name

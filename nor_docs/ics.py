@@ -113,10 +113,10 @@ def render_calendar(name: str, items: Iterable[ControlItem], records: Records, t
 
 
 def calendars(items: list[ControlItem], records: Records, today: dt.date, executor: str | None = None) -> dict[str, tuple[bytes, int]]:
-    """File stem → (.ics bytes, events): ``all`` and one per executor, or only ``executor``'s
-    (a member id, or an executor of assignments such as a group id)."""
+    """File stem → (.ics bytes, events): ``all`` and one per executor, or — ``executor`` given,
+    ``items`` already chosen for it — one file of its name."""
     if executor is not None:
-        chosen = [i for i in items if i.member == executor or executor in i.assignment.executors]
+        chosen = list(items)  # chosen already (``control_filter``): a group's items are its members' 
         name = f"Сроки поручений — {records.display_name(executor)}"
         several = any(i.member != executor for i in chosen)
         return {executor: render_calendar(name, chosen, records, today, name_executor=several)}

@@ -86,6 +86,9 @@ class Records:
     extensions: list[Located] = field(default_factory=list)  # of Extension
     cancellations: list[Located] = field(default_factory=list)  # of Cancellation
     origins: dict[str, Located] = field(default_factory=dict)  # id → where it is defined
+    # Files read but not loaded, for their schema errors, with the model each was checked
+    # against: validation still checks the references they make (``references.py``).
+    unvalidated: list[tuple[Source, type[BaseModel]]] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)  # every record file read, sorted
     # What is computed from the loaded records once per run (``assignments.collect_assignments``);
@@ -180,15 +183,20 @@ def _add(path: Path, source: Source | None, found: list[Diagnostic], root: Path,
     _register_value(path, source, value, records, problems)
 
 
+def model_of(path: Path, root: Path) -> type[BaseModel]:
+    """The model a record file is checked against, by where it lies."""
+    if path.parent == root and path.name == "settings.yaml":
+        return Settings
+    return FOLDERS[path.relative_to(root).parts[0]]
+
+
 def _check(path: Path, source: Source | None, found: list[Diagnostic], root: Path):
     """(source, the validated model or None, every problem so far) — the part of loading a file
     that does not depend on the others, so files can be checked in any order."""
     found = list(found)
     if source is None:
         return None, None, found
-    if path.parent == root and path.name == "settings.yaml":
-        return source, _validate(Settings, source, found), found
-    return source, _validate(FOLDERS[path.relative_to(root).parts[0]], source, found), found
+    return source, _validate(model_of(path, root), source, found), found
 
 
 def _register_value(path: Path, source: Source | None, value, records: Records,
@@ -198,6 +206,7 @@ def _register_value(path: Path, source: Source | None, value, records: Records,
         return
     records.sources.append(source)
     if value is None:
+        records.unvalidated.append((source, model_of(path, records.root)))
         return
     if isinstance(value, Settings):
         records.settings = value

@@ -32,10 +32,44 @@ PACKAGE_SCHEMAS = Path(__file__).parent / "schemas"
 
 
 def schema_for(kind: str) -> dict:
-    schema = SCHEMAS[kind].model_json_schema(mode="validation")
+    schema = _titled_by_keys(SCHEMAS[kind].model_json_schema(mode="validation"))
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = f"nor-docs {kind}"
     return schema
+
+
+def _titled_by_keys(node):
+    """The schema with each field titled by its key as the record writes it (``chair``), which
+    the editor shows above the Russian description on hover — not pydantic's titles made from
+    field and class names («Chair», «Role»)."""
+    if isinstance(node, list):
+        return [_titled_by_keys(value) for value in node]
+    if not isinstance(node, dict):
+        return node
+    result = {key: _titled_by_keys(value) for key, value in node.items()
+              if not (key == "title" and isinstance(value, str))}  # fmt: skip
+    result = _nullable_in_one(result)
+    properties = result.get("properties")
+    if isinstance(properties, dict) and all(isinstance(v, dict) for v in properties.values()):
+        result["properties"] = {key: {**value, "title": key} for key, value in properties.items()}
+    return result
+
+
+def _nullable_in_one(node: dict) -> dict:
+    """``anyOf: [{type: string, …}, {type: null}]`` (pydantic's optional field) as one schema of
+    ``type: [string, null]``: the editor then shows the field's title and description once, not
+    once per branch («number || number»)."""
+    branches = node.get("anyOf")
+    if not isinstance(branches, list) or len(branches) != 2 or {"type": "null"} not in branches:
+        return node
+    other = next(b for b in branches if b != {"type": "null"})
+    if not isinstance(other, dict) or "type" not in other or set(other) & {"$ref", "anyOf", "oneOf", "allOf", "const"}:
+        return node
+    types = other["type"] if isinstance(other["type"], list) else [other["type"]]
+    merged = {**other, **{key: value for key, value in node.items() if key != "anyOf"}, "type": [*types, "null"]}
+    if "enum" in other:
+        merged["enum"] = [*other["enum"], None]
+    return merged
 
 
 def schema_text(kind: str) -> str:

@@ -8,8 +8,8 @@ items outside the roadmap's period; marks for members who are not in the group.
 
 from __future__ import annotations
 
-import difflib
 import re
+from pathlib import Path
 from typing import Iterable, Iterator
 
 from .assignments import Assignment, collect_assignments
@@ -18,8 +18,19 @@ from .deadlines import written_spans
 from .diagnostics import Diagnostic
 from .links import decision_ids
 from .model.deadline import RelativeDeadline, SeveralDeadline
+from .model.common import ID_PATTERN
+from .model.directory import DirectoryFile
+from .model.events import EventsFile
+from .model.marks import ASSIGNMENT_ID_PATTERN
+from .model.meeting import Meeting
+from .model.roadmap import Roadmap
+from .near import near_id
 from .records import Records
+from .references import raw_references
 from .spelling import SpellingChecker
+
+_ID = re.compile(ID_PATTERN)
+_ASSIGNMENT_ID = re.compile(ASSIGNMENT_ID_PATTERN)
 
 
 def validate_records(records: Records, *, warnings: bool = True) -> list[Diagnostic]:
@@ -34,6 +45,8 @@ def validate_records(records: Records, *, warnings: bool = True) -> list[Diagnos
     if records.marks or records.extensions or records.cancellations:
         assignments = collect_assignments(records)
         check.marks({a.id: a for a in assignments})
+    if records.unvalidated:
+        check.unvalidated_references()
     if warnings:
         check.schema_comments()
         check.spellings()
@@ -48,9 +61,17 @@ class _Checker:
             "person": set(records.people),
             "organization": set(records.organizations),
             "group": set(records.groups),
+            "event": set(records.events),
+            "meeting": set(records.meetings),
+            "roadmap": set(records.roadmaps),
         }
+        # Ids a file that failed its schema defines: its own errors are reported; references to
+        # what it defines are not also «unknown» (one broken directory file is not a hundred NOR104).
+        for source, model in records.unvalidated:
+            for kind, record_id in _raw_definitions(model, source):
+                self.kinds[kind].add(record_id)
         self.executors = self.kinds["person"] | self.kinds["organization"] | self.kinds["group"]
-        self.events = set(records.events) | set(records.meetings)  # what a relative deadline hangs on
+        self.events = self.kinds["event"] | self.kinds["meeting"]  # what a relative deadline hangs on
         self._decisions: set | None = None  # every decision id: built when a roadmap needs it
 
     @property
@@ -72,11 +93,8 @@ class _Checker:
         allowed = allowed if isinstance(allowed, (set, dict, frozenset)) else set(allowed)
         if value in allowed:
             return
-        hint = difflib.get_close_matches(value, sorted(allowed), n=1, cutoff=0.6)
-        unknown, where = _UNKNOWN.get(what, (f"неизвестно: {what}", "records/directory/"))
-        tail = f"; возможно, «{hint[0]}»?" if hint else f"; такого id нет — добавьте запись в {where}"
-        code = "NOR109" if what == "событие" else "NOR104"
-        self.report(record_id, loc, code, f"{unknown} «{value}»{tail}")
+        file, line, col = self.r.where(record_id, loc)
+        self.found.append(Diagnostic(file, line, col, *unknown_reference(value, allowed, what)))
 
     def person(self, record_id, loc, value, what="лицо"):
         self.ref(record_id, loc, value, self.kinds["person"], what)
@@ -270,12 +288,35 @@ class _Checker:
         if rm.ordered_by is not None:
             known = self.decisions
             if rm.ordered_by not in known:
-                hint = difflib.get_close_matches(rm.ordered_by, sorted(known), n=1, cutoff=0.6)
-                tail = f"; возможно, «{hint[0]}»?" if hint else "; укажите <id заседания>#<номер решения>"
-                self.report(rid, ("ordered_by",), "NOR501", f"неизвестное решение «{rm.ordered_by}»{tail}")
+                self.report(rid, ("ordered_by",), "NOR501",
+                            unknown_assignment(rm.ordered_by, known, "неизвестное решение", "решения"))  # fmt: skip
+
+    def unvalidated_references(self) -> None:
+        """The references of the files that failed their schema, checked as those of a loaded
+        file are: a bad date in a file does not hide the unknown ids in it until it is fixed."""
+        assignments: set[str] | None = None
+        loaded = {**self.r.meetings, **self.r.roadmaps}
+        for source, model in self.r.unvalidated:
+            for loc, mark, value in raw_references(model, source.data):
+                if source.is_placeholder(loc):
+                    continue
+                line, col = source.position(loc)
+                if mark.kinds == ("assignment",):
+                    if not _ASSIGNMENT_ID.match(value) or value.partition("#")[0] not in loaded:
+                        continue  # a wrong form is a schema error; an unloaded meeting's are checked after its fix
+                    if assignments is None:
+                        assignments = {a.id for a in collect_assignments(self.r)}
+                    if value not in assignments:
+                        self.found.append(Diagnostic(source.path, line, col, "NOR110",
+                                                     unknown_assignment(value, assignments)))  # fmt: skip
+                    continue
+                if not _ID.match(value):
+                    continue  # reported by the schema as an invalid id
+                allowed = set().union(*(self.kinds[kind] for kind in mark.kinds))
+                if value not in allowed:
+                    self.found.append(Diagnostic(source.path, line, col, *unknown_reference(value, allowed, mark.what)))
 
     def marks(self, assignments: dict[str, Assignment]) -> None:
-        known = sorted(assignments)
         # A meeting or roadmap file that failed its schema is not loaded; its own errors say so,
         # and its marks are checked in the run after the fix (not «unknown», not hinted elsewhere).
         unloaded = {path.stem for path in self.r.files if {"meetings", "roadmaps"} & set(path.parts[-3:-1])}
@@ -293,10 +334,7 @@ class _Checker:
                     if mark.assignment.partition("#")[0] in unloaded:
                         continue
                     line, col = located.source.position(located.loc + ("assignment",))
-                    hint = difflib.get_close_matches(mark.assignment, known, n=1, cutoff=0.6)
-                    tail = f"; возможно, «{hint[0]}»?" if hint else ""
-                    self.found.append(Diagnostic(file, line, col, "NOR110",
-                                                 f"неизвестное поручение «{mark.assignment}»{tail}"))  # fmt: skip
+                    self.found.append(Diagnostic(file, line, col, "NOR110", unknown_assignment(mark.assignment, assignments)))
                     continue
                 assignment = assignments[mark.assignment]
                 self.not_before_meeting(located, assignment, person_field)
@@ -310,9 +348,7 @@ class _Checker:
                     value = getattr(mark, person_field)
                     if value not in self.kinds["person"]:
                         line, col = located.source.position(located.loc + (person_field,))
-                        hint = difflib.get_close_matches(value, sorted(self.kinds["person"]), n=1, cutoff=0.6)
-                        tail = f"; возможно, «{hint[0]}»?" if hint else ""
-                        self.found.append(Diagnostic(file, line, col, "NOR104", f"неизвестное лицо «{value}»{tail}"))
+                        self.found.append(Diagnostic(file, line, col, *unknown_reference(value, self.kinds["person"], "лицо")))
                 if person_field == "approved_by" and mark.requested and assignment.deadline is not None:
                     due = _deadline_when_requested(getattr(assignment.deadline, "date", None), mark,
                                                    by_assignment[mark.assignment])  # fmt: skip
@@ -366,17 +402,22 @@ class _Checker:
                                                  "добавьте написание в aliases"))  # fmt: skip
 
 
-# what → (the words of the message, where such records live)
+# The ways to add what a reference names but the records lack ({id} is the id written).
+_ADD_PERSON = "добавьте человека в справочник: nor-docs new person {id} \"Фамилия Имя Отчество\""
+_ADD_ORGANIZATION = "добавьте организацию в справочник: nor-docs new organization {id} \"Полное наименование\""
+# what → (the words of the message, how to add it)
 _UNKNOWN = {
-    "лицо": ("неизвестное лицо", "records/directory/"),
-    "организация": ("неизвестная организация", "records/directory/"),
-    "группа": ("неизвестная группа", "records/directory/"),
-    "исполнитель": ("неизвестный исполнитель", "records/directory/"),
-    "участник группы": ("неизвестный участник группы", "records/directory/"),
-    "докладчик": ("неизвестный докладчик", "records/directory/"),
-    "контролирующее лицо": ("неизвестное контролирующее лицо", "records/directory/"),
-    "событие": ("неизвестное событие", "records/events/ (или это id заседания)"),
-    "заседание": ("неизвестное заседание", "records/meetings/"),
+    "лицо": ("неизвестное лицо", _ADD_PERSON),
+    "организация": ("неизвестная организация", _ADD_ORGANIZATION),
+    "группа": ("неизвестная группа", "добавьте группу в records/directory/ (groups:, с members)"),
+    "исполнитель": ("неизвестный исполнитель", "добавьте его в справочник: nor-docs new person {id} \"Фамилия Имя "
+                    "Отчество\", nor-docs new organization {id} \"Наименование\" или группу в records/directory/"),
+    "участник группы": ("неизвестный участник группы", "добавьте его в справочник (nor-docs new person или new "
+                        "organization)"),
+    "докладчик": ("неизвестный докладчик", _ADD_PERSON),
+    "контролирующее лицо": ("неизвестное контролирующее лицо", _ADD_PERSON),
+    "событие": ("неизвестное событие", "добавьте событие в records/events/ (или это id заседания)"),
+    "заседание": ("неизвестное заседание", "заседания с таким id (имя файла без .yaml) в records/meetings/ нет"),
 }
 
 
@@ -385,6 +426,59 @@ def _relatives(deadline) -> list:
     if isinstance(deadline, SeveralDeadline):
         return [p for p in deadline.points if isinstance(p, RelativeDeadline)]
     return [deadline] if isinstance(deadline, RelativeDeadline) else []
+
+
+def unknown_reference(value: str, allowed: Iterable[str], what: str) -> tuple[str, str]:
+    """(code, message) for an id ``value`` that none of ``allowed`` is: the near miss a person
+    would see in it (``near.py``), or — resembling nothing — how to add what it names."""
+    hint = near_id(value, allowed)
+    unknown, how = _UNKNOWN.get(what, (f"неизвестно: {what}", "добавьте запись в records/directory/"))
+    tail = f"; возможно, «{hint}»?" if hint else f"; такого id нет — {how.format(id=value)}"
+    return ("NOR109" if what == "событие" else "NOR104"), f"{unknown} «{value}»{tail}"
+
+
+def unknown_assignment(value: str, known: Iterable[str], unknown: str = "неизвестное поручение",
+                       genitive: str = "поручения") -> str:  # fmt: skip
+    """The message for an assignment id ``<record>#<number>`` that is not one: the record's id
+    misspelt (the nearest, with the same number, if that is an assignment), or a number the
+    record has no assignment under (its numbers listed)."""
+    known = set(known)
+    record, _, number = value.partition("#")
+    by_record: dict[str, list[str]] = {}
+    for item in known:
+        rid, _, num = item.partition("#")
+        by_record.setdefault(rid, []).append(num)
+    if record in by_record:
+        numbers = sorted(by_record[record], key=_number_key)
+        shown = ", ".join(numbers[:12]) + (" …" if len(numbers) > 12 else "")
+        return f"{unknown} «{value}»: в {record} нет {genitive} {number}; есть: {shown}"
+    near = near_id(record, by_record)
+    if near is not None and f"{near}#{number}" in known:
+        return f"{unknown} «{value}»; возможно, «{near}#{number}»?"
+    return f"{unknown} «{value}»: заседания или дорожной карты «{record}» с {genitive} нет; укажите <id заседания>#<номер>"
+
+
+def _number_key(number: str) -> list:
+    return [int(part) if part.isdigit() else part for part in re.split(r"[.]", number)]
+
+
+def _raw_definitions(model, source) -> Iterator[tuple[str, str]]:
+    """(kind, id) of what a file that failed its schema defines, from its raw data."""
+    data = source.data if isinstance(source.data, dict) else {}
+    if model is DirectoryFile:
+        for section, kind in (("organizations", "organization"), ("people", "person"), ("groups", "group")):
+            items = data.get(section)
+            for item in items if isinstance(items, list) else ():
+                if isinstance(item, dict) and isinstance(item.get("id"), str):
+                    yield kind, item["id"]
+    elif model is EventsFile:
+        items = data.get("events")
+        for item in items if isinstance(items, list) else ():
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                yield "event", item["id"]
+    elif model in (Meeting, Roadmap):
+        own = data.get("id")
+        yield ("meeting" if model is Meeting else "roadmap"), own if isinstance(own, str) else Path(source.path).stem
 
 
 def _gender_from_surname(surname: str) -> bool:

@@ -89,8 +89,12 @@ def test_only_the_chosen_executor(runner, tmp_path):
     assert all("(МОУ «Средняя школа" in str(e["summary"]) for e in found.values())
 
 
-def test_unknown_executor_is_an_error_with_a_hint(runner, tmp_path):
-    result = build(runner, tmp_path, "--today", "2023-02-22", "--executor", "ptz-s8")
-    assert result.exit_code == 1
-    assert "у исполнителя «ptz-s8» нет поручений на контроле; возможно," in result.output
+def test_unknown_executor_is_a_usage_error_with_a_hint(runner, tmp_path):
+    result = build(runner, tmp_path, "--today", "2023-02-22", "--executor", "ptz-s7x")
+    assert result.exit_code == 2
+    assert "--executor: «ptz-s7x» — такого id человека, организации или группы в записях нет; возможно, «ptz-s7»?" \
+        in result.output  # fmt: skip
+    other_school = build(runner, tmp_path, "--today", "2023-02-22", "--executor", "ptz-s8")  # not a typo of ptz-s7
+    assert other_school.exit_code == 2 and "возможно" not in other_school.output
+    assert "добавьте: nor-docs new person или new organization" in other_school.output
     assert not list(tmp_path.glob("*.ics"))

@@ -1,78 +1,85 @@
-"""The record examples of the manual are real: the directory excerpt of docs/records.md is taken
-from the sample records entry by entry, the marks file passes validate and gives the statuses the
-page says when laid over a copy of the sample, and the typical-mistakes example of
-docs/validate.md gives the diagnostics it shows."""
+"""The examples of docs/*.md are real output: each page's ```console blocks are run in order in a
+scratch folder (``$ nor-docs …`` through the CLI, ``$ cd …``), its ```yaml file=PATH blocks are
+written where they say, and every command's output must be what the page shows.
+
+After a deliberate change of messages: ``NOR_DOCS_UPDATE_DOCS=1 pytest tests/test_docs_examples.py``
+rewrites the outputs in the pages — then read the diff.
+"""
 
 from __future__ import annotations
 
-import json
+import os
 import re
-import shutil
+import shlex
+from pathlib import Path
 
-import yaml
+import pytest
 
-from conftest import ROOT, SAMPLE_RECORDS
 from nor_docs.cli import cli
 
-RECORDS_PAGE = (ROOT / "docs" / "records.md").read_text(encoding="utf-8")
-VALIDATE_PAGE = (ROOT / "docs" / "validate.md").read_text(encoding="utf-8")
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+PAGES = ["init.md", "filters.md", "ci.md", "editor.md"]
+BLOCK = re.compile(r"^```(console|yaml file=(\S+))\n(.*?)^```$", re.M | re.S)
 
 
-def _block(schema: str) -> str:
-    pattern = r"```yaml\n(# yaml-language-server: \$schema=\.\./\.\./nor_docs/schemas/" + schema + r"\.schema\.json\n.*?)```"
-    return re.search(pattern, RECORDS_PAGE, re.S).group(1)
+def run_page(runner, page: Path, scratch: Path, monkeypatch) -> tuple[str, list[tuple[str, str, str]]]:
+    """Run the page; (the page with the outputs as they came, [(command, shown, got)])."""
+    text = page.read_text(encoding="utf-8")
+    cwd = scratch
+    cwd.mkdir(parents=True, exist_ok=True)
+    results = []
+    pieces = []
+    last = 0
+    for match in BLOCK.finditer(text):
+        body = match.group(3)
+        if match.group(2):  # a file the reader writes
+            target = cwd / match.group(2)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(body, encoding="utf-8")
+            continue
+        new_body = []
+        for command, shown in _commands(body):
+            monkeypatch.chdir(cwd)
+            args = shlex.split(command)
+            if args[0] == "cd":
+                cwd = (cwd / args[1]).resolve()
+                got = ""
+            else:
+                assert args[0] == "nor-docs", f"{page.name}: only nor-docs and cd are run: {command}"
+                got = runner.invoke(cli, args[1:]).output.rstrip("\n")
+            results.append((command, shown, got))
+            new_body.append(f"$ {command}\n" + (got + "\n" if got else ""))
+        pieces.append(text[last : match.start(3)] + "".join(new_body))
+        last = match.end(3)
+    pieces.append(text[last:])
+    return "".join(pieces), results
 
 
-def test_the_directory_excerpt_is_copied_from_the_sample():
-    sample: dict[str, dict] = {}
-    for path in sorted((SAMPLE_RECORDS / "directory").glob("*.yaml")):
-        for kind, entries in yaml.safe_load(path.read_text(encoding="utf-8")).items():
-            for entry in entries:
-                sample[entry["id"]] = entry
-    excerpt = yaml.safe_load(_block("directory"))
-    for entries in excerpt.values():
-        for entry in entries:
-            real = sample[entry["id"]]
-            shown = {k: v for k, v in real.items() if k in entry}
-            assert entry == {**shown, **({"members": entry["members"]} if "members" in entry else {})}
-            if "members" in entry:
-                assert all(member in real["members"] for member in entry["members"])
+def _commands(body: str) -> list[tuple[str, str]]:
+    found: list[tuple[str, list[str]]] = []
+    for line in body.splitlines():
+        if line.startswith("$ "):
+            found.append((line[2:], []))
+        elif found:
+            found[-1][1].append(line)
+    return [(command, "\n".join(lines).rstrip("\n")) for command, lines in found]
 
 
-def test_the_marks_example_validates_and_gives_the_statuses_the_readme_names(runner, tmp_path):
-    records = tmp_path / "records"
-    shutil.copytree(SAMPLE_RECORDS, records)
-    (records / "marks").mkdir(exist_ok=True)
-    (records / "marks" / "2024.yaml").write_text(_block("marks"), encoding="utf-8")
-    result = runner.invoke(cli, ["check", "--records", str(records), "--today", "2024-02-05", "--format", "json"])
-    items = {i["id"].split("/")[-1]: i for i in json.loads(result.stdout)["items"]
-             if i["id"].startswith("2023-12-14-mun4-wg#3/")}  # fmt: skip
-    assert items["mun4-leshkova"]["status"] == "done"
-    assert (items["mun4-goncharova"]["status"], items["mun4-goncharova"]["deadline"]) == ("extended", "2024-02-15")
-    assert items["mun4-portnova"]["status"] == "cancelled"
-    assert items["mun4-kravtsova"]["status"] == "overdue"
-    assert {i["status"] for k, i in items.items()
-            if k not in ("mun4-leshkova", "mun4-goncharova", "mun4-portnova")} == {"overdue"}  # fmt: skip
+@pytest.mark.parametrize("name", PAGES)
+def test_every_example_of_the_page_is_real_output(runner, tmp_path, monkeypatch, name):
+    page = DOCS / name
+    rewritten, results = run_page(runner, page, tmp_path / "work", monkeypatch)
+    assert results, f"{name}: no example to run"
+    if os.environ.get("NOR_DOCS_UPDATE_DOCS"):
+        page.write_text(rewritten, encoding="utf-8")
+        return
+    for command, shown, got in results:
+        assert got == shown, f"{name}: $ {command}"
 
 
-def test_the_typical_mistakes_example_is_what_validate_prints(runner, tmp_path, monkeypatch):
-    """docs/validate.md «На копии образца с несколькими типичными ошибками…»: the same edits, the same lines."""
-    records = tmp_path / "records"
-    shutil.copytree(SAMPLE_RECORDS, records)
-    meeting = records / "meetings" / "2023-12-14-mun4-wg.yaml"
-    text = meeting.read_text(encoding="utf-8")
-    for old, new in (("          МОУ «СОШ №7» в 2023 году.", "          МОУ «СШ №7» в 2023 году."),
-                     ("    executors: [mun4-wg]\n", "    executors: [mun4-wq]\n"),
-                     ("    deadline: в срок до 31.01.2024 г.\n    deadline_comma",
-                      "    deadline: в срок до 31.01.2023 г.\n    deadline_comma")):  # fmt: skip
-        assert text.count(old) == 1
-        text = text.replace(old, new)
-    meeting.write_text(text, encoding="utf-8")
-    shutil.copy(ROOT / "tests" / "data" / "readme-mistakes-2024-01-18-mun4-wg.yaml",
-                records / "meetings" / "2024-01-18-mun4-wg.yaml")
-    monkeypatch.chdir(tmp_path)
-    result = runner.invoke(cli, ["validate"])
-    shown = VALIDATE_PAGE.split("повторяет\nэтот пример):", 1)[1]
-    block = shown.split("```\n$ nor-docs validate\n", 1)[1].split("$ echo $?", 1)[0]
-    assert result.exit_code == 1
-    assert result.output == block
+def test_pages_are_russian_and_linked_from_one_another():
+    for name in PAGES:
+        text = (DOCS / name).read_text(encoding="utf-8")
+        assert text.startswith("# ") and re.search("[а-яё]", text.splitlines()[0])
+        for link in re.findall(r"\]\((?!https?:)([^)#]+)", text):
+            assert (DOCS / link).resolve().exists(), f"{name}: broken link {link}"

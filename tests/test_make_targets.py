@@ -25,6 +25,28 @@ def test_make_protocols_validates_and_builds_the_sample(tmp_path):
     assert f"Собрано протоколов: {len(meetings)} из {len(meetings)}" in result.stdout
 
 
+def test_make_protocols_greets_with_the_build_not_the_samples_warnings(tmp_path):
+    result = _make("protocols", f"OUT={tmp_path}")
+    assert "NOR2" not in result.stdout + result.stderr  # the deliberate warnings are make validate's
+    assert result.stdout.splitlines()[0] == f"{tmp_path}/protocols/2021-09-29-kuznetsk.docx"
+    validate = _make("validate")
+    assert "NOR202" in validate.stdout and "NOR201" in validate.stdout
+
+
+def test_make_protocols_still_shows_the_builds_own_errors(tmp_path):
+    import shutil as files
+
+    records = tmp_path / "records"
+    files.copytree(ROOT / "records", records)
+    meeting = records / "meetings" / "2023-01-31-petrozavodsk.yaml"
+    meeting.write_text(meeting.read_text(encoding="utf-8").replace("date: 31.01.2023", "date: 31.02.2023", 1),
+                       encoding="utf-8")  # fmt: skip
+    result = _make("protocols", f"RECORDS={records}", f"OUT={tmp_path / 'out'}")
+    assert result.returncode != 0
+    assert "2023-01-31-petrozavodsk.yaml:" in result.stderr and "NOR105 такой даты нет: «31.02.2023»" in result.stderr
+    assert "не собрано из-за ошибок — 1" in result.stdout
+
+
 def test_make_pdf_without_libreoffice_says_so(tmp_path):
     result = _make("pdf", f"OUT={tmp_path}", "SOFFICE=/nonexistent/soffice")
     assert result.returncode != 0

@@ -157,3 +157,25 @@ def test_run_inside_a_records_folder_it_does_not_start_a_second_one(runner, tmp_
     monkeypatch.chdir(fresh)
     result = runner.invoke(cli, ["new", "meeting", "--date", "05.03.2024", "--slug", "wg"])
     assert result.exit_code == 0 and (fresh / "records" / "meetings" / "2024-03-05-wg.yaml").is_file()
+
+
+def test_scaffold_has_every_commonly_used_part_each_explained_in_russian(runner, tmp_path, monkeypatch):
+    import yaml
+
+    records = build_case(None, tmp_path)
+    monkeypatch.chdir(tmp_path)
+    runner.invoke(cli, ["new", "meeting", "--records", "records", "--date", "2024-03-05"])
+    text = (records / "meetings" / "2024-03-05-meeting.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    assert data["issuer"] == "uo"  # the one education office of the directory
+    assert {"kind", "title", "date", "time", "place", "chair", "secretary", "attendees", "agenda"} <= set(data)
+    item = data["agenda"][0]
+    assert {"number", "title", "speakers", "heard", "spoke", "decisions"} <= set(item)
+    assignment = item["decisions"][1]
+    assert {"executors", "text", "deadline"} <= set(assignment)
+    for commented in ("# signers:", "# invited:", "# number:", "# format:", "#   count: 15"):
+        assert commented in text
+    for line in text.splitlines()[1:]:  # every field the clerk fills is explained, in Russian
+        if re.match(r"^\s*(?:- )?(title|issuer|place|chair|secretary|attendees|agenda|speakers|heard|spoke|"
+                    r"decisions|executors|deadline):", line):  # fmt: skip
+            assert re.search(r"#.*[а-яёА-ЯЁ]", line), line

@@ -69,7 +69,7 @@ def test_unknown_ordering_decision_is_an_error_with_a_hint(records_copy):
     bad = [d for d in found if d.code == "NOR501"]
     assert len(bad) == 1
     assert (bad[0].file.endswith(path.name), bad[0].line) == (True, 5)
-    assert "возможно, «2023-12-14-mun4-wg#3»?" in bad[0].message
+    assert bad[0].message.endswith("«2023-12-14-mun4-wg#33»: в 2023-12-14-mun4-wg нет решения 33; есть: 1, 2, 3")
 
 
 def test_item_outside_the_period_warns_and_unknown_executor_fails(records_copy):

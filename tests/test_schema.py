@@ -65,14 +65,15 @@ def test_schemas_describe_the_input_form_not_the_parsed_model():
     meeting = schema_for("meeting")
     deadline = meeting["$defs"]["Decision"]["properties"]["deadline"]
     shapes = deadline["anyOf"]
-    assert {"type": "string", "minLength": 1, "description": "срок так, как он написан"} in shapes
+    assert {"type": "string", "minLength": 1} in shapes
+    assert deadline["description"].startswith("Срок, как он написан")
     written = next(s for s in shapes if s.get("type") == "object")
     assert set(written["properties"]) == {"text", "event", "control"} and written["required"] == ["text"]  # control: issue 14
     assert meeting["properties"]["date"]["type"] == "string"
     assert re.match(meeting["properties"]["date"]["pattern"], "31.01.2024 г.")
     assert re.match(meeting["properties"]["date"]["pattern"], "2024-01-31")
-    time = next(s for s in meeting["properties"]["time"]["anyOf"] if s.get("type") == "string")
-    assert re.match(time["pattern"], "10:30")
+    time = meeting["properties"]["time"]
+    assert time["type"] == ["string", "null"] and re.match(time["pattern"], "10:30")
 
 
 def validator(kind: str) -> jsonschema.Draft202012Validator:
@@ -118,3 +119,69 @@ def test_schema_and_model_refuse_the_same_mistakes(record, fragment):
 
     with pytest.raises(ValidationError):
         Meeting.model_validate(meeting)
+
+
+def _properties(node, path=()):
+    """(path, name, schema) of every property of every object in a schema, nested ones included."""
+    if isinstance(node, dict):
+        for name, prop in (node.get("properties") or {}).items():
+            yield path + (name,), name, prop
+        for key, value in node.items():
+            yield from _properties(value, path + (key,))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _properties(value, path + (i,))
+
+
+@pytest.mark.parametrize("kind", sorted(SCHEMAS))
+def test_every_field_has_a_russian_description(kind):
+    """What the editor shows on hover: a field added without ``Field(description=…)`` fails here."""
+    missing, english = [], []
+    for path, name, prop in _properties(schema_for(kind)):
+        text = prop.get("description", "")
+        if not text.strip():
+            missing.append("/".join(map(str, path)))
+        elif not re.search("[а-яА-ЯёЁ]", text):
+            english.append(f"{'/'.join(map(str, path))}: {text}")
+        assert prop.get("title") == name, f"{path}: the title is the key as written"
+    assert not missing, f"fields without a description in {kind}: {missing}"
+    assert not english, f"descriptions not in Russian: {english}"
+
+
+@pytest.mark.parametrize("kind", sorted(SCHEMAS))
+def test_no_english_text_reaches_the_editor(kind):
+    """Docstrings and pydantic's titles («Chair», «Role») are for developers: the only text a
+    schema carries besides the Russian descriptions is the field's own key as its title."""
+    def walk(node):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "description":
+                    assert re.search("[а-яА-ЯёЁ]", value), value
+                yield from walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from walk(value)
+        yield node
+
+    schema = schema_for(kind)
+    list(walk(schema))
+    assert schema["description"] and re.search("[а-яА-ЯёЁ]", schema["description"])
+    titles = {node["title"] for node in walk(schema) if isinstance(node, dict) and isinstance(node.get("title"), str)}
+    keys = {name for _, name, _ in _properties(schema)}
+    assert titles <= keys | {f"nor-docs {kind}"}
+
+
+def test_enumerations_are_enums_for_autocompletion():
+    meeting = schema_for("meeting")
+    assert meeting["properties"]["decision_word"]["enum"] == ["РЕШИЛИ", "ПОСТАНОВИЛИ"]
+    assert meeting["properties"]["document"]["enum"] == ["protocol", "extract"]
+    assert meeting["$defs"]["MeetingFormat"]["properties"]["mode"]["enum"] == ["очно", "ВКС", "очно и ВКС"]
+    directory = schema_for("directory")
+    assert "школа" in directory["$defs"]["Organization"]["properties"]["kind"]["enum"]
+    gender = directory["$defs"]["Person"]["properties"]["gender"]
+    assert gender["enum"] == ["f", "m", None] and gender["type"] == ["string", "null"]
+    settings = schema_for("settings")
+    assert settings["$defs"]["DeadlineSettings"]["properties"]["non_working_day"]["enum"] == ["previous", "next", "none"]
+    jsonschema.validate({"people": [{"id": "a", "surname": "Б", "initials": "В.", "gender": None}]}, directory)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"people": [{"id": "a", "surname": "Б", "initials": "В.", "gender": "x"}]}, directory)

@@ -21,14 +21,32 @@ from ..templates_dir import resolve_default
 FORMATS = ("text", "github", "gitlab", "json", "junit")
 
 
+def filter_options(command):
+    """``--issuer``, ``--meeting``, ``--executor``: the same selection in check, calendar and the
+    control sheet (``control_filter.py``)."""
+    for option in reversed((
+        click.option("--issuer", default=None, metavar="ID",
+                     help="Только поручения, которые дала эта организация (id из справочника)."),
+        click.option("--meeting", default=None, metavar="ID",
+                     help="Только поручения этого заседания или дорожной карты (id: имя файла без .yaml)."),
+        click.option("--executor", default=None, metavar="ID",
+                     help="Только поручения этого исполнителя: человека, организации или группы (группа — "
+                          "каждый её участник)."),
+    )):  # fmt: skip
+        command = option(command)
+    return command
+
+
 TODAY_OPTION = click.option(
     "--today", callback=parse_day, default=None, metavar="ГГГГ-ММ-ДД",
     help="Считать сегодняшним этот день (по умолчанию — сегодня в часовом поясе управления).",
 )  # fmt: skip
 
 
-def _prepare(records_dir: str, today: dt.date | None, warn_days: int | None):
-    """Load and validate; then the control items. Returns (records, items, today, warn, errors)."""
+def _prepare(records_dir: str, today: dt.date | None, warn_days: int | None, selection=None):
+    """Load and validate; then the control items (those ``selection`` picks, if given).
+    Returns (records, items, today, warn, errors); an id of the selection the records do not
+    define is a usage error."""
     from ..readpool import prefetch
 
     # A large folder: a second process starts reading now, while this one imports the models,
@@ -62,7 +80,33 @@ def _prepare(records_dir: str, today: dt.date | None, warn_days: int | None):
         message = f"неизвестный часовой пояс «{settings.timezone}»; пишите, например, Europe/Moscow"
         return records, [], None, None, [Diagnostic(file, line, col, "NOR401", message)]
     warn = settings.warn_days if warn_days is None else warn_days
-    return records, control_items(records, today, warn), today, warn, []
+    items = control_items(records, today, warn)
+    if selection:
+        from ..cli_texts import RussianUsageError
+        from ..control_filter import FilterError
+
+        try:
+            selection.check(records)
+        except FilterError as error:
+            raise RussianUsageError(f"{error.option}: {error}", click.get_current_context()) from None
+        items = selection.apply(items, records)
+    return records, items, today, warn, []
+
+
+def _selection(issuer: str | None, meeting: str | None, executor: str | None):
+    from ..control_filter import ControlFilter
+
+    return ControlFilter(issuer=issuer, meeting=meeting, executor=executor)
+
+
+def _with_selection_line(text: str, selection, records, after_line: int = 1) -> str:
+    """``text`` with «Отбор: …» inserted after its first ``after_line`` lines (a filtered report
+    says what it holds)."""
+    words = selection.describe(records) if selection else ""
+    if not words:
+        return text
+    lines = text.split("\n")
+    return "\n".join(lines[:after_line] + [words] + lines[after_line:])
 
 
 def _emit(text: str, output: str | None) -> None:
@@ -93,9 +137,12 @@ def _emit(text: str, output: str | None) -> None:
               help="Формат вывода: для людей, аннотации GitHub, Code Quality GitLab, JSON, JUnit.")  # fmt: skip
 @click.option("--output", type=Path(dir_okay=False), default=None,
               help="Записать отчёт в файл, а не в стандартный вывод.")  # fmt: skip
-def check(records_dir: str, today: dt.date | None, warn_days: int | None, fmt: str, output: str | None) -> None:
+@filter_options
+def check(records_dir: str, today: dt.date | None, warn_days: int | None, fmt: str, output: str | None,
+          issuer: str | None, meeting: str | None, executor: str | None) -> None:  # fmt: skip
     """Проверить сроки поручений: код 1, если что-то просрочено (2 — записи с ошибками)."""
-    records, items, today, warn, errors = _prepare(records_dir, today, warn_days)
+    selection = _selection(issuer, meeting, executor)
+    records, items, today, warn, errors = _prepare(records_dir, today, warn_days, selection)
     from .. import control_formats as out
     from ..control import discipline, summary
 
@@ -118,16 +165,18 @@ def check(records_dir: str, today: dt.date | None, warn_days: int | None, fmt: s
         finish(2)
     counts = summary(items)
     if fmt == "json":
-        _emit(out.format_json(items, counts, discipline(items, records), records, today, warn), output)
+        _emit(out.format_json(items, counts, discipline(items, records), records, today, warn,
+                              selection.as_dict() or None), output)  # fmt: skip
     elif fmt == "github":
         _emit(out.format_github(items, counts, records, today), output)
-        _append_step_summary(out.format_step_summary(items, counts, records, today))
+        _append_step_summary(_with_selection_line(out.format_step_summary(items, counts, records, today),
+                                                  selection, records, after_line=2))  # fmt: skip
     elif fmt == "gitlab":
         _emit(out.format_gitlab(items, records), output)
     elif fmt == "junit":
-        _emit(out.format_junit(items, counts, records, today), output)
+        _emit(out.format_junit(items, counts, records, today, selection.describe(records)), output)
     else:
-        _emit(out.format_text(items, counts, records, today, warn), output)
+        _emit(_with_selection_line(out.format_text(items, counts, records, today, warn), selection, records), output)
     finish(1 if counts["overdue"] else 0)
 
 
@@ -146,32 +195,29 @@ def _append_step_summary(markdown: str) -> None:
 
 @cli.command("calendar")
 @RECORDS_OPTION
-@click.option("--executor", default=None, metavar="ID", help="Только поручения этого исполнителя.")
+@filter_options
 @TODAY_OPTION
 @click.option("--out", "out_dir", default="build/calendar", show_default=True, type=FOLDER,
               help="Папка для файлов .ics.")  # fmt: skip
-def calendar_command(records_dir: str, executor: str | None, today: dt.date | None, out_dir: str) -> None:
-    """Календарь сроков (.ics): общий и по исполнителям, с напоминанием за день."""
+def calendar_command(records_dir: str, issuer: str | None, meeting: str | None, executor: str | None,
+                     today: dt.date | None, out_dir: str) -> None:  # fmt: skip
+    """Календарь сроков (.ics): общий и по исполнителям, с напоминанием за день.
+
+    С --executor — один файл этого исполнителя; --issuer и --meeting сужают все файлы."""
     from pathlib import Path
 
     from ..atomic import write_atomic
     from ..diagnostics import format_text
 
-    records, items, today, _warn, errors = _prepare(records_dir, today, None)
+    selection = _selection(issuer, meeting, executor)
+    records, items, today, _warn, errors = _prepare(records_dir, today, None, selection)
     if errors:
         click.echo(format_text(errors) + "\nКалендарь не собран: сначала исправьте записи.")
         sys.exit(1)
-    if executor is not None:
-        known = {i.member for i in items} | {e for i in items for e in i.assignment.executors}
-        if executor not in known:
-            import difflib
-
-            hint = difflib.get_close_matches(executor, sorted(known), n=1, cutoff=0.6)
-            tail = f"; возможно, «{hint[0]}»?" if hint else ""
-            click.echo(f"nor-docs: у исполнителя «{executor}» нет поручений на контроле{tail}", err=True)
-            sys.exit(1)
     from ..ics import calendars
 
+    if selection:
+        click.echo(selection.describe(records))
     for stem, (data, events) in calendars(items, records, today, executor).items():
         path = Path(out_dir) / f"{stem}.ics"
         try:
@@ -195,9 +241,13 @@ def calendar_command(records_dir: str, executor: str | None, today: dt.date | No
               help="Папка для документа (внутри папки записей — нельзя).")  # fmt: skip
 @click.option("--templates", "templates_dir", default="templates", show_default=True,
               callback=resolve_default, type=FOLDER, help=TEMPLATES_HELP)  # fmt: skip
+@filter_options
 def build_control(records_dir: str, today: dt.date | None, by: str, warn_days: int | None, out_dir: str,
-                  templates_dir: str) -> None:  # fmt: skip
+                  templates_dir: str, issuer: str | None, meeting: str | None, executor: str | None) -> None:  # fmt: skip
     """Контрольный лист исполнения поручений (DOCX): <out>/control-sheet-<дата>.docx.
+
+    С --issuer, --meeting, --executor — лист только этих поручений: отбор назван в листе и в имени
+    файла (control-sheet-<дата>-executor-<id>.docx).
 
     Код 2 — записи с ошибками (документ не собирается), 1 — документ не записан."""
     from pathlib import Path
@@ -213,14 +263,15 @@ def build_control(records_dir: str, today: dt.date | None, by: str, warn_days: i
     except BuildRefused as error:
         click.echo(f"nor-docs: {error}", err=True)
         sys.exit(1)
-    records, items, today, _warn, errors = _prepare(records_dir, today, warn_days)
+    selection = _selection(issuer, meeting, executor)
+    records, items, today, _warn, errors = _prepare(records_dir, today, warn_days, selection)
     if errors:
         for diagnostic in errors:
             click.echo(diagnostic.as_text(), err=True)
         click.echo("Контрольный лист не собран: сначала исправьте записи.", err=True)
         sys.exit(2)
     try:
-        path = build_control_sheet(records, items, today, by, out_dir, templates_dir)
+        path = build_control_sheet(records, items, today, by, out_dir, templates_dir, selection)
     except TemplateProblem as problem:
         click.echo(Diagnostic(problem.template, 1, 1, problem.code, problem.message).as_text(), err=True)
         sys.exit(1)
@@ -231,3 +282,5 @@ def build_control(records_dir: str, today: dt.date | None, by: str, warn_days: i
     executors = len({i.member for i in items})
     click.echo(f"{path.as_posix()}: поручений — {counts['total']}, просрочено — {counts['overdue']}, "
                f"исполнителей — {executors}")  # fmt: skip
+    if selection:
+        click.echo(selection.describe(records))

@@ -7,7 +7,7 @@ import sys
 import click
 
 from ..cli import RECORDS_OPTION, cli
-from ..cli_texts import FOLDER, Choice
+from ..cli_texts import FOLDER, Choice, Path
 
 
 @cli.command()
@@ -74,3 +74,65 @@ def new_meeting(records_dir: str, on: str | None, slug: str) -> None:
         click.echo(f"nor-docs: {error}", err=True)
         sys.exit(1)
     click.echo(f"Создан {path}: заполните поля и запустите nor-docs validate.")
+
+
+def _added(path, entry_id: str, records_dir: str) -> None:
+    click.echo(f"Добавлен «{entry_id}» в {path}. Проверьте: nor-docs validate"
+               + ("" if records_dir == "records" else f" --records {records_dir}"))  # fmt: skip
+
+
+@new.command("person")
+@RECORDS_OPTION
+@click.argument("person_id", metavar="ID")
+@click.argument("full_name", metavar="ФИО")
+@click.option("--position", default=None, metavar="ДОЛЖНОСТЬ", help="Должность строчными: «директор МБОУ СОШ № 3».")
+@click.option("--organization", default=None, metavar="ID", help="id организации, где работает.")
+@click.option("--gender", type=Choice(["f", "m"]), default=None,
+              help="Пол, если его не видно по фамилии и отчеству.")  # fmt: skip
+@click.option("--file", "file", type=Path(dir_okay=False), default=None, metavar="ФАЙЛ",
+              help="Файл справочника (по умолчанию — где описана его организация).")  # fmt: skip
+def new_person(records_dir: str, person_id: str, full_name: str, position: str | None, organization: str | None,
+               gender: str | None, file: str | None) -> None:  # fmt: skip
+    """Добавить человека в справочник: ID латиницей и «Фамилия Имя Отчество» (или «Фамилия И.О.»).
+
+    Пример: nor-docs new person ivanova "Иванова Мария Петровна" --position "директор" --organization sosh-3"""
+    from pathlib import Path as _Path
+
+    from ..directory_entry import EntryError, add_entry, person_entry
+
+    try:
+        entry = person_entry(person_id, full_name, position, organization, gender)
+        path = add_entry(_Path(records_dir), "people", entry, _Path(file) if file else None)
+    except EntryError as error:
+        click.echo(f"nor-docs: {error}", err=True)
+        sys.exit(1)
+    _added(path, person_id, records_dir)
+
+
+@new.command("organization")
+@RECORDS_OPTION
+@click.argument("org_id", metavar="ID")
+@click.argument("name", metavar="НАЗВАНИЕ")
+@click.option("--kind", default="школа", show_default=True, metavar="ВИД",
+              help="Вид организации: школа, управление образования, ППМС-центр, центр, институт, …")  # fmt: skip
+@click.option("--short-name", default=None, metavar="НАЗВАНИЕ", help="Краткое наименование: «МБОУ СОШ № 3».")
+@click.option("--municipality", default=None, metavar="НАЗВАНИЕ", help="Муниципалитет.")
+@click.option("--parent", default=None, metavar="ID", help="id вышестоящей организации.")
+@click.option("--file", "file", type=Path(dir_okay=False), default=None, metavar="ФАЙЛ",
+              help="Файл справочника (по умолчанию — где описана вышестоящая, иначе единственный).")  # fmt: skip
+def new_organization(records_dir: str, org_id: str, name: str, kind: str, short_name: str | None,
+                     municipality: str | None, parent: str | None, file: str | None) -> None:  # fmt: skip
+    """Добавить организацию в справочник: ID латиницей и полное наименование.
+
+    Пример: nor-docs new organization sosh-3 "МБОУ «Средняя общеобразовательная школа № 3»" --short-name "МБОУ СОШ № 3\""""
+    from pathlib import Path as _Path
+
+    from ..directory_entry import EntryError, add_entry, organization_entry
+
+    try:
+        entry = organization_entry(org_id, name, kind, short_name, municipality, parent)
+        path = add_entry(_Path(records_dir), "organizations", entry, _Path(file) if file else None)
+    except EntryError as error:
+        click.echo(f"nor-docs: {error}", err=True)
+        sys.exit(1)
+    _added(path, org_id, records_dir)

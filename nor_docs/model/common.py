@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema
@@ -21,10 +22,24 @@ MONTHS_GENITIVE = (
 )  # fmt: skip
 
 
-class Record(BaseModel):
-    """Base of every model read from YAML: strict, closed, immutable once validated."""
+def _schema_in_russian(schema: dict[str, Any], model: type) -> None:
+    """A model's JSON Schema says what the editor shows a clerk: its Russian ``SCHEMA_DESCRIPTION``
+    (if the class has one), never the English docstring written for developers."""
+    schema.pop("description", None)
+    described = model.__dict__.get("SCHEMA_DESCRIPTION")
+    if described:
+        schema["description"] = described
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=True)
+
+class Record(BaseModel):
+    """Base of every model read from YAML: strict, closed, immutable once validated.
+
+    Every field carries a Russian one-line ``description`` (with an example where it helps):
+    it is what the editor shows on hover through the JSON Schemas (``nor_docs/schema.py``), and
+    a test fails on a field without one."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=True,
+                              json_schema_extra=_schema_in_russian)  # fmt: skip
 
 
 # ``parse_date`` lives in ``nor_docs/dates.py`` (no pydantic): the CLI parses ``--today`` with
@@ -91,6 +106,26 @@ DocNumber = Annotated[Label, AfterValidator(_without_number_sign)]
 ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
 # A reference to another record by its id (people, organisations, groups, events, meetings).
 Ref = Annotated[str, Field(pattern=ID_PATTERN)]
+
+
+@dataclass(frozen=True)
+class RefTo:
+    """What a reference field names: the kinds of record its id may be («person», «organization»,
+    «group», «event», «meeting»), ``within`` the key of a mapping that holds the id (a deadline's
+    ``event``), and ``what`` the word a message calls it by («докладчик»). Validation finds every
+    reference of a file by these marks — of a file that failed its schema too (``references.py``)."""
+
+    kinds: tuple[str, ...]
+    what: str = ""
+    within: str | None = None
+
+
+PersonRef = Annotated[Ref, RefTo(("person",), "лицо")]
+OrganizationRef = Annotated[Ref, RefTo(("organization",), "организация")]
+GroupRef = Annotated[Ref, RefTo(("group",), "группа")]
+# Who an assignment is given to: a person, an organisation or a group.
+ExecutorRef = Annotated[Ref, RefTo(("person", "organization", "group"), "исполнитель")]
+MeetingRef = Annotated[Ref, RefTo(("meeting",), "заседание")]
 Text = Annotated[str, Field(min_length=1)]
 
 

@@ -41,7 +41,7 @@ from typing import Annotated, Any, Callable, Literal, Union
 from pydantic import BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from .common import ID_PATTERN, Record, parse_date
+from .common import ID_PATTERN, Record, RefTo, parse_date
 
 Kind = Literal[
     "date", "day", "month", "months", "period", "several", "standing", "relative", "within",
@@ -215,15 +215,17 @@ class DeadlineError(ValueError):
 
 DEADLINE_INPUT_SCHEMA = {
     "anyOf": [
-        {"type": "string", "minLength": 1, "description": "срок так, как он написан"},
+        {"type": "string", "minLength": 1},
         {
             "type": "object",
             "properties": {
-                "text": {"type": "string", "minLength": 1, "description": "срок так, как он написан"},
-                "event": {"type": "string", "pattern": ID_PATTERN,
-                          "description": "событие, от которого отсчитывается срок («за 3 дня до …»)"},
+                "text": {"type": "string", "minLength": 1, "description": "Срок так, как он написан: «не менее "
+                         "чем за 3 дня до проведения процедуры», «по графику ФЦТ»"},  # fmt: skip
+                "event": {"type": "string", "pattern": ID_PATTERN, "description": "id события из records/events/ "
+                          "(или заседания), от которого отсчитывается срок"},  # fmt: skip
                 "control": {
-                    "description": "контрольная дата (или даты), вписанная рядом со словами срока",
+                    "description": "Контрольная дата (или даты), вписанная рядом со словами срока, которые "
+                                   "nor-docs не разбирает: 2024-05-31",
                     "anyOf": [
                         {"type": "string", "pattern": r"^(\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4})$"},
                         {"type": "array", "minItems": 1,
@@ -270,7 +272,8 @@ def _from_record(value: Any) -> Any:
 # The type of a record's ``deadline:`` field: written as text or ``{text, event, control}``, held parsed.
 # Held as the base class: the value is always one of the kinds (``AnyDeadline``), built by
 # ``_from_record``, so the model only checks that it is a ``Deadline``.
-DeadlineField = Annotated[Deadline, BeforeValidator(_from_record), WithJsonSchema(DEADLINE_INPUT_SCHEMA)]
+DeadlineField = Annotated[Deadline, BeforeValidator(_from_record), WithJsonSchema(DEADLINE_INPUT_SCHEMA),
+                          RefTo(("event", "meeting"), "событие", within="event")]
 
 
 def manual_deadline(text: str, control: Any) -> ManualDeadline:

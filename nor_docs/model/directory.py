@@ -7,11 +7,11 @@ the documents derive every other case from them.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, model_validator
 
-from .common import Record, Ref, Text
+from .common import OrganizationRef, Record, Ref, RefTo, Text
 
 OrgKind = Literal[
     "управление образования",
@@ -28,15 +28,16 @@ OrgKind = Literal[
 class Organization(Record):
     """An organisation: an education office, a school, a centre, an institute."""
 
-    id: Ref
-    name: Text  # full name as in official documents
-    short_name: Text | None = None  # «МОУ СОШ с. Кикино»
-    kind: OrgKind
-    municipality: str | None = None
+    id: Ref = Field(description="Короткий id латиницей, на него ссылаются записи: sosh-3, kamenka-uo")
+    name: Text = Field(description="Полное наименование, как в официальных документах")
+    short_name: Text | None = Field(None, description="Краткое наименование: «МОУ СОШ с. Кикино»")
+    kind: OrgKind = Field(description="Вид организации: школа, управление образования, центр…")
+    municipality: str | None = Field(None, description="Муниципалитет: «Каменский район»")
     # Other spellings met in documents that are known to mean this organisation; text that uses
     # a near-miss of a name that is *not* listed here is reported by validate (NOR202).
-    aliases: list[Text] = Field(default_factory=list)
-    parent: Ref | None = None  # the organisation it belongs to (a department of an office)
+    aliases: list[Text] = Field(default_factory=list, description="Другие написания того же названия в документах "
+                                "(иначе validate предупредит о расхождении)")  # fmt: skip
+    parent: OrganizationRef | None = Field(None, description="id вышестоящей организации (для отдела — управление)")
 
     @property
     def display_name(self) -> str:
@@ -50,15 +51,18 @@ class Organization(Record):
 class Person(Record):
     """A person as the documents name them: «Фамилия И.О. — должность»."""
 
-    id: Ref
-    surname: Text
-    first_name: Text | None = None
-    patronymic: Text | None = None
+    id: Ref = Field(description="Короткий id латиницей, на него ссылаются записи: ivanova, kamenka-petrov")
+    surname: Text = Field(description="Фамилия в именительном падеже: Иванова")
+    first_name: Text | None = Field(None, description="Имя: Мария")
+    patronymic: Text | None = Field(None, description="Отчество: Петровна")
     # Initials when the full name is not known: «И.В.»; derived from the names otherwise.
-    initials: str | None = Field(default=None, pattern=r"^([А-ЯЁA-Z]\.\s?){1,2}$")
-    gender: Literal["f", "m"] | None = None  # needed when the name alone does not tell it
-    position: str | None = None  # nominative, lower case: «заместитель начальника управления»
-    organization: Ref | None = None
+    initials: str | None = Field(default=None, pattern=r"^([А-ЯЁA-Z]\.\s?){1,2}$",
+                                 description="Инициалы, если имя неизвестно: «И.В.»")  # fmt: skip
+    gender: Literal["f", "m"] | None = Field(None, description="Пол (f или m), если его не видно по фамилии и "
+                                                               "отчеству — для падежей")  # fmt: skip
+    position: str | None = Field(None, description="Должность строчными, в именительном падеже: «директор МОУ СОШ "
+                                                   "№ 3»")  # fmt: skip
+    organization: OrganizationRef | None = Field(None, description="id организации, где работает, например sosh-3")
 
     @model_validator(mode="after")
     def _needs_a_name(self) -> "Person":
@@ -92,8 +96,9 @@ class Person(Record):
 class GroupMember(Record):
     """A member of a group: a person or an organisation (exactly one)."""
 
-    person: Ref | None = None
-    organization: Ref | None = None
+    person: Annotated[Ref, RefTo(("person",), "участник группы")] | None = Field(None, description="id человека из справочника")
+    organization: Annotated[Ref, RefTo(("organization",), "участник группы")] | None = Field(None, description="id организации из справочника (за неё отвечает "
+                                                       "руководитель)")  # fmt: skip
 
     @model_validator(mode="after")
     def _exactly_one(self) -> "GroupMember":
@@ -114,19 +119,24 @@ class Group(Record):
     A group may be open-ended (``members`` empty): it is then controlled as one executor.
     """
 
-    id: Ref
-    name: Text
-    dative: Text | None = None
-    genitive: Text | None = None
-    members: list[GroupMember] = Field(default_factory=list)
+    id: Ref = Field(description="Короткий id латиницей: heads, wg-members")
+    name: Text = Field(description="Название во множественном числе: «Руководители ОО»")
+    dative: Text | None = Field(None, description="Дательный падеж, с которого начинается решение: «Руководителям "
+                                                  "ОО»")  # fmt: skip
+    genitive: Text | None = Field(None, description="Родительный падеж: «руководителей ОО»")
+    members: list[GroupMember] = Field(default_factory=list, description="Участники: поручение группе "
+                                       "контролируется по каждому; пусто — группа как один исполнитель")  # fmt: skip
     # A group that is a count of people rather than a list («15 руководителей ОО»).
-    count: int | None = Field(default=None, ge=1)
-    organization: Ref | None = None
+    count: int | None = Field(default=None, ge=1, description="Численность группы без списка: 15")
+    organization: OrganizationRef | None = Field(None, description="id организации, к которой относится группа")
 
 
 class DirectoryFile(Record):
     """One file under ``records/directory/``."""
 
-    organizations: list[Organization] = Field(default_factory=list)
-    people: list[Person] = Field(default_factory=list)
-    groups: list[Group] = Field(default_factory=list)
+    SCHEMA_DESCRIPTION: ClassVar[str] = "Файл справочника (records/directory/): организации, люди, группы"
+
+    organizations: list[Organization] = Field(default_factory=list, description="Организации (nor-docs new "
+                                              "organization …)")  # fmt: skip
+    people: list[Person] = Field(default_factory=list, description="Люди (nor-docs new person …)")
+    groups: list[Group] = Field(default_factory=list, description="Группы исполнителей")

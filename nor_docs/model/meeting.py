@@ -8,41 +8,45 @@ elsewhere in the file. A signed protocol does not change: execution marks live a
 
 from __future__ import annotations
 
-from typing import Annotated, Iterator, Literal
+from typing import Annotated, ClassVar, Iterator, Literal
 
 from pydantic import AfterValidator, Field, model_validator
 
-from .common import Date, DocNumber, Label, Record, Ref, Text, Time
+from .common import (Date, DocNumber, ExecutorRef, GroupRef, Label, OrganizationRef, PersonRef, Record, Ref, RefTo, Text,
+                     Time)
 from .deadline import DeadlineField, check_no_marks, take_marked_deadline
 
 
 class Role(Record):
     """A person in a role of the meeting, with the position as this document writes it."""
 
-    person: Ref
-    label: str | None = None  # «Председатель», «Председательствовал», «Протокол вела»
-    position: str | None = None  # overrides the directory for this document
+    person: PersonRef = Field(description="id человека из справочника (records/directory/), например ivanova")
+    label: str | None = Field(None, description="Подпись роли в протоколе: «Председатель», «Председательствовал», "
+                                                "«Протокол вела»")  # fmt: skip
+    position: str | None = Field(None, description="Должность для этого протокола, если не та, что в справочнике")
 
 
 class Signer(Record):
     """A signature block: the position as printed (may span lines) and the person."""
 
-    person: Ref
-    position: str | None = None
+    person: PersonRef = Field(description="id подписывающего из справочника, например ivanova")
+    position: str | None = Field(None, description="Должность, как она печатается в подписи (можно в несколько "
+                                                   "строк): «Начальник управления образования»")  # fmt: skip
 
 
 class Attendee(Record):
     """Someone present, absent or invited: a person, a group (maybe with a count), an
     organisation, or — where the protocol names nobody — a description as written."""
 
-    person: Ref | None = None
-    group: Ref | None = None
-    organization: Ref | None = None
-    position: str | None = None  # as written in this protocol
-    role: str | None = None  # «зам. председателя», «секретарь», «технический специалист»
-    note: str | None = None  # «по приглашению»
-    count: int | None = Field(default=None, ge=1)  # «15 руководителей ОО»
-    text: str | None = None  # the words of the protocol, for groups and unnamed attendees
+    person: PersonRef | None = Field(None, description="id человека из справочника, например ivanova")
+    group: GroupRef | None = Field(None, description="id группы из справочника, например heads («Руководители ОО»)")
+    organization: OrganizationRef | None = Field(None, description="id организации из справочника, например sosh-3")
+    position: str | None = Field(None, description="Должность, как её пишет этот протокол (иначе — из справочника)")
+    role: str | None = Field(None, description="Роль на заседании: «зам. председателя», «технический специалист»")
+    note: str | None = Field(None, description="Примечание в скобках: «по приглашению»")
+    count: int | None = Field(default=None, ge=1, description="Сколько человек, для группы: 15 → «15 руководителей ОО»")
+    text: str | None = Field(None, description="Слова протокола для группы или неназванных участников: "
+                                               "«Руководители ОО (15 чел.)»")  # fmt: skip
 
     @model_validator(mode="after")
     def _one_kind(self) -> "Attendee":
@@ -57,10 +61,10 @@ class Attendee(Record):
 class Speaker(Record):
     """A speaker on an agenda item: a person or a group, with the position as written."""
 
-    person: Ref | None = None
-    group: Ref | None = None
-    position: str | None = None
-    text: str | None = None  # the words of the protocol for a group speaker, as written
+    person: Annotated[Ref, RefTo(("person",), "докладчик")] | None = Field(None, description="id докладчика из справочника, например ivanova")
+    group: GroupRef | None = Field(None, description="id группы-докладчика из справочника, например heads")
+    position: str | None = Field(None, description="Должность докладчика, как её пишет протокол")
+    text: str | None = Field(None, description="Слова протокола о докладчиках-группе: «руководители ОО»")
 
     @model_validator(mode="after")
     def _one_kind(self) -> "Speaker":
@@ -75,9 +79,10 @@ class Statement(Record):
     ``text`` is paragraphs separated by blank lines; a line starting with «- » is a list item.
     """
 
-    person: Ref
-    position: str | None = None
-    text: str | None = None
+    person: PersonRef = Field(description="id выступавшего из справочника, например ivanova")
+    position: str | None = Field(None, description="Должность, как её пишет протокол (иначе — из справочника)")
+    text: str | None = Field(None, description="Что сказано: абзацы через пустую строку, строка с «- » — пункт "
+                                               "списка; «— о ходе выполнения плана.»")  # fmt: skip
 
 
 class Decision(Record):
@@ -95,17 +100,24 @@ class Decision(Record):
     (``model/deadline.py``, «deadlines marked inside a decision's text»).
     """
 
-    number: Label
-    text: Annotated[str, Field(min_length=1), AfterValidator(check_no_marks)]
-    executors: list[Ref] = Field(default_factory=list)
-    addressed_to: str | None = None  # «Руководству МБОУ «СОШ с. Ушаковка»» verbatim
-    executors_in_text: bool = True
-    deadline: DeadlineField | None = None
-    deadline_comma: bool = True  # false: the source puts no comma before the deadline
-    controller: Ref | None = None  # who controls execution
-    on_control: bool = True  # false for «принять к сведению» and headings
-    bullets: list[Text] = Field(default_factory=list)
-    decisions: list["Decision"] = Field(default_factory=list)
+    number: Label = Field(description="Номер решения, как в протоколе: 1, 2.1, 1.3.1")
+    text: Annotated[str, Field(min_length=1), AfterValidator(check_no_marks)] = Field(
+        description="Текст решения без исполнителей и срока: «провести анализ результатов ВПР»; срок внутри "
+                    "текста отмечается [[…]]: «(срок готовности — [[1 ноября 2014 г.]])»")
+    executors: list[ExecutorRef] = Field(default_factory=list, description="Исполнители: id людей, организаций или групп "
+                                 "из справочника, например [heads, ivanova]; группа — каждый её участник")  # fmt: skip
+    addressed_to: str | None = Field(None, description="Кому, дословно, вместо имён исполнителей в начале решения: "
+                                                       "«Руководству МБОУ «СОШ с. Ушаковка»»")  # fmt: skip
+    executors_in_text: bool = Field(True, description="false — не писать исполнителей в начале решения (они уже в "
+                                                      "тексте)")  # fmt: skip
+    deadline: DeadlineField | None = Field(None, description="Срок, как он написан: «до 31.01.2024», «май 2024 года»,"
+                                                             " «постоянно», «ежеквартально до 10 числа»")  # fmt: skip
+    deadline_comma: bool = Field(True, description="false — без запятой перед сроком: «… в срок до 31.01.2024 г.»")
+    controller: Annotated[Ref, RefTo(("person",), "контролирующее лицо")] | None = Field(None, description="id того, кто контролирует исполнение, например ivanova")
+    on_control: bool = Field(True, description="false — не поручение: «принять к сведению», заголовок группы решений")
+    bullets: list[Text] = Field(default_factory=list, description="Пункты списка после текста решения (через «-»)")
+    decisions: list["Decision"] = Field(default_factory=list, description="Вложенные решения: 1.1, 1.2 (исполнители "
+                                        "наследуются, если у вложенного их нет)")  # fmt: skip
 
     _deadline_in_text = model_validator(mode="before")(take_marked_deadline)
 
@@ -113,43 +125,47 @@ class Decision(Record):
 class AgendaItem(Record):
     """An agenda item: number, title, speakers; then what was heard, said and decided."""
 
-    number: Label
-    title: Text
-    speakers: list[Speaker] = Field(default_factory=list)
-    appendix: Label | None = None  # the appendix the item refers to («(приложение 1)»)
-    items: list["AgendaItem"] = Field(default_factory=list)  # sub-items: 2.1, 2.2
-    heard: list[Statement] = Field(default_factory=list)  # СЛУШАЛИ
-    spoke: list[Statement] = Field(default_factory=list)  # ВЫСТУПИЛИ
-    decisions: list[Decision] = Field(default_factory=list)
+    number: Label = Field(description="Номер пункта повестки: 1, 2, 2.1")
+    title: Text = Field(description="Тема пункта: «О результатах ВПР 2023 года»")
+    speakers: list[Speaker] = Field(default_factory=list, description="Докладчики в повестке: «Доклад начальника "
+                                    "отдела И.И. Иванова»")  # fmt: skip
+    appendix: Label | None = Field(None, description="Номер приложения, на которое ссылается пункт: 1 → "
+                                                     "«(приложение 1)»")  # fmt: skip
+    items: list["AgendaItem"] = Field(default_factory=list, description="Подпункты повестки: 2.1, 2.2")
+    heard: list[Statement] = Field(default_factory=list, description="СЛУШАЛИ: кого слушали по пункту и что сказано")
+    spoke: list[Statement] = Field(default_factory=list, description="ВЫСТУПИЛИ: кто выступил по пункту и что сказал")
+    decisions: list[Decision] = Field(default_factory=list, description="РЕШИЛИ: решения по этому пункту")
 
 
 class Table(Record):
-    header: list[str] = Field(default_factory=list)
-    rows: list[list[str]]
+    header: list[str] = Field(default_factory=list, description="Заголовки столбцов: [«№», «ОО», «Доля»]")
+    rows: list[list[str]] = Field(description="Строки таблицы, каждая — список ячеек")
 
 
 class Appendix(Record):
     """An appendix: title (and a subtitle line), text, a table, and text after the table."""
 
-    number: Label
-    title: Text
-    subtitle: str | None = None  # «(подведение итогов реализации проекта «500+» …)»
-    text: str | None = None
-    table: Table | None = None
-    text_after: str | None = None  # paragraphs that follow the table
+    number: Label = Field(description="Номер приложения: 1")
+    title: Text = Field(description="Заголовок приложения")
+    subtitle: str | None = Field(None, description="Строка под заголовком: «(подведение итогов реализации проекта "
+                                                   "«500+»)»")  # fmt: skip
+    text: str | None = Field(None, description="Текст перед таблицей (абзацы через пустую строку)")
+    table: Table | None = Field(None, description="Таблица приложения")
+    text_after: str | None = Field(None, description="Текст после таблицы")
 
 
 class Result(Record):
     """One line of results data: participants and low marks, and the percentage as stated."""
 
-    organization: Ref
-    procedure: Text  # ВПР, ОГЭ, ЕГЭ
-    subject: str | None = None
-    grade: int | None = Field(default=None, ge=1, le=11)
-    year: int = Field(ge=2000, le=2100)
-    participants: int = Field(ge=1)
-    low: int = Field(ge=0)  # got «2» / did not pass the minimum threshold
-    percent: float | None = Field(default=None, ge=0, le=100)  # as the source states it
+    organization: OrganizationRef = Field(description="id школы из справочника, например sosh-3")
+    procedure: Text = Field(description="Процедура: ВПР, ОГЭ, ЕГЭ")
+    subject: str | None = Field(None, description="Предмет: «математика»")
+    grade: int | None = Field(default=None, ge=1, le=11, description="Класс: 4–11")
+    year: int = Field(ge=2000, le=2100, description="Год проведения: 2023")
+    participants: int = Field(ge=1, description="Число участников")
+    low: int = Field(ge=0, description="Сколько получили «2» (не преодолели минимальный порог)")
+    percent: float | None = Field(default=None, ge=0, le=100, description="Доля низких результатов, %, как в "
+                                  "источнике (проверяется по числам)")  # fmt: skip
 
     @model_validator(mode="after")
     def _low_within_participants(self) -> "Result":
@@ -159,38 +175,47 @@ class Result(Record):
 
 
 class MeetingFormat(Record):
-    mode: Literal["очно", "ВКС", "очно и ВКС"] = "очно"
-    platform: str | None = None  # «Сферум»
+    mode: Literal["очно", "ВКС", "очно и ВКС"] = Field("очно", description="Очно, по видеосвязи (ВКС) или так и так")
+    platform: str | None = Field(None, description="Платформа видеосвязи: «Сферум»")
 
 
 class Meeting(Record):
     """A meeting record: everything its protocol says."""
 
-    id: Ref | None = None
-    document: Literal["protocol", "extract"] = "protocol"
-    kind: Text  # «заседание рабочей группы», «совещание руководителей»…
-    title: Text  # the genitive title: «заседания рабочей группы по реализации проекта …»
-    issuer: Ref  # the organisation that holds the meeting
-    number: DocNumber | None = None
-    date: Date
-    time: Time | None = None
-    place: str | None = None
-    format: MeetingFormat | None = None
-    theme: str | None = None  # «Тема совещания: …»
-    intro: str | None = None  # narrative before the main part
-    chair: Role | None = None
-    secretary: Role | None = None
-    signers: list[Signer] = Field(default_factory=list)
-    attendees: list[Attendee] = Field(default_factory=list)
-    invited: list[Attendee] = Field(default_factory=list)
-    absent: list[Attendee] = Field(default_factory=list)
-    agenda: list[AgendaItem] = Field(default_factory=list)
-    decisions: list[Decision] = Field(default_factory=list)  # decisions taken for the meeting as a whole
-    decision_word: Literal["РЕШИЛИ", "ПОСТАНОВИЛИ"] = "РЕШИЛИ"
-    assignments_layout: Literal["text", "table"] = "text"
-    appendices: list[Appendix] = Field(default_factory=list)
-    results: list[Result] = Field(default_factory=list)
-    template: str | None = None  # a template under templates/ for this meeting
+    SCHEMA_DESCRIPTION: ClassVar[str] = "Заседание и его протокол (records/meetings/<дата>-<слово>.yaml)"
+
+    id: Ref | None = Field(None, description="id заседания; по умолчанию — имя файла без .yaml")
+    document: Literal["protocol", "extract"] = Field("protocol", description="protocol — протокол, extract — "
+                                                     "выписка из протокола")  # fmt: skip
+    kind: Text = Field(description="Вид заседания: «заседание рабочей группы», «совещание руководителей»")
+    title: Text = Field(description="Заголовок в родительном падеже: «заседания рабочей группы по реализации "
+                                    "проекта «500+»»")  # fmt: skip
+    issuer: OrganizationRef = Field(description="id организации, которая проводит заседание, из справочника, например uo")
+    number: DocNumber | None = Field(None, description="Номер протокола без «№»: 4, 15-о")
+    date: Date = Field(description="Дата заседания: 2024-03-05 или 05.03.2024")
+    time: Time | None = Field(None, description="Время начала, в кавычках: \"10:00\"")
+    place: str | None = Field(None, description="Место: «г. Каменка, ул. Ленина, д. 1, каб. 5»")
+    format: MeetingFormat | None = Field(None, description="Очно или по видеосвязи: {mode: ВКС, platform: Сферум}")
+    theme: str | None = Field(None, description="Тема совещания, если протокол её называет")
+    intro: str | None = Field(None, description="Вводный текст перед основной частью протокола")
+    chair: Role | None = Field(None, description="Председатель: {person: id, label: Председатель}")
+    secretary: Role | None = Field(None, description="Секретарь: {person: id, label: Секретарь}")
+    signers: list[Signer] = Field(default_factory=list, description="Подписи под протоколом, по порядку; без них — "
+                                  "председатель и секретарь")  # fmt: skip
+    attendees: list[Attendee] = Field(default_factory=list, description="Присутствовали: люди, группы, организации")
+    invited: list[Attendee] = Field(default_factory=list, description="Приглашённые")
+    absent: list[Attendee] = Field(default_factory=list, description="Отсутствовали")
+    agenda: list[AgendaItem] = Field(default_factory=list, description="Повестка дня: пункты с СЛУШАЛИ, ВЫСТУПИЛИ, "
+                                     "РЕШИЛИ")  # fmt: skip
+    decisions: list[Decision] = Field(default_factory=list, description="Решения заседания в целом, вне пунктов "
+                                      "повестки")  # fmt: skip
+    decision_word: Literal["РЕШИЛИ", "ПОСТАНОВИЛИ"] = Field("РЕШИЛИ", description="Слово перед решениями")
+    assignments_layout: Literal["text", "table"] = Field("text", description="Поручения текстом (text) или таблицей "
+                                                         "№ | поручение | срок | ответственные (table)")  # fmt: skip
+    appendices: list[Appendix] = Field(default_factory=list, description="Приложения к протоколу")
+    results: list[Result] = Field(default_factory=list, description="Данные о результатах (ВПР, ОГЭ, ЕГЭ) по школам")
+    template: str | None = Field(None, description="Свой шаблон DOCX для этого заседания из папки templates/: "
+                                                   "protocol-wg.docx")  # fmt: skip
 
     def all_decisions(self) -> Iterator[tuple[tuple, Decision, list[str]]]:
         """Every decision, depth first, with its path in the record and effective executors."""

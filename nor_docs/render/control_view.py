@@ -50,8 +50,10 @@ _NO_DATE = dt.date.max
 COUNTS = ("total", "done", "done_late", "overdue", "pending", "cancelled")  # of the discipline table
 
 
-def control_sheet_view(records: Records, items: list[ControlItem], today: dt.date, by: str = "executor") -> dict:
-    """The view of the control sheet of ``items`` as of ``today``, grouped ``by`` executor or meeting."""
+def control_sheet_view(records: Records, items: list[ControlItem], today: dt.date, by: str = "executor",
+                       selection: str = "") -> dict:  # fmt: skip
+    """The view of the control sheet of ``items`` as of ``today``, grouped ``by`` executor or meeting;
+    ``selection`` names the filter the items were chosen by («Отбор: …»), shown under the grouping."""
     if by not in BY:
         raise ValueError(f"unknown grouping {by!r}")
     rows_of = _Rows(records, by)
@@ -73,7 +75,8 @@ def control_sheet_view(records: Records, items: list[ControlItem], today: dt.dat
         "title": "КОНТРОЛЬНЫЙ ЛИСТ",
         "subtitle": "исполнения поручений",
         "as_of": f"по состоянию на {as_of}",
-        "grouping": GROUPING_TEXT[by],
+        "grouping": GROUPING_TEXT[by] + (f" {selection}" if selection else ""),
+        "selection": selection,
         "by": by,
         "issuer": _common_issuer(items, records),
         "groups": shown_groups,
