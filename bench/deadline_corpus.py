@@ -43,6 +43,22 @@ def expected(entry: dict) -> dict:
     return {k: entry[k] for k in ("kind", "control", "status") if k in entry}
 
 
+def by_kind(entries: list[dict]) -> list[tuple[str, int, int]]:
+    """Per expected kind (or status): ``(kind, read as expected, wordings)``, most frequent first."""
+    counts: dict[str, list[int]] = {}
+    for entry in entries:
+        key = entry.get("kind", entry.get("status"))
+        counts.setdefault(key, [0, 0])
+        counts[key][0] += outcome(entry) == expected(entry)
+        counts[key][1] += 1
+    return sorted(((k, r, n) for k, (r, n) in counts.items()), key=lambda row: (-row[2], row[0]))
+
+
+def public_sources(entries: list[dict]) -> set[str]:
+    """The public addresses the wordings come from (the seeds and the issue's own examples are not)."""
+    return {e["source"] for e in entries if e["source"].startswith("http")}
+
+
 def main() -> None:
     entries = yaml.safe_load(CORPUS.read_text(encoding="utf-8"))
     misses = [(e, outcome(e)) for e in entries if outcome(e) != expected(e)]
@@ -50,9 +66,12 @@ def main() -> None:
         print(f"  «{entry['text']}»: ожидалось {expected(entry)}, получено {got}")
     read = len(entries) - len(misses)
     needs = sum(1 for e in entries if "status" in e)
-    print(f"deadline corpus: {len(entries)} wordings from {len({e['source'].split(' ')[0] for e in entries})} sources; "
-          f"read as expected {read}/{len(entries)} ({read / len(entries):.0%}); "
-          f"{needs} of them by nature need a control date or an event")
+    public = [e for e in entries if e["source"].startswith("http")]
+    print(f"deadline corpus: {len(entries)} wordings ({len(public)} from {len(public_sources(entries))} public "
+          f"documents, the rest from the seeds and issue 14); read as expected {read}/{len(entries)} "
+          f"({read / len(entries):.0%}); {needs} of them by nature need a control date or an event")
+    for kind, read_kind, total in by_kind(entries):
+        print(f"  {kind:<12} {read_kind:>3}/{total:<3}")
 
 
 if __name__ == "__main__":

@@ -210,8 +210,9 @@ def control_items(
     for a in assignments:
         if a.issued is not None and a.issued > today:
             continue  # given after «today»: as of that day it does not exist yet
-        until = records.roadmaps[a.record_id].period.end if a.origin == "roadmap" else None
-        plan = not_before_issue(schedule(a.deadline, a.issued, context, until), a.issued)
+        period = records.roadmaps[a.record_id].period if a.origin == "roadmap" else None
+        until, since = (period.end, period.start) if period is not None else (None, None)
+        plan = not_before_issue(schedule(a.deadline, a.issued, context, until, since), a.issued)
         in_parts = len(a.members) > 1 or a.members != a.executors
         prefix = a.id + "/" if in_parts else None
         a_marks = [m for m in marks.get(a.id, ()) if m.date <= today]

@@ -7,8 +7,10 @@ parses the words people write into a typed ``Deadline``; here that value becomes
   production calendar (transferred working days included, from the ``holidays`` library) moves
   to the preceding working day, or the next one, or stays, by the setting ``non_working_day``
   (``previous`` / ``next`` / ``none``). 10.10.2021 was a Sunday: due 08.10.2021.
-- **Kinds.** ``date`` → one point; ``month`` → the last working day of the month (the last
-  calendar day with the rule ``none``); ``several`` → each date or month is a control point;
+- **Kinds.** ``date`` → one point; ``day`` / ``weekday`` → that day (a year left out: the first
+  on or after the document's date, or a roadmap's first day); ``month`` → the last working day
+  of the month (the last calendar day with the rule ``none``); ``several`` → each date or month
+  is a control point;
   ``relative`` → the event's date (an event, or a meeting, by id) plus the offset, in calendar
   or working days — an event with no date yet leaves the assignment waiting; ``recurring`` →
   one point per period (week, month, quarter, half-year, year), due on ``day`` (default
@@ -51,6 +53,7 @@ from .model.deadline import (
     SeveralDeadline,
     StandingDeadline,
     UrgentDeadline,
+    WeekdayDeadline,
     WithinDeadline,
 )
 from .model.marks import ExecutionMark, Extension
@@ -257,11 +260,15 @@ def schedule(
     issued: dt.date | None,
     context: DeadlineContext,
     until: dt.date | None = None,
+    since: dt.date | None = None,
 ) -> Schedule:
     """The control points of ``deadline`` for an assignment issued on ``issued``.
 
     ``until`` is a roadmap's last day: no recurring period starts after it, and a standing item
-    («в течение учебного года», «постоянно») is due on it.
+    («в течение учебного года», «постоянно») is due on it. ``since`` is a roadmap's first day: a
+    wording without a year («в июне», «IV квартал») is the first such date on or after it — a
+    roadmap for 2024 approved in December 2023 means December 2024 by «декабрь» — where an
+    assignment's is the first on or after the document's date.
     """
     s, cal = context.settings, context.calendar
     issued = issued or context.today
@@ -273,7 +280,7 @@ def schedule(
     if isinstance(deadline, SeveralDeadline):
         points: list[ControlPoint] = []
         for part in deadline.points:
-            plan = schedule(part, issued, context, until)
+            plan = schedule(part, issued, context, until, since)
             if plan.waiting_event is not None and not plan.points:
                 return plan  # a point hangs on an event without a date: the whole waits
             points.extend(plan.points)
@@ -296,34 +303,44 @@ def schedule(
         return _recurring(deadline, issued, context, until)
     if isinstance(deadline, ManualDeadline):  # the user's control dates are final
         return Schedule(tuple(ControlPoint(day, day) for day in deadline.control))
-    return Schedule((_single_point(deadline, issued, context),))
+    return Schedule((_single_point(deadline, issued, context, since or issued),))
 
 
 DEFAULT_NAME = "срок не указан"
 ROADMAP_END_NAME = "до конца периода дорожной карты"
 
 
-def _single_point(deadline: Deadline, issued: dt.date, context: DeadlineContext) -> ControlPoint:
+def _single_point(deadline: Deadline, issued: dt.date, context: DeadlineContext, since: dt.date) -> ControlPoint:
     """The one control point of a date, a day, a month, a range of months, a period, a term
     from the document's date, «срочно» or «оперативно». A wording without a year takes the
-    first such date on or after the document's date."""
+    first such date on or after ``since`` (the document's date, or a roadmap's first day); «текущего
+    года» is the document's year."""
     s, cal = context.settings, context.calendar
     if isinstance(deadline, DateDeadline):
         return _point(cal, deadline.date, None)
     if isinstance(deadline, DayDeadline):
-        return _point(cal, _next_day_of_year(issued, deadline.month, deadline.day), None)
+        if deadline.document_year:  # «до 5 марта текущего года»
+            return _point(cal, _safe_date(issued.year, deadline.month, deadline.day), None)
+        return _point(cal, _next_day_of_year(since, deadline.month, deadline.day), None)
+    if isinstance(deadline, WeekdayDeadline):
+        return _point(cal, weekday_date(deadline, since, cal), None)
     if isinstance(deadline, MonthDeadline):
-        year = deadline.year if deadline.year is not None else _year_ending_after(issued, deadline.month, 1)
+        if deadline.year is not None:
+            year = deadline.year
+        elif deadline.document_year:  # «в сентябре текущего года»
+            year = issued.year
+        else:
+            year = _year_ending_after(since, deadline.month, 1)
         return _month_point(cal, year, deadline.month)
     if isinstance(deadline, MonthsDeadline):
-        year = deadline.year if deadline.year is not None else _year_ending_after(issued, deadline.month, 1)
+        year = deadline.year if deadline.year is not None else _year_ending_after(since, deadline.month, 1)
         first_year = deadline.first_year if deadline.first_year is not None else (
             year if deadline.first_month <= deadline.month else year - 1)
         point = _month_point(cal, year, deadline.month)
         first = f"{MONTH_NAMES[deadline.first_month - 1]}{'' if first_year == year else f' {first_year}'}"
         return replace(point, name=f"{first} – {MONTH_NAMES[deadline.month - 1]} {year}")
     if isinstance(deadline, PeriodDeadline):
-        return _period_deadline_point(cal, s, deadline, issued)
+        return _period_deadline_point(cal, s, deadline, since)
     if isinstance(deadline, WithinDeadline):
         return _add_term(cal, issued, deadline.amount, deadline.unit, deadline.working_days)
     if isinstance(deadline, UrgentDeadline):
@@ -347,6 +364,26 @@ def _add_term(cal: WorkCalendar, issued: dt.date, amount: int, unit: str, workin
     return _point(cal, issued + dt.timedelta(days=days), None)
 
 
+def weekday_date(deadline: WeekdayDeadline, since: dt.date, cal: WorkCalendar) -> dt.date:
+    """«во вторую среду февраля»: the date, in the year written or the first on or after ``since``.
+    «вторая рабочая среда» counts only the Wednesdays that are working days. A month without that
+    many such days gives its last one."""
+    if deadline.year is not None:
+        return _nth_weekday(deadline.year, deadline.month, deadline.nth, deadline.weekday, deadline.working, cal)
+    this_year = _nth_weekday(since.year, deadline.month, deadline.nth, deadline.weekday, deadline.working, cal)
+    if this_year >= since:
+        return this_year
+    return _nth_weekday(since.year + 1, deadline.month, deadline.nth, deadline.weekday, deadline.working, cal)
+
+
+def _nth_weekday(year: int, month: int, nth: int, weekday: int, working: bool, cal: WorkCalendar) -> dt.date:
+    days = [d for d in (dt.date(year, month, i) for i in range(1, _calendar.monthrange(year, month)[1] + 1))
+            if d.weekday() == weekday and (not working or cal.is_working_day(d))]  # fmt: skip
+    if not days:  # every such day of the month is a holiday: the month's last working day
+        return cal.last_working_day_of_month(year, month)
+    return days[min(nth, len(days)) - 1]
+
+
 def _next_day_of_year(issued: dt.date, month: int, day: int) -> dt.date:
     """«до 15 мая» written on ``issued``: the first 15 May on or after it."""
     nominal = _safe_date(issued.year, month, day)
@@ -358,14 +395,21 @@ def _year_ending_after(issued: dt.date, month: int, months: int) -> int:
     return issued.year if _last_day(issued.year, month) >= issued else issued.year + 1
 
 
-def _period_deadline_point(cal: WorkCalendar, s: DeadlineSettings, deadline: PeriodDeadline, issued: dt.date) -> ControlPoint:
+def _period_year(s: DeadlineSettings, deadline: PeriodDeadline, since: dt.date) -> int:
+    """The year a period ends in: as written, or the first such period ending on or after ``since``."""
+    if deadline.year is not None:
+        return deadline.year
     if deadline.period == "school-year":  # its end is the office's choice
         month, day = (int(x) for x in s.school_year_end.split("-"))
-        year = deadline.year
-        if year is None:
-            year = issued.year if _safe_date(issued.year, month, day) >= issued else issued.year + 1
+        return since.year if _safe_date(since.year, month, day) >= since else since.year + 1
+    return _year_ending_after(since, deadline.month, 1)
+
+
+def _period_deadline_point(cal: WorkCalendar, s: DeadlineSettings, deadline: PeriodDeadline, issued: dt.date) -> ControlPoint:
+    year = _period_year(s, deadline, issued)
+    if deadline.period == "school-year":
+        month, day = (int(x) for x in s.school_year_end.split("-"))
         return _point(cal, _safe_date(year, month, day), _period_title(deadline.period, year, deadline.month))
-    year = deadline.year if deadline.year is not None else _year_ending_after(issued, deadline.month, 1)
     point = _month_point(cal, year, deadline.month)
     return replace(point, name=_period_title(deadline.period, year, deadline.month))
 
@@ -386,6 +430,9 @@ def written_spans(deadline: Deadline | None, settings: DeadlineSettings) -> list
         return [(deadline.date, deadline.date)]
     if isinstance(deadline, ManualDeadline):
         return [(day, day) for day in deadline.control]
+    if isinstance(deadline, WeekdayDeadline) and deadline.year is not None:
+        day = weekday_date(deadline, dt.date(deadline.year, 1, 1), work_calendar(settings.non_working_day))
+        return [(day, day)]
     if isinstance(deadline, MonthDeadline) and deadline.year is not None:
         return [(dt.date(deadline.year, deadline.month, 1), _last_day(deadline.year, deadline.month))]
     if isinstance(deadline, MonthsDeadline) and deadline.year is not None and deadline.first_year is not None:
@@ -397,6 +444,37 @@ def written_spans(deadline: Deadline | None, settings: DeadlineSettings) -> list
         first = deadline.month - _PERIOD_MONTHS[deadline.period] + 1
         return [(dt.date(deadline.year, first, 1), _last_day(deadline.year, deadline.month))]
     return []
+
+
+def resolved_spans(
+    deadline: Deadline | None, settings: DeadlineSettings, since: dt.date, issued: dt.date | None = None
+) -> list[tuple[dt.date, dt.date]]:
+    """``written_spans`` with the points without a year placed as control places them: the first
+    such day, month or period on or after ``since`` (a roadmap's first day, or the document's
+    date); «текущего года» in the year of ``issued``. Validation checks these against a roadmap's
+    period and the document's date, so that «в июне» is checked as the June it will be due in."""
+    if deadline is None:
+        return []
+    if isinstance(deadline, SeveralDeadline):
+        return [span for part in deadline.points for span in resolved_spans(part, settings, since, issued)]
+    if isinstance(deadline, DayDeadline):
+        day = (_safe_date((issued or since).year, deadline.month, deadline.day) if deadline.document_year
+               else _next_day_of_year(since, deadline.month, deadline.day))  # fmt: skip
+        return [(day, day)]
+    if isinstance(deadline, WeekdayDeadline) and deadline.year is None:
+        day = weekday_date(deadline, since, work_calendar(settings.non_working_day))
+        return [(day, day)]
+    if isinstance(deadline, MonthDeadline) and deadline.year is None:
+        year = (issued or since).year if deadline.document_year else _year_ending_after(since, deadline.month, 1)
+        return written_spans(deadline.model_copy(update={"year": year}), settings)
+    if isinstance(deadline, MonthsDeadline) and deadline.year is None:
+        year = _year_ending_after(since, deadline.month, 1)
+        first_year = deadline.first_year if deadline.first_year is not None else (
+            year if deadline.first_month <= deadline.month else year - 1)
+        return written_spans(deadline.model_copy(update={"year": year, "first_year": first_year}), settings)
+    if isinstance(deadline, PeriodDeadline) and deadline.year is None:
+        return written_spans(deadline.model_copy(update={"year": _period_year(settings, deadline, since)}), settings)
+    return written_spans(deadline, settings)
 
 
 def not_before_issue(plan: Schedule, issued: dt.date | None) -> Schedule:
@@ -479,8 +557,8 @@ def _recurring(deadline: RecurringDeadline, issued: dt.date, context: DeadlineCo
     cal = context.calendar
     period = deadline.period
     day = deadline.day or context.settings.recurring_day
-    if deadline.month is not None and deadline.day is not None:  # «ежегодно до 20 января»: every year
-        return _annual(deadline.month, deadline.day, issued, context, until)
+    if deadline.month is not None and deadline.day is not None and not deadline.after_period:
+        return _annual(deadline.month, deadline.day, issued, context, until)  # «ежегодно до 20 января»
 
     def occurrence(start: dt.date) -> ControlPoint:
         following = _next_period_start(start, period)
@@ -489,8 +567,8 @@ def _recurring(deadline: RecurringDeadline, issued: dt.date, context: DeadlineCo
         elif deadline.in_period:  # «до 25 числа каждого месяца»: within the period itself
             last = following - ONE_DAY
             nominal = _safe_date(last.year, last.month, day)
-        else:
-            nominal = _safe_date(following.year, following.month, day)
+        else:  # «… месяца, следующего за отчётным»; «до 1 июня года, следующего за отчётным»
+            nominal = _safe_date(following.year, deadline.month or following.month, day)
         return _point(cal, nominal, _period_label(start, period), opens=start)
 
     start = _period_start(issued, period)

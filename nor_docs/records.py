@@ -331,7 +331,8 @@ def _translate(model: type[BaseModel], source: Source, error: ValidationError) -
                 Diagnostic(
                     source.path, line, col, "NOR103",
                     f"поле «{_name(loc)}»: ожидается {_TYPE_NAMES[kind]}, а записано {_shown(value)}"
-                    + (_as_list_hint(value) if kind == "list_type" else ""),
+                    + (_as_list_hint(value) if kind == "list_type" else "")
+                    + (_unquoted_mark_hint(loc, value) if kind == "string_type" else ""),
                 )
             )  # fmt: skip
         elif kind == "literal_error":
@@ -417,6 +418,16 @@ def _where_records_are(root: Path) -> str:
 def _name(loc: tuple) -> str:
     names = [str(part) for part in loc if isinstance(part, str)]
     return names[-1] if names else "запись"
+
+
+def _unquoted_mark_hint(loc: tuple, value) -> str:
+    """``text: [[до 1 июня 2024 г.]]`` — a deadline mark YAML read as a list in a list: say so."""
+    if not (isinstance(value, list) and len(value) == 1 and isinstance(value[0], list) and value[0]
+            and all(isinstance(v, str) for v in value[0])):  # fmt: skip
+        return ""
+    written = "[[" + ", ".join(value[0]) + "]]"
+    return (f"; значение, которое начинается с «[[» (срок в тексте), YAML читает как список — возьмите его "
+            f'в кавычки: {loc[-1]}: "{written}"')
 
 
 def _shown(value) -> str:

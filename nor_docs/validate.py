@@ -14,7 +14,7 @@ from typing import Iterable, Iterator
 
 from .assignments import Assignment, collect_assignments
 from .control import default_rule
-from .deadlines import written_spans
+from .deadlines import resolved_spans, written_spans
 from .diagnostics import Diagnostic
 from .links import decision_ids
 from .model.deadline import RelativeDeadline, SeveralDeadline
@@ -209,7 +209,11 @@ class _Checker:
                         f"(это {_pct(round(actual, 1))}); проверьте числа",
                     )  # fmt: skip
 
-    def deadline(self, record_id: str, loc: tuple, deadline, not_before=None, before_what: str = "заседания") -> None:
+    def deadline(self, record_id: str, loc: tuple, deadline, not_before=None, before_what: str = "заседания",
+                 since=None) -> None:
+        """Events the deadline counts from exist; no point of it is before ``not_before`` (the
+        document's date). Points without a year are placed as control places them: from
+        ``since`` (a roadmap's first day) or the document's date."""
         if deadline is None:
             return
         for relative in _relatives(deadline):
@@ -217,7 +221,7 @@ class _Checker:
                 self.ref(record_id, loc, relative.event, self.events, "событие")
         if not_before is None:
             return
-        for first, last in written_spans(deadline, self.r.settings.deadlines):
+        for first, last in resolved_spans(deadline, self.r.settings.deadlines, since or not_before, not_before):
             if last >= not_before:
                 continue
             if first == last:
@@ -272,17 +276,11 @@ class _Checker:
                 self.executor(rid, loc + ("executors", j), executor)
             self.ref(rid, loc + ("reported_at",), item.reported_at, self.r.meetings, "заседание")
             approved = rm.approval.date if rm.approval is not None else None
-            self.deadline(rid, loc + ("deadline",), item.deadline, approved, "утверждения дорожной карты")
+            self.deadline(rid, loc + ("deadline",), item.deadline, approved, "утверждения дорожной карты",
+                          since=rm.period.start)
             if item.executors and (item.deadline is None or item.deadline.kind == "none"):
                 undated.append((loc + ("number",), item.number.rstrip(".")))
-            for first, last in written_spans(item.deadline, self.r.settings.deadlines):
-                if not (rm.period.start <= last and first <= rm.period.end):
-                    self.report(
-                        rid, loc + ("deadline",), "NOR204",
-                        f"срок «{item.deadline.as_written}» вне периода дорожной карты "
-                        f"({rm.period.start:%d.%m.%Y}–{rm.period.end:%d.%m.%Y})",
-                    )  # fmt: skip
-                    break
+            self.in_period(rid, loc + ("deadline",), item.deadline, rm.period, approved)
         self.unique_numbers(rid, numbers, "пункт дорожной карты")
         self.no_deadline(rid, undated, "пункт")
         if rm.ordered_by is not None:
@@ -315,6 +313,27 @@ class _Checker:
                 allowed = set().union(*(self.kinds[kind] for kind in mark.kinds))
                 if value not in allowed:
                     self.found.append(Diagnostic(source.path, line, col, *unknown_reference(value, allowed, mark.what)))
+
+    def in_period(self, rid: str, loc: tuple, deadline, period, approved) -> None:
+        """NOR204: a roadmap item's deadline outside the roadmap's period. A wording without a year
+        («в июне», «IV квартал») is checked as the first such date from the period's start — the
+        one control will hold it to."""
+        settings = self.r.settings.deadlines
+        written = set(written_spans(deadline, settings))
+        for first, last in resolved_spans(deadline, settings, period.start, approved):
+            if period.start <= last and first <= period.end:
+                continue
+            where = f"вне периода дорожной карты ({period.start:%d.%m.%Y}–{period.end:%d.%m.%Y})"
+            if (first, last) in written:
+                self.report(rid, loc, "NOR204", f"срок «{deadline.as_written}» {where}")
+            else:
+                shown = f"{last:%d.%m.%Y}" if first == last else f"{first:%d.%m.%Y}–{last:%d.%m.%Y}"
+                self.report(
+                    rid, loc, "NOR204",
+                    f"срок «{deadline.as_written}» без года: первый такой срок от начала периода — {shown} — {where}; "
+                    "допишите год или исправьте срок",
+                )  # fmt: skip
+            return
 
     def marks(self, assignments: dict[str, Assignment]) -> None:
         # A meeting or roadmap file that failed its schema is not loaded; its own errors say so,

@@ -473,7 +473,11 @@ def parse_source(
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         if _TOO_DEEP in (error.problem or ""):  # libyaml's own limit (0.2.6 and newer)
             return None, problems + [Diagnostic(shown, line, col, "NOR011", _TOO_DEEP_TEXT)]
-        what = _translate_yaml_problem(error, text)
+        marked = _unquoted_mark(error, text)
+        if marked is not None:  # «text: [[до 1 июня]] подготовить …»: a deadline mark YAML takes for a list
+            line, col, what = marked
+        else:
+            what = _translate_yaml_problem(error, text)
         return None, problems + [Diagnostic(shown, line, col, "NOR004", f"ошибка синтаксиса YAML: {what}")]
     except yaml.YAMLError:  # a ReaderError; the pre-check above should have caught it
         return None, problems + [Diagnostic(shown, 1, 1, "NOR004", "ошибка синтаксиса YAML: неверная разметка")]
@@ -695,6 +699,29 @@ def _error_mark(error: yaml.MarkedYAMLError):
     if "could not find expected ':'" in (error.problem or "") and error.context_mark is not None:
         return error.context_mark
     return error.problem_mark or error.context_mark
+
+
+_MARK_VALUE = re.compile(r"(?P<key>[ \t]*(?:-[ \t]+)?(?P<name>[\w-]+):[ \t]+)(?P<value>\[\[.*?)[ \t]*$")
+
+
+def _unquoted_mark(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str] | None:
+    """A value that begins with a deadline mark, ``text: [[до 1 июня]] подготовить …``: YAML reads
+    «[[» as a list, and the error it reports (an indent, text after quotes) says nothing useful.
+    The place of the value and the way out — the value in quotes — instead."""
+    lines = text.split("\n")
+    for mark in (error.context_mark, error.problem_mark):
+        if mark is None or mark.line >= len(lines):
+            continue
+        found = _MARK_VALUE.fullmatch(lines[mark.line])
+        if found is None:
+            continue
+        value = found.group("value")
+        quoted = f"'{value}'" if '"' in value else f'"{value}"'
+        return mark.line + 1, len(found.group("key")) + 1, (
+            f"значение начинается с «[[» (срок в тексте), и YAML читает его как список; возьмите значение "
+            f"в кавычки: {found.group('name')}: {quoted}"
+        )
+    return None
 
 
 def _translate_yaml_problem(error: yaml.MarkedYAMLError, text: str) -> str:

@@ -225,7 +225,7 @@ def _decision_facts(records, decisions, inherited, table: bool, word: str, top: 
                     for ref in decision.executors:
                         facts.append(Fact(f"решение {number}: исполнитель", _executor_dative(records, ref)))
             facts.append(Fact(f"решение {number}: текст", decision.text.strip().rstrip(".;:,")[1:]))
-            if decision.deadline is not None:
+            if decision.deadline is not None and not decision.deadline.in_text:  # in the text: not appended
                 comma = "," if getattr(decision, "deadline_comma", True) else ""
                 facts.append(Fact(f"решение {number}: срок", f"{comma} {decision.deadline.as_written}"))
             for bullet in decision.bullets:

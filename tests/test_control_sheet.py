@@ -484,3 +484,25 @@ def test_make_control_passes_today_and_grouping(tmp_path):
     path = tmp_path / "control" / "control-sheet-2023-02-20-by-meeting.docx"
     assert done.stdout.startswith(f"{path}: поручений — ")
     assert read_sheet(path).paragraphs[2] == "по состоянию на 20.02.2023"
+
+
+def test_several_control_points_marked_in_the_text_are_listed_by_date(tmp_path):
+    # The collegium decision with its deadlines inside the text (tests/data/protocols): the words
+    # as written first, then each point — a date once (not «31.05.2014 — 31.05.2014»), and when it
+    # moved off a day off, why (not «01.06.2014 — 30.05.2014», which reads as a range).
+    records_dir = tmp_path / "records"
+    (records_dir / "meetings").mkdir(parents=True)
+    for sub in ("directory", "events"):
+        shutil.copytree(DATA / "protocols" / "records" / sub, records_dir / sub)
+    shutil.copy(DATA / "protocols" / "records" / "meetings" / "2014-01-21-marks.yaml", records_dir / "meetings")
+    records, found = load_and_validate(records_dir)
+    assert [d for d in found if d.is_error] == []
+    today = D("2014-06-03")
+    sheet = read_sheet(build_control_sheet(records, control_items(records, today), today, "executor", tmp_path,
+                                           TEMPLATES))  # fmt: skip
+    deadlines = {row.source: row["deadline"].split("\n") for row in sheet.rows}
+    assert deadlines["Протокол от 21.01.2014 № 1, п. 3"] == [
+        "2014 г.; до 1 июня 2014 г.", "30.05.2014 (01.06.2014 — нерабочий день)", "2014 год — 31.12.2014",
+    ]  # fmt: skip
+    assert deadlines["Протокол от 21.01.2014 № 1, п. 4"] == ["по графику ФЦТ; до 20 июня 2014 г.", "31.05.2014",
+                                                               "20.06.2014"]  # fmt: skip

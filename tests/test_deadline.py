@@ -272,3 +272,120 @@ def test_parsed_deadline_is_immutable_and_cached_results_are_not_shared():
     with pytest.raises(ValidationError):
         first.kind = "month"  # type: ignore[misc]
     assert isinstance(first, Deadline)
+
+
+# --- wordings met in the real corpus (tests/data/deadline-wordings.yaml) -----------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "expected_date"),
+    [
+        ("в срок до 10.00 20.05.2021", D(2021, 5, 20)),  # a time of day before the date
+        ("15 марта 2016 г. в 14.00 часов", D(2016, 3, 15)),
+        ("до 20.05.2021 12:30", D(2021, 5, 20)),
+        ("10 ноября 2020* года", D(2020, 11, 10)),  # a footnote mark
+    ],
+)
+def test_a_time_of_day_and_a_footnote_mark_are_read_past(written, expected_date):
+    deadline = parse_deadline(written)
+    assert (deadline.kind, deadline.date, deadline.as_written) == ("date", expected_date, written)
+
+
+def test_a_date_without_a_year_is_not_taken_for_a_time():
+    # «10.05» is 10 May (its «minutes» could be a month); «10.00» and «12.30» could not.
+    deadline = parse_deadline("до 10.05")
+    assert (deadline.kind, deadline.day, deadline.month) == ("day", 10, 5)
+    assert parse_deadline("ежедневно до 10:00").kind == "standing"
+
+
+@pytest.mark.parametrize(
+    ("written", "day", "month"),
+    [
+        ("до 5 марта текущего года", 5, 3),
+        ("не позднее 30 июня текущего года", 30, 6),
+        ("Со 2 по 6 августа т.г.", 6, 8),
+        ("к 1 сентября т. г.", 1, 9),
+    ],
+)
+def test_the_current_year_is_the_document_year(written, day, month):
+    deadline = parse_deadline(written)
+    assert (deadline.kind, deadline.day, deadline.month, deadline.document_year) == ("day", day, month, True)
+    assert parse_deadline("до 5 марта").document_year is False
+
+
+def test_a_month_of_the_current_year():
+    deadline = parse_deadline("в сентябре текущего года")
+    assert (deadline.kind, deadline.month, deadline.year, deadline.document_year) == ("month", 9, None, True)
+
+
+@pytest.mark.parametrize(
+    ("written", "nth", "weekday", "month", "working"),
+    [
+        ("во вторую среду февраля", 2, 2, 2, False),
+        ("во вторую рабочую среду марта", 2, 2, 3, True),
+        ("первый рабочий понедельник мая", 1, 0, 5, True),
+        ("в третий четверг октября 2024 г.", 3, 3, 10, False),
+    ],
+)
+def test_a_weekday_of_a_month(written, nth, weekday, month, working):
+    deadline = parse_deadline(written)
+    assert (deadline.kind, deadline.nth, deadline.weekday, deadline.month, deadline.working) == (
+        "weekday", nth, weekday, month, working,
+    )  # fmt: skip
+
+
+def test_a_date_of_the_year_after_the_reported_one():
+    deadline = parse_deadline("не позднее 01 июня года, следующего за отчетным")
+    assert (deadline.kind, deadline.period, deadline.day, deadline.month, deadline.after_period) == (
+        "recurring", "year", 1, 6, True,
+    )  # fmt: skip
+    assert parse_deadline("ежегодно до 1 июня").after_period is False
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Не позднее 1 рабочего дня с даты подачи заявления",
+        "в течение 7 рабочих дней после приема документов",
+        "не позднее чем в 15-дневный срок со дня получения запроса",  # the request's, not this document's
+        "в месячный срок со дня образования",
+    ],
+)
+def test_a_term_from_an_event_asks_for_the_event(written):
+    with pytest.raises(DeadlineError, match="отсчитывается от события"):
+        parse_deadline(written)
+
+
+def test_a_term_from_an_event_with_the_event_is_relative_to_it():
+    deadline = parse_deadline("Не позднее 1 рабочего дня с даты подачи заявления", event="priem")
+    assert (deadline.kind, deadline.event, deadline.offset_days, deadline.working_days) == (
+        "relative", "priem", 1, True,
+    )  # fmt: skip
+    # received: this document («со дня получения» alone, or «… настоящего приказа») — from its date
+    assert parse_deadline("в течение 5 дней со дня получения настоящего приказа").kind == "within"
+    assert parse_deadline("в 10-дневный срок со дня получения").kind == "within"
+
+
+@pytest.mark.parametrize(
+    ("written", "kind"),
+    [
+        ("До 31 августа (при приеме в 1, 10 класс)", "day"),  # a note in brackets
+        ("ежедневно (до устранения)", "standing"),
+        ("до 01.10.2024 (по согласованию)", "date"),
+        ("в кратчайшее время", "urgent"),
+    ],
+)
+def test_a_note_in_brackets_is_read_past_and_kept(written, kind):
+    deadline = parse_deadline(written)
+    assert (deadline.kind, deadline.as_written) == (kind, written)
+
+
+def test_a_note_that_is_itself_a_deadline_is_a_second_control_point():
+    deadline = parse_deadline("до 01.10.2024 (отчёт до 15.10.2024)")
+    assert deadline.kind == "several"
+    assert [(p.date, p.as_written) for p in deadline.points] == [
+        (D(2024, 10, 1), "до 01.10.2024"), (D(2024, 10, 15), "отчёт до 15.10.2024"),
+    ]  # fmt: skip
+    # a note that counts from an event is not read past: the words do not say it all
+    with pytest.raises(DeadlineError):
+        parse_deadline("до 01.10.2024 (за 3 дня до проверки)")

@@ -261,6 +261,42 @@ def test_annual_on_a_date_is_one_point_a_year():
     ]  # fmt: skip
 
 
+def test_a_date_of_the_year_after_the_reported_one_starts_with_the_document_year():
+    # «до 1 февраля года, следующего за отчётным», issued in January 2024: the first reported year
+    # is 2024, due 01.02.2025 (a Saturday → 31.01) — unlike «ежегодно до 1 февраля» (01.02.2024).
+    assert due_dates("до 1 февраля года, следующего за отчетным", issued="2024-01-10", today="2024-01-10") == [
+        D("2025-01-31")
+    ]
+    assert due_dates("ежегодно до 1 февраля", issued="2024-01-10", today="2024-01-10") == [D("2024-02-01")]
+
+
+def test_the_current_year_is_the_document_year_even_when_the_day_has_passed():
+    # «до 5 марта текущего года» written in November 2024 is 05.03.2024 (before the document:
+    # control moves it to the document's date), never March 2025 as «до 5 марта» is.
+    assert due_dates("до 5 марта текущего года", issued="2024-11-05", today="2024-11-05") == [D("2024-03-05")]
+    assert due_dates("до 5 марта", issued="2024-11-05", today="2024-11-05") == [D("2025-03-05")]
+    assert due_dates("в сентябре текущего года", issued="2024-11-05", today="2024-11-05") == [D("2024-09-30")]
+
+
+@pytest.mark.parametrize(
+    ("written", "issued", "due"),
+    [
+        ("во вторую среду февраля", "2024-01-09", "2024-02-14"),
+        ("во вторую среду февраля", "2024-02-20", "2025-02-12"),  # this year's has passed
+        ("во вторую рабочую среду марта", "2024-01-09", "2024-03-13"),
+        # 01.05.2024 is a Wednesday and a holiday: the first working Wednesday is 08.05; the first
+        # Wednesday itself moves to the working day before it (27.04, a working Saturday)
+        ("в первую рабочую среду мая", "2024-01-09", "2024-05-08"),
+        ("в первую среду мая", "2024-01-09", "2024-04-27"),
+        ("первый рабочий понедельник мая", "2024-01-09", "2024-05-06"),
+        # February 2024 has four Fridays: the fifth is taken as the last one, 23.02, a holiday → 22.02
+        ("в пятую пятницу февраля 2024 г.", "2024-01-09", "2024-02-22"),
+    ],
+)
+def test_a_weekday_of_a_month_by_the_production_calendar(written, issued, due):
+    assert due_dates(written, issued=issued, today=issued) == [D(due)]
+
+
 def test_annual_points_open_the_day_after_the_previous_one_and_name_the_year():
     context = make_context(DeadlineSettings(), D("2025-02-01"), {})
     plan = schedule(parse_deadline("ежегодно до 20 января"), D("2024-01-10"), context)

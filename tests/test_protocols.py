@@ -386,7 +386,7 @@ def test_the_same_input_gives_byte_identical_documents(tmp_path):
     build_protocols(TEST_RECORDS, tmp_path / "b", TEMPLATES, jobs=1)
     a = {k: v for k, v in _tree(tmp_path / "a").items() if k.endswith(".docx")}
     b = {k: v for k, v in _tree(tmp_path / "b").items() if k.endswith(".docx")}
-    assert a == b and len(a) == 4
+    assert a == b and len(a) == 5
 
 
 def test_records_are_never_written_and_an_output_inside_them_is_refused(tmp_path, runner):
@@ -558,7 +558,7 @@ def test_one_bad_record_does_not_stop_the_others(tmp_path, runner):
     assert result.exit_code == 1
     assert re.search(rf"records/meetings/{BROKEN}\.yaml:9:11: NOR104 неизвестное лицо «t-nobody»", result.stderr)
     assert sorted(p.stem for p in tmp_path.glob("*.docx")) == [m for r, m in CASES if r == TEST_RECORDS]
-    assert "Собрано протоколов: 4 из 5 (без изменений — 0, не собрано из-за ошибок — 1)" in result.stdout
+    assert "Собрано протоколов: 5 из 6 (без изменений — 0, не собрано из-за ошибок — 1)" in result.stdout
 
 
 def test_an_unchanged_input_is_not_rendered_again(tmp_path, runner, monkeypatch, mun4_records):
@@ -606,7 +606,7 @@ def test_a_changed_template_renders_everything_again(tmp_path, mun4_records):
     build_protocols(TEST_RECORDS, tmp_path / "out", folder)
     assert build_protocols(TEST_RECORDS, tmp_path / "out", folder).built == []
     (folder / "protocol.docx").write_bytes((folder / "protocol.docx").read_bytes() + b"\0")  # still a zip
-    assert len(build_protocols(TEST_RECORDS, tmp_path / "out", folder).built) == 4
+    assert len(build_protocols(TEST_RECORDS, tmp_path / "out", folder).built) == 5
 
 
 def test_cli_build_protocols_prints_what_it_wrote(tmp_path, runner, mun4_records):
@@ -636,7 +636,7 @@ def test_another_records_folder_built_into_the_same_place_keeps_the_first_ones_d
     build_protocols(TEST_RECORDS, tmp_path, TEMPLATES)
     build_protocols(SAMPLE_RECORDS, tmp_path, TEMPLATES)
     sample = [m for r, m in CASES if r == SAMPLE_RECORDS]
-    assert len(list(tmp_path.glob("*.docx"))) == 4 + len(sample)
+    assert len(list(tmp_path.glob("*.docx"))) == 5 + len(sample)
 
 
 def test_a_template_whose_tags_break_the_xml_is_refused_not_written(tmp_path, runner, mun4_records):

@@ -82,3 +82,23 @@ def test_signatures_never_stand_alone_on_the_last_page(pdfs):
     pdf = pdfs["2023-12-14-mun4-wg"]
     signature_page = next(p for p in range(1, pdf_pages(pdf) + 1) if "Секретарь Р.И. Сулейманова" in pdf_text(pdf, p))
     assert "3. Членам муниципальной рабочей группы провести анализ" in pdf_text(pdf, signature_page)
+
+
+def test_deadlines_marked_in_the_text_read_as_the_paper(pdfs):
+    # The collegium decision of 21.01.2014 (tests/data/protocols/records/meetings/2014-01-21-marks.yaml):
+    # the marks are gone, the words stand where the paper has them, nothing is appended after them,
+    # a control date written beside words nor-docs does not read stays out of the document, and a
+    # mark ending in «г.» at the end of a sentence ends it once.
+    text = pdf_text(pdfs["2014-01-21-marks"])
+    for sentence in (
+        "2. Разработать Программу развития системы образования округа с учётом приоритетов развития образования "
+        "региона (установить срок готовности программы — 1 ноября 2014 г.). 3.",
+        "3. Организовать в 2014 г. изучение общественного мнения о качестве образования (срок готовности итогового "
+        "заключения — до 1 июня 2014 г.). 4.",
+        "4. Руководителям ОО обеспечить участие обучающихся в пробных экзаменах по графику ФЦТ, итоги представить "
+        "до 20 июня 2014 г. 5.",
+        "5. Руководителям ОО представить отчёты об исполнении решения, до 15 декабря 2014 г.",
+    ):
+        assert sentence in text
+    for stray in ("[[", "]]", "|", "31.05.2014", "г..", "2014 г.; до"):
+        assert stray not in text

@@ -308,3 +308,25 @@ def test_a_quarter_outside_the_roadmap_period_warns(records_copy):
     )  # fmt: skip
     _, found = load_and_validate(records_copy)
     assert [(d.line, d.code) for d in found if d.file.endswith("late.yaml")] == [(8, "NOR204")]
+
+
+def test_items_without_a_year_are_placed_from_the_roadmap_start_not_its_approval(records_copy):
+    # A plan for 2024 approved on 20.12.2023: «декабрь» is December 2024, not the December it was
+    # signed in (that would be overdue nine days later); «в июне» — June 2024.
+    (records_copy / "roadmaps" / "plan-2024.yaml").write_text(
+        "# yaml-language-server: $schema=../../nor_docs/schemas/roadmap.schema.json\n"
+        "title: План\nissuer: mun4-uo\nperiod: {start: 2024-01-01, end: 2024-12-31}\n"
+        "approval: {by: приказом Управления образования, date: 2023-12-20}\nitems:\n"
+        "  - number: 1\n    activity: Отчёт\n    deadline: декабрь\n    executors: [mun4-leshkova]\n"
+        "  - number: 2\n    activity: Справка\n    deadline: в июне\n    executors: [mun4-leshkova]\n"
+        "  - number: 3\n    activity: Анализ\n    deadline: IV квартал\n    executors: [mun4-leshkova]\n",
+        encoding="utf-8",
+    )  # fmt: skip
+    records, found = load_and_validate(records_copy)
+    assert not [d for d in found if d.file.endswith("plan-2024.yaml")]
+    items = {i.id: i for i in control_items(records, dt.date(2024, 1, 10)) if i.assignment.record_id == "plan-2024"}
+    assert {k: (v.status, v.deadline) for k, v in items.items()} == {
+        "plan-2024#1": ("open", dt.date(2024, 12, 28)),  # 30–31.12.2024 are days off
+        "plan-2024#2": ("open", dt.date(2024, 6, 28)),
+        "plan-2024#3": ("open", dt.date(2024, 12, 28)),
+    }

@@ -8,16 +8,22 @@ A record says ``deadline: в срок до 31.01.2024 г.`` (or ``май 2024 г
 the kinds below — the words as written (``as_written``, kept for the documents) beside a typed
 value for the control logic:
 
-- ``date`` (a date), ``day`` (a day of a month, no year: «до 15 мая»), ``month`` («май 2024»,
-  «в июне»), ``months`` (a range: «март – апрель 2024»), ``period`` (a quarter, a half-year, a
-  year, a school year) — the last four may leave the year out: the control layer takes the
-  first such date on or after the document's date;
+- ``date`` (a date), ``day`` (a day of a month, no year: «до 15 мая»; «… текущего года» — the
+  document's year), ``weekday`` («во вторую среду февраля», «в первую рабочую среду мая»),
+  ``month`` («май 2024», «в июне»), ``months`` (a range: «март – апрель 2024»), ``period`` (a
+  quarter, a half-year, a year, a school year) — all but ``date`` may leave the year out: the
+  control layer takes the first such date on or after the document's date (a roadmap's start);
 - ``several`` (control points, each one of the kinds above), ``standing`` («постоянно», «в
   течение учебного года»), ``relative`` (to an event: ``{text: …, event: <id>}``), ``within``
-  (from the document's date: «в течение 10 рабочих дней», «в месячный срок»), ``recurring``
-  («ежеквартально до 10 числа»), ``urgent`` / ``prompt`` («срочно» / «оперативно», days set by
-  the office), ``manual`` (words nor-docs does not read, with the control date the user wrote
-  beside them: ``{text: …, control: 2024-05-31}``), ``none`` («срок не указан»).
+  (from the document's date: «в течение 10 рабочих дней», «в месячный срок»; a term from
+  something else — «с даты подачи заявления» — is ``relative`` to an event), ``recurring``
+  («ежеквартально до 10 числа», «до 1 июня года, следующего за отчётным»), ``urgent`` /
+  ``prompt`` («срочно» / «оперативно», days set by the office), ``manual`` (words nor-docs does
+  not read, with the control date the user wrote beside them: ``{text: …, control: 2024-05-31}``),
+  ``none`` («срок не указан»).
+
+A time of day («до 10.00»), a footnote mark («2020* года») and a note in brackets after the
+words («(при приеме в 1, 10 класс)») stay in ``as_written`` and are read past.
 
 A deadline inside a decision's text is marked there with double square brackets —
 ``(срок готовности программы — [[1 ноября 2014 г.]])``; ``[[слова | 2024-05-31]]`` gives the
@@ -44,7 +50,7 @@ from pydantic_core import PydanticCustomError
 from .common import ID_PATTERN, Record, RefTo, parse_date
 
 Kind = Literal[
-    "date", "day", "month", "months", "period", "several", "standing", "relative", "within",
+    "date", "day", "weekday", "month", "months", "period", "several", "standing", "relative", "within",
     "recurring", "urgent", "prompt", "manual", "none",
 ]  # fmt: skip
 PeriodName = Literal["quarter", "half-year", "year", "school-year"]
@@ -72,11 +78,27 @@ class DateDeadline(Deadline):
 
 
 class DayDeadline(Deadline):
-    """«до 15 мая», «к первому сентября»: число и месяц без года — год берётся от даты документа."""
+    """«до 15 мая», «к первому сентября»: число и месяц без года — год берётся от даты документа;
+    «до 5 марта текущего года», «со 2 по 6 августа т. г.» — год документа."""
 
     kind: Literal["day"] = "day"
     day: int = Field(ge=1, le=31, description="Число месяца")
     month: int = Field(ge=1, le=12, description="Месяц (1–12)")
+    document_year: bool = Field(
+        default=False, description="Год — год документа («текущего года», «т. г.»), а не ближайший от его даты"
+    )
+
+
+class WeekdayDeadline(Deadline):
+    """«во вторую среду февраля», «в первый рабочий понедельник мая»: N-й день недели месяца
+    (рабочий — по производственному календарю); год не указан — ближайший от даты документа."""
+
+    kind: Literal["weekday"] = "weekday"
+    nth: int = Field(ge=1, le=5, description="Который по счёту день недели в месяце (1–5)")
+    weekday: int = Field(ge=0, le=6, description="День недели: 0 — понедельник … 6 — воскресенье")
+    month: int = Field(ge=1, le=12, description="Месяц (1–12)")
+    year: int | None = Field(default=None, description="Год; не указан — ближайший от даты документа")
+    working: bool = Field(default=False, description="Считаются только рабочие такие дни («вторая рабочая среда»)")
 
 
 class MonthDeadline(Deadline):
@@ -85,6 +107,9 @@ class MonthDeadline(Deadline):
     kind: Literal["month"] = "month"
     year: int | None = Field(default=None, description="Год; не указан — ближайший от даты документа")
     month: int = Field(ge=1, le=12, description="Месяц (1–12)")
+    document_year: bool = Field(
+        default=False, description="Год — год документа («в сентябре текущего года»), а не ближайший от его даты"
+    )
 
 
 class MonthsDeadline(Deadline):
@@ -150,8 +175,8 @@ class ManualDeadline(Deadline):
 
 
 PointDeadline = Annotated[
-    Union[DateDeadline, DayDeadline, MonthDeadline, MonthsDeadline, PeriodDeadline, RelativeDeadline,
-          WithinDeadline, UrgentDeadline, PromptDeadline, ManualDeadline],
+    Union[DateDeadline, DayDeadline, WeekdayDeadline, MonthDeadline, MonthsDeadline, PeriodDeadline,
+          RelativeDeadline, WithinDeadline, UrgentDeadline, PromptDeadline, ManualDeadline],
     Field(discriminator="kind"),
 ]  # fmt: skip
 
@@ -184,6 +209,11 @@ class RecurringDeadline(Deadline):
     in_period: bool = Field(
         default=False, description="Срок — число самого периода («до 25 числа каждого месяца»), а не следующего месяца"
     )
+    after_period: bool = Field(
+        default=False,
+        description="Срок — число и месяц года, следующего за отчётным («до 1 июня года, следующего за отчётным»): "
+        "первый отчётный год — год документа",
+    )
 
 
 class NoDeadline(Deadline):
@@ -193,17 +223,17 @@ class NoDeadline(Deadline):
 
 
 AnyDeadline = Annotated[
-    Union[DateDeadline, DayDeadline, MonthDeadline, MonthsDeadline, PeriodDeadline, SeveralDeadline,
-          StandingDeadline, RelativeDeadline, WithinDeadline, RecurringDeadline, UrgentDeadline,
-          PromptDeadline, ManualDeadline, NoDeadline],
+    Union[DateDeadline, DayDeadline, WeekdayDeadline, MonthDeadline, MonthsDeadline, PeriodDeadline,
+          SeveralDeadline, StandingDeadline, RelativeDeadline, WithinDeadline, RecurringDeadline,
+          UrgentDeadline, PromptDeadline, ManualDeadline, NoDeadline],
     Field(discriminator="kind"),
 ]  # fmt: skip
 
 _CLASSES: dict[str, type[Deadline]] = {
     cls.model_fields["kind"].default: cls
-    for cls in (DateDeadline, DayDeadline, MonthDeadline, MonthsDeadline, PeriodDeadline, SeveralDeadline,
-                StandingDeadline, RelativeDeadline, WithinDeadline, RecurringDeadline, UrgentDeadline,
-                PromptDeadline, ManualDeadline, NoDeadline)
+    for cls in (DateDeadline, DayDeadline, WeekdayDeadline, MonthDeadline, MonthsDeadline, PeriodDeadline,
+                SeveralDeadline, StandingDeadline, RelativeDeadline, WithinDeadline, RecurringDeadline,
+                UrgentDeadline, PromptDeadline, ManualDeadline, NoDeadline)
 }  # fmt: skip
 
 
@@ -331,6 +361,14 @@ _EVENT_ID = re.compile(ID_PATTERN)
 # --- deadlines marked inside a decision's text -------------------------------------------------
 
 _MARK = re.compile(r"\[\[(.*?)\]\]", re.S)
+_MARK_AND_STOP = re.compile(r"\[\[(.*?)\]\](\.?)", re.S)
+
+
+def _unmarked(match: re.Match) -> str:
+    """A mark's words in place of the mark. «… [[до 1 июня 2014 г.]].» ends the sentence once, as
+    on paper: the abbreviation's full stop is the sentence's."""
+    words = match.group(1).partition("|")[0].strip()
+    return words if words.endswith(".") else words + match.group(2)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -358,7 +396,7 @@ def split_marked(text: str) -> tuple[str, Deadline | None]:
         else:
             deadline = _deadline_cached(words, extra)
         found.append(deadline)
-    clean = _MARK.sub(lambda m: m.group(1).partition("|")[0].strip(), text)
+    clean = _MARK_AND_STOP.sub(_unmarked, text)
     if "[[" in clean or "]]" in clean:
         raise DeadlineError("отметка срока не закрыта: слова срока берутся в двойные скобки — [[до 1 июня 2024 г.]]")
     if len(found) == 1:
@@ -467,6 +505,7 @@ _ABBREVIATIONS = (
     (re.compile(r"\bраб\.\s*"), "рабочих "),
     (re.compile(r"\bкаленд\.\s*"), "календарных "),
     (re.compile(r"\bв теч\.\s*"), "в течение "),
+    (re.compile(r"(?<![а-я])т\.\s*г\.?(?=\s|$|[,;)])"), "текущего года"),
 )
 _DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)|(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _SHORT_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})(?![\d])\.?")
@@ -550,40 +589,75 @@ _ADJ_TERM = re.compile(
 )
 # What a duration «со дня …» may count from: the document itself (its date is the issue date).
 _FROM_DOCUMENT = re.compile(
-    r"^(?:его\s+|их\s+)?(?:подписания|издания|утверждения|принятия|получения|вступления|опубликования|"
+    r"^(?:его\s+|их\s+)?(?:подписания|издания|утверждения|принятия|вступления|опубликования|"
+    # «со дня получения» — of this document; «со дня получения запроса» — of something else (an event)
+    r"получения(?=\s*$|\s+(?:настоящ|данн|эт|приказ|распоряжени|письм|поручени|протокол|решени|предписани|документа))|"
     r"(?:проведения\s+)?(?:заседания|совещания|семинара|педсовета|педагогического\s+совета|коллегии)|"
     r"(?:настоящего|данного)\s|решения|протокола|приказа|распоряжения)"
 )
-_URGENT = re.compile(r"^(?:срочно|незамедлительно|немедленно|безотлагательно|в срочном порядке|в кратчайшие сроки)$")
+_URGENT = re.compile(
+    r"^(?:срочно|незамедлительно|немедленно|безотлагательно|в срочном порядке|в кратчайшие сроки|в кратчайший срок|"
+    r"в кратчайшее время)$"
+)
+# «до 5 марта текущего года», «со 2 по 6 августа т. г.»: the document's own year
+_THIS_YEAR = re.compile(r",?\s+(?:текущего|этого|сего|нынешнего)\s+(?:календарного\s+)?года$")
+# «во вторую среду февраля», «первый рабочий понедельник мая» («первый» is already «1» here)
+_WEEKDAYS = {"понедельник": 0, "вторник": 1, "сред": 2, "четверг": 3, "пятниц": 4, "суббот": 5, "воскресень": 6}
+_WEEKDAY = re.compile(
+    r"^(?:(?:в|во)\s+)?([1-5]|перв\w*|втор\w*|трет\w*|четверт\w*|пят\w*)\s+(рабоч\w+\s+)?"
+    r"(понедельник|вторник|сред[ау]|четверг|пятниц[ау]|суббот[ау]|воскресенье)\s+"
+    r"(января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
+    r"(?:\s+(\d{4})" + _YEAR_WORD + r")?$"
+)
+# «не позднее 01 июня года, следующего за отчётным»: every year, by a date of the year after the reported one
+_NEXT_YEAR_DATE = re.compile(
+    r"^(?:ежегодно,?\s+)?(?:(?:до|не\s+позднее|к)\s+)?(\d{1,2})\s+" + _MONTH_WORD
+    + r"\s+года,?\s+следующего\s+за\s+отчетным(?:\s+(?:годом|периодом))?$"
+)
+# A time of day beside a date («в срок до 10.00 20.05.2021», «15 марта 2016 г. в 14.00 часов», «ежедневно до 10:00»)
+# says nothing about the day: it is read past.
+_TIME_OF_DAY = re.compile(
+    r"(?:\s+(?:в|до|к|не\s+позднее))?\s*(?<![\d.:])([01]?\d|2[0-3])([:.])([0-5]\d)(?![\d.:])(\s*(?:час\w*|ч\b\.?))?"
+)
 _PROMPT = re.compile(r"^(?:оперативно|в оперативном порядке)$")
 _NONE = re.compile(r"^(?:срок не указан|срок не установлен|не указан|не установлен|без срока|без указания срока|-|—|–)$")
 _MONTH_ALONE = re.compile(r"^(?:(?:в\s+течение|(?:до\s+)?конц[ау]|к\s+концу|в|во|на|к|до)\s+)?" + _MONTH_WORD
                           + r"(?:\s+(\d{4})" + _YEAR_WORD + r")?$")
 _MONTH_RANGE = re.compile(
-    r"^(?:(?:в\s+течение|в|с|на\s+период)\s+)?" + _MONTH_WORD + r"(?:\s+(\d{4})" + _YEAR_WORD + r")?\s*(?:[-–—]|\s+по\s+|\s+-\s+)\s*"
+    r"^(?:(?:в\s+течение|в|со?|на\s+период)\s+)?" + _MONTH_WORD + r"(?:\s+(\d{4})" + _YEAR_WORD + r")?\s*(?:[-–—]|\s+по\s+|\s+-\s+)\s*"
     + _MONTH_WORD + r"(?:\s+(\d{4})" + _YEAR_WORD + r")?$"
 )
 _DAY_MONTH = re.compile(
-    r"^(?:с\s+\d{1,2}(?:\s+" + _MONTH_WORD + r")?\s+по\s+|\d{1,2}\s*[-–—]\s*)?"
+    r"^(?:со?\s+\d{1,2}(?:\s+" + _MONTH_WORD + r")?\s+по\s+|\d{1,2}\s*[-–—]\s*)?"
     r"(\d{1,2})(?:-?го)?\s+(января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
     r"(?:\s+(\d{4})" + _YEAR_WORD + r")?$"
 )
 # «с 12 по 18.02.2024», «с 28 октября по 05.11.2023», «11–17.10.2024»: the range's first day
-_DAY_BEFORE_DATE = re.compile(r"^(?:с\s+\d{1,2}(?:\.\d{1,2})?(?:\s+[а-я]+)?\s+по\s+|\d{1,2}\s*[-–—]\s*(?=\d{1,2}\.\d))")
-_DATE_RANGE = re.compile(r"^(?:с\s+)?(\d{1,2}\.\d{1,2}\.\d{4})\s*(?:г\.?|года)?\s*(?:[-–—]|по)\s*(\d{1,2}\.\d{1,2}\.\d{4})\s*(?:г\.?|года)?$")
+_DAY_BEFORE_DATE = re.compile(r"^(?:со?\s+\d{1,2}(?:\.\d{1,2})?(?:\s+[а-я]+)?\s+по\s+|\d{1,2}\s*[-–—]\s*(?=\d{1,2}\.\d))")
+_DATE_RANGE = re.compile(r"^(?:со?\s+)?(\d{1,2}\.\d{1,2}\.\d{4})\s*(?:г\.?|года)?\s*(?:[-–—]|по)\s*(\d{1,2}\.\d{1,2}\.\d{4})\s*(?:г\.?|года)?$")
 
 
 def _normalise(text: str) -> str:
-    low = " ".join(text.lower().replace("ё", "е").split())
+    low = " ".join(text.lower().replace("ё", "е").replace("*", " ").split())  # «10 ноября 2020* года»: a footnote mark
     low = low.strip(" .;,()!")
     for pattern, full in _ABBREVIATIONS:
         low = pattern.sub(full, low)
+    low = _TIME_OF_DAY.sub(_drop_time, low)
     low = " ".join(low.split())
     low = _LEAD.sub("", low)
     low = _LEAD.sub("", low)  # «в срок: до …»
     low = _words_to_digits(low)
     low = _DATE_IN_WORDS.sub(lambda m: f"{m.group(1)}.{_GENITIVE.index(m.group(2)) + 1:02d}.{m.group(3)}", low)
     return low.strip(" .;,:()")
+
+
+def _drop_time(match: re.Match) -> str:
+    """«до 10:00», «в 14.00 часов»: a time of day, dropped. «10.05» is a date (10 May) unless its
+    minutes cannot be a month («10.00», «12.30») or «часов» follows."""
+    _hours, sep, minutes, hours_word = match.groups()
+    if sep == ":" or hours_word or not 1 <= int(minutes) <= 12:
+        return " "
+    return match.group(0)
 
 
 def _words_to_digits(low: str) -> str:
@@ -664,6 +738,18 @@ def _read_relative(written: str, low: str, event: str | None) -> dict | None:
             "working_days": bool(working and working.startswith("рабоч"))}  # fmt: skip
 
 
+def _after_event(written: str, amount: str | None, working: str | None, unit: str, event: str | None) -> dict:
+    """«не позднее 1 рабочего дня с даты подачи заявления», «в 15-дневный срок со дня получения
+    запроса»: a term counted from an event — relative to it (``event``), or asked for."""
+    if event is None:
+        raise DeadlineError(
+            f"срок «{written}» отсчитывается от события: укажите его — deadline: {{text: …, event: <id события>}}"
+        )
+    days = _number(amount) * (7 if unit.startswith("недел") else 30 if unit.startswith("месяц") else 1)
+    return {"kind": "relative", "event": event, "offset_days": days,
+            "working_days": bool(working and working.startswith("рабоч"))}  # fmt: skip
+
+
 def _within_fields(amount: str | None, working: str | None, unit: str) -> dict:
     unit_name = "week" if unit.startswith("недел") else "month" if unit.startswith("месяц") else "day"
     return {"kind": "within", "amount": _number(amount), "unit": unit_name,
@@ -676,12 +762,15 @@ def _read_within(written: str, low: str, event: str | None) -> dict | None:
         amount, working, unit, source = match.groups()
         if source is None or _FROM_DOCUMENT.match(source):
             return _within_fields(amount, working, unit)
-        return None
+        return _after_event(written, amount, working, unit, event)
     match = _ADJ_TERM.match(low)
     if match:
         amount, unit, source = match.groups()
         if source is not None and not _FROM_DOCUMENT.match(source):
-            return None
+            # «в месячный срок со дня образования»: from an event, not from the document
+            count = 1 if amount is None else int(amount.rstrip("-")) if amount[0].isdigit() else _ADJ_AMOUNT[amount]
+            unit_word = {"месячный": "месяц", "недельный": "недель"}.get(unit, "дней")
+            return _after_event(written, str(count), None, unit_word, event)
         if unit == "месячный":
             number = _ADJ_AMOUNT.get(amount or "одно", None) if amount and not amount[0].isdigit() else None
             return {"kind": "within", "amount": int(amount.rstrip("-")) if amount and amount[0].isdigit()
@@ -712,6 +801,11 @@ def _read_words(written: str, low: str, event: str | None) -> dict | None:
 
 
 def _read_recurring(written: str, low: str, event: str | None) -> dict | None:
+    next_year = _NEXT_YEAR_DATE.match(low)
+    if next_year:
+        day, month = int(next_year.group(1)), _month_number(next_year.group(2))
+        _date(day, month, 2024, f"{day} {_GENITIVE[month - 1]}")
+        return {"kind": "recurring", "period": "year", "day": day, "month": month, "after_period": True}
     reporting = _REPORTING_DAY.match(low)
     if reporting:
         word, day, noun = reporting.groups()
@@ -778,14 +872,15 @@ def _read_dates(written: str, low: str, event: str | None) -> dict | None:
 
 
 def _read_day(written: str, low: str, event: str | None) -> dict | None:
-    match = _DAY_MONTH.match(low)
+    this_year = _THIS_YEAR.search(low)
+    match = _DAY_MONTH.match(low[: this_year.start()] if this_year else low)
     if match:
         day, month_word, year = int(match.group(2)), match.group(3), match.group(4)
         month = _GENITIVE.index(month_word) + 1
         if year:
             return {"kind": "date", "date": _date(day, month, int(year), f"{day} {month_word} {year}")}
         _date(day, month, 2024, f"{day} {month_word}")
-        return {"kind": "day", "day": day, "month": month}
+        return {"kind": "day", "day": day, "month": month, "document_year": this_year is not None}
     short = _SHORT_DATE.fullmatch(low)
     if short:
         day, month = int(short.group(1)), int(short.group(2))
@@ -795,7 +890,24 @@ def _read_day(written: str, low: str, event: str | None) -> dict | None:
     return None
 
 
+def _read_weekday(written: str, low: str, event: str | None) -> dict | None:
+    match = _WEEKDAY.match(low)
+    if not match:
+        return None
+    ordinal, working, weekday, month_word, year = match.groups()
+    nth = int(ordinal) if ordinal.isdigit() else _ordinal(ordinal)
+    stem = next(s for s in _WEEKDAYS if weekday.startswith(s))
+    return {"kind": "weekday", "nth": nth, "weekday": _WEEKDAYS[stem], "month": _GENITIVE.index(month_word) + 1,
+            "year": _year_of(year), "working": working is not None}  # fmt: skip
+
+
 def _read_months(written: str, low: str, event: str | None) -> dict | None:
+    this_year = _THIS_YEAR.search(low)
+    if this_year:  # «в сентябре текущего года»: the document's own year
+        fields = _read_months(written, low[: this_year.start()], event)
+        if fields is not None and fields["kind"] == "month" and fields["year"] is None:
+            return {**fields, "document_year": True}
+        return None
     single = _MONTH_ALONE.match(low)
     if single:
         if _BARE_UNTIL_MONTH.match(" ".join(written.lower().replace("ё", "е").split())):
@@ -916,6 +1028,36 @@ def _school_year_end(written: str, first: int, last: str) -> int:
     return end
 
 
+# «отчёт — до 1 июня»: the name of a control point before its words
+_POINT_NAME = re.compile(
+    r"^\s*(?:отч[её]т|информаци[юя]|промежуточн\w+ отч[её]т|итогов\w+ отч[её]т|окончательн\w+ отч[её]т|результат\w*)"
+    r"\s*(?:[-–—:]\s*)?",
+    re.I,
+)
+_NOTE = re.compile(r"(?P<words>.*\S)\s*\((?P<note>[^()]*)\)[\s.;,]*")
+
+
+def _read_noted(written: str, event: str | None) -> dict | None:
+    """«До 31 августа (при приеме в 1, 10 класс)», «ежедневно (до устранения)»: a note in
+    brackets after words that read is read past. A note that is a deadline itself («до 01.10.2024
+    (отчёт до 15.10.2024)») is a second control point, as after a comma."""
+    match = _NOTE.fullmatch(written)
+    if match is None:
+        return None
+    try:
+        fields = _parse_cached(match.group("words"), event)
+    except DeadlineError:
+        return None
+    note = _POINT_NAME.sub("", match.group("note"))
+    try:
+        second = _parse_cached(note, None)
+    except DeadlineError as error:
+        return None if "отсчитывается от события" in str(error) else fields
+    if {fields["kind"], second["kind"]} & {"several", "standing", "recurring", "none"}:
+        return None
+    return {"kind": "several", "points": [fields, {**second, "as_written": match.group("note").strip()}]}
+
+
 def _read_several(written: str, low: str, event: str | None) -> dict | None:
     """«в 2014 г., отчёт до 1 июня», «сентябрь 2023 г., май 2024 г.»: parts that each read as
     one control point (a leading word such as «отчёт» is the point's name, not its date)."""
@@ -924,8 +1066,7 @@ def _read_several(written: str, low: str, event: str | None) -> dict | None:
         return None
     points = []
     for part in parts:
-        words = re.sub(r"^(?:отч[её]т|информаци[юя]|промежуточн\w+ отч[её]т|итогов\w+ отч[её]т|окончательн\w+ "
-                       r"отч[её]т|результат\w*)\s*(?:[-–—:]\s*)?", "", part, flags=re.I)
+        words = _POINT_NAME.sub("", part)
         try:
             fields = _parse_cached(words, None)
         except DeadlineError:
@@ -937,8 +1078,8 @@ def _read_several(written: str, low: str, event: str | None) -> dict | None:
 
 
 _READERS: tuple[Reader, ...] = (
-    _read_relative, _read_words, _read_recurring, _read_within, _read_dates, _read_day, _read_months,
-    _read_period,
+    _read_relative, _read_words, _read_recurring, _read_within, _read_dates, _read_weekday, _read_day,
+    _read_months, _read_period,
 )  # fmt: skip
 
 
@@ -962,6 +1103,9 @@ def _parse_cached(text: str, event: str | None) -> dict:
             f"у срока «{written}» указано событие, но срок не относительный "
             "(ожидалось «за N дней до …» или «через N дней после …»)"
         )
+    noted = _read_noted(written, event)
+    if noted is not None:
+        return {**noted, "as_written": written}
     several = _read_several(written, low, event)
     if several is not None:
         return {"as_written": written, **several}

@@ -255,6 +255,12 @@ class _Rows:
                         text += f" ({format_date(state.point.nominal)} — нерабочий день)"
                 elif recurring:
                     text = f"за {state.point.label} — {format_date(state.due)}"
+                elif state.point.name is None:  # a date among several: the date, and why it moved
+                    text = format_date(state.due)
+                    if not state.extensions and state.point.early:
+                        text += f" (срок {state.point.label} раньше даты документа)"
+                    elif not state.extensions and state.point.nominal != state.due:
+                        text += f" ({format_date(state.point.nominal)} — нерабочий день)"
                 else:
                     text = f"{state.point.label} — {format_date(state.due)}"
                 lines.append(text)
