@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from nor_docs.importer.importing import import_file, load_directory
+from nor_docs.names import position_in_case
 from nor_docs.records import load_records
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,6 +55,8 @@ def fill_placeholders(records: Path) -> None:
         text = path.read_text(encoding="utf-8")
         new = re.sub(r"(?m)^issuer: …$", "issuer: filled-issuer", text)
         new = re.sub(r"(?m)^(\s+)event: …$", r"\1event: filled-event", new)
+        # a deadline the reader does not know: the person deletes it (or writes a date)
+        new = re.sub(r"(?m)^(\s*)# проверьте: срок не распознан.*\n(?:\1#   .*\n)*\1deadline: .*\n(?:\1deadline_comma: .*\n)?", "", new)
         if new != text:
             path.write_text(new, encoding="utf-8")
             filled = True
@@ -151,10 +154,13 @@ def facts(meeting, records) -> dict[str, str]:
             (_person_key(records, s.person) if s.person else s.group) + " — " + _effective_position(records, s.person, s.position)
             for s in item.speakers
         )
-        for key in ("heard", "spoke"):
+        for key, case in (("heard", records.settings.documents.heard_case), ("spoke", "nominative")):
             for i, statement in enumerate(getattr(item, key)):
                 out[f"{base}.{key}[{i}].person"] = _person_key(records, statement.person)
-                out[f"{base}.{key}[{i}].position"] = _effective_position(records, statement.person, statement.position)
+                # the position in the case the protocol prints it in (after «СЛУШАЛИ:» the
+                # document puts a nominative position into the name's case)
+                position = _effective_position(records, statement.person, statement.position)
+                out[f"{base}.{key}[{i}].position"] = norm(position_in_case(position, case)) if position else ""
                 out[f"{base}.{key}[{i}].text"] = norm(statement.text)
     rows = {row["number"]: row for row in view["decisions"]}
     for item in view["items"]:
@@ -162,7 +168,10 @@ def facts(meeting, records) -> dict[str, str]:
     for decision in all_decisions(meeting):
         base = f"decision[{decision.number}]"
         row = rows.get(f"{str(decision.number).rstrip('.')}.")
-        out[f"{base}.sentence"] = norm(row["text"]) if row else ""
+        if meeting.assignments_layout == "table":  # the table shows text, deadline and executors apart
+            out[f"{base}.sentence"] = " | ".join(norm(row[k]) for k in ("content", "deadline", "executors")) if row else ""
+        else:
+            out[f"{base}.sentence"] = norm(row["text"]) if row else ""
         out[f"{base}.bullets"] = " | ".join(norm(b) for b in decision.bullets)
         out[f"{base}.executors"] = " | ".join(sorted(_executor_key(records, e) for e in decision.executors))
         deadline = decision.deadline
@@ -170,9 +179,8 @@ def facts(meeting, records) -> dict[str, str]:
         out[f"{base}.on_control"] = str(decision.on_control)
     out["decision_word"] = meeting.decision_word
     out["assignments_layout"] = meeting.assignments_layout
-    out["signers"] = " | ".join(
-        f"{_person_key(records, s.person)} — {norm(s.position or '')}" for s in meeting.signers
-    )
+    out["signatures"] = " | ".join(f"{norm(s['position'])} — {norm(s['name'])}" for s in view["signatures"])
+    out["minutes_by"] = norm(" ".join(view["minutes_by"].values())) if view["minutes_by"] else ""
     for appendix in meeting.appendices:
         base = f"appendix[{appendix.number}]"
         out[f"{base}.title"] = norm(appendix.title)

@@ -24,15 +24,17 @@ _SPEAKER_WORD = re.compile(
 )
 _REPORT_OF = re.compile(r"^(.*?\S)(?:\.|\s+[—–-])?\s+(?:[Дд]оклад|[Дд]оклады|[Ии]нформация|[Сс]ообщение|[Оо]тч[её]т)\s+"
                         r"(.+?)[.;]?$", re.S)  # fmt: skip
+_REPORT_IN_BRACKETS = re.compile(r"^(.*?\S)\s*\(\s*(?:[Дд]оклад|[Ии]нформация|[Сс]ообщение)\s+([^()]+)\)\s*\.?$", re.S)
 _DASH = re.compile(r"\s+[—–-]\s+")
 _TAIL_JUNK = re.compile(r"\s+и\s+обсуждение\s+доклада\s*$|\s+с\s+обсуждением\s*$", re.I)
 
 
-def _group_like(text: str) -> bool:
-    """«руководители …», «классные руководители …», «директора школ»: a plural noun phrase."""
+def _group_like(text: str, case: str = "nomn") -> bool:
+    """«руководители …», «классные руководители …», «директора школ»: a plural noun phrase (in
+    ``case``)."""
     for word in re.findall(r"[А-ЯЁа-яё]+", text)[:3]:
         parses = _parses(word)
-        if any(p.tag.POS == "NOUN" and "plur" in p.tag and "nomn" in p.tag for p in parses[:2]):
+        if any(p.tag.POS == "NOUN" and "plur" in p.tag and case in p.tag for p in parses[:2]):
             return True
         if not any(p.tag.POS in ("ADJF", "PRTF") and "plur" in p.tag for p in parses[:2]):
             return False
@@ -73,9 +75,15 @@ def split_item(text: str) -> tuple[str, list[Node], int | None]:
     said = _SPEAKER_WORD.match(text)
     if said and said.group(1).strip():
         return said.group(1).strip(" ,;"), _speakers(said.group(2), "nominative"), appendix
+    paren = _REPORT_IN_BRACKETS.match(text)
+    if paren and name_at_end(paren.group(2).strip(" .;")):
+        return paren.group(1).strip(" ,;"), _speakers(paren.group(2), "genitive"), appendix
     report = _REPORT_OF.match(text)
     if report and find_names(report.group(2)) and name_at_end(report.group(2).strip(" .;")):
         return report.group(1).strip(" ,;—–-"), _speakers(report.group(2), "genitive"), appendix
+    if report and not find_names(report.group(2)) and _group_like(report.group(2), "gent") and len(report.group(2)) < 120:
+        words = report.group(2).strip(" .;")  # «Доклад руководителей ОО»
+        return report.group(1).strip(" ,;—–-"), [Node("speaker", group=Ref(words, None, "genitive", ("group",)))], appendix
     for dash in _DASH.finditer(text):
         tail = text[dash.end():].strip(" .;")
         head = text[: dash.start()].strip()

@@ -24,6 +24,7 @@ _LIST_MARK = re.compile(r"^\s*(?:\d{1,3}[.)](?!\d)\s*|[-–—•*·▪]\s*)")
 _COUNT = re.compile(r"^(\d{1,4})\s*(?:чел\.?|человека?|участник\w*)?\s*(?:\((.*)\))?\.?$", re.I | re.S)
 _APPENDED = re.compile(r"список\s+прилага\w+|согласно\s+списк\w+|список\s+в\s+приложени\w+", re.I)
 _PAREN_COUNT = re.compile(r"\(\D{0,40}?(\d{1,4})\s+([^()]*)\)")
+_COUNT_SUFFIX = re.compile(r"\s+[—–-]\s+(\d{1,4})\s*(?:чел\.?|человека?)\s*$")
 _TRAILING_PAREN = re.compile(r"\s*\([^()]*\)\s*$")
 _NOTE = re.compile(r"\s*\(([^()]*)\)\s*$")
 _NONE = re.compile(r"^(?:нет|0|-|—|не было)$", re.I)
@@ -33,6 +34,7 @@ _NONE = re.compile(r"^(?:нет|0|-|—|не было)$", re.I)
 class Attendance:
     entries: list[Node] = field(default_factory=list)
     count: int | None = None  # «19 чел.»
+    count_text: str | None = None  # the words as written: «46 человек», «19 чел. (список прилагается)»
     appended: bool = False  # «(список прилагается)»
     present: bool = True  # the section was written (even with nobody under it)
 
@@ -81,6 +83,10 @@ def entry(text: str) -> Node | None:
         ref = Ref(mention.written, mention, "nominative", ("person",), position=position)
         return Node("attendee", person=ref, position=position or None)
     written = text
+    suffix = _COUNT_SUFFIX.search(text)
+    if suffix:
+        count = int(suffix.group(1))
+        text = text[: suffix.start()]
     lookup = _TRAILING_PAREN.sub("", text).strip(" ,")
     ref = Ref(lookup, None, "nominative", ("group", "organization", "person"), count=count, by_position=True)
     return Node("attendee", person=ref, count=count, text=written)
@@ -110,6 +116,7 @@ def read_attendance(first: str, paragraphs: list[str]) -> Attendance:
         count = _COUNT.match(first)
         if count:
             result.count = int(count.group(1))
+            result.count_text = first.strip(" .;") if not count.group(2) or _APPENDED.search(count.group(2)) else None
             inside = count.group(2) or ""
             if _APPENDED.search(inside):
                 result.appended = True
@@ -127,6 +134,7 @@ def read_attendance(first: str, paragraphs: list[str]) -> Attendance:
         count = _COUNT.match(paragraph.strip())
         if count and not result.entries:
             result.count = int(count.group(1))
+            result.count_text = paragraph.strip(" .;")
             result.appended = result.appended or bool(_APPENDED.search(count.group(2) or ""))
             continue
         lines = [paragraph]
@@ -158,7 +166,6 @@ def _inline_entries(text: str) -> list[str]:
     return entries
 
 
-def attendee_from_count(count: int, appended: bool, label_words: str) -> Node:
+def attendee_from_count(count: int, written: str | None) -> Node:
     """«19 чел. (список прилагается)» with no list found: one attendee line as written."""
-    text = f"{count} чел." + (" (список прилагается)" if appended else "")
-    return Node("attendee", text=text, count=count)
+    return Node("attendee", text=written or f"{count} чел.", count=count)

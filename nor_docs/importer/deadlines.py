@@ -24,8 +24,15 @@ _LEAD_WORDS = (
 # after a plain space it is part of the sentence («информацию об итогах 29.09.2021»).
 _BARE = r"[IVX]+\s+(?:квартал|полугоди)|\d{1,2}\.\d{1,2}\.\d{4}|" + _MONTHS
 _STARTS = re.compile(
-    r"(?:,\s*|;\s*|\.\s+|\s+[—–-]\s+|\s+|\(\s*)(?=" + _LEAD_WORDS + r")|(?:,\s*|;\s*|\s+[—–-]\s+|\(\s*)(?="
+    r"(?:,\s*|;\s*|\.\s+|\s+[—–-]\s+|\s+|\(\s*)(?=" + _LEAD_WORDS + r")|(?:,\s*|;\s*|:\s*|\s+[—–-]\s+|\(\s*)(?="
     + _BARE + r")",
+    re.IGNORECASE,
+)
+# What reads as a deadline though the reader does not know the form («в течение II четверти»,
+# «срок — по графику»): split off all the same, with a note for a person.
+_UNKNOWN = re.compile(
+    r"(?:,\s*|\s+|\(\s*)((?:в\s+срок\s+до|срок(?:\s+исполнения)?\s*[:—–-]|в\s+течение|до\s+конца|не\s+позднее)"
+    r"\s+[^,;()«»]{2,60})\)?$",
     re.IGNORECASE,
 )
 _LABEL = re.compile(r"^(?:срок(?:и)?(?:\s+исполнения|\s+выполнения)?)\s*[:—–-]\s*", re.IGNORECASE)
@@ -57,6 +64,7 @@ class Split:
     deadline: str | None  # as written: «в срок до 27.02.2023», «(на постоянной основе)»
     comma: bool = True  # a comma stood between them
     relative: bool = False  # counted from an event the record must name
+    parsed: bool = True  # false: it reads as a deadline («в течение II четверти») the reader does not know
 
 
 def _balanced(text: str) -> bool:
@@ -65,8 +73,8 @@ def _balanced(text: str) -> bool:
 
 def split_deadline(sentence: str) -> Split:
     """The decision ``sentence`` split into its text and the deadline at its end, if any."""
-    text = sentence.rstrip()
-    end = text.rstrip(" .")
+    text = sentence.rstrip().rstrip(";")
+    end = text.rstrip(" .;")
     for match in _STARTS.finditer(end):
         if match.start() < 3:
             continue
@@ -91,10 +99,17 @@ def split_deadline(sentence: str) -> Split:
         body = end[: match.start()].rstrip(" ,;—–-")
         if not body.rstrip("."):
             continue
-        if re.search(r"\s(?:г|гг|года?)$", written) and text.endswith("."):
+        if re.search(r"\s(?:г|гг)$", written) and text.endswith("."):
             written += "."  # «до 31.01.2024 г.»: the dot is the abbreviation's
         if paren:
             written = f"({written})"
-        comma = separator.startswith(",") or new_sentence
+        comma = separator.startswith((",", ":")) or new_sentence
         return Split(body.rstrip(".") if not paren else body, written, comma=comma, relative=kind == "relative")
+    unknown = _UNKNOWN.search(end)
+    if unknown and unknown.start() > 3:
+        body = end[: unknown.start()].rstrip(" ,;—–-")
+        written = unknown.group(1).strip()
+        if unknown.group(0).lstrip().startswith("("):
+            written = f"({written})"
+        return Split(body, written, comma=unknown.group(0).startswith(","), parsed=False)
     return Split(sentence.strip(), None)

@@ -38,7 +38,9 @@ _EXECUTORS_LINE = re.compile(r"^" + _EXECUTORS_LABEL + r"(.+)$", re.I | re.S)
 _DEADLINE_LINE = re.compile(r"^срок\w*(?:\s+исполнения)?\s*[:—–-]\s*(.+)$", re.I | re.S)
 _EXECUTORS_INLINE = re.compile(r"[.;,]?\s*\(?" + _EXECUTORS_LABEL + r"(.+?)\)?(?=[.;,]?\s*(?:срок\w*(?:\s+исполнения)?\s*[:—–-]|$))",
                                re.I | re.S)  # fmt: skip
-_ORG_LEAD = re.compile(r"^(руководству|руководителю|директору|администрации|заведующему|заведующей)\s+(.+)$", re.I)
+_ORG_LEAD = re.compile(r"^(руководству|руководителю|руководителям|директору|директорам|администрации|заведующему|"
+                      r"заведующей|заведующим)\s+(?=(?:МБОУ|МОУ|МАОУ|МКОУ|ГБОУ|МБДОУ|МДОУ|ЧОУ|СОШ|ООШ)|"
+                      r"[«\"])(.+)$", re.I)
 
 
 def number_of(text: str) -> tuple[str | None, str]:
@@ -108,7 +110,7 @@ def executor_refs(phrase: str, case: str) -> list[Ref]:
     """The executors named in ``phrase`` («Кирюхиной И.В., Чаминой Н.Г.», «Руководителям ОО»)."""
     refs = []
     for part in split_top_level(phrase.rstrip(":"), ",;\n"):
-        part = part.strip(" .")
+        part = part.strip()
         if not part:
             continue
         names = find_names(part)
@@ -316,6 +318,15 @@ def _finish(node: Node, raw: dict) -> None:
                 node.set("on_control", False)
             return
         bullets = listed
+    if text.endswith(":") and node.get("decisions") and not bullets and _first_infinitive(text) is None:
+        phrase, rest, _keep = split_executors(text.rstrip(":") + " сделать")
+        if rest == "сделать" and phrase:
+            # «Руководителям МОУ …, МОУ …:» above its sub-decisions: they are addressed to them
+            node.set("executors", executor_refs(phrase, "dative"))
+            node.set("executors_in_text", False)
+            node.set("text", text)
+            node.set("on_control", False)
+            return
     split = split_deadline(text)
     body = split.body
     phrase, rest, keep = split_executors(body)
@@ -334,7 +345,8 @@ def _finish(node: Node, raw: dict) -> None:
     else:
         node.set("text", body)
     if split.deadline:
-        _set_deadline(node, split.deadline, split.comma, "relative" if split.relative else "known")
+        _set_deadline(node, split.deadline, split.comma,
+                      "relative" if split.relative else "known" if split.parsed else None)  # fmt: skip
     if bullets:
         node.set("bullets", [b.strip() for b in bullets])
     if _TO_CONTROL_OFF.search(text) or (node.get("decisions") and text.endswith(":")):

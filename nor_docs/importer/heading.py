@@ -194,6 +194,11 @@ def _take_format(heading: Heading, text: str) -> None:
 _KIND_WORDS = ("заседание", "совещание", "семинар", "собрание", "конференция", "совет", "коллегия", "комиссия")
 
 
+_BODIES = {"группа", "совет", "коллегия", "комиссия", "объединение", "руководитель", "директор", "заместитель",
+           "педагог", "учитель", "работник", "родитель", "член", "координатор", "специалист", "методист", "комитет",
+           "штаб", "актив", "клуб", "сообщество", "кафедра", "общество", "администрация", "секция"}
+
+
 def _genitive_parses(word: str) -> list:
     parses = morph().parse(word)
     if any(p.tag.POS in ("PREP", "CONJ", "PRCL", "NUMR") for p in parses[:1]):
@@ -219,13 +224,18 @@ def kind_from_title(title: str) -> str:
             break
     if not head:
         return " ".join(words[:2])
-    # the first complement in the genitive: adjectives and one noun («рабочей группы», «руководителей»)
-    while i < len(words):
-        parses = _genitive_parses(words[i])
-        if not parses or words[i][:1].isupper():
+    # the first complement in the genitive, when it names a body or people: «рабочей группы»,
+    # «педагогического совета», «руководителей» (not «конференции учреждения»)
+    complement: list[str] = []
+    j = i
+    while j < len(words):
+        parses = _genitive_parses(words[j])
+        if not parses or words[j][:1].isupper():
             break
-        head.append(words[i])
-        i += 1
+        complement.append(words[j])
+        j += 1
         if any(p.tag.POS == "NOUN" for p in parses) and not any(p.tag.POS in ("ADJF", "PRTF") for p in parses):
+            if any(p.normal_form in _BODIES for p in parses if p.tag.POS == "NOUN"):
+                head.extend(complement)
             break
     return " ".join(head)

@@ -19,12 +19,13 @@ import functools
 import re
 from dataclasses import dataclass
 
-_SURNAME = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?|[А-ЯЁ]{2,}(?:-[А-ЯЁ]{2,})?"
+# Cyrillic names, in title case or capitals; Latin ones too («J. Smith»), never mixed.
+_SURNAME = (r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?|[А-ЯЁ]{2,}(?:-[А-ЯЁ]{2,})?|[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
 # «И.В.», «И. В.», «И.В» before a space or punctuation, «И.»
-_INITIALS_AFTER = r"([А-ЯЁ])\.\s?(?:([А-ЯЁ])(?:\.|(?![А-ЯЁа-яё.])))?"
-_INITIALS_BEFORE = r"([А-ЯЁ])\.\s?(?:([А-ЯЁ])\.?\s?)?"
-_NOT_AFTER = r"(?<![А-ЯЁа-яё.\-])"
-_INITIALS_FIRST = re.compile(_NOT_AFTER + _INITIALS_BEFORE + r"(" + _SURNAME + r")(?![а-яёА-ЯЁ])")
+_INITIALS_AFTER = r"([А-ЯЁA-Z])\.\s?(?:([А-ЯЁA-Z])(?:\.|(?![А-ЯЁа-яёA-Za-z.])))?"
+_INITIALS_BEFORE = r"([А-ЯЁA-Z])\.\s?(?:([А-ЯЁA-Z])\.?\s?)?"
+_NOT_AFTER = r"(?<![А-ЯЁа-яёA-Za-z.\-])"
+_INITIALS_FIRST = re.compile(_NOT_AFTER + _INITIALS_BEFORE + r"(" + _SURNAME + r")(?![а-яёА-ЯЁa-zA-Z])")
 _SURNAME_FIRST = re.compile(_NOT_AFTER + r"(" + _SURNAME + r")\s+" + _INITIALS_AFTER)
 _PATRONYMIC = r"[А-ЯЁ][а-яё]+(?:вн|вич|ичн|инич|ьич|ич)[а-яё]{0,3}"
 _FULL_SURNAME_FIRST = re.compile(_NOT_AFTER + r"(" + _SURNAME + r")\s+([А-ЯЁ][а-яё]+)\s+(" + _PATRONYMIC + r")(?![а-яё])")
@@ -98,6 +99,19 @@ def can_be_surname(word: str) -> bool:
     return not morph().word_is_known(word.lower())
 
 
+_POSITION_WORDS = {"директор", "начальник", "заместитель", "председатель", "секретарь", "учитель", "методист",
+                   "специалист", "руководитель", "заведующий", "заведующая", "инспектор", "эксперт", "член"}
+
+
+def _plain_capitalised(word: str) -> bool:
+    """«Кравец И.И.»: a capitalised word before two initials that is no pronoun, preposition, verb or
+    position — a surname pymorphy3 happens to know as a common noun."""
+    parses = _parses(_title(word))
+    if not parses or fold(word) in _POSITION_WORDS or parses[0].normal_form in _POSITION_WORDS:
+        return False
+    return parses[0].tag.POS not in ("NPRO", "PREP", "CONJ", "PRCL", "VERB", "INFN", "ADVB", "INTJ", "PRED")
+
+
 def is_first_name(word: str) -> bool:
     return any("Name" in p.tag for p in _parses(word))
 
@@ -131,10 +145,10 @@ def find_names(text: str) -> list[Mention]:
         surname, a, b = match.groups()
         if _NAMED_AFTER.search(text[: match.start()]):
             continue
-        following = re.match(r"\s?(" + _SURNAME + r")(?![а-яё])", text[match.end():])
+        following = re.match(r"\s?(" + _SURNAME + r")(?![а-яёa-z])", text[match.end():])
         if following and can_be_surname(following.group(1)):
             continue  # «… И.В. Иванов»: the initials belong to the surname after them
-        if can_be_surname(surname):
+        if can_be_surname(surname) or (b and _plain_capitalised(surname)):
             end = match.end()
             found.append(Mention(text[match.start():end].strip(), _title(surname), _initials(a, b), None, None,
                                  match.start(), end, False))  # fmt: skip
@@ -252,11 +266,11 @@ def guess_nominative(form: str, case: str | None = None, gender: str | None = No
         candidate, g, c = option
         value = 0
         if case is not None and c == case:
-            value += 8
+            value += 10
         if gender is not None and g == gender:
-            value += 4
+            value += 3
         if gender is not None and g is not None and g != gender:
-            value -= 6
+            value -= 3
         detected = gender_of(candidate, None, None, None)
         if g is not None and detected == g:
             value += 2

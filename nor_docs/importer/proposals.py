@@ -53,7 +53,8 @@ def group_forms(text: str, case: str | None) -> tuple[str, str | None, str | Non
             value = form.word
             inflected.append(value[:1].upper() + value[1:] if word[:1].isupper() else value)
         forms[target] = " ".join(inflected + ([rest] if rest else []))
-    return _capital(forms["nomn"]), _capital(forms["datv"]), forms["gent"][:1].lower() + forms["gent"][1:]
+    name = _capital(text) if tag == "nomn" else _capital(forms["nomn"])
+    return name, _capital(forms["datv"]), forms["gent"][:1].lower() + forms["gent"][1:]
 
 
 def position_nominative(position: str, case: str | None) -> str:
@@ -124,6 +125,10 @@ class Proposals:
             if gender and not node.get("gender"):
                 node.set("gender", gender)
                 node.notes.pop("gender", None)
+            if first_name and not node.get("first_name"):
+                node.set("first_name", first_name)
+                node.set("patronymic", patronymic)
+                node.pop("initials", None)
             return node["id"]
         pid = self._new_id(translit(surname), translit(initials.replace(".", "")))
         node = Node("person", id=pid, surname=surname, first_name=first_name, patronymic=patronymic,

@@ -89,6 +89,7 @@ class _Reader:
         self.decision_word = "РЕШИЛИ"
         self.heard_markers = 0
         self.said_verb = ""  # «выступила» after «По первому вопросу»: the name is in the nominative
+        self.numbered_speech = False  # «Слушали: 1. Фамилия …»: items numbered inside the section
         self.per_item = self._per_item_style()
 
     def _per_item_style(self) -> bool:
@@ -118,8 +119,15 @@ class _Reader:
 
     def speech(self, text: str, spoke: bool) -> None:
         number, rest = number_of(text)
-        if number is not None and "." not in number and name_at_start(rest) is not None and not spoke:
-            self.current_item = number  # «Слушали: 1. О.И.Мироненко- директора школ, который …»
+        if number is not None and "." not in number and name_at_start(rest) is not None and (
+            not spoke or (self.numbered_speech and number in self.agenda.by_number and number != self.current_item)
+        ):
+            # «Слушали: 1. О.И.Мироненко- директора школ, который …», and after «Выступили:» of
+            # item 1 the next «2. Ельцова С.И., …» is what was heard on item 2
+            self.current_item = number
+            self.numbered_speech = True
+            self.section = "heard"
+            spoke = False
             text = rest
         mention = opens_statement(text, spoke)
         if mention is not None:
@@ -277,6 +285,9 @@ class _Reader:
             if marker is not None and marker.kind in ("certified", "appendix", "attendee_list") and i > last_main:
                 tail_start = i
                 break
+            if isinstance(block, Table) and self.section == "decided" and decision_columns(block) is not None:
+                self.content(block)
+                continue
             if (i > last_main and self.section in ("decided", "heard", "spoke", "voted", "intro", "roles")
                     and starts_signatures(blocks, i, lone_names=self.section not in ("heard", "spoke"))):  # fmt: skip
                 tail_start = i
@@ -305,7 +316,7 @@ class _Reader:
         if kind == "attendees" and appended_lines and (result.appended or not entries):
             entries = [node for node in (entry(line) for line in appended_lines) if node is not None]
         if not entries and result.count:
-            return [attendee_from_count(result.count, result.appended, kind)]
+            return [attendee_from_count(result.count, result.count_text)]
         if result.count and entries and len(entries) != result.count and not result.appended:
             entries[0].note(None, f"проверьте: в протоколе «{result.count} чел.», а названо {len(entries)}")
         return entries

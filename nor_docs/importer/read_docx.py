@@ -11,6 +11,7 @@ value above (a decision table that merges «Руководители ОО» over
 
 from __future__ import annotations
 
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -239,7 +240,7 @@ def _table(tbl, ctx: _Context) -> Table:
     header = False
     for i, tr in enumerate(tbl.iterchildren(_TR)):
         if i == 0:
-            header = tr.find(f"{_w('trPr')}/{_w('tblHeader')}") is not None
+            header = tr.find(f"{_w('trPr')}/{_w('tblHeader')}") is not None or _looks_like_header(tr, ctx)
         cells: list[str] = []
         column = 0
         for tc in tr.iterchildren(_TC):
@@ -268,6 +269,28 @@ def _table(tbl, ctx: _Context) -> Table:
             column += span
         rows.append(tuple(cells))
     return Table(tuple(rows), header)
+
+
+def _looks_like_header(tr, ctx: _Context) -> bool:
+    """A first row whose every cell is set in a heading style («Шапка таблицы», «Table Heading»)
+    or in bold: the table's header."""
+    cells = list(tr.iterchildren(_TC))
+    if len(cells) < 2:
+        return False
+    for tc in cells:
+        paragraphs = [p for p in tc.iterchildren(_P) if _paragraph_text(p).strip()]
+        if not paragraphs:
+            return False
+        for p in paragraphs:
+            style = p.find(f"{_w('pPr')}/{_w('pStyle')}")
+            style_id = style.get(_VAL) if style is not None else ""
+            name = f"{style_id} {ctx.style_names.get(style_id, '')}"
+            if re.search(r"head|заголов|шапк", name, re.I):
+                continue
+            runs = [r for r in p.iter(_R) if "".join(t.text or "" for t in r.iter(_T)).strip()]
+            if not runs or not all(r.find(f"{_w('rPr')}/{_w('b')}") is not None for r in runs):
+                return False
+    return True
 
 
 def _body_blocks(body, ctx: _Context, out: list[Block]) -> None:

@@ -32,6 +32,8 @@ _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 _MD_RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
 _MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
+_NAME_LEAD = re.compile(r"^\s*(?:[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+(?:[А-ЯЁ]\.\s?){1,2}|(?:[А-ЯЁ]\.\s?){1,2}[А-ЯЁ][а-яё]+)"
+                        r"\.?\s*[,—–:-]")
 _NAME_LINE = re.compile(r"^\s*(?:[А-ЯЁ]\.\s?){1,2}\s?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s*$")
 
 
@@ -121,7 +123,7 @@ def text_blocks(text: str, markdown: bool = False) -> list[Block]:
         if not line.strip():
             end_paragraph()
             continue
-        if current and (_LIST_ITEM.match(line) or _SECTION.match(line) or _NAME_LINE.match(line)
+        if current and (_LIST_ITEM.match(line) or _SECTION.match(line) or _NAME_LINE.match(line) or _NAME_LEAD.match(line)
                         or _NAME_LINE.match(current[-1])):  # fmt: skip
             end_paragraph()
         current.append(line.rstrip())

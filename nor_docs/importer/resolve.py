@@ -22,7 +22,10 @@ from .proposals import Proposals, position_nominative
 from .refs import Ref
 
 _CASE_RU = {"nominative": "именительный", "genitive": "родительный", "dative": "дательный", "accusative": "винительный"}
-_ORG_LEAD = re.compile(r"^(?:руководству|руководителю|директору|администрации|заведующему|заведующей)\s+", re.I)
+_ORG_LEAD = re.compile(r"^(?:руководству|руководителю|руководителям|руководители|директору|директорам|администрации|"
+                      r"заведующему|заведующей|заведующим)\s+(?=(?:МБОУ|МОУ|МАОУ|МКОУ|ГБОУ|МБДОУ|МДОУ|ЧОУ|СОШ|ООШ)|[«\"])", re.I)
+# A signature's or a role's words, not a position: «Председатель», «Секретарь», «Протокол вела».
+_ROLE_WORDS = re.compile(r"^(?:председател\w*|секретар\w*|протокол\s+вел\w*|вел\w*\s+протокол)(?:\s+\w+){0,3}$", re.I)
 _PLURAL_START = re.compile(r"^(?:всем\s+)?[А-ЯЁа-яё]+(?:ям|ам|ов|ей|и|ы)\b")
 
 
@@ -38,6 +41,11 @@ def municipality_prefix(issuer: str | None, index: DirectoryIndex, texts: list[s
     «kuznetsk»), else ``fallback``."""
     if issuer and issuer in index.organizations:
         return issuer.split("-", 1)[0]
+    from .orgnames import school_key
+
+    school = school_key(texts[0]) if texts else None
+    if school is not None and school.useful:
+        return translit(school.locality) if school.locality else f"{ {'gymnasium': 'gymn', 'lyceum': 'lyceum'}.get(school.kind, 'sosh')}{school.number}"
     for text in texts:
         match = _MUNICIPALITY.search(text or "")
         if match:
@@ -97,7 +105,7 @@ class Resolver:
             why.append(f"{_CASE_RU.get(guess.case, guess.case)} падеж → {guess.surname}")
         if not guess.certain:
             why.append("падеж и пол угаданы не наверняка")
-        position = position_nominative(ref.position, ref.case) if ref.position else None
+        position = position_nominative(ref.position, ref.case) if ref.position and not _ROLE_WORDS.match(ref.position) else None
         pid = self.proposals.person(guess.surname, mention.initials, first, patronymic, gender,
                                     _lower_first(position) if position else None, ", ".join(why))  # fmt: skip
         self.found["people_new"] += 1
@@ -214,8 +222,6 @@ class Resolver:
             return
         kind, found = self.described(ref)
         node.pop("person")
-        if found is None and _PLURAL_START.match(ref.written) and _plural_phrase(ref.written):
-            kind, found = self.propose(ref, "в списке присутствовавших")
         if found is not None:
             node.set(kind, found)
             node_notes(node, kind, ref)

@@ -57,6 +57,15 @@ def signed_line(line: str) -> tuple[str, Mention] | None:
     return prefix, mention
 
 
+def signature_table(table: Table) -> bool:
+    """A table of signatures: short rows, each ending with a name (position | name)."""
+    rows = [[c for c in row if c.strip()] for row in table.rows]
+    rows = [row for row in rows if row]
+    return bool(rows) and len(rows) <= 6 and all(
+        len(row) <= 3 and only_name(row[-1].split("\n")[-1]) is not None for row in rows
+    )
+
+
 def is_name_block(block: Block) -> bool:
     if isinstance(block, Table):
         return False
@@ -67,9 +76,7 @@ def starts_signatures(blocks: list[Block], i: int, lone_names: bool = True) -> b
     """Whether block ``i`` begins the signatures."""
     block = blocks[i]
     if isinstance(block, Table):
-        return block.width <= 4 and len(block.rows) <= 6 and any(
-            only_name(cell.split("\n")[-1]) for row in block.rows for cell in row if cell.strip()
-        )
+        return signature_table(block)
     marker = marker_of(block.text)
     if marker is not None and marker.kind in ("minutes", "certified"):
         return True
@@ -97,11 +104,16 @@ class Tail:
     end: int = 0  # index of the first block after the signatures
 
 
-def _signer(position_lines: list[str], mention: Mention, tail: Tail) -> None:
+def _signer(position_lines: list[str], mention: Mention, tail: Tail, apart: bool = False) -> None:
+    """A signature; ``apart``: written in paragraphs after a table of signatures — a keeper of the
+    minutes there is named under the signatures, not one of them."""
     position = "\n".join(line.strip() for line in position_lines if line.strip()) or None
-    ref = Ref(mention.written, mention, "nominative", ("person",), position=" ".join(position.split()) if position else None)
-    tail.signers.append(Node("signer", person=ref, position=position))
     flat = " ".join(position.split()) if position else ""
+    if apart and flat and _SECRETARY.match(flat) and tail.secretary is None:
+        tail.secretary = Node("role", person=Ref(mention.written, mention, "nominative", ("person",)), label=flat)
+        return
+    ref = Ref(mention.written, mention, "nominative", ("person",), position=flat or None)
+    tail.signers.append(Node("signer", person=ref, position=position))
     if flat and _SECRETARY.match(flat) and tail.secretary is None:
         tail.secretary = Node("role", person=Ref(mention.written, mention, "nominative", ("person",)), label=flat)
     elif flat and _CHAIR.match(flat) and tail.chair is None and len(flat.split()) <= 4:
@@ -114,6 +126,7 @@ def read_tail(blocks: list[Block], start: int) -> Tail:
     pending: list[str] = []
     pending_from: int | None = None
     certifying = False
+    table_seen = False
     for i in range(start, len(blocks)):
         block = blocks[i]
         if isinstance(block, Table):
@@ -132,6 +145,7 @@ def read_tail(blocks: list[Block], start: int) -> Tail:
                     tail.certified = f"{' '.join(lines)} {mention.written}".strip()
                 else:
                     _signer(pending + lines, mention, tail)
+                    table_seen = True
                 pending, pending_from = [], None
             continue
         marker = marker_of(block.text)
@@ -154,13 +168,13 @@ def read_tail(blocks: list[Block], start: int) -> Tail:
                 if certifying:
                     tail.certified = f"{' '.join(pending)} {mention.written}".strip()
                 else:
-                    _signer(pending, mention, tail)
+                    _signer(pending, mention, tail, apart=table_seen)
                 pending, pending_from = [], None
                 continue
             signed = signed_line(line)
             if signed is not None:
                 if not certifying:
-                    _signer(pending + [signed[0]], signed[1], tail)
+                    _signer(pending + [signed[0]], signed[1], tail, apart=table_seen)
                 pending, pending_from = [], None
                 continue
             if (position_like(line) or _SECRETARY.match(line)) and len(pending) < 6:

@@ -39,9 +39,18 @@ def _outside(text: str, index: int) -> bool:
     return before.count("«") <= before.count("»") and before.count("(") <= before.count(")")
 
 
+def _past_verb(text: str) -> bool:
+    """«…, поддержал предложение»: the speech begins with what the speaker did."""
+    word = re.match(r"[а-яё]+", text)
+    if not word:
+        return False
+    parses = _parses(word.group(0))
+    return bool(parses) and parses[0].tag.POS == "VERB" and "past" in parses[0].tag
+
+
 def split_lead(after: str) -> tuple[str | None, str | None]:
     """(position as written, the first words of the speech) from what follows the name."""
-    s = after.strip()
+    s = after.strip().lstrip(".").strip()
     if not s:
         return None, None
     if s[0] in "—–-:":
@@ -70,7 +79,7 @@ def split_lead(after: str) -> tuple[str | None, str | None]:
         if not _outside(s, match.start()):
             continue
         after_comma = s[match.end():]
-        if _THEME_AFTER_COMMA.match(after_comma) or name_and_patronymic_at(s, match.end()):
+        if _THEME_AFTER_COMMA.match(after_comma) or name_and_patronymic_at(s, match.end()) or _past_verb(after_comma):
             if best is None or match.start() < best[0]:
                 best = (match.start(), match.end())
             break
@@ -121,8 +130,8 @@ def opens_statement(text: str, spoke: bool) -> Mention | None:
     mention = name_at_start(stripped)
     if mention is None:
         return None
-    after = stripped[mention.end:]
-    if not after.strip() or after.lstrip()[:1] in ",—–-:" or spoke:
+    after = stripped[mention.end:].lstrip(" .")
+    if not after.strip() or after[:1] in ",—–-:" or spoke:
         offset = len(text) - len(stripped)
         return Mention(mention.written, mention.surname, mention.initials, mention.first_name, mention.patronymic,
                        mention.start + offset, mention.end + offset, mention.initials_first)  # fmt: skip
