@@ -47,7 +47,7 @@ def import_(files: tuple[str, ...], records_dir: str, out_dir: str | None) -> No
             click.echo(line)
         if outcome.ok and outcome.draft is not None:
             index.taken.update(_ids(outcome.draft))
-    for line in closing_lines(outcomes, records_dir):
+    for line in closing_lines(outcomes, records_dir, out_dir):
         click.echo(line)
     sys.exit(0 if all(o.ok for o in outcomes) else 1)
 

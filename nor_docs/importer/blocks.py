@@ -74,7 +74,7 @@ def _looks_unfinished(text: str) -> bool:
     """A paragraph that stops mid-sentence: a long last line (the Enter came where the line was
     full) or a word or two standing alone («Руководители»), not a «Фамилия И.О. — должность» line."""
     last = text.rsplit("\n", 1)[-1]
-    if _NAME_DASH.match(text):
+    if _NAME_DASH.match(text) or _PLACE.match(last):
         return False
     return len(last) >= 50 or len(text.split()) <= 2
 

@@ -108,7 +108,14 @@ def import_file(path: str | Path, index, out_dir: str | Path) -> Outcome:
 
     path = Path(path)
     outcome = Outcome(path)
-    draft, problem, notes = draft_file(path, index)
+    try:
+        draft, problem, notes = draft_file(path, index)
+    except Exception as error:  # noqa: BLE001 - one file's surprise must not stop the others
+        if os.environ.get("NOR_DOCS_DEBUG"):
+            raise
+        outcome.problem = (f"внутренняя ошибка импорта ({type(error).__name__}: {error}); запустите с "
+                           "NOR_DOCS_DEBUG=1 и сообщите разработчикам — остальные файлы импортируются")  # fmt: skip
+        return outcome
     outcome.notes_on_reading = notes
     if draft is None:
         outcome.problem = problem
@@ -124,10 +131,12 @@ def import_file(path: str | Path, index, out_dir: str | Path) -> Outcome:
                            "переименуйте или удалите её, или укажите другую папку: --out ПАПКА")  # fmt: skip
         return outcome
     try:
-        write_atomic(target, record.encode("utf-8"))
+        # Atomic, without fsync: a draft can always be imported again until a person edits it —
+        # and then it is their editor that writes it.
+        write_atomic(target, record.encode("utf-8"), durable=False)
         outcome.written.append(target)
         if directory is not None:
-            write_atomic(directory_target, directory.encode("utf-8"))
+            write_atomic(directory_target, directory.encode("utf-8"), durable=False)
             outcome.written.append(directory_target)
     except OSError as error:
         outcome.problem = f"не записан: {os_error_text(error)}"

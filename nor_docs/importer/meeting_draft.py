@@ -91,6 +91,7 @@ def build_meeting(blocks: list[Block], index: DirectoryIndex, stem: str) -> Draf
     iso = _iso(meeting.get("date", ""))
     kind = meeting.get("kind", "")
     record_id = f"{iso or 'undated'}-{prefix}-{kind_slug(kind)}"
+    _note_repeated_numbers(meeting)
     _check_against_model(meeting)
     what = "выписка из протокола" if meeting.get("document") == "extract" else "протокол"
     draft = Draft("protocol", what, "meetings", "meeting", record_id, meeting, proposals.node())
@@ -159,6 +160,21 @@ def _recognised(meeting: Node, resolver: Resolver) -> list[str]:
     facts.append(f"из справочника: людей — {found['people']}, групп — {found['groups']}, организаций — "
                  f"{found['organizations']}")  # fmt: skip
     return facts
+
+
+def _note_repeated_numbers(meeting: Node) -> None:
+    """A decision number met twice in one protocol (nested «1., 2.» under «2.» read as 2.1, 2.2
+    while item 2's table also has 2.1, 2.2): an assignment's id is the meeting's id and the number,
+    so one of them must change."""
+    seen: dict[str, Node] = {}
+    for decision in _all_decisions(meeting):
+        number = str(decision["number"])
+        if number in seen:
+            for node in (seen[number], decision):
+                node.note(None, f"проверьте: номер решения «{number}» в протоколе встречается дважды — "
+                                "перенумеруйте одно из них (номер — часть id поручения)")  # fmt: skip
+        else:
+            seen[number] = decision
 
 
 def _check_against_model(meeting: Node) -> None:

@@ -380,6 +380,10 @@ class _Reader:
             meeting.note("date", "проверьте: дата заседания не найдена — впишите её (ДД.ММ.ГГГГ)")
         elif heading.date_short_year:
             meeting.note("date", "проверьте: год в дате записан двумя цифрами — прочитан как 20ГГ")
+        lists = [self.general] + [i.decisions for i in self.items.values()]
+        if any(d.table for d in lists) and any(d.top and not d.table for d in lists):
+            meeting.note("assignments_layout", "проверьте: одни решения в протоколе записаны текстом, другие — таблицей; "
+                                               "в записи вид один на весь протокол — выбрана таблица")  # fmt: skip
         if heading.mode and not heading.platform and heading.mode != "очно":
             meeting.note("format", "проверьте: форма проведения определена по словам заголовка")
         for text in self.comments:

@@ -3,7 +3,9 @@
 Numbers that Word generates itself (a numbered list, ``w:numPr`` on the paragraph or on its
 style) are not in the text of the document; they are reconstructed here from ``numbering.xml``
 — the level's format («%1.%2.»), its start and the counters of the list — and written in front of
-the text as if typed, so «1.2. Провести…» survives whichever way the secretary typed it. Bulleted
+the text as if typed, so «1.2. Провести…» survives whichever way the secretary typed it. A
+nested decimal level that shows only its own counter («1.» indented under «2.», as LibreOffice
+writes nested lists) gets its parents' numbers: «2.1.», the number a protocol means. Bulleted
 levels become «- ». Deleted text of tracked changes, field codes and the fallback copies of
 drawings are skipped; a soft line break is ``\\n``; vertically merged table cells repeat the
 value above (a decision table that merges «Руководители ОО» over several rows).
@@ -70,6 +72,11 @@ class _Numbering:
         if level.fmt == "none":
             return ""
         text = level.text
+        if level.fmt in _DECIMAL and ilvl > 0 and f"%{ilvl}" not in text and f"%{ilvl + 1}" in text:
+            # «1.» under «2.» (a nested list whose level shows only its own counter, as
+            # LibreOffice and HTML write them): the number a protocol means is «2.1.»
+            parents = "".join(f"%{k + 1}." for k in range(ilvl) if levels.get(k, _Level()).fmt in _DECIMAL)
+            text = parents + text.lstrip(".")
         for k in range(9):
             token = f"%{k + 1}"
             if token in text:
@@ -81,6 +88,7 @@ class _Numbering:
         return text
 
 
+_DECIMAL = ("decimal", "decimalZero")
 _RUSSIAN = "абвгдежзиклмнопрстуфхцчшщэюя"
 
 
@@ -337,8 +345,17 @@ def read_docx(path: str | Path) -> list[Block]:
         styles_root = part.styles.element
     except (NotImplementedError, KeyError, AttributeError):
         styles_root = None
-    style_numbers, style_names = _style_numbering(styles_root)
-    ctx = _Context(_read_numbering(numbering_root), style_numbers, style_names)
-    blocks: list[Block] = []
-    _body_blocks(document.element.body, ctx, blocks)
+    try:
+        style_numbers, style_names = _style_numbering(styles_root)
+        ctx = _Context(_read_numbering(numbering_root), style_numbers, style_names)
+        blocks: list[Block] = []
+        body = document.element.find(_w("body"))
+        if body is None:
+            raise DocxError("в документе нет текста (word/document.xml без w:body); сохраните его в Word заново")
+        _body_blocks(body, ctx, blocks)
+    except (AttributeError, TypeError, ValueError) as error:
+        if isinstance(error, DocxError):
+            raise
+        raise DocxError(f"документ устроен не так, как их сохраняет Word ({type(error).__name__}); "
+                        "откройте его в Word или LibreOffice и сохраните как .docx заново") from None
     return blocks

@@ -63,7 +63,10 @@ def split_lead(after: str) -> tuple[str | None, str | None]:
         return None, s
     s = s[1:].strip()
     best: tuple[int, int] | None = None  # (position end, text start)
-    for match in re.finditer(r"\s+—\s+|(?<![оО])\s+[–-]\s+(?=(?:об?|обо|котор\w+|что)\s)", s):
+    for match in re.finditer(r"\s+—\s+|(?<![оО])\s+[–-]\s+", s):
+        after_dash = s[match.end():]
+        if match.group(0).strip() != "—" and not (_THEME_AFTER_COMMA.match(after_dash) or _past_verb(after_dash)):
+            continue  # «заместитель председателя – начальник управления»: one position
         if _outside(s, match.start()):
             best = (match.start(), match.end())
             break

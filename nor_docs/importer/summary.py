@@ -13,12 +13,13 @@ def _shown(path: Path) -> str:
     return path.as_posix()
 
 
-def _entries(draft) -> str:
+def _entries(draft, written: list[Path]) -> str:
     if draft.proposals is None:
         return "новых записей справочника нет"
     node = draft.proposals
-    return (f"новые записи справочника (проверьте каждую): людей — {len(node.get('people', []))}, "
-            f"организаций — {len(node.get('organizations', []))}, групп — {len(node.get('groups', []))}")  # fmt: skip
+    where = f" → {_shown(written[1])}" if len(written) > 1 else ""
+    return (f"новые записи справочника: людей — {len(node.get('people', []))}, организаций — "
+            f"{len(node.get('organizations', []))}, групп — {len(node.get('groups', []))}{where}")  # fmt: skip
 
 
 def file_lines(outcome: Outcome) -> list[str]:
@@ -37,14 +38,18 @@ def file_lines(outcome: Outcome) -> list[str]:
     directory_notes = count_notes(draft.proposals) if draft.proposals is not None else 0
     lines.append(f"  проверить: в черновике — {record_notes} «# проверьте:»"
                  + (f", в новых записях справочника — {directory_notes}" if directory_notes else ""))  # fmt: skip
-    lines.append("  " + _entries(draft))
+    lines.append("  " + _entries(draft, outcome.written))
     return lines
 
 
-def closing_lines(outcomes: list[Outcome], records_dir: str) -> list[str]:
+def closing_lines(outcomes: list[Outcome], records_dir: str, out_dir: str | None = None) -> list[str]:
     done = sum(1 for o in outcomes if o.ok)
     lines = [f"Импортировано: {done} из {len(outcomes)}."]
-    if done:
+    if done and out_dir and Path(out_dir).resolve() != Path(records_dir).resolve():
+        lines.append(f"Дальше: исправьте места «# проверьте:», удалите эти пометки, перенесите черновики из "
+                     f"{out_dir} в {records_dir} (meetings/, roadmaps/, directory/) и запустите "
+                     f"nor-docs validate --records {records_dir}.")  # fmt: skip
+    elif done:
         lines.append(f"Дальше: исправьте места «# проверьте:», удалите эти пометки и запустите "
                      f"nor-docs validate --records {records_dir}.")  # fmt: skip
     return lines
