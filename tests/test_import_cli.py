@@ -5,7 +5,6 @@ validation complains."""
 
 from __future__ import annotations
 
-import re
 import shutil
 from pathlib import Path
 
@@ -77,15 +76,22 @@ def test_the_same_file_gives_the_same_drafts_byte_for_byte(runner, tmp_path, rec
 def test_files_that_cannot_be_imported_are_named_and_the_others_imported(runner, tmp_path, records):
     (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64)
     (tmp_path / "letter.txt").write_text("Уважаемые коллеги! Направляем информацию о семинаре.", encoding="utf-8")
+    # a collegium's decision (pohsvu.ru, «Решение коллегии 21 января 2014 года № 1»): not read yet
+    (tmp_path / "collegium.txt").write_text(
+        "Решение коллегии 21 января 2014 года № 1\n\nЗаслушав и обсудив информацию начальника отдела, коллегия "
+        "РЕШАЕТ:\n\n1. Принять к сведению информацию.\n", encoding="utf-8")  # fmt: skip
     result = runner.invoke(cli, ["import", str(tmp_path / "old.doc"), str(tmp_path / "absent.docx"),
-                                 str(tmp_path / "letter.txt"), str(seeds_dir() / SEED), "--records", str(records)])  # fmt: skip
+                                 str(tmp_path / "letter.txt"), str(seeds_dir() / SEED), str(tmp_path / "collegium.txt"),
+                                 "--records", str(records)])  # fmt: skip
     assert result.exit_code == 1
     lines = result.output.splitlines()
     assert lines[0].startswith("old.doc: не импортирован — формат .doc не читается; откройте файл в Word")
     assert lines[1] == "absent.docx: не импортирован — файл не найден; проверьте путь"
     assert lines[2].startswith("letter.txt: не импортирован — не похоже ни на протокол, ни на дорожную карту")
     assert f"{SEED} → " in lines[3]
-    assert "Импортировано: 1 из 4." in lines
+    assert "collegium.txt: не импортирован — это решение коллегии (совета): такие документы импорт пока не читает" \
+        in result.output  # fmt: skip
+    assert "Импортировано: 1 из 5." in lines
     assert "Traceback" not in result.output
 
 

@@ -137,7 +137,6 @@ def test_corpus_document_says_what_the_protocol_says(corpus, name):
             for person in value:
                 assert person in found, person
         elif key == "unrecognised_deadlines":
-            draft = outcome.draft.record
             for number, written in value.items():
                 assert f"deadline: {written}" in _draft_text(outcome), number
                 assert "проверьте: срок не распознан" in _draft_text(outcome), number

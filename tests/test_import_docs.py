@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import shutil
-from pathlib import Path
 
 from conftest import ROOT, SAMPLE_RECORDS
 from import_facts import seeds_dir

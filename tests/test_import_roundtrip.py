@@ -5,7 +5,6 @@ cannot come back is listed here, each with the reason: it is not in the document
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 
@@ -71,7 +70,7 @@ def round_trips(tmp_path_factory):
 
 
 def test_every_rendered_protocol_is_imported_and_loads_as_a_record(round_trips):
-    for label, (_original, outcomes, loaded, problems) in round_trips.items():
+    for _original, outcomes, loaded, problems in round_trips.values():
         assert all(o.ok for o in outcomes.values()), {k: o.problem for k, o in outcomes.items()}
         assert [p.as_text() for p in problems if p.is_error] == []
         assert {o.draft.record_id for o in outcomes.values()} <= set(loaded.meetings)

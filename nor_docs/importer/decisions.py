@@ -109,11 +109,22 @@ def split_top_level(text: str, separators: str = ",;") -> list[str]:
 def executor_refs(phrase: str, case: str) -> list[Ref]:
     """The executors named in ``phrase`` («Кирюхиной И.В., Чаминой Н.Г.», «Руководителям ОО»)."""
     refs = []
-    for part in split_top_level(phrase.rstrip(":"), ",;\n"):
+    parts: list[str] = []
+    for line in split_top_level(phrase.rstrip(":"), ";\n"):
+        # a line that names people is people, each with the position written after the name
+        # («Лешкова О.Н., начальник отдела»); other lines are lists of groups or organisations
+        parts.extend([line] if find_names(line) and case == "nominative" else split_top_level(line, ","))
+    for part in parts:
         part = part.strip()
         if not part:
             continue
         names = find_names(part)
+        if names and case == "nominative":
+            for i, name in enumerate(names):
+                end = names[i + 1].start if i + 1 < len(names) else len(part)
+                rest = part[name.end:end].strip(" ,.()")
+                refs.append(Ref(name.written, name, case, ("person",), position=rest or None))
+            continue
         if names:
             for name in names:
                 rest = (part[: name.start] + part[name.end :]).strip(" ,.()")

@@ -14,7 +14,6 @@ same municipality, belonging to it — so that among two «Руководите�
 
 from __future__ import annotations
 
-import functools
 from typing import Any
 
 from .orgnames import lemma_key, normalised, same_school, school_key
@@ -50,6 +49,7 @@ class DirectoryIndex:
         self._forms: dict[str, list[tuple[str, str]]] | None = None
         self._orgs: tuple | None = None
         self._groups: tuple | None = None
+        self._scopes: dict[str, frozenset[str]] = {}
 
     # --- people ---------------------------------------------------------------------------
 
@@ -168,11 +168,15 @@ class DirectoryIndex:
 
     # --- nearness -------------------------------------------------------------------------
 
-    @functools.lru_cache(maxsize=64)
     def scope(self, issuer: str | None) -> frozenset[str]:
         """Ids near ``issuer``: its directory file, its municipality, its people and groups."""
         if issuer is None or issuer not in self.organizations:
             return frozenset()
+        if issuer not in self._scopes:
+            self._scopes[issuer] = self._scope(issuer)
+        return self._scopes[issuer]
+
+    def _scope(self, issuer: str) -> frozenset[str]:
         home = self.file_of.get(issuer)
         municipality = self.organizations[issuer].municipality
         orgs = {oid for oid, org in self.organizations.items()

@@ -66,7 +66,7 @@ def load_directory(records_dir: str | Path):
 
 def draft_file(path: str | Path, index) -> tuple[Draft | None, str | None, list[str]]:
     """(draft, problem, notes on reading) for one file."""
-    from .kinds import detect
+    from .kinds import detect, not_yet
 
     path = Path(path)
     try:
@@ -75,6 +75,10 @@ def draft_file(path: str | Path, index) -> tuple[Draft | None, str | None, list[
         return None, str(error), []
     if not blocks:
         return None, "в файле нет текста", notes
+    other = not_yet(blocks)
+    if other is not None:
+        return None, (f"это {other}: такие документы импорт пока не читает (только протоколы, выписки и "
+                      "дорожные карты)"), notes  # fmt: skip
     kind = detect(blocks)
     if kind is None:
         return None, ("не похоже ни на протокол, ни на дорожную карту: нет ни «ПРОТОКОЛ», ни «СЛУШАЛИ / РЕШИЛИ», "

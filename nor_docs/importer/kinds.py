@@ -8,10 +8,11 @@ writer stay as they are.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Callable
 
-from .blocks import Block
+from .blocks import Block, Paragraph
 from .directory_index import DirectoryIndex
 from .draft_file import Draft
 
@@ -51,6 +52,30 @@ KINDS: tuple[DocumentKind, ...] = (
     DocumentKind("protocol", _protocol_score, _build_protocol),
     DocumentKind("roadmap", _roadmap_score, _build_roadmap),
 )
+
+
+# Kinds the records will know (decisions of a collegium, orders, lists of instructions,
+# prescriptions) but the importer does not read yet: their heading word, and its name for the user.
+NOT_YET = (
+    (re.compile(r"^\s*решение(?:\s+(?:коллегии|совета|управляющего совета))?\b", re.I), "решение коллегии (совета)"),
+    (re.compile(r"^\s*приказ\b", re.I), "приказ"),
+    (re.compile(r"^\s*распоряжение\b", re.I), "распоряжение"),
+    (re.compile(r"^\s*перечень\s+поручений\b", re.I), "перечень поручений"),
+    (re.compile(r"^\s*(?:предписание|представление|протест)\b", re.I), "предписание"),
+)
+
+
+def not_yet(blocks: list[Block]) -> str | None:
+    """The name of a kind the importer does not read yet, when ``blocks`` open as one (and are no
+    protocol)."""
+    heads = [b.text for b in blocks[:8] if isinstance(b, Paragraph)]
+    if any(re.match(r"^\s*(?:протокол|выписка\s+из\s+протокола)\b", h, re.I) for h in heads):
+        return None
+    for head in heads:
+        for pattern, name in NOT_YET:
+            if pattern.match(head):
+                return name
+    return None
 
 
 def detect(blocks: list[Block]) -> DocumentKind | None:

@@ -24,7 +24,7 @@ from .decisions import DecisionList, decision_columns, label, number_of
 from .draft import PLACEHOLDER, Node
 from .heading import Heading, kind_from_title, read_heading
 from .markers import Marker, marker_of
-from .people import name_at_start, only_name
+from .people import name_at_start
 from .refs import Ref
 from .signatures import read_tail, starts_signatures
 from .statements import Statement, join_paragraphs, opens_statement
@@ -426,5 +426,3 @@ class _Reader:
 def recognise_protocol(blocks: list[Block]) -> Recognised:
     return _Reader(blocks).read()
 
-
-__all__ = ["Recognised", "is_protocol", "recognise_protocol", "only_name"]

@@ -20,7 +20,6 @@ from .directory_index import DirectoryIndex
 from .draft import PLACEHOLDER, Node, plain
 from .draft_file import Draft
 from .proposals import Proposals
-from .refs import Ref
 from .resolve import Resolver, municipality_prefix
 
 _TITLE = re.compile(r"дорожн\w+\s+карт|план\w*\s+мероприяти|план-график|план\s+работы", re.I)
@@ -30,6 +29,7 @@ _APPROVAL = re.compile(
     re.I | re.S,
 )
 _INSTRUMENTAL = {"приказ": "приказом", "распоряжени": "распоряжением", "постановлени": "постановлением", "решени": "решением"}
+_REPORTING = re.compile(r"(?:^|\s)форма\s+отч[её]тности\s*:\s*(.+)$", re.I | re.S)
 _YEARS = re.compile(r"на\s+(\d{4})\s*[-–/]\s*(\d{4}|\d{2})\s+(учебн\w+\s+)?год|на\s+(\d{4})\s+(учебн\w+\s+)?год", re.I)
 
 
@@ -47,6 +47,12 @@ def _columns(header: tuple[str, ...]) -> dict[str, int] | None:
     if columns["activity"] is None or columns["deadline"] is None:
         return None
     return {k: v for k, v in columns.items() if v is not None}
+
+
+def _is_header(row: tuple[str, ...]) -> bool:
+    """A header row: the column names, short, with no item number in front."""
+    return (_columns(row) is not None and all(len(c) <= 60 for c in row)
+            and not re.fullmatch(r"\d+(?:\.\d+)*\.?", row[0].strip()))  # fmt: skip
 
 
 def roadmap_score(blocks: list[Block]) -> int:
@@ -84,10 +90,11 @@ def _period(title: str, deadlines: list[str]) -> tuple[str, str, str | None]:
             deadline = read_deadline(text)
         except ValueError:
             continue
-        if deadline.date is not None:
-            points.append(deadline.date)
-        elif deadline.year is not None:
-            points.append(dt.date(deadline.year, deadline.month or 12, 1))
+        for point in [deadline, *deadline.points]:
+            if point.date is not None:
+                points.append(point.date)
+            elif point.year is not None:
+                points.append(dt.date(point.year, point.month or 12, 1))
     if points:
         return (f"{min(points).year}-01-01", f"{max(points).year}-12-31",
                 "проверьте: период взят по срокам мероприятий — в заголовке его нет")  # fmt: skip
@@ -131,20 +138,25 @@ def build_roadmap(blocks: list[Block], index: DirectoryIndex, stem: str) -> Draf
             continue
         for row in block.rows:
             cells = list(row) + [""] * (width - len(row))
-            if _columns(row) is not None:
+            if _is_header(row):
                 continue  # the header, repeated on a continued table
             filled = [c for c in row if c.strip()]
             if not filled:
                 continue
             activity = " ".join(cells[columns["activity"]].split()) if columns["activity"] < len(cells) else ""
-            get = lambda key: " ".join(cells[columns[key]].split()) if key in columns and columns[key] < len(cells) else ""  # noqa: E731
+            def get(key: str, cells: list[str] = cells) -> str:
+                return " ".join(cells[columns[key]].split()) if key in columns and columns[key] < len(cells) else ""
+
             if len(set(filled)) == 1 or (not get("deadline") and not get("executors") and len(filled) <= 2):
                 sections.append(Node("section", title=re.sub(r"^\d+(?:\.\d+)*\.?\s*", "", filled[-1]).strip()))
                 continue
             number = get("number").rstrip(".")
+            result, reporting = get("result"), get("reporting")
+            form = _REPORTING.search(result)
+            if form and not reporting:  # «…; Форма отчётности: справка» in the result's column
+                result, reporting = result[: form.start()].rstrip(" ;,."), form.group(1).strip()
             item = Node("roadmap_item", number=label(number) if re.fullmatch(r"\d+(?:\.\d+)*", number) else None,
-                        activity=activity or PLACEHOLDER, result=get("result") or None,
-                        reporting=get("reporting") or None)  # fmt: skip
+                        activity=activity or PLACEHOLDER, result=result or None, reporting=reporting or None)  # fmt: skip
             deadline = get("deadline")
             if deadline:
                 item.set("deadline", deadline)
@@ -160,9 +172,14 @@ def build_roadmap(blocks: list[Block], index: DirectoryIndex, stem: str) -> Draf
     start, end, period_note = _period(title, deadlines)
     issuer_ref = issuer_words or ""
     issuer = None
+    issuer_note = None
     if issuer_ref:
         ids, _how = index.organizations_named(issuer_ref)
         issuer = ids[0] if len(ids) == 1 else None
+    if issuer is None and not issuer_ref:
+        issuer = _office_of_executors(sections, loose, index)
+        if issuer is not None:
+            issuer_note = "проверьте: чья это дорожная карта, в документе не сказано — взято управление образования исполнителей"
     prefix = municipality_prefix(issuer, index, [issuer_ref, title, head_text], "import")
     proposals = Proposals(prefix, index.taken)
     if issuer is None and issuer_ref:
@@ -172,6 +189,8 @@ def build_roadmap(blocks: list[Block], index: DirectoryIndex, stem: str) -> Draf
                    sections=[s for s in sections if s.get("items")], items=loose)  # fmt: skip
     if issuer is None:
         roadmap.note("issuer", "проверьте: чья это дорожная карта — впишите id организации из справочника")
+    elif issuer_note:
+        roadmap.note("issuer", issuer_note)
     if period_note:
         roadmap.note("period", period_note)
     if title == PLACEHOLDER:
@@ -191,6 +210,30 @@ def build_roadmap(blocks: list[Block], index: DirectoryIndex, stem: str) -> Draf
     return draft
 
 
+def _office_of_executors(sections: list[Node], loose: list[Node], index: DirectoryIndex) -> str | None:
+    """The education office of the directory file most executors come from (a roadmap without an
+    approval stamp names only its executors)."""
+    from collections import Counter
+
+
+    files: Counter = Counter()
+    for item in [i for s in sections for i in s.get("items", [])] + loose:
+        for ref in item.get("executors", []):
+            found: list[str] = []
+            if ref.mention is not None:
+                found = [pid for pid, _c in index.people_named(ref.mention)]
+            else:
+                found = index.groups_named(ref.written)[0] or index.organizations_named(ref.written)[0]
+            for key in found[:1]:
+                files[index.file_of.get(key, "")] += 1
+    for home, _count in files.most_common():
+        offices = [oid for oid, org in index.organizations.items()
+                   if index.file_of.get(oid) == home and org.kind == "управление образования"]  # fmt: skip
+        if len(offices) == 1:
+            return offices[0]
+    return None
+
+
 def _check(roadmap: Node) -> None:
     from pydantic import ValidationError
 
@@ -203,5 +246,3 @@ def _check(roadmap: Node) -> None:
         for problem in error.errors():
             _note_at(roadmap, tuple(problem.get("loc", ())), problem.get("msg", ""))
 
-
-__all__ = ["build_roadmap", "roadmap_score", "Ref"]
