@@ -56,12 +56,10 @@ def load_directory(records_dir: str | Path):
     files = record_files(root)
     wanted = [p for p in files if read_first(p, root) or p.relative_to(root).parts[0] == "events"]
     records, problems = load_records(root, files=wanted)
-    for path in files:
-        if path not in wanted:
-            stem = path.stem
-            records.meetings.setdefault(stem, None) if path.relative_to(root).parts[0] == "meetings" else None
-            records.roadmaps.setdefault(stem, None) if path.relative_to(root).parts[0] == "roadmaps" else None
-    return DirectoryIndex(records), [p for p in problems if p.is_error]
+    index = DirectoryIndex(records)
+    # meetings and roadmaps are not read, but their ids (file names) are taken all the same
+    index.taken.update(p.stem for p in files if p not in wanted)
+    return index, [p for p in problems if p.is_error]
 
 
 def draft_file(path: str | Path, index) -> tuple[Draft | None, str | None, list[str]]:
