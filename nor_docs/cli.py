@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "control",
     "protocols",
     "roadmaps",
+    "importer",
 )
 
 RECORDS_OPTION = click.option(

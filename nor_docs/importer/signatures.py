@@ -1,0 +1,192 @@
+"""The end of a protocol: signatures, «Протокол вела», the «Верно» of an extract.
+
+A signature is a position (one line or several, kept as lines) and a name: on separate lines
+(«Заместитель начальника» / «И.В. Кирюхина»), on one line with spaces, tabs or «______» between
+(«Председатель ________ И.И. Иванов»), or as a table row (position | name), as nor-docs and many
+templates lay it out. «Протокол вела» / «Секретарь» before a name is also the secretary;
+«Председатель» the chair. After «Верно» come the certifier and a date: recognised, not kept
+(nor-docs writes the «Верно» block itself). The first paragraph that is none of these starts
+what follows the protocol — its appendices.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .blocks import Block, Paragraph, Table
+from .dates import find_date
+from .decisions import number_of
+from .draft import Node
+from .markers import marker_of
+from .people import Mention, _parses, name_at_end, only_name
+from .refs import Ref
+
+_SECRETARY = re.compile(r"^(секретар\w*|протокол\s+вел[аи]?|вел[аи]?\s+протокол)", re.I)
+_CHAIR = re.compile(r"^председател\w*", re.I)
+_SKIP = re.compile(r"^(?:м\.\s?п\.?|подпись|_+|\(подпись\)|/\s*/)$", re.I)
+_PREPOSITIONS = {"на", "с", "к", "для", "у", "от", "до", "за", "по", "о", "об", "в", "во", "и"}
+_LABELLED = re.compile(r"^(?:отв\.|ответственн\w*|исполнител\w*|срок\w*)\s*[:—–-]", re.I)
+
+
+def position_like(text: str) -> bool:
+    """Short words that can be a signer's position: no sentence, no number, no verb."""
+    flat = " ".join(text.split())
+    if not flat or len(flat) > 220 or number_of(flat)[0] is not None or flat[:1] in "-–—•" or _LABELLED.match(flat):
+        return False
+    if re.search(r"[.!?]\s+[А-ЯЁ]", flat) or re.search(r"[.;:!?]$", flat) and not re.search(r"\b[А-ЯЁа-яё]{1,4}\.$", flat):
+        return False
+    for word in re.findall(r"[А-ЯЁа-яё]+", flat):
+        parses = _parses(word)
+        if parses and parses[0].tag.POS in ("VERB", "INFN") and parses[0].score > 0.5:
+            return False
+    return True
+
+
+def signed_line(line: str) -> tuple[str, Mention] | None:
+    """«Секретарь   Р.И. Сулейманова», «Председатель ______ И.И. Иванов»: (position, name)."""
+    mention = name_at_end(line)
+    if mention is None or mention.start == 0:
+        return None
+    prefix = line[: mention.start].rstrip(" _\t:—–-/").strip()
+    if not prefix or len(prefix) > 150 or not position_like(prefix):
+        return None
+    last = prefix.split()[-1].lower()
+    if last in _PREPOSITIONS:
+        return None
+    return prefix, mention
+
+
+def signature_table(table: Table) -> bool:
+    """A table of signatures: short rows, each ending with a name (position | name)."""
+    rows = [[c for c in row if c.strip()] for row in table.rows]
+    rows = [row for row in rows if row]
+    return bool(rows) and len(rows) <= 6 and all(
+        len(row) <= 3 and only_name(row[-1].split("\n")[-1]) is not None for row in rows
+    )
+
+
+def is_name_block(block: Block) -> bool:
+    if isinstance(block, Table):
+        return False
+    return bool(block.lines) and (only_name(block.lines[0]) is not None or signed_line(block.lines[0]) is not None)
+
+
+def starts_signatures(blocks: list[Block], i: int, lone_names: bool = True) -> bool:
+    """Whether block ``i`` begins the signatures."""
+    block = blocks[i]
+    if isinstance(block, Table):
+        return signature_table(block)
+    marker = marker_of(block.text)
+    if marker is not None and marker.kind in ("minutes", "certified"):
+        return True
+    lines = block.lines
+    if lines and _SECRETARY.match(lines[0]) and len(lines[0]) < 40 and i + 1 < len(blocks) and is_name_block(blocks[i + 1]):
+        return True
+    if lone_names and any(only_name(line) for line in lines):
+        return True
+    if lines and signed_line(lines[-1]) is not None and len(lines) <= 4:
+        return True
+    if position_like(block.text):
+        for ahead in (1, 2):
+            if i + ahead < len(blocks) and is_name_block(blocks[i + ahead]):
+                return all(position_like(blocks[j].text) for j in range(i, i + ahead)
+                           if isinstance(blocks[j], Paragraph))  # fmt: skip
+    return False
+
+
+@dataclass
+class Tail:
+    signers: list[Node] = field(default_factory=list)
+    chair: Node | None = None
+    secretary: Node | None = None
+    certified: str | None = None  # «Верно: С.А. Фадеева, 29.09.2021»
+    end: int = 0  # index of the first block after the signatures
+
+
+def _signer(position_lines: list[str], mention: Mention, tail: Tail, apart: bool = False) -> None:
+    """A signature; ``apart``: written in paragraphs after a table of signatures — a keeper of the
+    minutes there is named under the signatures, not one of them."""
+    position = "\n".join(line.strip() for line in position_lines if line.strip()) or None
+    flat = " ".join(position.split()) if position else ""
+    if apart and flat and _SECRETARY.match(flat) and tail.secretary is None:
+        tail.secretary = Node("role", person=Ref(mention.written, mention, "nominative", ("person",)), label=flat)
+        return
+    ref = Ref(mention.written, mention, "nominative", ("person",), position=flat or None)
+    tail.signers.append(Node("signer", person=ref, position=position))
+    if flat and _SECRETARY.match(flat) and tail.secretary is None:
+        tail.secretary = Node("role", person=Ref(mention.written, mention, "nominative", ("person",)), label=flat)
+    elif flat and _CHAIR.match(flat) and tail.chair is None and len(flat.split()) <= 4:
+        tail.chair = Node("role", person=Ref(mention.written, mention, "nominative", ("person",)), label=flat)
+
+
+def read_tail(blocks: list[Block], start: int) -> Tail:
+    """Signatures from ``start``; ``Tail.end`` is where the appendices begin."""
+    tail = Tail(end=len(blocks))
+    pending: list[str] = []
+    pending_from: int | None = None
+    certifying = False
+    table_seen = False
+    for i in range(start, len(blocks)):
+        block = blocks[i]
+        if isinstance(block, Table):
+            rows = [[c for c in row if c.strip()] for row in block.rows]
+            if not any(only_name(row[-1].split("\n")[-1]) for row in rows if row):
+                tail.end = pending_from if pending_from is not None else i
+                return tail
+            for row in rows:
+                if not row:
+                    continue
+                mention = only_name(row[-1].split("\n")[-1])
+                if mention is None:
+                    continue
+                lines = [line for cell in row[:-1] for line in cell.split("\n")] + row[-1].split("\n")[:-1]
+                if certifying:
+                    tail.certified = f"{' '.join(lines)} {mention.written}".strip()
+                else:
+                    _signer(pending + lines, mention, tail)
+                    table_seen = True
+                pending, pending_from = [], None
+            continue
+        marker = marker_of(block.text)
+        if marker is not None and marker.kind in ("appendix", "attendee_list"):
+            tail.end = pending_from if pending_from is not None else i
+            return tail
+        if marker is not None and marker.kind == "certified":
+            certifying = True
+            continue
+        lines = block.lines
+        consumed = True
+        for line in lines:
+            if _SKIP.match(line.strip()):
+                continue
+            if certifying and find_date(line) is not None and len(line) <= 30:
+                tail.certified = f"{tail.certified or ''} {line}".strip()
+                continue
+            mention = only_name(line)
+            if mention is not None:
+                if certifying:
+                    tail.certified = f"{' '.join(pending)} {mention.written}".strip()
+                else:
+                    _signer(pending, mention, tail, apart=table_seen)
+                pending, pending_from = [], None
+                continue
+            signed = signed_line(line)
+            if signed is not None:
+                if not certifying:
+                    _signer(pending + [signed[0]], signed[1], tail, apart=table_seen)
+                pending, pending_from = [], None
+                continue
+            if (position_like(line) or _SECRETARY.match(line)) and len(pending) < 6:
+                if pending_from is None:
+                    pending_from = i
+                pending.append(line)
+                continue
+            consumed = False
+            break
+        if not consumed:
+            tail.end = pending_from if pending_from is not None else i
+            return tail
+    if pending_from is not None:
+        tail.end = pending_from
+    return tail

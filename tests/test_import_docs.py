@@ -1,0 +1,30 @@
+"""docs/import.md shows real output: the example run and the draft fragment are what
+``nor-docs import`` prints and writes for seed 004 saved as text."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+from conftest import ROOT, SAMPLE_RECORDS
+from import_facts import seeds_dir
+from nor_docs.cli import cli
+
+DOC = ROOT / "docs" / "import.md"
+
+
+def _blocks(kind: str) -> list[str]:
+    return re.findall(rf"```{kind}\n(.*?)```", DOC.read_text(encoding="utf-8"), re.S)
+
+
+def test_the_example_run_and_draft_in_the_manual_are_real(runner, tmp_path, monkeypatch):
+    shutil.copytree(SAMPLE_RECORDS, tmp_path / "records", ignore=shutil.ignore_patterns("meetings", "roadmaps", "marks"))
+    shutil.copy(seeds_dir() / "004_f8a50a386e0d4be3.txt", tmp_path / "protokol-seminar.txt")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(cli, ["import", "protokol-seminar.txt"])
+    assert result.exit_code == 0
+    (example,) = [b for b in _blocks("") if b.startswith("$ nor-docs import protokol-seminar.txt")]
+    assert example.splitlines()[1:] == result.output.splitlines()
+    (fragment,) = _blocks("yaml")
+    draft = (tmp_path / "records" / "meetings" / "2022-01-31-astrakhan-seminar.yaml").read_text(encoding="utf-8")
+    assert fragment in draft
