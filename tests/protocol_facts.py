@@ -13,6 +13,7 @@ from docx.text.paragraph import Paragraph
 
 from nor_docs.model.common import format_date
 from nor_docs.names import PersonName, position_in_case, short_name
+from nor_docs.render.typograph import typeset
 
 NBSP = "\u00a0"
 
@@ -40,8 +41,9 @@ def document_lines(path: Path) -> list[Line]:
 
 
 def norm(text: str) -> str:
-    """Compare texts regardless of how spaces were typed (NBSP, runs of spaces)."""
-    return " ".join(text.replace(NBSP, " ").split())
+    """Compare texts regardless of how spaces were typed (NBSP, runs of spaces) and of the
+    typography a document adds (``typeset``: dashes, quotes, non-breaking hyphens)."""
+    return " ".join(typeset(text).replace(NBSP, " ").replace("\u2011", "-").split())
 
 
 @dataclass

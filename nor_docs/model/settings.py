@@ -33,6 +33,12 @@ class DocumentSettings(Record):
     heard_case: Literal["nominative", "accusative"] = "accusative"  # after «СЛУШАЛИ:»
     date_style: Literal["numeric", "words"] = "numeric"
     attendees_list_limit: int = Field(default=15, ge=1)  # more → «N чел. (список прилагается)»
+    typography: bool = Field(
+        default=True,
+        description="Типографика при сборке документов: неразрывные пробелы после «№», «с.», «г.», «им.», "
+                    "в инициалах и перед единицами, тире вместо дефиса между пробелами, кавычки «ёлочки». "
+                    "false — текст записей печатается как набран.",
+    )  # fmt: skip
 
 
 class Settings(Record):

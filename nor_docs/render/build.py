@@ -131,13 +131,14 @@ class Templates:
 
 def render_meeting(meeting, records, templates: Templates, items=None, certifier=None, certified_on=None):
     """(DOCX bytes, notices) for one meeting; raises ``TemplateProblem`` or ``ExtractItemError``."""
+    from .typograph import typeset_view
     from .view import protocol_view
 
     view, notices = protocol_view(meeting, records, records.settings, items=items,
                                   certifier=certifier, certified_on=certified_on)  # fmt: skip
     kind = "extract" if view["extract"] else "protocol"
     template = templates.compiled(templates.choose(meeting, kind))
-    return template.render(view), notices
+    return template.render(typeset_view(view, records.settings.documents.typography)), notices
 
 
 def notices_as_diagnostics(records, meeting_id: str, notices) -> list[Diagnostic]:

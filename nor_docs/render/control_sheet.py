@@ -42,8 +42,10 @@ def build_control_sheet(records, items, today: dt.date, by: str, out_dir: str | 
     Raises ``TemplateProblem`` for a template that cannot be used and ``BuildRefused`` for an
     output that cannot be written; nothing is written then.
     """
+    from .typograph import typeset_view
+
     view = control_sheet_view(records, items, today, by)
-    data = render_control_sheet(view, templates_dir)
+    data = render_control_sheet(typeset_view(view, records.settings.documents.typography), templates_dir)
     out = Path(out_dir)
     target = output_path(out, sheet_name(today, by))
     try:
