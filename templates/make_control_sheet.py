@@ -176,7 +176,6 @@ def _sheet_table(doc) -> None:
         _fill(cell, [(title, SHEET_STYLES["NorSheetHead"][0])])
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     _repeat_header(head)
-    _cant_split(head)
     _tag_row(table, 1, "{%tr for g in groups %}", text)
     group = table.rows[2].cells[0].merge(table.rows[2].cells[-1])
     _fill(group, [("{{ g.title }} {{ g.note }}", SHEET_STYLES["NorSheetGroup"][0])], GROUP_FILL)
@@ -210,7 +209,6 @@ def _discipline_table(doc) -> None:
         _fill(cell, [(title, head)])
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     _repeat_header(table.rows[0])
-    _cant_split(table.rows[0])
     _tag_row(table, 1, "{%tr for d in discipline %}", text)
     for index, var, style in ((2, "d", text), (4, "discipline_total", group)):
         for i, (cell, field) in enumerate(zip(table.rows[index].cells, DISCIPLINE_FIELDS)):

@@ -43,14 +43,32 @@ def pdf_text(pdf: Path, page: int | None = None, layout: bool = False) -> str:
     return " ".join(_raw(pdf, page, layout).replace("\u00a0", " ").split())
 
 
-def pdf_page_texts(pdf: Path, layout: bool = False) -> list[str]:
-    """The text of each page; ``layout`` keeps a table row's cells on one line, in order."""
+def pdf_page_texts(pdf: Path, layout: bool = False, keep_lines: bool = False) -> list[str]:
+    """The text of each page; ``layout`` keeps a table row's cells on one line, in order;
+    ``keep_lines`` keeps the page's lines (each stripped; blank ones dropped)."""
     pages = _raw(pdf, None, layout).split("\f")
     if pages and not pages[-1].strip():
         pages.pop()
+    if keep_lines:
+        return ["\n".join(line.replace("\u00a0", " ").strip() for line in page.splitlines() if line.strip())
+                for page in pages]  # fmt: skip
     return [" ".join(page.replace("\u00a0", " ").split()) for page in pages]
 
 
 def _raw(pdf: Path, page: int | None, layout: bool) -> str:
     args = (["-f", str(page), "-l", str(page)] if page else []) + (["-layout"] if layout else [])
     return subprocess.run(["pdftotext", *args, str(pdf), "-"], capture_output=True, text=True).stdout
+
+
+def pdf_words(pdf: Path) -> list[tuple[int, float, float, float, str]]:
+    """Every word of the PDF with its place: (page, x min, y min, x max, text), from
+    ``pdftotext -bbox``."""
+    import html
+    import re
+
+    out = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True).stdout
+    words = []
+    for number, page in enumerate(out.split("<page ")[1:], 1):
+        for match in re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>', page):
+            words.append((number, float(match[1]), float(match[2]), float(match[3]), html.unescape(match[4])))
+    return words
