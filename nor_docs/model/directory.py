@@ -47,6 +47,16 @@ class Organization(Record):
         return tuple(dict.fromkeys((self.name, self.display_name, *self.aliases)))
 
 
+class PositionForms(Record):
+    """A position in the cases a document puts it in, where the dictionary cannot derive them."""
+
+    genitive: Text | None = Field(default=None, description="Родительный падеж: «тьютора проекта «Лидер»».")
+    dative: Text | None = Field(default=None, description="Дательный падеж: «тьютору проекта «Лидер»».")
+    accusative: Text | None = Field(
+        default=None, description="Винительный падеж (после «СЛУШАЛИ:»): «тьютора проекта «Лидер»».",
+    )
+
+
 class Person(Record):
     """A person as the documents name them: «Фамилия И.О. — должность»."""
 
@@ -58,6 +68,11 @@ class Person(Record):
     initials: str | None = Field(default=None, pattern=r"^([А-ЯЁA-Z]\.\s?){1,2}$")
     gender: Literal["f", "m"] | None = None  # needed when the name alone does not tell it
     position: str | None = None  # nominative, lower case: «заместитель начальника управления»
+    position_forms: PositionForms | None = Field(
+        default=None,
+        description="Должность в других падежах, если словарь её не склоняет (validate: NOR210): "
+                    "genitive, dative, accusative.",
+    )  # fmt: skip
     organization: Ref | None = None
 
     @model_validator(mode="after")

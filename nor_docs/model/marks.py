@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .common import Date, Record, Ref, Text
+from .common import NUMBER_IN_REFERENCE, Date, Record, Ref, Text
 
-ASSIGNMENT_ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*#[0-9A-Za-zА-Яа-я.]+$"
+# ``<meeting or roadmap id>#<decision or item number>``: «2023-12-14-mun4-wg#3», «…#3-а».
+ASSIGNMENT_ID_PATTERN = rf"^[a-z0-9][a-z0-9._-]*#{NUMBER_IN_REFERENCE}$"
 AssignmentRef = Field(pattern=ASSIGNMENT_ID_PATTERN)
 
 

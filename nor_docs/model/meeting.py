@@ -12,7 +12,7 @@ from typing import Iterator, Literal
 
 from pydantic import Field, model_validator
 
-from .common import Date, DocNumber, Label, Record, Ref, Text, Time
+from .common import Date, DocNumber, ItemNumber, Label, Record, Ref, Text, Time
 from .deadline import DeadlineField
 
 
@@ -90,7 +90,7 @@ class Decision(Record):
     space only (``…ДК» в срок до 31.01.2024 г.``, ``…качества (на постоянной основе)``).
     """
 
-    number: Label
+    number: ItemNumber
     text: Text
     executors: list[Ref] = Field(default_factory=list)
     addressed_to: str | None = None  # «Руководству МБОУ «СОШ с. Ушаковка»» verbatim
@@ -175,6 +175,11 @@ class Meeting(Record):
     secretary: Role | None = None
     signers: list[Signer] = Field(default_factory=list)
     attendees: list[Attendee] = Field(default_factory=list)
+    attendees_label: str | None = Field(
+        default=None,
+        description="Как протокол называет присутствовавших, без двоеточия: «Принимали участие», «Участники»; "
+                    "по умолчанию «Присутствовали».",
+    )  # fmt: skip
     invited: list[Attendee] = Field(default_factory=list)
     absent: list[Attendee] = Field(default_factory=list)
     agenda: list[AgendaItem] = Field(default_factory=list)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from .common import Date, DocNumber, Label, Record, Ref, Text
+from .common import Date, DocNumber, ItemNumber, Record, Ref, Text
 from .deadline import DeadlineField
 from .marks import ASSIGNMENT_ID_PATTERN
 
@@ -33,7 +33,7 @@ class Approval(Record):
 
 
 class RoadmapItem(Record):
-    number: Label
+    number: ItemNumber
     activity: Text
     deadline: DeadlineField | None = None
     executors: list[Ref] = Field(default_factory=list)
