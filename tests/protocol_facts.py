@@ -122,7 +122,8 @@ def meeting_facts(meeting, records, items: list[str] | None = None) -> list[Fact
     if meeting.chair is not None:
         facts.append(Fact("председатель", _name(records, meeting.chair.person, initials_first=True)))
     appendix_list: list[Fact] = []
-    for key, label in (("attendees", "Присутствовали"), ("invited", "Приглашённые"), ("absent", "Отсутствовали")):
+    for key, label in (("attendees", meeting.attendees_label or "Присутствовали"), ("invited", "Приглашённые"),
+                       ("absent", "Отсутствовали")):  # fmt: skip
         entries = getattr(meeting, key)
         if not entries:
             continue
@@ -140,7 +141,7 @@ def meeting_facts(meeting, records, items: list[str] | None = None) -> list[Fact
             if not attendee.person:
                 text = attendee.text or (records.groups[attendee.group].name if attendee.group else
                                          records.organizations[attendee.organization].display_name)  # fmt: skip
-                lines.append(Fact(f"{label}: группа", text))
+                lines.append(Fact(f"{label}: группа", text[1:]))  # its first letter follows the list
         if key == "attendees" and len(people) > docs.attendees_list_limit:
             total = len(people) + sum(a.count or 0 for a in entries if not a.person)
             facts.append(Fact("число присутствовавших", f"{total} чел. (список прилагается)"))
