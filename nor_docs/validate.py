@@ -26,6 +26,7 @@ def validate_records(records: Records, *, warnings: bool = True) -> list[Diagnos
     """Every cross-record problem in ``records``; ``warnings=False`` skips the checks that can
     only warn (spellings, schema comments), for builders that only need to know what is broken."""
     check = _Checker(records, warnings)
+    check.settings()
     check.directory()
     for meeting_id in records.meetings:
         check.meeting(meeting_id)
@@ -99,6 +100,21 @@ class _Checker:
             seen.add(value)
 
     # --- checks --------------------------------------------------------------------------
+
+    def settings(self) -> None:
+        """The people and organisations the settings name (the control sheet's heading and
+        «Составил»)."""
+        docs = self.r.settings.documents
+        source = next((s for s in self.r.sources if Path(s.path).name == "settings.yaml"), None)
+        for key, value, kind, what in (("organization", docs.organization, "organization", "организация"),
+                                       ("compiled_by", docs.compiled_by, "person", "лицо")):  # fmt: skip
+            if value is None or value in self.kinds[kind] or source is None:
+                continue
+            line, col = source.position(("documents", key))
+            hint = difflib.get_close_matches(value, sorted(self.kinds[kind]), n=1, cutoff=0.6)
+            unknown = _UNKNOWN[what][0]
+            tail = f"; возможно, «{hint[0]}»?" if hint else "; такого id нет — добавьте запись в records/directory/"
+            self.found.append(Diagnostic(source.path, line, col, "NOR104", f"{unknown} «{value}»{tail}"))
 
     def directory(self) -> None:
         for pid, person in self.r.people.items():

@@ -38,9 +38,13 @@ def pdf_pages(pdf: Path) -> int:
     return int(pdf_info(pdf)["Pages"])
 
 
-def pdf_text(pdf: Path, page: int | None = None, layout: bool = False) -> str:
-    """The text of the PDF (or of its page ``page``), whitespace collapsed into single spaces."""
-    return " ".join(_raw(pdf, page, layout).replace("\u00a0", " ").split())
+def pdf_text(pdf: Path, page: int | None = None, layout: bool = False, lines: bool = False):
+    """The text of the PDF (or of its page ``page``), whitespace collapsed into single spaces;
+    with ``lines``, the list of its lines, each collapsed so (blank ones dropped)."""
+    raw = _raw(pdf, page, layout).replace("\u00a0", " ")
+    if lines:
+        return [" ".join(line.split()) for line in raw.splitlines() if line.strip()]
+    return " ".join(raw.split())
 
 
 def pdf_page_texts(pdf: Path, layout: bool = False, keep_lines: bool = False) -> list[str]:

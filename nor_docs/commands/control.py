@@ -195,8 +195,10 @@ def calendar_command(records_dir: str, executor: str | None, today: dt.date | No
               help="Папка для документа (внутри папки записей — нельзя).")  # fmt: skip
 @click.option("--templates", "templates_dir", default="templates", show_default=True,
               callback=resolve_default, type=FOLDER, help=TEMPLATES_HELP)  # fmt: skip
+@click.option("--compiled-by", default=None, metavar="ID",
+              help="Кто составил лист («Составил:»), id человека; по умолчанию из настроек (compiled_by).")  # fmt: skip
 def build_control(records_dir: str, today: dt.date | None, by: str, warn_days: int | None, out_dir: str,
-                  templates_dir: str) -> None:  # fmt: skip
+                  templates_dir: str, compiled_by: str | None) -> None:  # fmt: skip
     """Контрольный лист исполнения поручений (DOCX): <out>/control-sheet-<дата>.docx.
 
     Код 2 — записи с ошибками (документ не собирается), 1 — документ не записан."""
@@ -219,8 +221,15 @@ def build_control(records_dir: str, today: dt.date | None, by: str, warn_days: i
             click.echo(diagnostic.as_text(), err=True)
         click.echo("Контрольный лист не собран: сначала исправьте записи.", err=True)
         sys.exit(2)
+    if compiled_by is not None and compiled_by not in records.people:
+        import difflib
+
+        hint = difflib.get_close_matches(compiled_by, sorted(records.people), n=1, cutoff=0.6)
+        tail = f"; возможно, «{hint[0]}»?" if hint else ""
+        click.echo(f"nor-docs: --compiled-by: неизвестное лицо «{compiled_by}»{tail}", err=True)
+        sys.exit(1)
     try:
-        path = build_control_sheet(records, items, today, by, out_dir, templates_dir)
+        path = build_control_sheet(records, items, today, by, out_dir, templates_dir, compiled_by)
     except TemplateProblem as problem:
         click.echo(Diagnostic(problem.template, 1, 1, problem.code, problem.message).as_text(), err=True)
         sys.exit(1)
@@ -229,5 +238,7 @@ def build_control(records_dir: str, today: dt.date | None, by: str, warn_days: i
         sys.exit(1)
     counts = summary(items)
     executors = len({i.member for i in items})
-    click.echo(f"{path.as_posix()}: поручений — {counts['total']}, просрочено — {counts['overdue']}, "
-               f"исполнителей — {executors}")  # fmt: skip
+    assignments = {i.assignment.id for i in items}
+    late = {i.assignment.id for i in items if i.status == "overdue"}
+    click.echo(f"{path.as_posix()}: поручений — {len(assignments)} (по исполнителям — {counts['total']}), "
+               f"просрочено — {len(late)} (по исполнителям — {counts['overdue']}), исполнителей — {executors}")  # fmt: skip

@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import Record
+from .common import Record, Ref
 
 
 class DeadlineSettings(Record):
@@ -33,6 +33,16 @@ class DocumentSettings(Record):
     heard_case: Literal["nominative", "accusative"] = "accusative"  # after «СЛУШАЛИ:»
     date_style: Literal["numeric", "words"] = "numeric"
     attendees_list_limit: int = Field(default=15, ge=1)  # more → «N чел. (список прилагается)»
+    organization: Ref | None = Field(
+        default=None,
+        description="Организация, от имени которой составляется контрольный лист (id из справочника): её "
+                    "наименование — в шапке листа. Без неё — орган, давший поручения (или все такие органы).",
+    )  # fmt: skip
+    compiled_by: Ref | None = Field(
+        default=None,
+        description="Кто составляет контрольный лист (id человека): «Составил: должность, подпись, И.О. "
+                    "Фамилия». Без него — строки для заполнения от руки; --compiled-by задаёт другого.",
+    )  # fmt: skip
     typography: bool = Field(
         default=True,
         description="Типографика при сборке документов: неразрывные пробелы после «№», «с.», «г.», «им.», "

@@ -36,7 +36,7 @@ def render_control_sheet(view: dict, templates_dir: str | Path = "templates") ->
 
 
 def build_control_sheet(records, items, today: dt.date, by: str, out_dir: str | Path,
-                        templates_dir: str | Path = "templates") -> Path:  # fmt: skip
+                        templates_dir: str | Path = "templates", compiled_by: str | None = None) -> Path:  # fmt: skip
     """Render the sheet of ``items`` and write it into ``out_dir``; its path.
 
     Raises ``TemplateProblem`` for a template that cannot be used and ``BuildRefused`` for an
@@ -44,7 +44,7 @@ def build_control_sheet(records, items, today: dt.date, by: str, out_dir: str | 
     """
     from .typograph import typeset_view
 
-    view = control_sheet_view(records, items, today, by)
+    view = control_sheet_view(records, items, today, by, compiled_by)
     data = render_control_sheet(typeset_view(view, records.settings.documents.typography), templates_dir)
     out = Path(out_dir)
     target = output_path(out, sheet_name(today, by))

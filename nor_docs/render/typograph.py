@@ -5,7 +5,7 @@ strings a document shows when it is rendered — never to the records.
 typeset(t)``), and never adds, drops or changes a letter or a digit. It:
 
 - binds with a non-breaking space what must not be split at the end of a line: «№ 3», «с. Кикино»,
-  «г. Кузнецк», «им. А.И. Панкова», «ул. Ленина», «д. 5», «п. 3»; «2024 г.», «2022–2023 гг.»,
+  «с. Покровская Арчада», «г. Кузнецк», «им. А.И. Панкова», «ул. Ленина», «д. 5», «п. 3»; «2024 г.», «2022–2023 гг.»,
   «31.01.2024 г.» (the space before «г.» after a year — the word after it stays free); a number
   and its unit («15 чел.», «30 %», «14 ч. 00 мин.», «5 класс»); initials and the surname
   («А.И. Панков», «Панков А.И.»); and a hyphen next to a digit becomes a non-breaking one
@@ -49,6 +49,10 @@ _UNITS = ("чел", "%", "‰", "руб", "коп", "тыс", "млн", "млр�
           "классов", "классе", "кл", "стр")  # fmt: skip
 _UNIT = re.compile(rf"(\d) +(?=(?:{'|'.join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))})"
                    rf"(?![{_LETTER}]))")  # fmt: skip
+# A place named by an adjective and a noun after «с.», «г.», «п.», «д.», «пос.», «дер.»: «с. Покровская
+# Арчада», «г. Нижний Новгород» (not «с. Невежкино Белинского района»).
+_PLACE_OF_TWO = re.compile(rf"(?<![{_LETTER}])((?:[сгпд]|пос|дер)\.{NBSP}[А-ЯЁ][а-яё]+(?:ая|яя|ый|ий|ой|ое|ее)) "
+                           rf"(?=[А-ЯЁ][а-яё]+(?![{_LETTER}.]))")  # fmt: skip
 _INITIALS = r"[А-ЯЁ]\.(?:[ \u00a0]?[А-ЯЁ]\.)?"
 # «А.И. Панков», «А. И. Панков», «Е. Родионова»: initials before a surname.
 _INITIALS_SURNAME = re.compile(rf"(?<![{_LETTER}.])({_INITIALS}) +(?=[А-ЯЁ][а-яё])")
@@ -85,6 +89,7 @@ def typeset(text: str) -> str:
         text = _YEAR.sub(rf"\1{NBSP}\2", text)
         text = _CITY.sub(rf"\1{NBSP}", text)
         text = _AFTER_ABBREVIATION.sub(rf"\1{NBSP}", text)
+        text = _PLACE_OF_TWO.sub(rf"\1{NBSP}", text)
         text = _INITIALS_SURNAME.sub(_bind_initials, text)
         text = _SURNAME_INITIALS.sub(rf"\1{NBSP}", text)
         text = _INNER_INITIAL_SPACE.sub(NBSP, text)
