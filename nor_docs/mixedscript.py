@@ -47,6 +47,9 @@ _ADDRESS = r"(?i)[a-z][a-z0-9+.-]*://|www\.|@"
 # the rest; the continuation bytes of multi-byte characters are dropped.
 _CLASSES = bytes(1 if chr(b).isascii() and chr(b).isalpha() else 2 if b in (0xD0, 0xD1) else 0 for b in range(256))
 _CONTINUATION = bytes(range(0x80, 0xC0))
+# Each byte as 1 for a Latin capital that looks Cyrillic, 0 for the rest (``suspect_offsets``).
+_CAPITALS = bytes(1 if chr(b) in "ABCEHKMOPTXY" else 0 for b in range(256))
+_THREE_CAPITALS = b"\x01\x01\x01"
 
 
 def adjacent_letters(raw: bytes) -> list[int]:
@@ -71,7 +74,7 @@ def suspect_offsets(raw: bytes, text: str) -> list[int]:
     """Offsets in ``text`` (the decoded ``raw``) where a word may mix the alphabets or be a Russian
     abbreviation typed in Latin lookalikes; empty for most files."""
     found = adjacent_letters(raw)
-    if re.search("[ABCEHKMOPTXY]{3}", text):
+    if _THREE_CAPITALS in raw.translate(_CAPITALS):  # (a C-level pass: most files have none)
         found += [m.start() for m in re.finditer(LOOKALIKE_WORD, text)]
     return found
 

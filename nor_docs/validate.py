@@ -105,6 +105,8 @@ class _Checker:
         """The people and organisations the settings name (the control sheet's heading and
         «Составил»)."""
         docs = self.r.settings.documents
+        if docs.organization is None and docs.compiled_by is None:
+            return
         source = next((s for s in self.r.sources if Path(s.path).name == "settings.yaml"), None)
         for key, value, kind, what in (("organization", docs.organization, "organization", "организация"),
                                        ("compiled_by", docs.compiled_by, "person", "лицо")):  # fmt: skip
@@ -214,8 +216,7 @@ class _Checker:
     def file_date(self, mid: str, meeting) -> None:
         """A meeting file named by its date («2023-12-14-mun4-wg.yaml») whose ``date:`` says
         another day: one of the two is a slip (NOR211)."""
-        stem = Path(self.r.origins[mid].file).stem
-        named = _FILE_DATE.match(stem)
+        named = _FILE_DATE.match(self.r.origins[mid].file.rpartition("/")[2])
         if named is None:
             return
         try:
@@ -409,15 +410,18 @@ class _Checker:
         (NOR209). The typograph leaves it as typed; a reader sees a stray space."""
         for source in self.r.sources:
             text = source.text
-            if " -" not in text and " –" not in text:
-                continue
+            # (a literal first, so that the scan is a quick one: every YAML list has « - »)
             for match in _SPACED_HYPHEN.finditer(text):
-                start = text.rfind("\n", 0, match.start()) + 1
-                if text[start:match.start()].lstrip().startswith("#"):
+                at = match.start()
+                before = _WORD_BEFORE.search(text[max(0, at - 60):at])
+                if before is None:
+                    continue  # « -слово» after a digit or a bracket: not a word broken in two
+                start = text.rfind("\n", 0, at) + 1
+                if text[start:at].lstrip().startswith("#"):
                     continue  # a comment
-                line = text.count("\n", 0, match.start()) + 1
-                word = match.group()
-                self.found.append(Diagnostic(source.path, line, match.start() - start + 1, "NOR209",
+                first = at - len(before.group())
+                word = text[first:match.end()]
+                self.found.append(Diagnostic(source.path, text.count("\n", 0, at) + 1, first - start + 1, "NOR209",
                                              f"«{word}»: пробел перед дефисом внутри слова — похоже на опечатку; "
                                              f"возможно, «{word.replace(' ', '')}»?"))  # fmt: skip
 
@@ -457,8 +461,10 @@ _UNKNOWN = {
 
 
 _FILE_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:\b|[-_.])")
-# A word, a space, a hyphen (or an en dash) and the rest of the word: «инспекторско -аналитического».
-_SPACED_HYPHEN = re.compile(r"[А-Яа-яЁё]+ [-–][а-яё]+")
+# A space, a hyphen (or an en dash) and the rest of a word, after the word's first part:
+# «инспекторско -аналитического».
+_SPACED_HYPHEN = re.compile(r" [-–][а-яё]+")
+_WORD_BEFORE = re.compile(r"[А-Яа-яЁё]+\Z")
 
 
 def _within_period(point, period) -> bool:

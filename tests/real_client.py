@@ -4,6 +4,7 @@ reason."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -76,3 +77,28 @@ def pdf_words(pdf: Path) -> list[tuple[int, float, float, float, str]]:
         for match in re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>', page):
             words.append((number, float(match[1]), float(match[2]), float(match[3]), html.unescape(match[4])))
     return words
+
+
+_BREAK_AFTER = re.compile(r"(?<![А-Яа-яЁё])(№|с\.|им\.|ул\.|д\.|п\.|г\.)$")
+_YEAR_BEFORE = re.compile(r"\d{4}\s+гг?\.$")
+_INITIALS_AT_END = re.compile(r"(?:^|\s)([А-ЯЁ]\.(?:\s?[А-ЯЁ]\.)?)$")
+_SURNAME = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?,?")
+
+
+def broken_names(pdf: Path) -> list[str]:
+    """Lines of the PDF that end where a name must not break: after «№», «с.», «им.», «ул.», «д.»,
+    «п.», «г.» before a city (not «2024 г.»), or with initials whose surname starts the next line.
+    (A lone «№» of a table header «№ п/п» in a narrow column is a heading, not a name.)"""
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    lines = [line.replace("\u00a0", " ").strip() for line in text.splitlines()]
+    found = []
+    for n, line in enumerate(lines):
+        after = lines[n + 1] if n + 1 < len(lines) else ""
+        if _BREAK_AFTER.search(line) and not _YEAR_BEFORE.search(line) and line != "№":
+            found.append(f"{line} / {after}")
+        initials = _INITIALS_AT_END.search(line)
+        if initials and re.match(r"[А-ЯЁ][а-яё]", after):
+            before = line[: initials.start(1)].split()
+            if not before or not _SURNAME.fullmatch(before[-1]):
+                found.append(f"{line} / {after}")
+    return found

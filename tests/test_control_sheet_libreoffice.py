@@ -16,7 +16,7 @@ from nor_docs.control import control_items
 from nor_docs.render.control_sheet import build_control_sheet
 from nor_docs.validate import load_and_validate
 from test_control_sheet import D, write_records
-from real_client import pdf_info, pdf_text, to_pdf
+from real_client import broken_names, pdf_info, pdf_text, to_pdf
 
 pytestmark = pytest.mark.libreoffice
 
@@ -116,3 +116,8 @@ def test_the_sample_sheet_page_one_is_the_summary_and_the_rest_fits_17_pages(pdf
              or records.display_name(i.member).replace("\u00a0", " ") == school]  # fmt: skip
     shown = [line for line in lines if school in line and "просрочено (" in line]
     assert len(shown) == sum(p.status == "overdue" for p in parts) > 3
+
+
+def test_no_line_of_a_sheet_ends_inside_a_name(pdfs):
+    for name, pdf in pdfs.items():
+        assert broken_names(pdf) == [], name
