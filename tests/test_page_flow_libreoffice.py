@@ -2,7 +2,7 @@
 extract's «Верно» block never split across pages, a heading stays with its first line, and a
 justified line that ends in a manual line break is not stretched across the page.
 
-The extracts are the same meeting with 8…26 one-line paragraphs of introduction, so that the end
+The extracts are the same meeting with 16…26 one-line paragraphs of introduction, so that the end
 of page 1 falls before, inside and after the signature block in turn."""
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from real_client import pdf_page_texts, pdf_words, to_pdf
 pytestmark = pytest.mark.libreoffice
 
 TEMPLATES = ROOT / "templates"
-FILLERS = range(8, 27)
+FILLERS = range(16, 27)
 
 DIRECTORY = """\
 organizations:
