@@ -92,7 +92,8 @@ def write_roadmap_records(root: Path, items: int = 300, seed: int = 5) -> str:
     (root / "directory" / "bench.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (root / "meetings" / "2024-01-15-wg.yaml").write_text("\n".join([
         schema.format("meeting"), "kind: заседание рабочей группы", "title: заседания рабочей группы", "issuer: uo",
-        "date: 2024-01-15", "number: 1", "chair:", "  person: p00"]) + "\n", encoding="utf-8")  # fmt: skip
+        "date: 2024-01-15", "number: 1", "chair:", "  person: p00", "decisions:", "  - number: 1",
+        "    text: Принять к сведению.", "    on_control: false"]) + "\n", encoding="utf-8")  # fmt: skip
 
     per_section = -(-items // len(SECTIONS))
     lines = [schema.format("roadmap"), f"title: План мероприятий («дорожная карта») на {items} пунктов",

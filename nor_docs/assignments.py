@@ -34,6 +34,10 @@ class Assignment:
     line: int
     column: int
     roadmaps: tuple[str, ...] = ()  # roadmaps ordered by this decision (``Roadmap.ordered_by``)
+    bullets: tuple[str, ...] = ()  # the decision's list items («Осуществлять в системе: – …; – …»)
+    # The parent decisions whose words this one continues, outermost first, as (number, text):
+    # «1.3.1. систему повышения квалификации…» is read with «1.3. Скорректировать систему…».
+    lead: tuple[tuple[str, str], ...] = ()
 
 
 def collect_assignments(records: Records) -> list[Assignment]:
@@ -51,7 +55,9 @@ def _collect(records: Records) -> list[Assignment]:
     found: list[Assignment] = []
     ordered = roadmaps_by_decision(records) if records.roadmaps else {}
     for mid, meeting in records.meetings.items():
+        by_loc: dict[tuple, object] = {}
         for loc, decision, executors in meeting.all_decisions():
+            by_loc[loc] = decision
             if not executors or not decision.on_control:
                 continue
             file, line, col = records.where(mid, loc)
@@ -72,6 +78,8 @@ def _collect(records: Records) -> list[Assignment]:
                     line=line,
                     column=col,
                     roadmaps=tuple(ordered.get(aid, ())),
+                    bullets=tuple(decision.bullets),
+                    lead=_lead(by_loc, loc, decision),
                 )
             )
     for rid, roadmap in records.roadmaps.items():
@@ -100,6 +108,19 @@ def _collect(records: Records) -> list[Assignment]:
                 )
             )
     return found
+
+
+def _lead(by_loc: dict, loc: tuple, decision) -> tuple[tuple[str, str], ...]:
+    """The parents a decision's text continues: while the text starts in lower case («систему
+    повышения квалификации…»), the parent's number and words go before it."""
+    lead: list[tuple[str, str]] = []
+    text = decision.text.strip()
+    while text[:1].islower() and len(loc) > 2 and loc[-2] == "decisions" and loc[:-2] in by_loc:
+        loc = loc[:-2]
+        parent = by_loc[loc]
+        lead.insert(0, (parent.number.rstrip("."), parent.text.strip()))
+        text = parent.text.strip()
+    return tuple(lead)
 
 
 def expand_members(records: Records, executors) -> tuple[str, ...]:

@@ -41,6 +41,7 @@ them): they never appear here, in ``check``, the calendar or the discipline summ
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Iterable
@@ -312,7 +313,13 @@ def discipline(items: Iterable[ControlItem], records: Records) -> list[ExecutorD
         )
         for member, c in counts.items()
     ]
-    return sorted(rows, key=lambda r: (r.name.lower().replace("ё", "е"), r.executor))
+    return sorted(rows, key=lambda r: (natural_key(r.name), r.executor))
+
+
+def natural_key(text: str) -> tuple:
+    """The order people expect: case and «ё» ignored, numbers as numbers («№ 3» before «№ 10»)."""
+    parts = re.split(r"(\d+)", text.lower().replace("ё", "е").replace("\u00a0", " "))
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in parts if part)
 
 
 def plural(n: int, one: str, few: str, many: str) -> str:

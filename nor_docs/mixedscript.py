@@ -5,7 +5,9 @@ Latin M and O, «Рoссия», «ВПP»): it reads right and is another word t
 organisation spelling check (NOR202). The YAML reader looks for such words in every string value
 (never in keys; ids, which have their own check, are skipped) and reports each with the word in
 one alphabet: the Latin lookalikes made Cyrillic («МОУ») — or, for a Latin word with a Cyrillic
-letter inside («Micrоsoft»), the other way round.
+letter inside («Micrоsoft»), the other way round. A whole abbreviation typed with the Latin
+keyboard in a Russian text («BCOKO» for ВСОКО: every letter a lookalike, three or more capitals,
+not a Roman numeral) is reported too.
 
 Most files have none, so the reader first asks ``adjacent_letters`` of the whole file (a few
 C-level passes over its bytes, no regex), and looks only at the values on the lines it names.
@@ -19,6 +21,8 @@ from typing import Iterator
 _LATIN = "ABCEHKMOPTXaceopxy"
 _CYRILLIC = "АВСЕНКМОРТХасеорху"
 TO_CYRILLIC = str.maketrans(_LATIN, _CYRILLIC)
+# For a whole word of Latin capitals «Y» reads as «У» too («MOY» → «МОУ»).
+_CAPITALS_TO_CYRILLIC = str.maketrans("ABCEHKMOPTXY", "АВСЕНКМОРТХУ")
 TO_LATIN = str.maketrans(_CYRILLIC, _LATIN)
 # Cyrillic letters that look like the Latin ones of an id (lower case: ids are), for ids typed
 # with a letter or two in the wrong keyboard layout (NOR103's hint, ``records._id_hint``).
@@ -26,10 +30,14 @@ ID_LOOKALIKES = str.maketrans("аеорсухкітјѕԁһԛԝ", "aeopcyxkitjsd
 # Patterns are compiled on first use (``re`` caches them): most runs never need them, and
 # compiling them all would cost a millisecond of every start.
 # An id or an assignment reference (``model.common.ID_PATTERN``, ``model.marks.ASSIGNMENT_ID_PATTERN``).
-_ID_LIKE = r"[a-z0-9][a-z0-9._-]*(?:#[0-9A-Za-zА-Яа-яЁё.]+)?"
+_ID_LIKE = r"[a-z0-9][a-z0-9._-]*(?:#[0-9A-Za-zА-Яа-яЁё.-]+)?"
 _LATIN_LETTER = "[A-Za-z]"
 _CYRILLIC_LETTER = "[А-Яа-яЁё]"
 ADJACENT = "[A-Za-z][А-Яа-яЁё]|[А-Яа-яЁё][A-Za-z]"
+# A word of three or more Latin capitals that all look Cyrillic («BCOKO», «MOY»).
+LOOKALIKE_WORD = "(?<![A-Za-z0-9])[ABCEHKMOPTXY]{3,}(?![A-Za-z0-9])"
+SUSPECT = f"{ADJACENT}|{LOOKALIKE_WORD}"
+_ROMAN = "M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
 _WORD = r"[^\W\d_]+"  # letters only: a hyphen, slash, digit or dot ends a word
 _TOKEN = r"\S+"
 _ADDRESS = r"(?i)[a-z][a-z0-9+.-]*://|www\.|@"
@@ -39,6 +47,9 @@ _ADDRESS = r"(?i)[a-z][a-z0-9+.-]*://|www\.|@"
 # the rest; the continuation bytes of multi-byte characters are dropped.
 _CLASSES = bytes(1 if chr(b).isascii() and chr(b).isalpha() else 2 if b in (0xD0, 0xD1) else 0 for b in range(256))
 _CONTINUATION = bytes(range(0x80, 0xC0))
+# Each byte as 1 for a Latin capital that looks Cyrillic, 0 for the rest (``suspect_offsets``).
+_CAPITALS = bytes(1 if chr(b) in "ABCEHKMOPTXY" else 0 for b in range(256))
+_THREE_CAPITALS = b"\x01\x01\x01"
 
 
 def adjacent_letters(raw: bytes) -> list[int]:
@@ -59,6 +70,15 @@ def adjacent_letters(raw: bytes) -> list[int]:
     return [m.start() for m in re.finditer(b"[^\x00]", found.to_bytes(len(classes), "little"))]
 
 
+def suspect_offsets(raw: bytes, text: str) -> list[int]:
+    """Offsets in ``text`` (the decoded ``raw``) where a word may mix the alphabets or be a Russian
+    abbreviation typed in Latin lookalikes; empty for most files."""
+    found = adjacent_letters(raw)
+    if _THREE_CAPITALS in raw.translate(_CAPITALS):  # (a C-level pass: most files have none)
+        found += [m.start() for m in re.finditer(LOOKALIKE_WORD, text)]
+    return found
+
+
 def looks_like_id(text: str) -> bool:
     """An id or a reference to one, maybe with a Cyrillic lookalike letter (NOR103 reports it)."""
     return re.fullmatch(_ID_LIKE, text.strip().translate(ID_LOOKALIKES)) is not None
@@ -66,16 +86,26 @@ def looks_like_id(text: str) -> bool:
 
 def mixed_words(text: str) -> Iterator[tuple[int, str, str]]:
     """(offset in ``text``, the word, the message) for each word of ``text`` that mixes Latin and
-    Cyrillic letters; words inside a web or e-mail address are left alone."""
-    if not re.search(ADJACENT, text) or looks_like_id(text):
+    Cyrillic letters, or is a Latin-lookalike abbreviation in a text that has Russian words; words
+    inside a web or e-mail address are left alone."""
+    if not re.search(SUSPECT, text) or looks_like_id(text):
         return
+    russian = re.search(_CYRILLIC_LETTER, text) is not None
     for token in re.finditer(_TOKEN, text):
-        if not re.search(ADJACENT, token.group()) or re.search(_ADDRESS, token.group()):
+        if re.search(_ADDRESS, token.group()):
             continue
-        for match in re.finditer(_WORD, token.group()):
-            word = match.group()
-            if re.search(_LATIN_LETTER, word) and re.search(_CYRILLIC_LETTER, word):
-                yield token.start() + match.start(), word, message(word)
+        if re.search(ADJACENT, token.group()):
+            for match in re.finditer(_WORD, token.group()):
+                word = match.group()
+                if re.search(_LATIN_LETTER, word) and re.search(_CYRILLIC_LETTER, word):
+                    yield token.start() + match.start(), word, message(word)
+        elif russian:
+            for match in re.finditer(LOOKALIKE_WORD, token.group()):
+                word = match.group()
+                if not re.fullmatch(_ROMAN, word):
+                    yield token.start() + match.start(), word, (
+                        f"слово «{word}» набрано латинскими буквами, похожими на русские; "
+                        f"возможно, «{word.translate(_CAPITALS_TO_CYRILLIC)}»? (если это латинское сокращение — оставьте)")
 
 
 def message(word: str) -> str:

@@ -135,10 +135,17 @@ def short_name(name: PersonName, case: Case = "nominative", initials_first: bool
 # pymorphy2, OpenCorpora's dictionary) inflects them. Only the head of each appositive part changes
 # — the leading adjectives and the first noun that are in the nominative singular: «ведущий эксперт
 # отдела, технический специалист» → «ведущего эксперта отдела, технического специалиста». A part
-# already in another case («члена рабочей группы», «директора ППМС-центра»), an abbreviation
-# («зам. председателя») or a word the dictionary does not know stays as written.
+# already in another case («члена рабочей группы», «директора ППМС-центра») or an abbreviation
+# («зам. председателя») stays as written.
+#
+# The head noun of a position names a person, so its accusative is the animate one («тьютора»,
+# not «тьютор», though the dictionary guesses «тьютор» to be a thing). A word the dictionary does
+# not know is inflected only when its likeliest reading is the nominative, and the form is then a
+# guess: ``position_case_problem`` says so (validate's NOR210), and the directory can give the
+# position's forms (``position_forms``) instead.
 
 _POSITION_WORD = re.compile(r"[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*")
+_LATIN_WORD = re.compile(r"[A-Za-z]")
 # Appositive parts: «…, член группы», «заместитель председателя – начальник управления». A dash after
 # a word ending in «о» is a misspelt compound («информационно – методического»), not a new part.
 _POSITION_PARTS = re.compile(r"(,\s+|(?<![оО])\s+[-–—]\s+)")
@@ -153,26 +160,42 @@ def _morph():
     return pymorphy3.MorphAnalyzer()
 
 
+@functools.lru_cache(maxsize=8192)
+def _known(word: str) -> bool:
+    """Whether the dictionary knows ``word`` (every part of a hyphenated one)."""
+    morph = _morph()
+    return all(morph.word_is_known(part) for part in word.lower().split("-"))
+
+
 def _nominative_parses(word: str) -> list:
-    return [p for p in _morph().parse(word.lower())
-            if p.tag.POS in _HEAD_POS and "sing" in p.tag and "nomn" in p.tag]  # fmt: skip
+    parses = _morph().parse(word.lower())
+    if not _known(word) and parses and not ("nomn" in parses[0].tag and "sing" in parses[0].tag):
+        return []  # a guess whose likeliest reading is another case («тьютора»): leave it be
+    return [p for p in parses if p.tag.POS in _HEAD_POS and "sing" in p.tag and "nomn" in p.tag]
 
 
 def _inflect_word(parse, case: str) -> str | None:
     target = _PYMORPHY_CASE[case]
     form = None
-    if case == "accusative" and parse.tag.POS in ("ADJF", "PRTF") and "masc" in parse.tag:
-        form = parse.inflect({target, "anim"})  # before an animate noun: «главного специалиста»
+    if case == "accusative" and "masc" in parse.tag:
+        # a man's position, or an adjective before it: the animate accusative («главного
+        # специалиста», «тьютора»), whatever animacy the dictionary guessed
+        form = parse.inflect({"gent"}) if parse.tag.POS == "NOUN" else parse.inflect({target, "anim"})
     form = form or parse.inflect({target})
     return form.word if form is not None else None
 
 
-def _inflect_part(part: str, case: str) -> str:
+def _inflect_part(part: str, case: str) -> tuple[str, list[str], str | None]:
+    """(the part in ``case``, the words inflected by a guess, a nominative-looking head word that
+    could not be inflected)."""
     words = []
     pos = 0
+    stuck = None
     while True:  # the leading words of the part, up to the first that is not a plain word
         match = _POSITION_WORD.match(part, pos)
         if match is None or part[match.end():match.end() + 1] == ".":
+            if match is None and pos == 0 and _LATIN_WORD.match(part):
+                stuck = part.split(" ", 1)[0]
             break
         words.append(match)
         end = match.end()
@@ -181,8 +204,12 @@ def _inflect_part(part: str, case: str) -> str:
         pos = end + 1
     result = part
     shift = 0
+    guessed = []
     for i, match in enumerate(words):
-        parses = _nominative_parses(match.group())
+        original = match.group()
+        if len(original) > 1 and original.isupper():
+            break  # an abbreviation: «МОУ», «ГБОУ»
+        parses = _nominative_parses(original)
         if not parses:
             break
         adjectives = [p for p in parses if p.tag.POS in ("ADJF", "PRTF")]
@@ -195,24 +222,72 @@ def _inflect_part(part: str, case: str) -> str:
         else:
             chosen, last = adjectives[0], True
         form = _inflect_word(chosen, case)
-        original = match.group()
         if form is None or not _keeps_stem(original.lower(), form):
+            if not _known(original):
+                stuck = original
             break
         if original[0].isupper():
             form = form[0].upper() + form[1:]
+        if not _known(original) and form.lower() != original.lower():
+            guessed.append(original)
         start, end = match.start() + shift, match.end() + shift
         result = result[:start] + form + result[end:]
         shift += len(form) - len(original)
         if last:
             break
-    return result
+    return result, guessed, stuck
 
 
 @functools.lru_cache(maxsize=4096)
+def _position_in_case(position: str, case: Case) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    pieces = _POSITION_PARTS.split(position)
+    out, guessed, stuck = [], [], []
+    for i, piece in enumerate(pieces):
+        if i % 2:
+            out.append(piece)
+            continue
+        text, guesses, problem = _inflect_part(piece, case)
+        out.append(text)
+        guessed += guesses
+        if problem:
+            stuck.append(problem)
+    return "".join(out), tuple(guessed), tuple(stuck)
+
+
 def position_in_case(position: str, case: Case) -> str:
     """``position`` (as the directory or record writes it, in the nominative) in ``case``, so that
     it agrees with the name it follows; what cannot be inflected safely stays as written."""
     if case == "nominative" or not position.strip():
         return position
-    pieces = _POSITION_PARTS.split(position)
-    return "".join(piece if i % 2 else _inflect_part(piece, case) for i, piece in enumerate(pieces))
+    return _position_in_case(position, case)[0]
+
+
+CASE_NAMES = {"genitive": "родительном", "dative": "дательном", "accusative": "винительном"}
+
+
+def position_case_problem(position: str, case: Case) -> str | None:
+    """Why ``position`` in ``case`` is not certain, in Russian; None when it is (inflected from
+    the dictionary, already in another case, an abbreviation)."""
+    if case == "nominative" or not position.strip():
+        return None
+    text, guessed, stuck = _position_in_case(position, case)
+    where = CASE_NAMES[case]
+    if stuck:
+        words = ", ".join(f"«{w}»" for w in stuck)
+        return f"должность «{position}» в {where} падеже не получается (слово {words} не склоняется)"
+    if guessed:
+        words = ", ".join(f"«{w}»" for w in guessed)
+        return f"слова {words} нет в словаре: должность в {where} падеже — догадка «{text}»"
+    return None
+
+
+@functools.lru_cache(maxsize=4096)
+def organization_in_case(name: str, case: Case) -> str:
+    """An organisation's name after a word that governs ``case`` («Руководству Администрации
+    муниципального района», «Руководству Управления образования»): the leading adjectives and the
+    head noun inflected from the dictionary; a name that starts with an abbreviation («МБОУ «СОШ
+    № 3»», «ГБОУ АО ДПО …») or with a word the dictionary does not know stays as written."""
+    if case == "nominative" or not name.strip():
+        return name
+    text, guessed, _stuck = _inflect_part(name, case)
+    return name if guessed else text

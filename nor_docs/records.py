@@ -343,6 +343,10 @@ def _translate(model: type[BaseModel], source: Source, error: ValidationError) -
                     f"поле «{_name(loc)}»: {_shown(value)} не из списка; допустимо: {expected}",
                 )
             )  # fmt: skip
+        elif kind == "string_pattern_mismatch" and loc and loc[-1] in ("assignment", "ordered_by"):
+            found.append(Diagnostic(source.path, line, col, "NOR103",
+                                    f"поле «{_name(loc)}»: {_shown(value)} — не ссылка на поручение"
+                                    f"{_reference_hint(value)}"))  # fmt: skip
         elif kind == "string_pattern_mismatch":
             found.append(
                 Diagnostic(
@@ -388,6 +392,24 @@ def _id_hint(value, in_list: bool = False) -> str:
             return f": {letters} — кириллица, а не латиница; возможно, «{guess}»?"
         return f"; возможно, «{guess}»?"
     return "; пишите строчными латинскими буквами, цифрами, «.», «_», «-»"
+
+
+def _reference_hint(value) -> str:
+    """The rule of an assignment reference, and the reference ``value`` was most likely meant to be."""
+    rule = ("; пишется <id заседания или дорожной карты>#<номер решения или пункта>: до «#» — строчные "
+            "латинские буквы, цифры, «.», «_», «-»; после — номер, как в записи (буквы и цифры, между ними "
+            "«.» или «-»), например 2023-12-14-mun4-wg#3")  # fmt: skip
+    if not isinstance(value, str) or "#" not in value:
+        return rule
+    record, _, number = value.strip().partition("#")
+    record = record.lower().translate(_LOOKALIKES)
+    number = re.sub(r"[^0-9A-Za-zА-Яа-яЁё.-]+", "", number).strip(".-")
+    from .model.marks import ASSIGNMENT_ID_PATTERN
+
+    guess = f"{record}#{number}"
+    if guess != value and re.match(ASSIGNMENT_ID_PATTERN, guess):
+        return f"; возможно, «{guess}»?"
+    return rule
 
 
 def _as_list_hint(value) -> str:

@@ -8,6 +8,7 @@ items outside the roadmap's period; marks for members who are not in the group.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -36,7 +37,8 @@ _ASSIGNMENT_ID = re.compile(ASSIGNMENT_ID_PATTERN)
 def validate_records(records: Records, *, warnings: bool = True) -> list[Diagnostic]:
     """Every cross-record problem in ``records``; ``warnings=False`` skips the checks that can
     only warn (spellings, schema comments), for builders that only need to know what is broken."""
-    check = _Checker(records)
+    check = _Checker(records, warnings)
+    check.settings()
     check.directory()
     for meeting_id in records.meetings:
         check.meeting(meeting_id)
@@ -50,12 +52,14 @@ def validate_records(records: Records, *, warnings: bool = True) -> list[Diagnos
     if warnings:
         check.schema_comments()
         check.spellings()
+        check.spaced_hyphens()
     return check.found
 
 
 class _Checker:
-    def __init__(self, records: Records):
+    def __init__(self, records: Records, warnings: bool = True):
         self.r = records
+        self.warnings = warnings
         self.found: list[Diagnostic] = []
         self.kinds = {
             "person": set(records.people),
@@ -116,6 +120,20 @@ class _Checker:
 
     # --- checks --------------------------------------------------------------------------
 
+    def settings(self) -> None:
+        """The people and organisations the settings name (the control sheet's heading and
+        «Составил»)."""
+        docs = self.r.settings.documents
+        if docs.organization is None and docs.compiled_by is None:
+            return
+        source = next((s for s in self.r.sources if Path(s.path).name == "settings.yaml"), None)
+        for key, value, kind, what in (("organization", docs.organization, "organization", "организация"),
+                                       ("compiled_by", docs.compiled_by, "person", "лицо")):  # fmt: skip
+            if value is None or value in self.kinds[kind] or source is None:
+                continue
+            line, col = source.position(("documents", key))
+            self.found.append(Diagnostic(source.path, line, col, *unknown_reference(value, self.kinds[kind], what)))
+
     def directory(self) -> None:
         for pid, person in self.r.people.items():
             self.ref(pid, ("organization",), person.organization, self.kinds["organization"], "организация")
@@ -149,6 +167,11 @@ class _Checker:
         for i, signer in enumerate(m.signers):
             if signer.person not in people:
                 self.person(mid, ("signers", i, "person"), signer.person)
+        if not m.agenda and not m.decisions:
+            self.report(mid, (), "NOR117",
+                        "в протоколе нет ни повестки (agenda), ни решений (decisions) — похоже, файл не дописан "
+                        "или обрезан; допишите заседание (протокол без них не собирается)")  # fmt: skip
+        self.file_date(mid, m)
         if m.chair is None and m.secretary is None and not m.signers:
             self.report(mid, (), "NOR207",
                         "в протоколе некому подписаться: нет ни председателя (chair), ни секретаря (secretary), "
@@ -175,6 +198,8 @@ class _Checker:
                 for j, statement in enumerate(getattr(item, key)):
                     if statement.person not in people:
                         self.person(mid, loc + (key, j, "person"), statement.person)
+                    elif key == "heard" and self.warnings:
+                        self.position_case(mid, loc + (key, j), statement)
             if item.appendix is not None and item.appendix not in {a.number for a in m.appendices}:
                 self.report(mid, loc + ("appendix",), "NOR113",
                             f"приложения {item.appendix} в записи нет; добавьте его в appendices")  # fmt: skip
@@ -208,6 +233,45 @@ class _Checker:
                         f"{_pct(result.percent)} не соответствует {result.low} из {result.participants} "
                         f"(это {_pct(round(actual, 1))}); проверьте числа",
                     )  # fmt: skip
+
+    def file_date(self, mid: str, meeting) -> None:
+        """A meeting file named by its date («2023-12-14-mun4-wg.yaml») whose ``date:`` says
+        another day: one of the two is a slip (NOR211)."""
+        named = _FILE_DATE.match(self.r.origins[mid].file.rpartition("/")[2])
+        if named is None:
+            return
+        try:
+            day = dt.date(int(named[1]), int(named[2]), int(named[3]))
+        except ValueError:
+            return
+        if day != meeting.date:
+            self.report(mid, ("date",), "NOR211",
+                        f"в имени файла дата {day:%d.%m.%Y}, а в date: — {meeting.date:%d.%m.%Y}; исправьте ту, что "
+                        "ошибочна (имя файла — это id заседания: на него ссылаются отметки)")  # fmt: skip
+
+    def position_case(self, mid: str, loc: tuple, statement) -> None:
+        """The position after «СЛУШАЛИ:» takes the name's case; where the dictionary cannot give
+        it for sure, say so, and where to write the form (NOR210)."""
+        case = self.r.settings.documents.heard_case
+        if case == "nominative":
+            return
+        from .names import position_case_problem
+
+        person = self.r.people.get(statement.person)
+        if statement.position:
+            problem = position_case_problem(statement.position, case)
+            if problem:
+                self.report(mid, loc + ("position",), "NOR210",
+                            f"{problem}; запишите должность здесь сразу в нужном падеже")  # fmt: skip
+            return
+        if person is None or not person.position:
+            return
+        if person.position_forms is not None and getattr(person.position_forms, case):
+            return
+        problem = position_case_problem(person.position, case)
+        if problem:
+            self.report(person.id, ("position",), "NOR210",
+                        f"{problem}; укажите формы должности в справочнике: position_forms: {{{case}: …}}")  # fmt: skip
 
     def deadline(self, record_id: str, loc: tuple, deadline, not_before=None, before_what: str = "заседания",
                  since=None) -> None:
@@ -353,7 +417,10 @@ class _Checker:
                     if mark.assignment.partition("#")[0] in unloaded:
                         continue
                     line, col = located.source.position(located.loc + ("assignment",))
-                    self.found.append(Diagnostic(file, line, col, "NOR110", unknown_assignment(mark.assignment, assignments)))
+                    why = self.not_an_assignment(mark.assignment)
+                    if why is None:
+                        why = unknown_assignment(mark.assignment, assignments)
+                    self.found.append(Diagnostic(file, line, col, "NOR110", why))
                     continue
                 assignment = assignments[mark.assignment]
                 self.not_before_meeting(located, assignment, person_field)
@@ -377,6 +444,28 @@ class _Checker:
                                                      f"продление запрошено {mark.requested:%d.%m.%Y}, после срока "
                                                      f"{due:%d.%m.%Y}; просьба о переносе подаётся до срока"))  # fmt: skip
 
+    def not_an_assignment(self, ref: str) -> str | None:
+        """What a reference names when it names a decision or a roadmap item that is not on
+        control (no executors, or ``on_control: false``); None when it names nothing known."""
+        record_id, _, number = ref.partition("#")
+        meeting = self.r.meetings.get(record_id)
+        if meeting is not None:
+            for _loc, decision, executors in meeting.all_decisions():
+                if decision.number.rstrip(".") == number.rstrip("."):
+                    if not decision.on_control:
+                        return (f"решение {number} заседания {record_id} не на контроле (on_control: false) — "
+                                "это не поручение, отмечать его исполнение не нужно; уберите запись или "
+                                "поставьте решение на контроль")  # fmt: skip
+                    return (f"у решения {number} заседания {record_id} нет исполнителей — это не поручение; "
+                            "укажите в решении executors или уберите запись")  # fmt: skip
+        from .links import roadmap_item
+
+        item = roadmap_item(self.r, record_id, number) if record_id in self.r.roadmaps else None
+        if item is not None:
+            return (f"у пункта {number} дорожной карты {record_id} нет исполнителей — это не поручение; "
+                    "укажите в пункте executors или уберите запись")  # fmt: skip
+        return None
+
     def not_before_meeting(self, located, assignment: Assignment, person_field: str | None) -> None:
         """A mark, an extension or a cancellation dated before the meeting that gave the
         assignment is a slip of the year (it would close the assignment «on time»), as a
@@ -399,6 +488,26 @@ class _Checker:
                 self.found.append(Diagnostic(source.path, 1, 1, "NOR203",
                                              "нет строки «# yaml-language-server: $schema=…»: редактор не "
                                              "подскажет поля; добавьте её (см. nor-docs schema)"))  # fmt: skip
+
+    def spaced_hyphens(self) -> None:
+        """«инспекторско -аналитического»: a space typed before the hyphen of a compound word
+        (NOR212). The typograph leaves it as typed; a reader sees a stray space."""
+        for source in self.r.sources:
+            text = source.text
+            # (a literal first, so that the scan is a quick one: every YAML list has « - »)
+            for match in _SPACED_HYPHEN.finditer(text):
+                at = match.start()
+                before = _WORD_BEFORE.search(text[max(0, at - 60):at])
+                if before is None:
+                    continue  # « -слово» after a digit or a bracket: not a word broken in two
+                start = text.rfind("\n", 0, at) + 1
+                if text[start:at].lstrip().startswith("#"):
+                    continue  # a comment
+                first = at - len(before.group())
+                word = text[first:match.end()]
+                self.found.append(Diagnostic(source.path, text.count("\n", 0, at) + 1, first - start + 1, "NOR212",
+                                             f"«{word}»: пробел перед дефисом внутри слова — похоже на опечатку; "
+                                             f"возможно, «{word.replace(' ', '')}»?"))  # fmt: skip
 
     def spellings(self) -> None:
         """Text that names an organisation almost, but not exactly, as the directory does."""
@@ -445,6 +554,13 @@ def _relatives(deadline) -> list:
     if isinstance(deadline, SeveralDeadline):
         return [p for p in deadline.points if isinstance(p, RelativeDeadline)]
     return [deadline] if isinstance(deadline, RelativeDeadline) else []
+
+
+_FILE_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:\b|[-_.])")
+# A space, a hyphen (or an en dash) and the rest of a word, after the word's first part:
+# «инспекторско -аналитического».
+_SPACED_HYPHEN = re.compile(r" [-–][а-яё]+")
+_WORD_BEFORE = re.compile(r"[А-Яа-яЁё]+\Z")
 
 
 def unknown_reference(value: str, allowed: Iterable[str], what: str) -> tuple[str, str]:

@@ -29,7 +29,7 @@ import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from .diagnostics import Diagnostic
-from .mixedscript import ADJACENT, adjacent_letters, mixed_words
+from .mixedscript import SUSPECT, mixed_words, suspect_offsets
 
 try:  # the C parser is several times faster; fall back to pure Python where it is missing
     from yaml import CSafeLoader as _Loader
@@ -233,7 +233,7 @@ class _Reader:
         if mixed_at:
             self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
             self._mixed_lines = sorted({bisect_right(self._line_starts, at) - 1 for at in mixed_at})
-            self._adjacent = re.compile(ADJACENT).search
+            self._adjacent = re.compile(SUSPECT).search
         self._check_placeholders = check_placeholders
         self.problems: list[Diagnostic] = []
         self._seen: set[int] | None = set() if check_aliases else None
@@ -495,7 +495,7 @@ def parse_source(
                      # one look at the whole text first: most files give the watch nothing
                      watch=watch if watch is not None and watch.search(text) else None,
                      check_placeholders=PLACEHOLDER in text,
-                     text=text, mixed_at=adjacent_letters(raw))  # fmt: skip
+                     text=text, mixed_at=suspect_offsets(raw, text))  # fmt: skip
     data = reader.convert(node)
     if watch is not None and reader.watched is None:
         reader.watched = []

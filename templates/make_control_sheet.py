@@ -3,11 +3,16 @@
 
 An ordinary Word document with docxtpl tags, built from the same styles as the protocol template
 (``make_templates.py``): a landscape A4 page (margins 20/10/20/20 mm), page numbers centred at
-the top from page 2, Times New Roman. The table of assignments has a header row that Word repeats
-on every page, a full-width row per group (executor or meeting), one row per assignment part;
-an overdue part uses a second row variant (style «Контрольный лист: просрочено», dark red, on a
-pink cell shading; its status in bold) — an office changes either in Word like any other style or shading.
-Then the executive discipline table.
+the top from page 2, Times New Roman.
+
+Page 1: the organisation, «КОНТРОЛЬНЫЙ ЛИСТ исполнения поручений по состоянию на …», and the
+summary — a small table (assignments and their parts by state) and who has overdue parts and
+parts due within the week. From page 2: the table of assignments — a header row Word repeats on
+every page, a full-width row per group (executor or meeting), one row per assignment (its number
+and words merged down over the lines of its members, one line per member beneath), rows allowed
+to break across pages. An overdue row or member line uses a second variant (style «Контрольный
+лист: просрочено», dark red, on a pink cell shading; its status in bold) — an office changes either
+in Word like any other style or shading. Then the executive discipline table and «Составил».
 
 The variables are those of ``nor_docs.render.control_view.control_sheet_view``.
 """
@@ -40,13 +45,17 @@ from nor_docs.render.package import Part, zip_parts  # noqa: E402
 PAGE_WIDTH, PAGE_HEIGHT = Mm(297), Mm(210)
 MARGINS = {"left": 20, "right": 10, "top": 20, "bottom": 20}  # mm
 # № | Поручение | Срок | Исполнитель | Отметка об исполнении | Статус: 267 mm of text width.
-SHEET_COLUMNS = [10, 75, 55, 45, 50, 32]
+SHEET_COLUMNS = [10, 78, 40, 57, 35, 47]
 SHEET_HEAD = ["№ п/п", "Поручение (документ, дата, пункт, содержание)", "Срок исполнения",
               "Исполнитель", "Отметка об исполнении (дата, документ)", "Статус"]  # fmt: skip
 DISCIPLINE_COLUMNS = [87, 20, 25, 27, 27, 27, 27, 27]
 DISCIPLINE_HEAD = ["Исполнитель", "Всего", "Исполнено в срок", "Исполнено с нарушением срока", "Просрочено",
                    "Срок не наступил", "Снято с контроля", "Доля в срок"]  # fmt: skip
 DISCIPLINE_FIELDS = ["who", "total", "done", "done_late", "overdue", "pending", "cancelled", "share"]
+# The summary: label | Всего | one column per state (control_view.STATES).
+SUMMARY_COLUMNS = [57, 25, 30, 30, 35, 30, 35, 25]
+SUMMARY_FIELDS = ["total", "overdue", "due_week", "pending", "done", "done_late", "cancelled"]
+COMPILED_COLUMNS = [140, 60, 67]
 OVERDUE_FILL = "FBE3E3"
 GROUP_FILL = "EDEDED"
 OVERDUE_COLOR = RGBColor(0xA0, 0x00, 0x00)
@@ -63,6 +72,7 @@ SHEET_STYLES = {
     "NorSheetHead": ("Контрольный лист: шапка", "Шапка таблицы", 11, True, False, WD_ALIGN_PARAGRAPH.CENTER),
     "NorSheetCaption": ("Контрольный лист: дата", "Normal", None, False, False, WD_ALIGN_PARAGRAPH.CENTER),
     "NorSheetNote": ("Контрольный лист: примечание", "Normal", 11, False, False, WD_ALIGN_PARAGRAPH.LEFT),
+    "NorSheetHeading": ("Контрольный лист: раздел", "Normal", 12, True, False, WD_ALIGN_PARAGRAPH.LEFT),
 }
 # Protocol styles the control sheet uses (the rest are dropped from this template).
 USED_PROTOCOL_STYLES = {"NorRequisite", "NorKind", "NorTitle", "NorTableText", "NorTableHead"}
@@ -114,6 +124,11 @@ def _sheet_styles(doc) -> None:
     note = styles["Контрольный лист: примечание"].paragraph_format
     note.first_line_indent = Mm(0)
     note.space_before = Pt(6)
+    heading = styles["Контрольный лист: раздел"].paragraph_format
+    heading.first_line_indent = Mm(0)
+    heading.space_before = Pt(6)
+    heading.space_after = Pt(6)
+    heading.keep_with_next = True
 
 
 # --- tables ------------------------------------------------------------------------------------
@@ -167,22 +182,31 @@ def _cant_split(row) -> None:
     row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
 
+def _v_merge(cell, restart: bool) -> None:
+    """Merge the cell with the ones below (restart) or into the one above (continue)."""
+    tc_pr = cell._tc.get_or_add_tcPr()
+    merge = OxmlElement("w:vMerge")
+    if restart:
+        merge.set(qn("w:val"), "restart")
+    tc_pr.append(merge)
+
+
 def _sheet_table(doc) -> None:
     text, overdue = SHEET_STYLES["NorSheetText"][0], SHEET_STYLES["NorSheetOverdue"][0]
     source, link = SHEET_STYLES["NorSheetSource"][0], SHEET_STYLES["NorSheetLink"][0]
-    table = _new_table(doc, SHEET_COLUMNS, 11)
+    table = _new_table(doc, SHEET_COLUMNS, 18)
     head = table.rows[0]
     for cell, title in zip(head.cells, SHEET_HEAD):
         _fill(cell, [(title, SHEET_STYLES["NorSheetHead"][0])])
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     _repeat_header(head)
-    _cant_split(head)
     _tag_row(table, 1, "{%tr for g in groups %}", text)
     group = table.rows[2].cells[0].merge(table.rows[2].cells[-1])
     _fill(group, [("{{ g.title }} {{ g.note }}", SHEET_STYLES["NorSheetGroup"][0])], GROUP_FILL)
-    _cant_split(table.rows[2])
+    _cant_split(table.rows[2])  # a group's title never alone at the foot of a page (keep with next)
     _tag_row(table, 3, "{%tr for r in g.rows %}", text)
     _tag_row(table, 4, "{%tr if r.overdue %}", text)
+    # The assignment's row: its number and words merged down over its members' lines.
     for index, style, fill in ((5, overdue, OVERDUE_FILL), (7, text, None)):
         cells = table.rows[index].cells
         _fill(cells[0], [("{{ r.number }}", style)], fill)
@@ -195,11 +219,72 @@ def _sheet_table(doc) -> None:
         _fill(cells[4], [("{{ r.marks }}", style)], fill)
         status = SHEET_STYLES["NorSheetOverdueStatus"][0] if fill else style
         _fill(cells[5], [("{{ r.status }}", status)], fill)
-        _cant_split(table.rows[index])  # a row is not torn across two pages
+        _v_merge(cells[0], True)
+        _v_merge(cells[1], True)
     _tag_row(table, 6, "{%tr else %}", text)
     _tag_row(table, 8, "{%tr endif %}", text)
-    _tag_row(table, 9, "{%tr endfor %}", text)  # rows of the group
-    _tag_row(table, 10, "{%tr endfor %}", text)  # groups
+    # A member's line: their extension, name, marks and status under the merged words.
+    _tag_row(table, 9, "{%tr for m in r.members %}", text)
+    _tag_row(table, 10, "{%tr if m.overdue %}", text)
+    for index, style, fill in ((11, overdue, OVERDUE_FILL), (13, text, None)):
+        cells = table.rows[index].cells
+        _fill(cells[0], [("", style)])
+        _fill(cells[1], [("", style)])
+        _v_merge(cells[0], False)
+        _v_merge(cells[1], False)
+        _fill(cells[2], [("{{ m.deadline }}", style)], fill)
+        _fill(cells[3], [("{{ m.name }}", style)], fill)
+        _fill(cells[4], [("{{ m.marks }}", style)], fill)
+        status = SHEET_STYLES["NorSheetOverdueStatus"][0] if fill else style
+        _fill(cells[5], [("{{ m.status }}", status)], fill)
+    _tag_row(table, 12, "{%tr else %}", text)
+    _tag_row(table, 14, "{%tr endif %}", text)
+    _tag_row(table, 15, "{%tr endfor %}", text)  # members
+    _tag_row(table, 16, "{%tr endfor %}", text)  # rows of the group
+    _tag_row(table, 17, "{%tr endfor %}", text)  # groups
+    for cell in table.rows[2].cells[:1]:
+        cell.paragraphs[0].paragraph_format.keep_with_next = True
+
+
+def _summary_table(doc) -> None:
+    """Assignments and their parts by state: a label column and one column per state."""
+    text, head = SHEET_STYLES["NorSheetText"][0], SHEET_STYLES["NorSheetHead"][0]
+    table = _new_table(doc, SUMMARY_COLUMNS, 4)
+    titles = ["", "Всего", *("{{ summary.columns." + key + " }}" for key in SUMMARY_FIELDS[1:])]
+    for cell, title in zip(table.rows[0].cells, titles):
+        _fill(cell, [(title, head)])
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    _repeat_header(table.rows[0])
+    _tag_row(table, 1, "{%tr for s in summary.rows %}", text)
+    for i, (cell, field) in enumerate(zip(table.rows[2].cells, ("label", *SUMMARY_FIELDS))):
+        _fill(cell, [("{{ s." + field + " }}", text)])
+        if i:
+            cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _tag_row(table, 3, "{%tr endfor %}", text)
+
+
+def _compiled_table(doc) -> None:
+    """«Составил:» position | a line to sign on | И.О. Фамилия; the date below (no borders)."""
+    text = SHEET_STYLES["NorSheetNote"][0]
+    table = doc.add_table(rows=2, cols=3)
+    table.autofit = False
+    _borders(table, False)
+    for col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), COMPILED_COLUMNS):
+        col.set(qn("w:w"), str(int(Mm(width).twips)))
+    cells = [("{{ compiled.label }} {{ compiled.position }}", None), ("____________________", WD_ALIGN_PARAGRAPH.CENTER),
+             ("{{ compiled.name }}", WD_ALIGN_PARAGRAPH.RIGHT)]  # fmt: skip
+    for cell, width, (value, align) in zip(table.rows[0].cells, COMPILED_COLUMNS, cells):
+        cell.width = Mm(width)
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
+        _fill(cell, [(value, text)])
+        if align is not None:
+            cell.paragraphs[0].alignment = align
+        cell.paragraphs[0].paragraph_format.keep_with_next = True
+    _fill(table.rows[1].cells[0], [("{{ compiled.date }}", text)])
+    for cell in table.rows[1].cells[1:]:
+        _fill(cell, [("", text)])
+    for row in table.rows:
+        _cant_split(row)
 
 
 def _discipline_table(doc) -> None:
@@ -210,7 +295,6 @@ def _discipline_table(doc) -> None:
         _fill(cell, [(title, head)])
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     _repeat_header(table.rows[0])
-    _cant_split(table.rows[0])
     _tag_row(table, 1, "{%tr for d in discipline %}", text)
     for index, var, style in ((2, "d", text), (4, "discipline_total", group)):
         for i, (cell, field) in enumerate(zip(table.rows[index].cells, DISCIPLINE_FIELDS)):
@@ -224,28 +308,45 @@ def _discipline_table(doc) -> None:
 
 
 def _body(doc) -> None:
-    _tag(doc, "{%p if issuer %}")
-    _p(doc, "{{ issuer }}", "NorRequisite")
-    _tag(doc, "{%p endif %}")
+    note = SHEET_STYLES["NorSheetNote"][0]
+    caption = SHEET_STYLES["NorSheetCaption"][0]
+    _tag(doc, "{%p for line in issuer_lines %}")
+    _p(doc, "{{ line }}", "NorRequisite")
+    _tag(doc, "{%p endfor %}")
     _p(doc, "{{ title }}", "NorKind")
     _p(doc, "{{ subtitle }}", "NorTitle").paragraph_format.space_after = Pt(0)
-    _p(doc, "{{ as_of }}", SHEET_STYLES["NorSheetCaption"][0])
-    caption = _p(doc, "{{ grouping }}", SHEET_STYLES["NorSheetCaption"][0])
-    caption.paragraph_format.space_after = Pt(12)
+    _p(doc, "{{ as_of }}", caption).paragraph_format.space_after = Pt(12)
+    # Page 1: the summary.
+    _tag(doc, "{%p if summary.rows %}")
+    _p(doc, "{{ summary.heading }}", SHEET_STYLES["NorSheetHeading"][0])
+    _summary_table(doc)
+    _tag(doc, "{%p endif %}")
+    _tag(doc, "{%p if summary.overdue_by %}")
+    _p(doc, "{{ summary.overdue_by }}", note)
+    _tag(doc, "{%p endif %}")
+    _tag(doc, "{%p if summary.rows %}")
+    _p(doc, "{{ summary.due_by }}", note)
+    _p(doc, "{{ summary.note }}", note)
+    _tag(doc, "{%p endif %}")
+    # From page 2: the assignments.
     _tag(doc, "{%p if groups %}")
+    heading = _p(doc, "{{ details_heading }}", SHEET_STYLES["NorSheetHeading"][0])
+    heading.paragraph_format.page_break_before = True
     _sheet_table(doc)
     _tag(doc, "{%p else %}")
-    _p(doc, "{{ empty_text }}", SHEET_STYLES["NorSheetNote"][0])
+    _p(doc, "{{ empty_text }}", note)
     _tag(doc, "{%p endif %}")
     _tag(doc, "{%p if overdue_legend %}")
-    _p(doc, "{{ overdue_legend }}", SHEET_STYLES["NorSheetNote"][0])
+    _p(doc, "{{ overdue_legend }}", note)
     _tag(doc, "{%p endif %}")
-    _p(doc, "{{ totals }}", SHEET_STYLES["NorSheetNote"][0])
     _tag(doc, "{%p if discipline %}")
-    _p(doc, "{{ discipline_heading }}", "NorTitle").paragraph_format.space_before = Pt(18)
+    heading = _p(doc, "{{ discipline_heading }}", SHEET_STYLES["NorSheetHeading"][0])
+    heading.paragraph_format.space_before = Pt(18)
     _discipline_table(doc)
-    _p(doc, "{{ discipline_note }}", SHEET_STYLES["NorSheetNote"][0])
+    _p(doc, "{{ discipline_note }}", note)
     _tag(doc, "{%p endif %}")
+    _p(doc, "", note).paragraph_format.keep_with_next = True
+    _compiled_table(doc)
     body = doc.element.body
     first = body[0]
     if first.tag == qn("w:p") and not "".join(first.itertext()).strip():

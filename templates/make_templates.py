@@ -245,9 +245,25 @@ def _table(doc, widths_mm: list[int], rows: list[list[tuple[str, str]]], visible
 
 
 def _repeat_header(row) -> None:
+    """A header row: repeated on every page, never split, and kept with the first data row (a
+    header alone at the foot of a page is no header)."""
     tr_pr = row._tr.get_or_add_trPr()
+    tr_pr.append(OxmlElement("w:cantSplit"))
     header = OxmlElement("w:tblHeader")
     tr_pr.append(header)
+    _keep_row_with_next(row)
+
+
+def _keep_row_with_next(row) -> None:
+    """Every paragraph of the row kept with the next: Word and LibreOffice then keep the row on
+    the page of the row (or paragraph) after it."""
+    for cell in row.cells:
+        for paragraph in cell.paragraphs:
+            paragraph.paragraph_format.keep_with_next = True
+
+
+def _cant_split(row) -> None:
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
 
 def _decisions_block(doc, var: str) -> None:
@@ -343,39 +359,40 @@ def _body(doc) -> None:
     _p(doc, "{{ decisions_label }}", "NorLabel")
     _decisions_block(doc, "decisions")
     _tag(doc, "{%p endif %}")
-    # Signatures: position on the left, «И.О. Фамилия» on the right.
-    _tag(doc, "{%p if signatures %}")
+    # Signatures: position on the left, «И.О. Фамилия» on the right; then «Протокол вела» and the
+    # name; then an extract's certification: «Верно», position, signature, И.О. Фамилия, date.
+    # One borderless table whose every row is kept with the next (and the paragraph before it
+    # with the table): no page break falls inside the block, in Word or in LibreOffice.
+    _tag(doc, "{%p if signatures or minutes_by or certification %}")
     _p(doc, "", "NorSignature").paragraph_format.keep_with_next = True
+    blank = ("", "NorSignature")
     table = _table(
         doc, [110, 60],
         [
-            [("{%tr for s in signatures %}", "NorSignature"), ("", "NorSignature")],
+            [("{%tr for s in signatures %}", "NorSignature"), blank],
             [("{{ s.position }}", "NorSignature"), ("{{ s.name }}", "NorSignatureName")],
-            [("{%tr endfor %}", "NorSignature"), ("", "NorSignature")],
+            [("{%tr endfor %}", "NorSignature"), blank],
+            [("{%tr if minutes_by %}", "NorSignature"), blank],
+            [("{{ minutes_by.label }}", "NorSignature"), blank],
+            [("{{ minutes_by.name }}", "NorSignature"), blank],
+            [("{%tr endif %}", "NorSignature"), blank],
+            [("{%tr if certification %}", "NorSignature"), blank],
+            [("{{ certification.word }}", "NorSignature"), blank],
+            [("{{ certification.position }}", "NorSignature"), ("{{ certification.name }}", "NorSignatureName")],
+            [("{{ certification.date }}", "NorSignature"), blank],
+            [("{%tr endif %}", "NorSignature"), blank],
         ],
         visible=False,
     )  # fmt: skip
-    for cell in table.rows[1].cells:
-        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
-        cell.paragraphs[0].paragraph_format.space_before = Pt(24)
-    _tag(doc, "{%p endif %}")
-    _tag(doc, "{%p if minutes_by %}")
-    p = _p(doc, "{{ minutes_by.label }}", "NorSignature")
-    p.paragraph_format.space_before = Pt(24)
-    _p(doc, "{{ minutes_by.name }}", "NorSignature")
-    _tag(doc, "{%p endif %}")
-    # The certification of an extract: Верно / position / signature / И.О. Фамилия / date.
-    _tag(doc, "{%p if certification %}")
-    p = _p(doc, "{{ certification.word }}", "NorSignature")
-    p.paragraph_format.space_before = Pt(24)
-    table = _table(
-        doc, [110, 60],
-        [[("{{ certification.position }}", "NorSignature"), ("{{ certification.name }}", "NorSignatureName")]],
-        visible=False,
-    )  # fmt: skip
-    for cell in table.rows[0].cells:
-        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
-    _p(doc, "{{ certification.date }}", "NorSignature")
+    for index in (1, 4, 5, 8, 9, 10):  # the rows that stay; tag rows disappear
+        row = table.rows[index]
+        for cell in row.cells:
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
+        _keep_row_with_next(row)
+        _cant_split(row)
+    for index in (1, 4, 8):  # a signature, «Протокол вела», «Верно»: a space above for the pen
+        for cell in table.rows[index].cells:
+            cell.paragraphs[0].paragraph_format.space_before = Pt(24)
     _tag(doc, "{%p endif %}")
     # Appendices, each from a new page.
     _tag(doc, "{%p for a in appendices %}")
@@ -586,6 +603,10 @@ def _clean_package(raw: bytes, template: str = "protocol.docx") -> bytes:
                 text = text.replace("<w:savePreviewPicture/>", "")
                 text = re.sub(r"<w:rsids>.*?</w:rsids>", "", text)
                 text = text.replace('w:val="en-US" w:eastAsia="ja-JP"', 'w:val="ru-RU" w:eastAsia="ru-RU"')
+                # A justified line ending in a manual line break (a record's single line break)
+                # is not stretched across the page (Word's «не расширять межзнаковые интервалы в
+                # строке, оканчивающейся символом разрыва строки»; LibreOffice reads it too).
+                text = text.replace("<w:compat>", "<w:compat><w:doNotExpandShiftReturn/>")
                 data = text.encode("utf-8")
             parts.append(Part.of(name, data))
     return zip_parts(parts)

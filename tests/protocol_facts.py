@@ -13,6 +13,7 @@ from docx.text.paragraph import Paragraph
 
 from nor_docs.model.common import format_date
 from nor_docs.names import PersonName, position_in_case, short_name
+from nor_docs.render.typograph import typeset
 
 NBSP = "\u00a0"
 
@@ -40,8 +41,9 @@ def document_lines(path: Path) -> list[Line]:
 
 
 def norm(text: str) -> str:
-    """Compare texts regardless of how spaces were typed (NBSP, runs of spaces)."""
-    return " ".join(text.replace(NBSP, " ").split())
+    """Compare texts regardless of how spaces were typed (NBSP, runs of spaces) and of the
+    typography a document adds (``typeset``: dashes, quotes, non-breaking hyphens)."""
+    return " ".join(typeset(text).replace(NBSP, " ").replace("\u2011", "-").split())
 
 
 @dataclass
@@ -120,7 +122,8 @@ def meeting_facts(meeting, records, items: list[str] | None = None) -> list[Fact
     if meeting.chair is not None:
         facts.append(Fact("председатель", _name(records, meeting.chair.person, initials_first=True)))
     appendix_list: list[Fact] = []
-    for key, label in (("attendees", "Присутствовали"), ("invited", "Приглашённые"), ("absent", "Отсутствовали")):
+    for key, label in (("attendees", meeting.attendees_label or "Присутствовали"), ("invited", "Приглашённые"),
+                       ("absent", "Отсутствовали")):  # fmt: skip
         entries = getattr(meeting, key)
         if not entries:
             continue
@@ -138,7 +141,7 @@ def meeting_facts(meeting, records, items: list[str] | None = None) -> list[Fact
             if not attendee.person:
                 text = attendee.text or (records.groups[attendee.group].name if attendee.group else
                                          records.organizations[attendee.organization].display_name)  # fmt: skip
-                lines.append(Fact(f"{label}: группа", text))
+                lines.append(Fact(f"{label}: группа", text[1:]))  # its first letter follows the list
         if key == "attendees" and len(people) > docs.attendees_list_limit:
             total = len(people) + sum(a.count or 0 for a in entries if not a.person)
             facts.append(Fact("число присутствовавших", f"{total} чел. (список прилагается)"))

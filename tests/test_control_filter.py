@@ -110,7 +110,9 @@ def test_the_control_sheet_of_a_selection_names_it_and_keeps_the_full_sheet(runn
         "control-sheet-2024-06-03-executor-leshkova.docx", "control-sheet-2024-06-03.docx"]
     assert chosen.output.splitlines()[-1] == "Отбор: исполнитель — Лешкова\u00a0О.Н."
     text = "\n".join(p.text for p in Document(tmp_path / "control-sheet-2024-06-03-executor-leshkova.docx").paragraphs)
-    assert "(по исполнителям) Отбор: исполнитель — Лешкова\u00a0О.Н." in text
+    # the head reading only page 1 sees the selection in the summary's heading, and again above the rows
+    assert "Сводка на 03.06.2024. Отбор: исполнитель\u00a0— Лешкова\u00a0О.Н." in text
+    assert "Поручения (по исполнителям). Отбор: исполнитель\u00a0— Лешкова\u00a0О.Н." in text
     assert "Отбор" not in "\n".join(p.text for p in Document(tmp_path / "control-sheet-2024-06-03.docx").paragraphs)
 
 

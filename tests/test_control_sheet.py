@@ -1,13 +1,16 @@
-"""The control sheet (``nor-docs build control``) read back with python-docx: a landscape page, a
-header row Word repeats, rows in their groups and order, overdue rows marked, the text of every
-cell for the demo records of tests/data/control (marks, extensions, a cancellation), the
-discipline summary, grouping by meeting, roadmap links, determinism, and the CLI."""
+"""The control sheet (``nor-docs build control``) read back with python-docx: a landscape page, the
+organisation and title, the page-1 summary, a header row Word repeats, one row per assignment with
+its members' lines beneath, groups in the order people expect, overdue rows and lines marked, the
+text of every cell for the demo records of tests/data/control (marks, extensions, a cancellation),
+the discipline summary, «Составил», grouping by meeting, roadmap links, dates in words,
+determinism, and the CLI."""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
 import shutil
+import re
 import textwrap
 from pathlib import Path
 
@@ -64,6 +67,10 @@ def row_of(sheet, group_start: str, text_start: str):
     return next(r for r in group.rows if r.text.startswith(text_start))
 
 
+def member_of(row, name: str):
+    return next(m for m in row.members if m["name"] == name)
+
+
 # --- the page and the header row ----------------------------------------------------------------
 
 
@@ -83,48 +90,109 @@ def test_the_header_row_repeats_on_every_page(built):
     assert sheet.document.tables[-1].rows[0]._tr.trPr is not None  # the discipline table's header too
 
 
-def test_the_heading_names_the_day_and_the_grouping(built):
+def test_the_heading_names_the_organisations_the_day_and_the_grouping(built):
     sheet, _ = sheet_of(built, "2023-02-22")
-    assert sheet.paragraphs[:4] == ["КОНТРОЛЬНЫЙ ЛИСТ", "исполнения поручений", "по состоянию на 22.02.2023",
-                                    "(по исполнителям)"]  # fmt: skip
+    # two offices gave the assignments of the demo records: both are named
+    assert sheet.paragraphs[:5] == ["Управление образования города Кузнецка",
+                                    "Управление образования Петрозаводского городского округа", "КОНТРОЛЬНЫЙ ЛИСТ",
+                                    "исполнения поручений", "по состоянию на 22.02.2023"]  # fmt: skip
+    assert "Поручения (по исполнителям)" in sheet.paragraphs
     assert sheet.document.core_properties.title == "Контрольный лист исполнения поручений на 22.02.2023"
     assert sheet.document.core_properties.created.date() == dt.date(2023, 2, 22)
+
+
+def test_the_summary_counts_assignments_and_their_parts(built, records):
+    sheet, items = sheet_of(built, "2023-02-22")
+    assert sheet.summary_header == ["", "Всего", "Просрочено", "Срок в ближайшие 7 дней",
+                                    "На контроле, срок не наступил", "Исполнено в срок",
+                                    "Исполнено с нарушением срока", "Снято с контроля"]  # fmt: skip
+    assignments, parts = sheet.summary
+    assert assignments == {"label": "Поручений", "total": "6", "overdue": "2", "due_week": "2", "pending": "2",
+                           "done": "0", "done_late": "0", "cancelled": "0"}  # fmt: skip
+    assert parts == {"label": "Исполнителей по поручениям", "total": "16", "overdue": "2", "due_week": "4",
+                     "pending": "7", "done": "1", "done_late": "1", "cancelled": "1"}  # fmt: skip
+    counts = summary(items)
+    assert int(parts["total"]) == counts["total"] and int(parts["overdue"]) == counts["overdue"]
+    assert int(assignments["total"]) == len({i.assignment.id for i in items}) == len(sheet.rows)
+    # who is late, and who has a deadline within the week, most first; numbers as numbers
+    assert ("Просрочено (исполнители и число поручений): МБОУ СОШ №10 — 1; МОУ «Средняя школа № 7» — 1."
+            in sheet.paragraphs)  # fmt: skip
+    assert ("Срок в ближайшие 7 дней (22.02.2023 — 28.02.2023): МОУ «Средняя школа № 7» — 2; МОУ «Средняя школа "
+            "№ 3» — 1; МОУ «Средняя школа № 6» — 1." in sheet.paragraphs)  # fmt: skip
+
+
+def test_compiled_by_signs_the_sheet_or_leaves_lines_to_fill(tmp_path, records):
+    items = control_items(records, D("2023-02-22"))
+    blank = read_sheet(build_control_sheet(records, items, D("2023-02-22"), "executor", tmp_path / "a", TEMPLATES))
+    assert blank.compiled[:4] == ["Составил: ____________________", "____________________", "____________________",
+                                  "22.02.2023"]  # fmt: skip
+    signed = read_sheet(build_control_sheet(records, items, D("2023-02-22"), "executor", tmp_path / "b", TEMPLATES,
+                                            compiled_by="pakhomova"))  # fmt: skip
+    person = records.people["pakhomova"]
+    assert signed.compiled[0] == f"Составил: {person.position[0].upper()}{person.position[1:]}"
+    assert signed.compiled[2] == person.short_initials_first.replace("\u00a0", " ")
 
 
 # --- groups and order -----------------------------------------------------------------------------
 
 
-def test_every_part_has_one_row_in_its_executors_group_in_deadline_order(built, records):
+def test_one_row_per_assignment_with_its_members_beneath_in_deadline_order(built, records):
     sheet, items = sheet_of(built, "2023-02-22")
-    assert len(sheet.rows) == len(items) == 16
-    assert [r["number"] for r in sheet.rows] == [str(n) for n in range(1, len(items) + 1)]
-    names = [r.name.replace("\u00a0", " ") for r in discipline(items, records)]
-    assert names == ["МБОУ СОШ №10", "МОУ «Средняя школа № 3»", "МОУ «Средняя школа № 6»", "МОУ «Средняя школа № 7»"]
-    assert [g.title.split(" (")[0] for g in sheet.groups] == names
-    by_member: dict[str, list] = {}
+    by_assignment: dict[str, list] = {}
     for index, item in enumerate(items):
-        by_member.setdefault(records.display_name(item.member).replace("\u00a0", " "), []).append((index, item))
-    for group in sheet.groups:
-        name = group.title.split(" (")[0]
-        own = by_member[name]
-        overdue = sum(i.status == "overdue" for _n, i in own)
-        assert group.title == f"{name} (поручений — {len(own)}" + (f", просрочено — {overdue})" if overdue else ")")
-        assert all(r["executor"].startswith(name) for r in group.rows)
-        # Within an executor: by effective deadline (a standing one by its report date), then record order.
-        expected = sorted(own, key=lambda e: (e[1].deadline or e[1].report_date, e[0]))
-        assert [(r.source.split(", ")[-1], r.text) for r in group.rows] == [
-            (f"п. {i.assignment.number}", i.assignment.text[0].upper() + i.assignment.text[1:]) for _n, i in expected]
-        days = [(i.deadline or i.report_date).strftime("%d.%m.%Y") for _n, i in expected]
-        assert all(day in row["deadline"] for day, row in zip(days, group.rows))
-    school3 = next(g for g in sheet.groups if g.title.startswith("МОУ «Средняя школа № 3»"))
-    assert [r.source for r in school3.rows] == ["Протокол от 31.01.2023, п. 4", "Протокол от 31.01.2023, п. 2",
+        by_assignment.setdefault(item.assignment.id, []).append((index, item))
+    assert len(sheet.rows) == len(by_assignment) == 6  # not one row per school: 16 parts in all
+    assert sum(max(len(r.members), 1) for r in sheet.rows) == len(items) == 16
+    assert [r["number"] for r in sheet.rows] == [str(n) for n in range(1, 7)]
+    assert [g.title for g in sheet.groups] == ["МБОУ СОШ №10 (поручений — 1, просрочено — 1)",
+                                               f"{SCHOOLS} (поручений — 5, просрочено — 1)"]  # fmt: skip
+    schools = next(g for g in sheet.groups if g.title.startswith(SCHOOLS))
+    # by effective deadline (a standing one by its report date), then record order
+    assert [r.source for r in schools.rows] == ["Протокол от 31.01.2023, п. 4", "Протокол от 31.01.2023, п. 2",
                                                 "Протокол от 31.01.2023, п. 5", "Протокол от 31.01.2023, п. 3",
                                                 "Протокол от 31.01.2023, п. 1.4"]  # fmt: skip
+    for row in schools.rows:
+        assert row["executor"] == f"{SCHOOLS}\n(исполнителей — 3)" and row["marks"] == ""
+        assert [m["name"] for m in row.members] == ["МОУ «Средняя школа № 3»", "МОУ «Средняя школа № 6»",
+                                                    "МОУ «Средняя школа № 7»"]  # fmt: skip
+    assert schools.rows[0]["status"] == "просрочено — 1\nисполнено с нарушением срока — 1\nисполнено — 1"
+
+
+def test_executors_are_sorted_as_people_expect():
+    from nor_docs.control import natural_key
+
+    names = ["МОУ «Средняя школа № 10»", "МОУ «Средняя школа № 3»", "Ёлкина А.А.", "МОУ «Средняя школа № 29»",
+             "Егорова Б.Б.", "МОУ «Средняя школа № 5»", "МБОУ СОШ №14"]  # fmt: skip
+    assert sorted(names, key=natural_key) == ["Егорова Б.Б.", "Ёлкина А.А.", "МБОУ СОШ №14",
+                                              "МОУ «Средняя школа № 3»", "МОУ «Средняя школа № 5»",
+                                              "МОУ «Средняя школа № 10»", "МОУ «Средняя школа № 29»"]  # fmt: skip
+
+
+def test_the_decisions_words_are_kept_bullets_and_a_sub_items_parent(tmp_path):
+    from conftest import SAMPLE_RECORDS
+
+    records, _ = load_and_validate(SAMPLE_RECORDS)
+    day = D("2023-02-22")
+    sheet = read_sheet(build_control_sheet(records, control_items(records, day), day, "meeting", tmp_path, TEMPLATES))
+    group = next(g for g in sheet.groups if g.title.startswith("Протокол совещания руководителей муниципальных"))
+    system = next(r for r in group.rows if r.source == "п. 1.2")
+    words = system["task"].split("\n")[1:]
+    assert words[0] == "Осуществлять в системе:" and len(words) == 7
+    assert words[1].startswith("– анализ результатов процедур оценки качества")
+    assert words[2] == "– анализ, связанный с оценкой образовательных результатов в рамках оценочных процедур;"
+    sub = next(r for r in group.rows if r.source == "п. 1.3.1")
+    assert sub["task"].split("\n")[1:] == [
+        "1.3. Скорректировать систему внутришкольного контроля с учетом выявленных проблем, в том числе "
+        "профессиональных дефицитов учителей;", "1.3.1. систему повышения квалификации и аттестации учителей;"]
+    # each of the fifteen schools is a line under its assignment, in the order of their numbers
+    assert [m["name"] for m in sub.members][:4] == ["МОУ «Средняя школа № 3»", "МОУ «Средняя школа № 5»",
+                                                   "МОУ «Средняя школа № 6»", "МОУ «Средняя школа № 7»"]  # fmt: skip
+    assert len(sub.members) == 15
 
 
 def test_grouped_by_meeting_groups_follow_the_dates_and_rows_the_record(built, records):
     sheet, items = sheet_of(built, "2024-06-20", "meeting")
-    assert sheet.paragraphs[3] == "(по протоколам и дорожным картам)"
+    assert "Поручения (по протоколам и дорожным картам)" in sheet.paragraphs
     titles = [g.title for g in sheet.groups]
     assert [t.split(" (поручений")[0] for t in titles] == [
         "Протокол совещания руководителей образовательных организаций города Кузнецка от 29.09.2021",
@@ -135,32 +203,35 @@ def test_grouped_by_meeting_groups_follow_the_dates_and_rows_the_record(built, r
         "(утв. приказом Управления образования от 15.01.2024 № 12)",
         "Протокол совещания по срокам от 01.04.2024",
     ]  # fmt: skip
-    by_record = {}
+    by_record: dict[str, list] = {}
     for item in items:
-        by_record.setdefault(item.assignment.record_id, []).append(item)
+        if item.assignment not in by_record.setdefault(item.assignment.record_id, []):
+            by_record[item.assignment.record_id].append(item.assignment)
     order = ["2021-09-29-kuznetsk", "2023-01-31-ptz", "2023-12-14-wg", "ptz-roadmap-2024", "2024-04-01-misc"]
     for group, rid in zip(sheet.groups, order):
-        expected = by_record[rid]  # record order: decision by decision, each member in the group's order
+        expected = by_record[rid]  # record order: decision by decision
         assert [(r.source, r.text) for r in group.rows] == [
-            (f"п. {i.assignment.number}", i.assignment.text[0].upper() + i.assignment.text[1:]) for i in expected]
-        assert [r["executor"].split("\n")[0] for r in group.rows] == [
-            records.display_name(i.member).replace("\u00a0", " ") for i in expected]  # fmt: skip
-    assert len(sheet.rows) == len(items)
+            (f"п. {a.number}", a.text[0].upper() + a.text[1:]) for a in expected]
+    assert len(sheet.rows) == len({i.assignment.id for i in items})
 
 
 # --- overdue rows ----------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(("today", "by"), [("2023-02-22", "executor"), ("2024-06-20", "meeting")])
-def test_overdue_rows_and_only_they_are_marked(built, today, by):
+def test_overdue_rows_and_member_lines_and_only_they_are_marked(built, today, by):
     sheet, items = sheet_of(built, today, by)
-    overdue = [r for r in sheet.rows if r["status"].startswith("просрочено")]
+    lines = [m for r in sheet.rows for m in r.members] + [r for r in sheet.rows if not r.members]
+    overdue = [line for line in lines if line["status"].startswith("просрочено (")]
     assert len(overdue) == summary(items)["overdue"] > 0
-    for row in sheet.rows:
-        marked = row in overdue
-        assert (OVERDUE_STYLE in row.styles) == marked, row.cells
-        assert (row.fills == {OVERDUE_FILL}) == marked
-        assert marked or row.fills == {None}
+    for line in lines:
+        marked = line in overdue
+        assert (OVERDUE_STYLE in line.styles) == marked, line.cells
+        assert (line.fills == {OVERDUE_FILL}) == marked
+        assert marked or line.fills == {None}
+    for row in sheet.rows:  # an assignment's own row: marked when any member is late
+        late = any(m["status"].startswith("просрочено") for m in row.members) or row["status"].startswith("просрочено")
+        assert (row.fills == {OVERDUE_FILL}) == late, row.cells
 
 
 def test_the_overdue_style_is_visible_and_the_office_can_change_it(tmp_path, records):
@@ -184,32 +255,34 @@ def test_the_overdue_style_is_visible_and_the_office_can_change_it(tmp_path, rec
 
 def test_marks_extensions_and_statuses_of_the_demo_records(built):
     sheet, _ = sheet_of(built, "2023-02-22")
-    done = row_of(sheet, "МОУ «Средняя школа № 3»", "Разработать «Дорожную карту»")
+    plan = row_of(sheet, SCHOOLS, "Разработать «Дорожную карту»")
+    assert plan["deadline"] == "в срок до 21.02.2023\nконтрольный срок — 21.02.2023"
+    done = member_of(plan, "МОУ «Средняя школа № 3»")
     assert done["marks"] == "20.02.2023 — письмо № 15" and done["status"] == "исполнено"
-    assert done["deadline"] == "в срок до 21.02.2023\nконтрольный срок — 21.02.2023"
-    assert done["executor"] == f"МОУ «Средняя школа № 3»\n(из группы «{SCHOOLS}»)"
-    late = row_of(sheet, "МОУ «Средняя школа № 6»", "Разработать «Дорожную карту»")
+    late = member_of(plan, "МОУ «Средняя школа № 6»")
     assert late["marks"] == "22.02.2023 — письмо № 21"
     assert late["status"] == "исполнено с нарушением срока (на 1 день)"
-    extended = row_of(sheet, "МОУ «Средняя школа № 6»", "Разработать (скорректировать)")
-    assert extended["deadline"] == (
-        "в срок до 27.02.2023\nконтрольный срок — 10.03.2023\nпродлён до 10.03.2023 (утверждено 21.02.2023, "
-        "Пахомова С.А.; основание — служебная записка директора)")  # fmt: skip
-    assert extended["status"] == "срок продлён"
-    interim = row_of(sheet, "МОУ «Средняя школа № 7»", "Разработать «Дорожную карту»")
+    interim = member_of(plan, "МОУ «Средняя школа № 7»")
     assert interim["marks"] == "15.02.2023 — промежуточный отчёт (промежуточная отметка)"
     assert interim["status"] == "просрочено (1 день)"
-    cancelled = row_of(sheet, "МОУ «Средняя школа № 3»", "Направить «Дорожную карту»")
+    program = row_of(sheet, SCHOOLS, "Разработать (скорректировать)")
+    assert program["deadline"] == "в срок до 27.02.2023\nконтрольный срок — 27.02.2023"  # the schedule's
+    extended = member_of(program, "МОУ «Средняя школа № 6»")  # the extension is the school's own
+    assert extended["deadline"] == ("продлён до 10.03.2023 (утверждено 21.02.2023, Пахомова С.А.; основание — "
+                                    "служебная записка директора)")  # fmt: skip
+    assert extended["status"] == "срок продлён"
+    assert member_of(program, "МОУ «Средняя школа № 3»")["deadline"] == ""
+    cancelled = member_of(row_of(sheet, SCHOOLS, "Направить «Дорожную карту»"), "МОУ «Средняя школа № 3»")
     assert cancelled["marks"] == ("снято с контроля 10.02.2023, Пахомова С.А.: дорожная карта школы согласована "
                                   "на заседании рабочей группы")  # fmt: skip
     assert cancelled["status"] == "снято с контроля"
     holiday = row_of(sheet, "МБОУ СОШ №10", "Провести детальный анализ")
-    assert holiday.source == "Протокол от 29.09.2021, п. 4.2"
+    assert holiday.source == "Протокол от 29.09.2021, п. 4.2" and holiday.members == []
     assert holiday["deadline"] == "10.10.2021\nконтрольный срок — 08.10.2021 (10.10.2021 — нерабочий день)"
-    assert holiday["status"] == "просрочено (502 дня)"
-    standing = row_of(sheet, "МОУ «Средняя школа № 7»", "Оказывать адресную")
-    assert standing["deadline"] == "на постоянной основе\nотчёт — 19.01.2024" and standing["status"] == "постоянно"
-    relative = row_of(sheet, "МОУ «Средняя школа № 7»", "Разработать распорядительный акт")
+    assert holiday["status"] == "просрочено (502 дня)" and holiday["executor"] == "МБОУ СОШ №10"
+    standing = row_of(sheet, SCHOOLS, "Оказывать адресную")
+    assert standing["deadline"] == "на постоянной основе\nотчёт — 19.01.2024" and standing["status"] == "постоянно — 3"
+    relative = row_of(sheet, SCHOOLS, "Разработать распорядительный акт")
     assert relative["deadline"].endswith("контрольный срок — 10.03.2023 (12.03.2023 — нерабочий день)")
 
 
@@ -225,9 +298,10 @@ def test_points_periods_waiting_and_people_of_the_later_records(built):
     waiting = row_of(sheet, "Кравцова Н.И.", "Подготовить аудитории")
     assert waiting["deadline"].endswith("ждёт даты события «пробный ОГЭ по математике (дата не назначена)»")
     assert waiting["status"] == "ждёт даты события"
-    member = row_of(sheet, "Лешкова О.Н.", "Провести анализ проделанной работы")
-    assert member["executor"] == "Лешкова О.Н.\n(из группы «Члены муниципальной рабочей группы»)"
-    assert member.source == "Протокол от 14.12.2023 № 4, п. 3"
+    analysis = row_of(sheet, "Члены муниципальной рабочей группы", "Провести анализ проделанной работы")
+    assert analysis["executor"] == "Члены муниципальной рабочей группы\n(исполнителей — 3)"
+    assert analysis.source == "Протокол от 14.12.2023 № 4, п. 3"
+    assert member_of(analysis, "Лешкова О.Н.")["marks"] == "31.01.2024 — аналитическая справка"
     roadmap = row_of(sheet, "Червова С.В., заместитель начальника управления образования", "Мониторинг")
     assert roadmap.source == "Дорожная карта от 15.01.2024 № 12, п. 1.1"
     assert roadmap["executor"] == "Червова С.В.\nзаместитель начальника управления образования"
@@ -241,8 +315,8 @@ def test_the_status_words_are_those_of_check(built):
         by_text.setdefault(item.status_text, 0)
         by_text[item.status_text] += 1
     shown = {}
-    for row in sheet.rows:
-        word = row["status"].split(" (на ")[0]
+    for line in [m for r in sheet.rows for m in r.members] + [r for r in sheet.rows if not r.members]:
+        word = line["status"].split(" (на ")[0]
         shown[word] = shown.get(word, 0) + 1
     assert shown == by_text
 
@@ -307,8 +381,8 @@ def test_a_decision_fulfilled_by_a_roadmap_says_so(tmp_path):
             "школа № 3» на 2023 год (утв. приказом МОУ «Средняя школа № 3» от 20.02.2023 № 15-о)")  # fmt: skip
     linked = [r for r in sheet.rows if r["task"].endswith(link)]
     assert {r.text for r in linked} == {"Разработать «Дорожную карту» по повышению качества образования в школе"}
-    assert len(linked) == 3  # each school's part
-    assert sum(link in r["task"] for r in sheet.rows) == 3
+    assert len(linked) == 1 and len(linked[0].members) == 3  # the assignment's row, its schools beneath
+    assert sum(link in r["task"] for r in sheet.rows) == 1
 
 
 def test_a_roadmap_item_reported_at_a_meeting_says_where(tmp_path):
@@ -371,9 +445,8 @@ def test_no_assignments_gives_a_sheet_that_says_so(tmp_path):
         encoding="utf-8")  # fmt: skip
     records, _ = load_and_validate(records_dir)
     sheet = read_sheet(build_control_sheet(records, [], D("2023-02-05"), "executor", tmp_path / "out", TEMPLATES))
-    assert sheet.groups == [] and sheet.discipline == []
+    assert sheet.groups == [] and sheet.discipline == [] and sheet.summary == []
     assert "Поручений на контроле нет." in sheet.paragraphs
-    assert "Всего поручений (по каждому исполнителю) — 0: поручений на контроле нет." in sheet.paragraphs
 
 
 def test_the_same_records_and_day_give_the_same_bytes(tmp_path, records):
@@ -414,8 +487,9 @@ def test_cli_builds_the_sheet_and_says_where(runner, tmp_path):
     result = run(runner, "--today", "22.02.2023", "--out", str(tmp_path))
     assert result.exit_code == 0, result.output
     path = tmp_path / "control-sheet-2023-02-22.docx"
-    assert result.output == f"{path.as_posix()}: поручений — 16, просрочено — 2, исполнителей — 4\n"
-    assert len(read_sheet(path).rows) == 16
+    assert result.output == (f"{path.as_posix()}: поручений — 6 (по исполнителям — 16), просрочено — 2 "
+                             "(по исполнителям — 2), исполнителей — 4\n")
+    assert len(read_sheet(path).rows) == 6
 
 
 def test_cli_by_meeting_writes_its_own_file(runner, tmp_path):
@@ -438,8 +512,8 @@ def test_cli_today_defaults_to_the_office_day(runner, tmp_path):
 def test_cli_warn_days_changes_due_soon(runner, tmp_path):
     run(runner, "--today", "2023-02-20", "--out", str(tmp_path / "a"))
     run(runner, "--today", "2023-02-20", "--warn-days", "0", "--out", str(tmp_path / "b"))
-    soon = [sum(r["status"] == "срок истекает" for r in read_sheet(p / "control-sheet-2023-02-20.docx").rows)
-            for p in (tmp_path / "a", tmp_path / "b")]  # fmt: skip
+    soon = [sum(m["status"] == "срок истекает" for r in read_sheet(p / "control-sheet-2023-02-20.docx").rows
+                for m in r.members) for p in (tmp_path / "a", tmp_path / "b")]  # fmt: skip
     assert soon[0] > soon[1] == 0
 
 
@@ -483,7 +557,61 @@ def test_make_control_passes_today_and_grouping(tmp_path):
     assert done.returncode == 0, done.stderr
     path = tmp_path / "control" / "control-sheet-2023-02-20-by-meeting.docx"
     assert done.stdout.startswith(f"{path}: поручений — ")
-    assert read_sheet(path).paragraphs[2] == "по состоянию на 20.02.2023"
+    assert "по состоянию на 20.02.2023" in read_sheet(path).paragraphs
+
+
+def test_dates_in_words_in_every_row(tmp_path):
+    records_dir = tmp_path / "records"
+    shutil.copytree(RECORDS, records_dir)
+    (records_dir / "settings.yaml").write_text("documents:\n  date_style: words\n", encoding="utf-8")
+    records, found = load_and_validate(records_dir)
+    assert [d for d in found if d.is_error] == []
+    day = D("2023-02-22")
+    sheet = read_sheet(build_control_sheet(records, control_items(records, day), day, "executor", tmp_path / "o",
+                                           TEMPLATES))  # fmt: skip
+    assert "по состоянию на 22 февраля 2023 г." in sheet.paragraphs
+    plan = row_of(sheet, SCHOOLS, "Разработать «Дорожную карту»")
+    assert plan.source == "Протокол от 31 января 2023 г., п. 4"
+    assert plan["deadline"] == "в срок до 21.02.2023\nконтрольный срок — 21 февраля 2023 г."
+    assert member_of(plan, "МОУ «Средняя школа № 3»")["marks"] == "20 февраля 2023 г. — письмо № 15"
+    program = row_of(sheet, SCHOOLS, "Разработать (скорректировать)")
+    assert member_of(program, "МОУ «Средняя школа № 6»")["deadline"].startswith(
+        "продлён до 10 марта 2023 г. (утверждено 21 февраля 2023 г., Пахомова С.А.;")
+    holiday = row_of(sheet, "МБОУ СОШ №10", "Провести детальный анализ")
+    assert holiday["deadline"].endswith("контрольный срок — 8 октября 2021 г. (10 октября 2021 г. — нерабочий день)")
+    assert not any(re.search(r"\b\d\d\.\d\d\.\d{4}\b", line) for line in (
+        plan.source, member_of(plan, "МОУ «Средняя школа № 3»")["marks"], sheet.compiled[3]))
+
+
+def test_the_settings_name_the_organisation_and_who_compiled_it(tmp_path, runner):
+    records_dir = tmp_path / "records"
+    shutil.copytree(RECORDS, records_dir)
+    (records_dir / "settings.yaml").write_text("documents:\n  organization: ptz-uo\n  compiled_by: pakhomova\n",
+                                               encoding="utf-8")  # fmt: skip
+    result = run(runner, "--today", "2023-02-22", "--out", str(tmp_path / "out"), records=records_dir)
+    assert result.exit_code == 0, result.output
+    sheet = read_sheet(tmp_path / "out" / "control-sheet-2023-02-22.docx")
+    assert sheet.paragraphs[:2] == ["Управление образования Петрозаводского городского округа", "КОНТРОЛЬНЫЙ ЛИСТ"]
+    assert sheet.compiled[2] == "С.А. Пахомова"
+    result = run(runner, "--today", "2023-02-22", "--out", str(tmp_path / "out"), "--compiled-by", "ivanva",
+                 records=records_dir)  # fmt: skip
+    assert result.exit_code == 1 and "--compiled-by: неизвестное лицо «ivanva»" in result.stderr
+    (records_dir / "settings.yaml").write_text("documents:\n  organization: ptz-u\n  compiled_by: pahomova\n",
+                                               encoding="utf-8")  # fmt: skip
+    result = runner.invoke(cli, ["validate", "--records", str(records_dir)])
+    assert result.exit_code == 1
+    assert f"{records_dir}/settings.yaml:2:17: NOR104 неизвестная организация «ptz-u»; возможно, «ptz-uo»?" in result.output
+    assert f"{records_dir}/settings.yaml:3:16: NOR104 неизвестное лицо «pahomova»; возможно, «pakhomova»?" in result.output
+
+
+def test_long_rows_may_break_across_pages_a_groups_title_may_not(built):
+    from docx.oxml.ns import qn
+
+    sheet, _ = sheet_of(built, "2023-02-22")
+    table = next(t for t in sheet.document.tables if t.rows[0].cells[0].text == "№ п/п")
+    for tr in table._tbl.tr_lst[1:]:
+        cant = tr.trPr is not None and tr.trPr.find(qn("w:cantSplit")) is not None
+        assert cant == (len(tr.tc_lst) == 1), "только строка группы не разрывается"
 
 
 def test_several_control_points_marked_in_the_text_are_listed_by_date(tmp_path):

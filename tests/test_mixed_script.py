@@ -121,7 +121,24 @@ def test_only_values_on_the_lines_with_a_pair_are_looked_at(monkeypatch):
     import nor_docs.yamlsource as yamlsource
 
     looked_at = []
-    monkeypatch.setattr(yamlsource, "ADJACENT", "")  # every value passes the per-value look
+    monkeypatch.setattr(yamlsource, "SUSPECT", "")  # every value passes the per-value look
     monkeypatch.setattr(yamlsource, "mixed_words", lambda value: looked_at.append(value) or iter(()))
-    nor208("a: Рoссия\nb: Россия и Russia\nc: |\n  строка\n  прoтокол\nd: [чисто, 12]\ne: текст  # Рoссия\n")
-    assert looked_at == ["Рoссия", "строка\nпрoтокол\n", "текст"]
+    nor208("a: Рoссия\nb: Россия и Russia\nc: |\n  строка\n  прoтокол\nd: [чисто, 12]\ne: текст  # Рoссия\n"
+           "f: положение о BCOKO\ng: положение о ВСОКО\n")
+    assert looked_at == ["Рoссия", "строка\nпрoтокол\n", "текст", "положение о BCOKO"]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Положение о BCOKO", ["BCOKO"]),
+        ("МБОУ «СОШ» и MOY «СОШ»", ["MOY"]),
+        ("в XXI веке, глава XIV, XXX олимпиада", []),  # Roman numerals
+        ("платформа TEAMS и ВКС", []),  # not every letter looks Cyrillic
+        ("CO2 и OK", []),  # digits, two letters
+        ("BCOKO only Latin here", []),  # no Russian around it
+        ("сайт http://BCOKO.ru", []),
+    ],
+)
+def test_a_russian_abbreviation_typed_in_latin_lookalikes(text, words):
+    assert [w for _o, w, _m in mixed_words(text)] == words

@@ -104,3 +104,47 @@ def test_a_garbled_result_is_never_used(monkeypatch):
 )  # fmt: skip
 def test_position_follows_the_case_of_the_name(position, case, expected):
     assert position_in_case(position, case) == expected
+
+
+@pytest.mark.parametrize(
+    ("position", "case", "expected"),
+    [
+        # a man's position takes the animate accusative, whatever animacy the dictionary guesses
+        ("тьютор проекта «Лидер»", "accusative", "тьютора проекта «Лидер»"),
+        ("специалист-эксперт отдела", "accusative", "специалиста-эксперта отдела"),
+        # a word the dictionary does not know, already in another case, is left as written
+        ("тьютора проекта «Лидер»", "accusative", "тьютора проекта «Лидер»"),
+        ("ГБОУ эксперт", "accusative", "ГБОУ эксперт"),
+    ],
+)  # fmt: skip
+def test_positions_outside_the_dictionary(position, case, expected):
+    assert position_in_case(position, case) == expected
+
+
+def test_what_cannot_be_derived_is_said():
+    from nor_docs.names import position_case_problem
+
+    assert position_case_problem("главный специалист отдела", "accusative") is None  # from the dictionary
+    assert position_case_problem("члена рабочей группы", "accusative") is None  # already in the case
+    assert position_case_problem("зам. председателя", "accusative") is None  # an abbreviation
+    guessed = position_case_problem("тьютор проекта «Лидер»", "accusative")
+    assert "«тьютор» нет в словаре" in guessed and "«тьютора проекта «Лидер»»" in guessed
+    stuck = position_case_problem("SMM-менеджер школы", "dative")
+    assert "«SMM-менеджер» не склоняется" in stuck
+    assert position_case_problem("тьютор", "nominative") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Администрация муниципального района «Город»", "Администрации муниципального района «Город»"),
+        ("Управление образования Каменского района", "Управления образования Каменского района"),
+        ("Центр ППМС помощи", "Центра ППМС помощи"),
+        ("МБОУ «СОШ с. Ушаковка»", "МБОУ «СОШ с. Ушаковка»"),  # an abbreviation governs itself
+        ("ГБОУ АО ДПО «Центр мониторинга в образовании»", "ГБОУ АО ДПО «Центр мониторинга в образовании»"),
+    ],
+)  # fmt: skip
+def test_an_organisation_after_rukovodstvu_is_in_the_genitive(name, expected):
+    from nor_docs.names import organization_in_case
+
+    assert organization_in_case(name, "genitive") == expected

@@ -252,7 +252,8 @@ def test_vks_time_place_invited_absent_and_multiline_signer(built):
     assert "Форма проведения: в режиме ВКС на платформе «Сферум»" in texts
     assert texts.index("Приглашённые:") < texts.index("Smith J. — приглашённый эксперт") < texts.index("Отсутствовали:")
     assert "Ким А.А. — методист (отпуск)" in texts
-    assert "Муниципальные координаторы — 11 чел." in texts
+    assert "– участники проекта адресной методической помощи «500+» 2022 года (15 руководителей общеобразовательных организаций);" in texts
+    assert "– муниципальные координаторы — 11 чел." in texts  # two groups: a dash list, «;» and «.»
     raw = [l.text for l in document_lines(built[TEST_RECORDS] / "2022-01-31-ast-vks.docx")]
     assert "Директор ГБОУ АО ДПО\n«Центр мониторинга в образовании»,\nрегиональный координатор проекта «500+»" in raw
 
@@ -265,7 +266,7 @@ def test_settings_nominative_heard_case_and_dates_in_words(tmp_path):
         "documents:\n  heard_case: nominative\n  date_style: words\n", encoding="utf-8")  # fmt: skip
     build_protocols(records, tmp_path / "out", TEMPLATES)
     texts = [l.text for l in document_lines(tmp_path / "out" / "2023-12-14-mun4-wg.docx")]
-    assert texts[2].startswith("14 декабря 2023 г.\t№")
+    assert texts[2].startswith("14 декабря 2023\u00a0г.\t№")
     assert any(t.startswith("А.В.\u00a0Арбузова, главный специалист") for t in texts)
     assert not any(t.startswith("Арбузову") for t in texts)
 
@@ -350,14 +351,61 @@ def test_extract_command_keeps_only_the_chosen_items_with_their_numbers(tmp_path
 
 def test_extract_certification_by_a_chosen_person_and_date(tmp_path, runner):
     result = runner.invoke(cli, ["build", "extract", "2023-12-14-mun4-wg", "--item", "1", "--item", "2",
-                                 "--certifier", "mun4-leshkova", "--date", "20.12.2023", "--out", str(tmp_path),
-                                 "--templates", str(TEMPLATES), "--records", str(SAMPLE_RECORDS)])  # fmt: skip
+                                 "--decision", "3", "--certifier", "mun4-leshkova", "--date", "20.12.2023", "--out",
+                                 str(tmp_path), "--templates", str(TEMPLATES), "--records", str(SAMPLE_RECORDS)])  # fmt: skip
     assert result.exit_code == 0, result.output
     texts = [norm(l.text) for l in document_lines(tmp_path / "2023-12-14-mun4-wg.extract-1-2.docx")]
     verno = texts.index("Верно")
-    assert texts[verno + 1 : verno + 4] == ["Начальник инспекторско-аналитического отдела", "О.Н. Лешкова", "20.12.2023"]
-    assert "NOR310" in result.stderr  # the meeting-wide decisions 1–3 are not tied to items
-    assert "в выписку не включены (1, 2, 3);" in result.stderr  # which ones, to find them in the record
+    after = [t for t in texts[verno + 1 :] if t]  # the block is a borderless table: empty cells skipped
+    assert after[:3] == ["Начальник инспекторско-аналитического отдела", "О.Н. Лешкова", "20.12.2023"]
+    # the decision asked for, with its own number, and not the two left out on purpose
+    assert any(t.startswith("3. Членам муниципальной рабочей группы провести анализ") for t in texts)
+    assert not any(t.startswith(("1. Информацию принять", "2. Утвердить")) for t in texts)
+    assert "NOR310" not in result.stderr
+
+
+def test_an_extract_without_any_decision_of_its_items_is_an_error_not_a_document(tmp_path, runner):
+    # Seed 002's decisions 1–3 are the meeting's as a whole: an extract of item 2 alone would
+    # certify «Верно» an item without its РЕШИЛИ.
+    args = ["--out", str(tmp_path), "--templates", str(TEMPLATES), "--records", str(SAMPLE_RECORDS)]
+    result = runner.invoke(cli, ["build", "extract", "2023-12-14-mun4-wg", "--item", "2", *args])
+    assert result.exit_code == 1
+    assert re.search(r"2023-12-14-mun4-wg\.yaml:\d+:\d+: NOR312 в выписку по пункту 2 не попало ни одного решения: "
+                     r"решения заседания \(1, 2, 3\) к пунктам не привязаны; укажите нужные: --decision 1", result.stderr)
+    assert list(tmp_path.iterdir()) == []
+    result = runner.invoke(cli, ["build", "extract", "2023-12-14-mun4-wg", "--item", "2", "--decision", "9", *args])
+    assert result.exit_code == 1 and "NOR309 у заседания 2023-12-14-mun4-wg нет решения 9" in result.stderr
+
+
+def test_items_with_their_own_decisions_warn_about_the_meetings_left_out(tmp_path, runner, records_copy):
+    meeting = records_copy / "meetings" / "2023-12-14-mun4-wg.yaml"
+    text = meeting.read_text(encoding="utf-8")
+    meeting.write_text(text.replace("decisions:\n  - number: 1\n", "decisions:\n  - number: \"2.1\"\n", 1),
+                       encoding="utf-8")  # fmt: skip
+    result = runner.invoke(cli, ["build", "extract", "2023-12-14-mun4-wg", "--item", "2", "--out", str(tmp_path),
+                                 "--templates", str(TEMPLATES), "--records", str(records_copy)])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "NOR310" in result.stderr and "в выписку не включены (2, 3);" in result.stderr
+
+
+def test_an_extract_nobody_can_certify_is_an_error(tmp_path, runner, records_copy):
+    meeting = records_copy / "meetings" / "2023-10-31-kamenka-wg.yaml"
+    text = meeting.read_text(encoding="utf-8")
+    start = text.index("signers:")
+    end = text.index("# Результаты")
+    meeting.write_text(text[:start] + text[end:], encoding="utf-8")
+    out = tmp_path / "out"
+    args = ["--out", str(out), "--templates", str(TEMPLATES), "--records", str(records_copy)]
+    result = runner.invoke(cli, ["build", "extract", "2023-10-31-kamenka-wg", "--item", "1", "--decision", "1", *args])
+    assert result.exit_code == 1
+    assert "NOR311 выписку некому заверить («Верно»)" in result.stderr and "--certifier ID" in result.stderr
+    assert not out.exists() or list(out.iterdir()) == []
+    result = runner.invoke(cli, ["build", "extract", "2023-10-31-kamenka-wg", "--item", "1", "--decision", "1",
+                                 "--certifier", "kamenka-chamina", *args])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    texts = [norm(l.text) for l in document_lines(out / "2023-10-31-kamenka-wg.extract-1.docx")]
+    after = [t for t in texts[texts.index("Верно") + 1 :] if t]
+    assert after[:3] == ["Начальник информационно-методического отдела", "Н.Г. Чамина", "31.10.2023"]
 
 
 def test_extract_of_an_unknown_item_or_meeting_is_an_error(tmp_path, runner):
@@ -445,14 +493,14 @@ def test_a_killed_build_leaves_no_half_written_document(tmp_path):
 # --- text is text -----------------------------------------------------------------------------------
 
 
-def test_markup_quotes_tabs_breaks_and_jinja_in_records_render_as_written(built):
+def test_markup_tabs_breaks_and_jinja_in_records_render_as_text_and_straight_quotes_as_yolochki(built):
     path = built[TEST_RECORDS] / "2024-02-01-text.docx"
     texts = [l.text for l in document_lines(path)]
-    assert "заседания рабочей группы по проверке <текста> & «кавычек» \"прямых\"" in texts
-    assert "1. Проверка {{ 7*7 }} и {% if true %}условий{% endif %} — <b>не разметка</b> & не шаблон" in texts
+    assert "заседания рабочей группы по проверке <текста> & «кавычек» «прямых»" in texts
+    assert "1. Проверка {{ 7*7 }} и {% if true %}условий{% endif %}\u00a0— <b>не разметка</b> & не шаблон" in texts
     assert not any("49" in t for t in texts)
     statement = next(t for t in texts if t.startswith("Ким\u00a0А.А., методист"))
-    assert statement.endswith("Первая строка\nвторая строка\tпосле табуляции; «ёлочки» и \"лапки\"; 5 < 7 && 7 > 5.")
+    assert statement.endswith("Первая строка\nвторая строка\tпосле табуляции; «ёлочки» и «лапки»; 5 < 7 && 7 > 5.")
     assert any("{{ records }} и {%- raw %} в срок" in t for t in texts)
     assert any(t.startswith("Длиннофамильнаяпредлиннейшая") for t in texts)
     body = _part(path, "word/document.xml")
@@ -627,7 +675,8 @@ def test_build_does_not_import_docx_for_help_or_validate():
 
     code = ("import sys; from nor_docs.cli import cli\n"
             "try:\n    cli.main(['validate', '--records', %r], standalone_mode=False)\nexcept SystemExit: pass\n"
-            "print(sorted(m for m in ('docx', 'docxtpl', 'pytrovich', 'pymorphy3', 'lxml') if m in sys.modules))") % str(SAMPLE_RECORDS)  # fmt: skip
+            "print(sorted(m for m in ('docx', 'docxtpl', 'pytrovich', 'lxml') if m in sys.modules))") % str(SAMPLE_RECORDS)  # fmt: skip
+    # (pymorphy3 is loaded: validate checks that positions after «СЛУШАЛИ:» take the case, NOR210)
     output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT).stdout
     assert output.strip().splitlines()[-1] == "[]"
 

@@ -24,7 +24,7 @@ def pdfs(tmp_path_factory) -> dict[str, Path]:
     docs = tmp_path_factory.mktemp("docs")
     build_protocols(TEST_RECORDS, docs, TEMPLATES)
     build_protocols(SAMPLE_RECORDS, docs, TEMPLATES)
-    build_extract(SAMPLE_RECORDS, docs, TEMPLATES, "2023-12-14-mun4-wg", ["2"])
+    build_extract(SAMPLE_RECORDS, docs, TEMPLATES, "2023-12-14-mun4-wg", ["2"], decisions=["3"])
     return to_pdf(sorted(docs.glob("*.docx")), tmp_path_factory)
 
 

@@ -14,7 +14,7 @@ from nor_docs.templates_dir import templates_folder
 def test_a_build_outside_the_repository_finds_the_shipped_templates(runner, records_copy, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)  # holds records/, no templates/
     for args in (["build", "protocols", "-j", "1"], ["build", "roadmaps"], ["build", "control", "--today", "2024-01-20"],
-                 ["build", "extract", "2023-12-14-mun4-wg", "--item", "2"]):  # fmt: skip
+                 ["build", "extract", "2023-12-14-mun4-wg", "--item", "2", "--decision", "3"]):  # fmt: skip
         result = runner.invoke(cli, [*args, "--records", "records", "--out", "out"])
         assert "NOR303" not in result.output, (args, result.output)
         assert result.exit_code == 0, (args, result.output)

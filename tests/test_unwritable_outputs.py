@@ -15,7 +15,7 @@ TEMPLATES = str(ROOT / "templates")
     ("command", "default"),
     [
         (["build", "protocols"], "build/protocols"),
-        (["build", "extract", "2023-12-14-mun4-wg", "--item", "2"], "build/protocols"),
+        (["build", "extract", "2023-12-14-mun4-wg", "--item", "2", "--decision", "3"], "build/protocols"),
         (["build", "roadmaps"], "build/roadmaps"),
         (["build", "control", "--today", "2023-02-20"], "build/control"),
     ],

@@ -242,8 +242,11 @@ def calendar_command(records_dir: str, issuer: str | None, meeting: str | None, 
 @click.option("--templates", "templates_dir", default="templates", show_default=True,
               callback=resolve_default, type=FOLDER, help=TEMPLATES_HELP)  # fmt: skip
 @filter_options
+@click.option("--compiled-by", default=None, metavar="ID",
+              help="Кто составил лист («Составил:»), id человека; по умолчанию из настроек (compiled_by).")  # fmt: skip
 def build_control(records_dir: str, today: dt.date | None, by: str, warn_days: int | None, out_dir: str,
-                  templates_dir: str, issuer: str | None, meeting: str | None, executor: str | None) -> None:  # fmt: skip
+                  templates_dir: str, issuer: str | None, meeting: str | None, executor: str | None,
+                  compiled_by: str | None) -> None:  # fmt: skip
     """Контрольный лист исполнения поручений (DOCX): <out>/control-sheet-<дата>.docx.
 
     С --issuer, --meeting, --executor — лист только этих поручений: отбор назван в листе и в имени
@@ -270,8 +273,15 @@ def build_control(records_dir: str, today: dt.date | None, by: str, warn_days: i
             click.echo(diagnostic.as_text(), err=True)
         click.echo("Контрольный лист не собран: сначала исправьте записи.", err=True)
         sys.exit(2)
+    if compiled_by is not None and compiled_by not in records.people:
+        import difflib
+
+        hint = difflib.get_close_matches(compiled_by, sorted(records.people), n=1, cutoff=0.6)
+        tail = f"; возможно, «{hint[0]}»?" if hint else ""
+        click.echo(f"nor-docs: --compiled-by: неизвестное лицо «{compiled_by}»{tail}", err=True)
+        sys.exit(1)
     try:
-        path = build_control_sheet(records, items, today, by, out_dir, templates_dir, selection)
+        path = build_control_sheet(records, items, today, by, out_dir, templates_dir, compiled_by, selection)
     except TemplateProblem as problem:
         click.echo(Diagnostic(problem.template, 1, 1, problem.code, problem.message).as_text(), err=True)
         sys.exit(1)
@@ -280,7 +290,9 @@ def build_control(records_dir: str, today: dt.date | None, by: str, warn_days: i
         sys.exit(1)
     counts = summary(items)
     executors = len({i.member for i in items})
-    click.echo(f"{path.as_posix()}: поручений — {counts['total']}, просрочено — {counts['overdue']}, "
-               f"исполнителей — {executors}")  # fmt: skip
+    assignments = {i.assignment.id for i in items}
+    late = {i.assignment.id for i in items if i.status == "overdue"}
+    click.echo(f"{path.as_posix()}: поручений — {len(assignments)} (по исполнителям — {counts['total']}), "
+               f"просрочено — {len(late)} (по исполнителям — {counts['overdue']}), исполнителей — {executors}")  # fmt: skip
     if selection:
         click.echo(selection.describe(records))

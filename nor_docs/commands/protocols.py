@@ -57,7 +57,10 @@ def protocols(records_dir: str, out_dir: str, templates_dir: str, jobs: int | No
         for path in sorted(result.built):
             click.echo(path.as_posix())
     total = len(result.built) + result.unchanged
-    if not result.built and not result.failed:
+    if not result.built and not result.failed and not result.unchanged:
+        click.echo(f"В {records_dir}/meetings нет заседаний (файлов .yaml) — собирать нечего. Новое заседание: "
+                   f"nor-docs new meeting --records {records_dir}")  # fmt: skip
+    elif not result.built and not result.failed:
         click.echo(f"Без изменений: протоколов — {result.unchanged} в {out_dir}; собирать нечего.")
     else:
         click.echo(f"Собрано протоколов: {len(result.built)} из {total + len(result.failed)} "
@@ -73,19 +76,23 @@ def protocols(records_dir: str, out_dir: str, templates_dir: str, jobs: int | No
 @RECORDS_OPTION
 @OUT_OPTION
 @TEMPLATES_OPTION
+@click.option("--decision", "decisions", multiple=True, metavar="N",
+              help="Решение заседания в целом, которое войдёт в выписку (можно несколько: --decision 1 "
+                   "--decision 3); решения с номером пункта (4.1 → пункт 4) входят сами.")  # fmt: skip
 @click.option("--certifier", default=None, metavar="ID",
               help="Кто заверяет выписку («Верно»), id человека; по умолчанию секретарь.")  # fmt: skip
 @click.option("--date", "certified_on", default=None, metavar="ДАТА",
               help="Дата заверения (ГГГГ-ММ-ДД или ДД.ММ.ГГГГ); по умолчанию дата заседания.")  # fmt: skip
 def extract(meeting_id: str, items: tuple[str, ...], records_dir: str, out_dir: str, templates_dir: str,
-            certifier: str | None, certified_on: str | None) -> None:  # fmt: skip
+            decisions: tuple[str, ...], certifier: str | None, certified_on: str | None) -> None:  # fmt: skip
     """Выписка из протокола: выбранные пункты с исходными номерами и заверением «Верно»."""
     from ..render.build import BuildRefused
     from ..render.extract import build_extract
 
     try:
         path, found = build_extract(records_dir, out_dir, templates_dir, meeting_id, list(items),
-                                    certifier=certifier, certified_on=certified_on)  # fmt: skip
+                                    certifier=certifier, certified_on=certified_on,
+                                    decisions=list(decisions))  # fmt: skip
     except BuildRefused as error:
         click.echo(f"nor-docs: {error}", err=True)
         sys.exit(1)

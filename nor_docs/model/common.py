@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema
+from pydantic_core import PydanticCustomError
 
 from ..dates import parse_date  # noqa: F401 - re-exported
 
@@ -83,12 +84,40 @@ Time = Annotated[
     PlainSerializer(lambda t: t.strftime("%H:%M"), return_type=str),
     WithJsonSchema({"type": "string", "pattern": r"^\d{1,2}[:.]\d{2}$"}),
 ]
-# A label such as an item number («4.2») or a protocol number («4»): text, numbers accepted.
+# A label such as an item number («4.2») or a protocol number («4»): text, numbers accepted;
+# never empty (``number: ""`` would print as «.» or «№ »).
+def _not_blank(value: str) -> str:
+    value = value.strip()
+    if not value:
+        raise PydanticCustomError("string_too_short", "номер не может быть пустым")
+    return value
+
+
 Label = Annotated[
     str,
     BeforeValidator(_to_str),
-    WithJsonSchema({"type": ["string", "integer", "number"]}),
+    AfterValidator(_not_blank),
+    WithJsonSchema({"type": ["string", "integer", "number"], "minLength": 1}),
 ]
+# What may follow «#» in an assignment reference (``<record id>#<number>``): letters, digits, and
+# «.» or «-» between them («4.2», «3-а», «1а»).
+NUMBER_IN_REFERENCE = r"[0-9A-Za-zА-Яа-яЁё]+(?:[.-][0-9A-Za-zА-Яа-яЁё]+)*"
+_REFERABLE = re.compile(rf"^{NUMBER_IN_REFERENCE}\.?$")
+
+
+def _referable(value: str) -> str:
+    """A decision's or a roadmap item's number is a part of its assignment's id: marks refer to
+    it after «#», so it holds only what a reference can carry."""
+    if not _REFERABLE.match(value):
+        cleaned = re.sub(r"[^0-9A-Za-zА-Яа-яЁё.-]+", "", value).strip(".-")
+        hint = f"; возможно, «{cleaned}»?" if cleaned and _REFERABLE.match(cleaned) else ""
+        raise ValueError(f"номер «{value}»: только буквы и цифры, между ними «.» или «-» — отметки ссылаются "
+                         f"на него после «#»{hint}")  # fmt: skip
+    return value
+
+
+# The number of a decision or of a roadmap item: a label that an assignment reference can name.
+ItemNumber = Annotated[Label, AfterValidator(_referable)]
 _NUMBER_SIGN = re.compile(r"^\s*(№|N[o°]?\.?(?=\s|\d))\s*")
 
 

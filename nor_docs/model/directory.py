@@ -48,6 +48,16 @@ class Organization(Record):
         return tuple(dict.fromkeys((self.name, self.display_name, *self.aliases)))
 
 
+class PositionForms(Record):
+    """A position in the cases a document puts it in, where the dictionary cannot derive them."""
+
+    genitive: Text | None = Field(default=None, description="Родительный падеж: «тьютора проекта «Лидер»».")
+    dative: Text | None = Field(default=None, description="Дательный падеж: «тьютору проекта «Лидер»».")
+    accusative: Text | None = Field(
+        default=None, description="Винительный падеж (после «СЛУШАЛИ:»): «тьютора проекта «Лидер»».",
+    )
+
+
 class Person(Record):
     """A person as the documents name them: «Фамилия И.О. — должность»."""
 
@@ -62,6 +72,11 @@ class Person(Record):
                                                                "отчеству — для падежей")  # fmt: skip
     position: str | None = Field(None, description="Должность строчными, в именительном падеже: «директор МОУ СОШ "
                                                    "№ 3»")  # fmt: skip
+    position_forms: PositionForms | None = Field(
+        default=None,
+        description="Должность в других падежах, если словарь её не склоняет (validate: NOR210): "
+                    "genitive, dative, accusative.",
+    )  # fmt: skip
     organization: OrganizationRef | None = Field(None, description="id организации, где работает, например sosh-3")
 
     @model_validator(mode="after")

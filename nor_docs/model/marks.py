@@ -12,9 +12,10 @@ from typing import Annotated, ClassVar
 
 from pydantic import Field
 
-from .common import Date, ExecutorRef, PersonRef, Record, RefTo, Text
+from .common import NUMBER_IN_REFERENCE, Date, ExecutorRef, PersonRef, Record, RefTo, Text
 
-ASSIGNMENT_ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*#[0-9A-Za-zА-Яа-я.]+$"
+# ``<meeting or roadmap id>#<decision or item number>``: «2023-12-14-mun4-wg#3», «…#3-а».
+ASSIGNMENT_ID_PATTERN = rf"^[a-z0-9][a-z0-9._-]*#{NUMBER_IN_REFERENCE}$"
 AssignmentRef = Field(pattern=ASSIGNMENT_ID_PATTERN, description="Поручение: <id заседания или дорожной карты>#"
                       "<номер>, например 2024-03-05-wg#2")  # fmt: skip
 MEMBER = "Для поручения группе или нескольким: чья это часть (id); без него — относится ко всем"

@@ -12,7 +12,7 @@ from typing import Annotated, ClassVar, Iterator, Literal
 
 from pydantic import AfterValidator, Field, model_validator
 
-from .common import (Date, DocNumber, ExecutorRef, GroupRef, Label, OrganizationRef, PersonRef, Record, Ref, RefTo, Text,
+from .common import (Date, DocNumber, ExecutorRef, GroupRef, ItemNumber, Label, OrganizationRef, PersonRef, Record, Ref, RefTo, Text,
                      Time)
 from .deadline import DeadlineField, check_no_marks, take_marked_deadline
 
@@ -100,7 +100,7 @@ class Decision(Record):
     (``model/deadline.py``, «deadlines marked inside a decision's text»).
     """
 
-    number: Label = Field(description="Номер решения, как в протоколе: 1, 2.1, 1.3.1")
+    number: ItemNumber = Field(description="Номер решения, как в протоколе: 1, 2.1, 1.3.1")
     text: Annotated[str, Field(min_length=1), AfterValidator(check_no_marks)] = Field(
         description="Текст решения без исполнителей и срока: «провести анализ результатов ВПР»; срок внутри "
                     "текста отмечается [[…]]: «(срок готовности — [[1 ноября 2014 г.]])»")
@@ -203,6 +203,11 @@ class Meeting(Record):
     signers: list[Signer] = Field(default_factory=list, description="Подписи под протоколом, по порядку; без них — "
                                   "председатель и секретарь")  # fmt: skip
     attendees: list[Attendee] = Field(default_factory=list, description="Присутствовали: люди, группы, организации")
+    attendees_label: str | None = Field(
+        default=None,
+        description="Как протокол называет присутствовавших, без двоеточия: «Принимали участие», «Участники»; "
+                    "по умолчанию «Присутствовали».",
+    )  # fmt: skip
     invited: list[Attendee] = Field(default_factory=list, description="Приглашённые")
     absent: list[Attendee] = Field(default_factory=list, description="Отсутствовали")
     agenda: list[AgendaItem] = Field(default_factory=list, description="Повестка дня: пункты с СЛУШАЛИ, ВЫСТУПИЛИ, "

@@ -10,7 +10,7 @@ from typing import ClassVar
 
 from pydantic import Field, model_validator
 
-from .common import Date, DocNumber, ExecutorRef, Label, MeetingRef, OrganizationRef, Record, Ref, Text
+from .common import Date, DocNumber, ExecutorRef, ItemNumber, MeetingRef, OrganizationRef, Record, Ref, Text
 from .deadline import DeadlineField
 from .marks import ASSIGNMENT_ID_PATTERN
 
@@ -35,7 +35,7 @@ class Approval(Record):
 
 
 class RoadmapItem(Record):
-    number: Label = Field(description="Номер пункта: 1.2")
+    number: ItemNumber = Field(description="Номер пункта: 1.2")
     activity: Text = Field(description="Мероприятие: «Провести диагностику рисковых профилей»")
     deadline: DeadlineField | None = Field(None, description="Срок, как он написан: «до 31.01.2024», «I квартал "
                                                              "2024 года», «ежемесячно»")  # fmt: skip

@@ -10,7 +10,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from .common import Record
+from .common import OrganizationRef, PersonRef, Record
 
 
 class DeadlineSettings(Record):
@@ -50,6 +50,22 @@ class DocumentSettings(Record):
                                                     "«05.06.2024», words — «5 июня 2024 г.»")  # fmt: skip
     attendees_list_limit: int = Field(default=15, ge=1, description="Больше присутствующих — «N чел. (список "
                                       "прилагается)» и список в приложении")  # fmt: skip
+    organization: OrganizationRef | None = Field(
+        default=None,
+        description="Организация, от имени которой составляется контрольный лист (id из справочника): её "
+                    "наименование — в шапке листа. Без неё — орган, давший поручения (или все такие органы).",
+    )  # fmt: skip
+    compiled_by: PersonRef | None = Field(
+        default=None,
+        description="Кто составляет контрольный лист (id человека): «Составил: должность, подпись, И.О. "
+                    "Фамилия». Без него — строки для заполнения от руки; --compiled-by задаёт другого.",
+    )  # fmt: skip
+    typography: bool = Field(
+        default=True,
+        description="Типографика при сборке документов: неразрывные пробелы после «№», «с.», «г.», «им.», "
+                    "в инициалах и перед единицами, тире вместо дефиса между пробелами, кавычки «ёлочки». "
+                    "false — текст записей печатается как набран.",
+    )  # fmt: skip
 
 
 class Settings(Record):

@@ -129,15 +129,17 @@ class Templates:
 # --- rendering one meeting -----------------------------------------------------------------------
 
 
-def render_meeting(meeting, records, templates: Templates, items=None, certifier=None, certified_on=None):
-    """(DOCX bytes, notices) for one meeting; raises ``TemplateProblem`` or ``ExtractItemError``."""
+def render_meeting(meeting, records, templates: Templates, items=None, certifier=None, certified_on=None,
+                   decisions=None):  # fmt: skip
+    """(DOCX bytes, notices) for one meeting; raises ``TemplateProblem`` or ``ExtractProblem``."""
+    from .typograph import typeset_view
     from .view import protocol_view
 
     view, notices = protocol_view(meeting, records, records.settings, items=items,
-                                  certifier=certifier, certified_on=certified_on)  # fmt: skip
+                                  certifier=certifier, certified_on=certified_on, decisions=decisions)  # fmt: skip
     kind = "extract" if view["extract"] else "protocol"
     template = templates.compiled(templates.choose(meeting, kind))
-    return template.render(view), notices
+    return template.render(typeset_view(view, records.settings.documents.typography)), notices
 
 
 def notices_as_diagnostics(records, meeting_id: str, notices) -> list[Diagnostic]:
@@ -203,6 +205,7 @@ def _render_batch_now(batch: list[str]) -> tuple[list[_Outcome], list[Diagnostic
     from ..records import load_records
     from ..validate import validate_records
     from .engine import TemplateProblem
+    from .view import ExtractProblem
 
     job = _JOB
     assert job is not None
@@ -230,6 +233,10 @@ def _render_batch_now(batch: list[str]) -> tuple[list[_Outcome], list[Diagnostic
             write_atomic(target, data, durable=False)
         except TemplateProblem as problem:
             found.append(Diagnostic(problem.template, 1, 1, problem.code, problem.message))
+            continue
+        except ExtractProblem as problem:  # a record that is itself an extract nobody can certify
+            file, line, col = records.where(mid, problem.loc)
+            found.append(Diagnostic(file, line, col, problem.code, str(problem)))
             continue
         except (BuildRefused, OSError) as error:
             why = os_error_text(error) if isinstance(error, OSError) else error

@@ -36,14 +36,17 @@ def render_control_sheet(view: dict, templates_dir: str | Path = "templates") ->
 
 
 def build_control_sheet(records, items, today: dt.date, by: str, out_dir: str | Path,
-                        templates_dir: str | Path = "templates", selection=None) -> Path:  # fmt: skip
+                        templates_dir: str | Path = "templates", compiled_by: str | None = None,
+                        selection=None) -> Path:  # fmt: skip
     """Render the sheet of ``items`` and write it into ``out_dir``; its path.
 
     Raises ``TemplateProblem`` for a template that cannot be used and ``BuildRefused`` for an
     output that cannot be written; nothing is written then.
     """
-    view = control_sheet_view(records, items, today, by, selection.describe(records) if selection else "")
-    data = render_control_sheet(view, templates_dir)
+    from .typograph import typeset_view
+
+    view = control_sheet_view(records, items, today, by, compiled_by, selection.describe(records) if selection else "")
+    data = render_control_sheet(typeset_view(view, records.settings.documents.typography), templates_dir)
     out = Path(out_dir)
     target = output_path(out, sheet_name(today, by) + (selection.file_suffix() if selection else ""))
     try:

@@ -1,34 +1,32 @@
 """The control sheet «view»: control items as of a day turned into the strings its document shows.
 
 ``control_sheet_view`` takes the control items (``nor_docs.control``) and the records they came
-from and returns plain dicts and lists of formatted Russian strings — the sheet's rows grouped by
-executor or by meeting, and the executive discipline summary — that the DOCX template
+from and returns plain dicts and lists of formatted Russian strings that the DOCX template
 (``templates/control-sheet.docx``) only has to place. It knows nothing of YAML or of DOCX.
 
-**Rows.** One row per part of an assignment (a group's member has a row of their own). Cells:
+**The first page** is what the head reads: the organisation, «КОНТРОЛЬНЫЙ ЛИСТ исполнения
+поручений по состоянию на …», and a summary — assignments and their parts (one per executor) by
+state: overdue, due within seven days, on control, done on time, done late, cancelled — and who has
+overdue parts and parts due within the week, with how many. The table starts on page 2.
 
-- ``source``: where the assignment was given — «Протокол от 14.12.2023 № 4, п. 3», «Дорожная
-  карта от 15.01.2024 № 12, п. 1.1» (only «п. 3» when grouped by meeting: the group says it);
-  ``text``: its words; ``links``: «Исполняется дорожной картой: …» for a decision a roadmap
-  fulfils (``links.roadmaps_by_decision``), «Рассмотрено: протокол от … № …» for a roadmap item
-  whose result was reported at a meeting (``reported_at``);
-- ``deadline``: the deadline as written, then the effective one («контрольный срок —
-  08.10.2021 (10.10.2021 — нерабочий день)»; every control point of a deadline with several;
-  the open periods of a recurring one; the report date of a standing one), then each extension
-  («продлён до 10.03.2023 (утверждено 21.02.2023, Пахомова С.А.; основание — …)»);
-- ``executor``: the name, a person's position, and the group the part belongs to;
-- ``marks``: every execution mark dated on or before the day (interim ones say so), and the
-  removal from control;
-- ``status``: the status in Russian («просрочено (5 дней)», «исполнено с нарушением срока (на
-  1 день)»); ``overdue`` marks the row for the template to highlight.
+**Rows.** One row per assignment: where it was given («Протокол от 14.12.2023 № 4, п. 3»), its
+words (with its list items, and a sub-item's parent words: «1.3. Скорректировать …; 1.3.1.
+систему …»), its deadline (as written, then the effective date — «контрольный срок — 08.10.2021
+(10.10.2021 — нерабочий день)», the points of a deadline with several, the open periods of a
+recurring one, the report date of a standing one), its executor, marks and status. An assignment
+tracked member by member (a group, or several executors) names its executors and the count of
+each status in its row, and has one line per member beneath — the member's extension, marks and
+status — instead of the whole row repeated for each of them. Rows may break across pages.
 
-**Order.** By executor (default): executors in the order of the discipline summary (by name),
-each one's rows by effective deadline (no date last), then in record order. By meeting: meetings
-and roadmaps by date (a roadmap's approval, else its start), rows in record order. Rows are
-numbered through the whole sheet.
+**Order.** By executor (default): groups by the assignment's executors as the decision names
+them, in the order people expect (numbers as numbers: «№ 3» before «№ 10»); rows by their
+earliest effective date (no date last), then in record order. By meeting: meetings and roadmaps
+by date, rows in record order. Rows are numbered through the sheet; members follow the natural
+order of their names.
 
-Multi-line cells are one string with line breaks (the template prints them as Word line breaks,
-so a cell always has exactly one paragraph).
+Then the executive discipline per executor (one line each), and «Составил» — the person the
+settings or ``--compiled-by`` name, else lines to fill in by hand. Dates follow the office's
+``date_style``. Multi-line cells are one string with line breaks.
 """
 
 from __future__ import annotations
@@ -36,8 +34,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Iterable
 
-from ..control import ControlItem, days_word, default_rule, discipline, summary
-from ..control_formats import counts_line
+from ..control import PENDING, STATUSES, ControlItem, days_word, default_rule, discipline, natural_key, summary
 from ..links import roadmap_item, roadmaps_by_decision
 from ..model.common import format_date
 from ..records import Records
@@ -48,41 +45,50 @@ BY = ("executor", "meeting")
 GROUPING_TEXT = {"executor": "(по исполнителям)", "meeting": "(по протоколам и дорожным картам)"}
 _NO_DATE = dt.date.max
 COUNTS = ("total", "done", "done_late", "overdue", "pending", "cancelled")  # of the discipline table
+WEEK = 7  # «срок в ближайшие 7 дней»: today and the six days after it
+# The summary's states, in the order of its columns: (key, column heading).
+STATES = (("overdue", "Просрочено"), ("due_week", "Срок в ближайшие 7 дней"), ("pending", "На контроле, срок не наступил"),
+          ("done", "Исполнено в срок"), ("done_late", "Исполнено с нарушением срока"), ("cancelled", "Снято с контроля"))  # fmt: skip
+BLANK = "____________________"
 
 
 def control_sheet_view(records: Records, items: list[ControlItem], today: dt.date, by: str = "executor",
-                       selection: str = "") -> dict:  # fmt: skip
-    """The view of the control sheet of ``items`` as of ``today``, grouped ``by`` executor or meeting;
-    ``selection`` names the filter the items were chosen by («Отбор: …»), shown under the grouping."""
+                       compiled_by: str | None = None, selection: str = "") -> dict:  # fmt: skip
+    """The view of the control sheet of ``items`` as of ``today``, grouped ``by`` executor or
+    meeting; ``compiled_by`` (a person id) signs it, by default the settings' ``compiled_by``;
+    ``selection`` names the filter the items were chosen by («Отбор: …»), shown with the grouping."""
     if by not in BY:
         raise ValueError(f"unknown grouping {by!r}")
-    rows_of = _Rows(records, by)
-    disc = discipline(items, records)
-    groups = _by_executor(items, disc, records) if by == "executor" else _by_meeting(items, records)
+    style = records.settings.documents.date_style
+    rows_of = _Rows(records, by, style, today)
+    parts = _by_assignment(items)
+    groups = _by_executor(parts, records) if by == "executor" else _by_meeting(parts, records)
     number = 0
     shown_groups = []
-    for key, title, group_items in groups:
+    for key, title, assignments in groups:
         rows = []
-        for item in group_items:
+        for a_parts in assignments:
             number += 1
-            rows.append(rows_of.row(number, item))
-        overdue = sum(1 for i in group_items if i.status == "overdue")
-        note = f"поручений — {len(group_items)}" + (f", просрочено — {overdue}" if overdue else "")
+            rows.append(rows_of.row(number, a_parts))
+        overdue = sum(1 for a_parts in assignments if any(p.status == "overdue" for p in a_parts))
+        note = f"поручений — {len(assignments)}" + (f", просрочено — {overdue}" if overdue else "")
         shown_groups.append({"key": key, "title": title, "note": f"({note})", "rows": rows})
     counts = summary(items)
-    as_of = format_date(today, records.settings.documents.date_style)
+    disc = discipline(items, records)
+    as_of = format_date(today, style)
     return {
+        "issuer_lines": _issuer_lines(items, records),
         "title": "КОНТРОЛЬНЫЙ ЛИСТ",
         "subtitle": "исполнения поручений",
         "as_of": f"по состоянию на {as_of}",
+        "summary": _summary(parts, items, records, today, style, selection),
+        "details_heading": f"Поручения {GROUPING_TEXT[by]}" + (f". {selection}" if selection else ""),
         "grouping": GROUPING_TEXT[by] + (f" {selection}" if selection else ""),
         "selection": selection,
         "by": by,
-        "issuer": _common_issuer(items, records),
         "groups": shown_groups,
         "empty_text": "Поручений на контроле нет.",
-        "overdue_legend": "Строки просроченных поручений выделены цветом." if counts["overdue"] else "",
-        "totals": f"Всего поручений (по каждому исполнителю) — {counts['total']}: {counts_line(counts)}.",
+        "overdue_legend": "Строки просроченных поручений и исполнителей выделены цветом." if counts["overdue"] else "",
         "discipline_heading": f"Исполнительская дисциплина на {as_of}",
         "discipline": [_discipline_row(_who(records, r.executor, r.name), {f: getattr(r, f) for f in COUNTS})
                        for r in disc],  # fmt: skip
@@ -90,6 +96,7 @@ def control_sheet_view(records: Records, items: list[ControlItem], today: dt.dat
         "discipline_note": "Доля в срок — исполненные в срок от всех, чей результат известен "
                            "(исполненных в срок, с нарушением срока и просроченных). "
                            "Снятые с контроля в «Всего» не входят.",  # fmt: skip
+        "compiled": _compiled(records, compiled_by, today, style),
         "core": {
             "title": f"Контрольный лист исполнения поручений на {format_date(today)}",
             "subject": "Контроль исполнения поручений",
@@ -100,30 +107,132 @@ def control_sheet_view(records: Records, items: list[ControlItem], today: dt.dat
     }
 
 
+# --- the heading, the summary, the signature ----------------------------------------------------------
+
+
+def _issuer_lines(items: Iterable[ControlItem], records: Records) -> list[str]:
+    """The organisation the sheet is of: the settings' ``organization``, else the one body every
+    assignment comes from, else each of the bodies (a sheet over several offices says so)."""
+    chosen = records.settings.documents.organization
+    if chosen:
+        org = records.organizations.get(chosen)
+        return [org.name if org is not None else chosen]
+    issuers = set()
+    for item in items:
+        a = item.assignment
+        source = records.meetings[a.record_id] if a.origin == "meeting" else records.roadmaps[a.record_id]
+        issuers.add(source.issuer)
+    names = [records.organizations[i].name if i in records.organizations else i for i in issuers]
+    return sorted(names, key=natural_key)
+
+
+def part_state(item: ControlItem, today: dt.date) -> str:
+    """A part's column in the summary: a pending part due within the week is «due_week»."""
+    if item.status in PENDING:
+        due = item.deadline
+        if due is not None and today <= due < today + dt.timedelta(days=WEEK):
+            return "due_week"
+        return "pending"
+    return item.status
+
+
+def assignment_state(parts: list[ControlItem], today: dt.date) -> str:
+    """An assignment's column: overdue if any part is; due within the week, or on control, if any
+    part is; cancelled if every part was; done late if any part was; else done."""
+    states = {part_state(p, today) for p in parts}
+    for state in ("overdue", "due_week", "pending"):
+        if state in states:
+            return state
+    if states == {"cancelled"}:
+        return "cancelled"
+    return "done_late" if "done_late" in states else "done"
+
+
+def _summary(parts: list[list[ControlItem]], items: list[ControlItem], records: Records, today: dt.date,
+             style: str, selection: str = "") -> dict:  # fmt: skip
+    week_end = today + dt.timedelta(days=WEEK - 1)
+    by_assignment = dict.fromkeys((k for k, _ in STATES), 0)
+    for a_parts in parts:
+        by_assignment[assignment_state(a_parts, today)] += 1
+    by_part = dict.fromkeys((k for k, _ in STATES), 0)
+    overdue_of: dict[str, int] = {}
+    due_of: dict[str, int] = {}
+    for item in items:
+        state = part_state(item, today)
+        by_part[state] += 1
+        if state == "overdue":
+            overdue_of[item.member] = overdue_of.get(item.member, 0) + 1
+        elif state == "due_week":
+            due_of[item.member] = due_of.get(item.member, 0) + 1
+
+    def row(label: str, counts: dict[str, int]) -> dict:
+        return {"label": label, "total": str(sum(counts.values())), **{k: str(v) for k, v in counts.items()}}
+
+    def who(counted: dict[str, int]) -> str:
+        order = sorted(counted, key=lambda m: (-counted[m], natural_key(records.display_name(m))))
+        return "; ".join(f"{records.display_name(m)} — {counted[m]}" for m in order)
+
+    week = f"{format_date(today, style)} — {format_date(week_end, style)}"
+    return {
+        "heading": f"Сводка на {format_date(today, style)}" + (f". {selection}" if selection else ""),
+        "columns": {key: title for key, title in STATES},
+        "rows": [row("Поручений", by_assignment), row("Исполнителей по поручениям", by_part)] if items else [],
+        "overdue_by": f"Просрочено (исполнители и число поручений): {who(overdue_of)}." if overdue_of else "",
+        "due_by": (f"Срок в ближайшие 7 дней ({week}): {who(due_of)}." if due_of
+                   else f"Сроков в ближайшие 7 дней ({week}) нет."),  # fmt: skip
+        "note": "Поручение просрочено, если просрочено хотя бы у одного исполнителя. Подробно — со второго листа.",
+    }
+
+
+def _compiled(records: Records, compiled_by: str | None, today: dt.date, style: str) -> dict:
+    """«Составил: должность ____ И.О. Фамилия» and the date; blanks when nobody is named."""
+    ref = compiled_by or records.settings.documents.compiled_by
+    person = records.people.get(ref) if ref else None
+    if person is None:
+        return {"label": "Составил:", "position": BLANK, "name": BLANK, "date": format_date(today, style)}
+    return {
+        "label": "Составил:",
+        "position": capitalize_first(person.position or ""),
+        "name": person.short_initials_first,
+        "date": format_date(today, style),
+    }
+
+
 # --- groups -----------------------------------------------------------------------------------
 
 
-def _by_executor(items: list[ControlItem], disc, records: Records) -> list[tuple[str, str, list[ControlItem]]]:
-    by_member: dict[str, list[tuple[int, ControlItem]]] = {}
-    for index, item in enumerate(items):
-        by_member.setdefault(item.member, []).append((index, item))
-    groups = []
-    for row in disc:  # ordered by name
-        entries = sorted(by_member.get(row.executor, ()), key=lambda e: (_when(e[1]), e[0]))
-        groups.append((row.executor, _who(records, row.executor, row.name), [item for _i, item in entries]))
-    return groups
-
-
-def _when(item: ControlItem) -> dt.date:
-    return item.deadline or item.report_date or _NO_DATE
-
-
-def _by_meeting(items: list[ControlItem], records: Records) -> list[tuple[str, str, list[ControlItem]]]:
-    by_record: dict[str, list[ControlItem]] = {}
+def _by_assignment(items: list[ControlItem]) -> list[list[ControlItem]]:
+    """The parts of each assignment, assignments in record order, members in natural order."""
+    grouped: dict[str, list[ControlItem]] = {}
     for item in items:
-        by_record.setdefault(item.assignment.record_id, []).append(item)
-    order = sorted(by_record, key=lambda rid: (by_record[rid][0].assignment.issued or dt.date.min, rid))
-    return [(rid, _record_title(records, by_record[rid][0]), by_record[rid]) for rid in order]
+        grouped.setdefault(item.assignment.id, []).append(item)
+    return list(grouped.values())
+
+
+def _executors_title(records: Records, executors: tuple[str, ...]) -> str:
+    return "; ".join(_who(records, ref, records.display_name(ref)) for ref in executors)
+
+
+def _by_executor(parts: list[list[ControlItem]], records: Records) -> list[tuple[str, str, list]]:
+    groups: dict[tuple, list[tuple[int, list[ControlItem]]]] = {}
+    for index, a_parts in enumerate(parts):
+        groups.setdefault(a_parts[0].assignment.executors, []).append((index, a_parts))
+    titled = [(executors, _executors_title(records, executors), entries) for executors, entries in groups.items()]
+    titled.sort(key=lambda g: (natural_key(g[1]), g[0]))
+    return [("+".join(executors), title, [p for _i, p in sorted(entries, key=lambda e: (_when(e[1]), e[0]))])
+            for executors, title, entries in titled]  # fmt: skip
+
+
+def _when(parts: list[ControlItem]) -> dt.date:
+    return min((p.deadline or p.report_date or _NO_DATE for p in parts), default=_NO_DATE)
+
+
+def _by_meeting(parts: list[list[ControlItem]], records: Records) -> list[tuple[str, str, list]]:
+    by_record: dict[str, list[list[ControlItem]]] = {}
+    for a_parts in parts:
+        by_record.setdefault(a_parts[0].assignment.record_id, []).append(a_parts)
+    order = sorted(by_record, key=lambda rid: (by_record[rid][0][0].assignment.issued or dt.date.min, rid))
+    return [(rid, _record_title(records, by_record[rid][0][0]), by_record[rid]) for rid in order]
 
 
 def _record_title(records: Records, item: ControlItem) -> str:
@@ -136,30 +245,11 @@ def _record_title(records: Records, item: ControlItem) -> str:
     return roadmap.title + (f" ({_approval(roadmap)})" if roadmap.approval else "")
 
 
-def _approval(roadmap) -> str:
+def _approval(roadmap, style: str = "numeric") -> str:
     """«утв. приказом Управления образования от 15.01.2024 № 12»."""
     approval = roadmap.approval
     number = f" №{NBSP}{approval.number}" if approval.number is not None else ""
-    return f"утв. {approval.by} от {format_date(approval.date)}{number}"
-
-
-def _common_issuer(items: Iterable[ControlItem], records: Records) -> str:
-    """The issuing body's name when every assignment on the sheet comes from one, else ""."""
-    issuers = set()
-    for item in items:
-        a = item.assignment
-        source = records.meetings[a.record_id] if a.origin == "meeting" else records.roadmaps[a.record_id]
-        issuers.add(source.issuer)
-    if len(issuers) != 1:
-        return ""
-    issuer = issuers.pop()
-    org = records.organizations.get(issuer)
-    return org.name if org is not None else issuer
-
-
-def tie_numbers(text: str) -> str:
-    """«школа № 3» → «школа №\u00a03»: a number sign never ends a line apart from its number."""
-    return text.replace("№ ", f"№{NBSP}")
+    return f"утв. {approval.by} от {format_date(approval.date, style)}{number}"
 
 
 def _position(records: Records, ref: str) -> str:
@@ -171,106 +261,153 @@ def _position(records: Records, ref: str) -> str:
 
 
 class _Rows:
-    """Formats one row per control item; what rows of one assignment share is computed once."""
+    """Formats one row per assignment (and a line per member of one tracked in parts)."""
 
-    def __init__(self, records: Records, by: str):
+    def __init__(self, records: Records, by: str, style: str, today: dt.date):
         self.records = records
         self.by = by
+        self.style = style
+        self.today = today
         self.ordered = roadmaps_by_decision(records) if records.roadmaps else {}
-        self._shared: dict[str, tuple[str, str, list[str]]] = {}
 
-    def row(self, number: int, item: ControlItem) -> dict:
-        source, text, links = self._assignment(item)
+    def date(self, value: dt.date) -> str:
+        return format_date(value, self.style)
+
+    def row(self, number: int, parts: list[ControlItem]) -> dict:
+        first = parts[0]
+        source, text, links = self._assignment(first)
+        in_parts = first.in_parts
+        members = sorted(parts, key=lambda p: natural_key(self.records.display_name(p.member))) if in_parts else []
+        if in_parts:
+            executor = _executors_title(self.records, first.assignment.executors)
+            executor += f"\n(исполнителей — {len(parts)})"
+            deadline = self._deadline(parts, shared=True)
+            marks = ""
+            status = self._status_counts(parts)
+        else:
+            executor = "\n".join(self._executor(first))
+            deadline = self._deadline([first], shared=False)
+            marks = "\n".join(self._marks(first))
+            status = _status(first)
         return {
             "number": str(number),
-            "id": item.id,
+            "id": first.assignment.id,
             "source": source,
             "text": text,
             "links": links,
-            "deadline": "\n".join(self._deadline(item)),
-            "executor": "\n".join(self._executor(item)),
-            "marks": "\n".join(self._marks(item)),
-            "status": _status(item),
-            "status_code": item.status,
-            "overdue": item.status == "overdue",
+            "deadline": "\n".join(deadline),
+            "executor": executor,
+            "marks": marks,
+            "status": status,
+            "overdue": any(p.status == "overdue" for p in parts),
+            "members": [self._member(p) for p in members],
         }
+
+    def _member(self, part: ControlItem) -> dict:
+        return {
+            "id": part.id,
+            "name": self.records.display_name(part.member),
+            "deadline": "\n".join(self._extensions(part)),
+            "marks": "\n".join(self._marks(part)),
+            "status": _status(part),
+            "overdue": part.status == "overdue",
+        }
+
+    def _status_counts(self, parts: list[ControlItem]) -> str:
+        """«просрочено — 10\nисполнено — 4»: how many members stand how, what needs attention first."""
+        counted: dict[str, int] = {}
+        for part in sorted(parts, key=lambda p: STATUSES.index(p.status)):
+            word = _status(part).split(" (")[0]
+            counted[word] = counted.get(word, 0) + 1
+        return "\n".join(f"{word} — {n}" for word, n in counted.items())
 
     def _assignment(self, item: ControlItem) -> tuple[str, str, list[str]]:
         a = item.assignment
-        shared = self._shared.get(a.id)
-        if shared is None:
-            point = f"п.{NBSP}{a.number}"
-            if self.by == "meeting":
-                source = point
-            elif a.origin == "meeting":
-                meeting = self.records.meetings[a.record_id]
-                number = f" №{NBSP}{meeting.number}" if meeting.number is not None else ""
-                source = f"Протокол от {format_date(meeting.date)}{number}, {point}"
+        point = f"п.{NBSP}{a.number}"
+        if self.by == "meeting":
+            source = point
+        elif a.origin == "meeting":
+            meeting = self.records.meetings[a.record_id]
+            number = f" №{NBSP}{meeting.number}" if meeting.number is not None else ""
+            source = f"Протокол от {self.date(meeting.date)}{number}, {point}"
+        else:
+            roadmap = self.records.roadmaps[a.record_id]
+            if roadmap.approval is not None:
+                number = f" №{NBSP}{roadmap.approval.number}" if roadmap.approval.number is not None else ""
+                source = f"Дорожная карта от {self.date(roadmap.approval.date)}{number}, {point}"
             else:
-                roadmap = self.records.roadmaps[a.record_id]
-                if roadmap.approval is not None:
-                    number = f" №{NBSP}{roadmap.approval.number}" if roadmap.approval.number is not None else ""
-                    source = f"Дорожная карта от {format_date(roadmap.approval.date)}{number}, {point}"
-                else:
-                    period = f"{format_date(roadmap.period.start)}–{format_date(roadmap.period.end)}"
-                    source = f"Дорожная карта на {period}, {point}"
-            links = []
-            if a.origin == "meeting":
-                for rid in self.ordered.get(a.id, ()):
-                    roadmap = self.records.roadmaps[rid]
-                    approval = f" ({_approval(roadmap)})" if roadmap.approval else ""
-                    links.append(f"Исполняется дорожной картой: {roadmap.title}{approval}")
-            else:
-                item = roadmap_item(self.records, a.record_id, a.number)
-                reported = reported_line(item, self.records) if item is not None else ""
-                if reported:
-                    links.append(reported)
-            shared = self._shared[a.id] = (source, capitalize_first(" ".join(a.text.split())), links)
-        return shared
+                period = f"{self.date(roadmap.period.start)}–{self.date(roadmap.period.end)}"
+                source = f"Дорожная карта на {period}, {point}"
+        links = []
+        if a.origin == "meeting":
+            for rid in self.ordered.get(a.id, ()):
+                roadmap = self.records.roadmaps[rid]
+                approval = f" ({_approval(roadmap, self.style)})" if roadmap.approval else ""
+                links.append(f"Исполняется дорожной картой: {roadmap.title}{approval}")
+        else:
+            entry = roadmap_item(self.records, a.record_id, a.number)
+            reported = reported_line(entry, self.records, self.style) if entry is not None else ""
+            if reported:
+                links.append(reported)
+        return source, _words(a), links
 
-    def _deadline(self, item: ControlItem) -> list[str]:
+    def _deadline(self, parts: list[ControlItem], shared: bool) -> list[str]:
+        """The deadline as written and its control dates; for one part with its extensions, for
+        an assignment in parts the dates of the schedule (each member's extension is theirs)."""
+        item = parts[0]
         deadline = item.assignment.deadline
         lines = [deadline.as_written if deadline is not None and deadline.kind != "none" else "не указан"]
         if item.status == "no_deadline":
             lines.append("срок не установлен (по правилу управления срока по умолчанию нет)")
-        elif item.default_deadline:
+            return lines
+        if item.default_deadline:
             rule = default_rule(self.records.settings.deadlines)
-            lines.append(f"срок по умолчанию — {format_date(item.deadline)} ({rule})")
-        elif item.waiting_event is not None:
+            lines.append(f"срок по умолчанию — {self.date(item.deadline)} ({rule})")
+            return lines
+        if item.waiting_event is not None:
             lines.append(f"ждёт даты события «{self._event_title(item.waiting_event)}»")
-        elif not item.points:
+            return lines
+        if not item.points:
             if item.report_date is not None and item.status == "standing":
-                lines.append(f"отчёт — {format_date(item.report_date)}")
-        else:
-            recurring = deadline is not None and deadline.kind == "recurring"
-            single = len(item.points) == 1 and not recurring
-            for state in item.points:
-                if recurring and state.closed_by is not None:
-                    continue  # a closed period shows in the marks
-                if single:
-                    text = f"контрольный срок — {format_date(state.due)}"
-                    if not state.extensions and state.point.early:
-                        text += f" (срок {state.point.label} раньше даты документа: контроль с даты документа)"
-                    elif not state.extensions and state.point.nominal != state.due:
-                        text += f" ({format_date(state.point.nominal)} — нерабочий день)"
-                elif recurring:
-                    text = f"за {state.point.label} — {format_date(state.due)}"
-                elif state.point.name is None:  # a date among several: the date, and why it moved
-                    text = format_date(state.due)
-                    if not state.extensions and state.point.early:
-                        text += f" (срок {state.point.label} раньше даты документа)"
-                    elif not state.extensions and state.point.nominal != state.due:
-                        text += f" ({format_date(state.point.nominal)} — нерабочий день)"
-                else:
-                    text = f"{state.point.label} — {format_date(state.due)}"
-                lines.append(text)
-            for state in item.points:
-                prefix = "" if len(item.points) == 1 else f"{state.point.label}: "
-                for e in state.extensions:
-                    lines.append(
-                        f"{prefix}продлён до {format_date(e.new_deadline)} (утверждено {format_date(e.approved)}, "
-                        f"{self.records.display_name(e.approved_by)}; основание — {e.basis})"
-                    )  # fmt: skip
+                lines.append(f"отчёт — {self.date(item.report_date)}")
+            return lines
+        recurring = deadline is not None and deadline.kind == "recurring"
+        single = len(item.points) == 1 and not recurring
+        for index, state in enumerate(item.points):
+            if recurring and all(p.points[index].closed_by is not None for p in parts):
+                continue  # a closed period shows in the marks
+            due = state.point.due if shared else state.due
+            extended = bool(state.extensions) and not shared
+            if single:
+                text = f"контрольный срок — {self.date(due)}"
+                if not extended and state.point.early:
+                    text += f" (срок {state.point.label} раньше даты документа: контроль с даты документа)"
+                elif not extended and state.point.nominal != due:
+                    text += f" ({self.date(state.point.nominal)} — нерабочий день)"
+            elif recurring:
+                text = f"за {state.point.label} — {self.date(due)}"
+            elif state.point.name is None:  # a date among several: the date, and why it moved
+                text = self.date(due)
+                if not extended and state.point.early:
+                    text += f" (срок {state.point.label} раньше даты документа)"
+                elif not extended and state.point.nominal != due:
+                    text += f" ({self.date(state.point.nominal)} — нерабочий день)"
+            else:
+                text = f"{state.point.label} — {self.date(due)}"
+            lines.append(text)
+        if not shared:
+            lines += self._extensions(item)
+        return lines
+
+    def _extensions(self, item: ControlItem) -> list[str]:
+        lines = []
+        for state in item.points:
+            prefix = "" if len(item.points) == 1 else f"{state.point.label}: "
+            for e in state.extensions:
+                lines.append(
+                    f"{prefix}продлён до {self.date(e.new_deadline)} (утверждено {self.date(e.approved)}, "
+                    f"{self.records.display_name(e.approved_by)}; основание — {e.basis})"
+                )  # fmt: skip
         return lines
 
     def _event_title(self, ref: str) -> str:
@@ -278,19 +415,13 @@ class _Rows:
         if event is not None:
             return event.title
         meeting = self.records.meetings.get(ref)
-        return f"заседание {format_date(meeting.date)}" if meeting is not None else ref
+        return f"заседание {self.date(meeting.date)}" if meeting is not None else ref
 
     def _executor(self, item: ControlItem) -> list[str]:
-        lines = [tie_numbers(self.records.display_name(item.member))]
+        lines = [self.records.display_name(item.member)]
         position = _position(self.records, item.member)
         if position:
             lines.append(position)
-        if item.in_parts:
-            for executor in item.assignment.executors:
-                group = self.records.groups.get(executor)
-                if group is not None and any(m.ref == item.member for m in group.members):
-                    lines.append(f"(из группы «{group.name}»)")
-                    break
         return lines
 
     def _marks(self, item: ControlItem) -> list[str]:
@@ -300,7 +431,7 @@ class _Rows:
         lines = []
         for mark in sorted(item.marks, key=lambda m: m.date):
             what = ", ".join(x for x in (mark.document, f"№{NBSP}{mark.number}" if mark.number else None) if x)
-            text = format_date(mark.date) + (f" — {what}" if what else "")
+            text = self.date(mark.date) + (f" — {what}" if what else "")
             if mark.note:
                 text += f" ({mark.note})"
             if mark.interim:
@@ -309,8 +440,18 @@ class _Rows:
             lines.append(f"{label}: {text}" if label else text)
         c = item.cancellation
         if c is not None:
-            lines.append(f"снято с контроля {format_date(c.date)}, {self.records.display_name(c.by)}: {c.basis}")
+            lines.append(f"снято с контроля {self.date(c.date)}, {self.records.display_name(c.by)}: {c.basis}")
         return lines
+
+
+def _words(a) -> str:
+    """The assignment's words as the decision has them: the parents it continues, its text, its
+    list items («– …»)."""
+    lines = [f"{number}. {' '.join(text.split())}" for number, text in a.lead]
+    text = " ".join(a.text.split())
+    lines.append(f"{a.number}. {text}" if a.lead else capitalize_first(text))
+    lines += [f"– {' '.join(b.split()).lstrip('-–— ')}" for b in a.bullets]
+    return "\n".join(lines)
 
 
 def _status(item: ControlItem) -> str:
@@ -333,9 +474,9 @@ def percent(share: float | None) -> str:
 
 
 def _who(records: Records, ref: str, name: str) -> str:
-    """«Пахомова С.А., начальник управления образования» / «МОУ «Средняя школа №\u00a03»»."""
+    """«Пахомова С.А., начальник управления образования» / «МОУ «Средняя школа № 3»»."""
     position = _position(records, ref)
-    return tie_numbers(name) + (f", {position}" if position else "")
+    return name + (f", {position}" if position else "")
 
 
 def _discipline_row(who: str, counts: dict[str, int]) -> dict:

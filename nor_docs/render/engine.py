@@ -34,6 +34,7 @@ _XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _BREAK = '</w:t><w:br/><w:t xml:space="preserve">'
 _TAB = '</w:t><w:tab/><w:t xml:space="preserve">'
+_NO_BREAK_HYPHEN = '</w:t><w:noBreakHyphen/><w:t xml:space="preserve">'
 
 
 class TemplateProblem(Exception):
@@ -47,8 +48,9 @@ class TemplateProblem(Exception):
 
 
 def xml_text(value) -> Markup:
-    """A value as the text of a Word run: escaped, control characters dropped, line breaks and
-    tabs turned into Word's own elements. Applied to everything a template prints."""
+    """A value as the text of a Word run: escaped, control characters dropped, line breaks, tabs
+    and non-breaking hyphens (U+2011, from the typograph) turned into Word's own elements.
+    Applied to everything a template prints."""
     if value is None:
         return Markup("")
     if isinstance(value, Markup):
@@ -63,6 +65,8 @@ def xml_text(value) -> Markup:
         escaped = escaped.replace("\n", _BREAK)
     if "\t" in escaped:
         escaped = escaped.replace("\t", _TAB)
+    if "\u2011" in escaped:
+        escaped = escaped.replace("\u2011", _NO_BREAK_HYPHEN)
     return Markup(escaped)
 
 

@@ -23,14 +23,19 @@ def build_extract(
     *,
     certifier: str | None = None,
     certified_on: str | None = None,
+    decisions: list[str] | None = None,
 ) -> tuple[Path | None, list[Diagnostic]]:
-    """Render the extract; (its path or None when it could not be made, diagnostics)."""
+    """Render the extract; (its path or None when it could not be made, diagnostics).
+
+    ``decisions``: decisions of the meeting as a whole (top-level numbers) to carry besides those
+    numbered under the items. An extract nobody can certify (NOR311) or one without any decision
+    while the meeting's decisions were left out (NOR312) is not written."""
     from ..atomic import write_atomic
     from ..model.common import parse_date
     from ..records import load_records
     from ..validate import validate_records
     from .engine import TemplateProblem
-    from .view import ExtractItemError
+    from .view import ExtractProblem
 
     root, out = Path(records_dir), Path(out_dir)
     check_output_folder(root, out)
@@ -75,10 +80,10 @@ def build_extract(
     templates = Templates(Path(templates_dir), str(templates_dir))
     try:
         data, notices = render_meeting(meeting, records, templates, items=items, certifier=certifier,
-                                       certified_on=on)  # fmt: skip
-    except ExtractItemError as error:
-        line, col = records.where(meeting_id, ("agenda",))[1:]
-        return None, [Diagnostic(file, line, col, "NOR309", str(error))]
+                                       certified_on=on, decisions=decisions)  # fmt: skip
+    except ExtractProblem as error:
+        line, col = records.where(meeting_id, error.loc)[1:]
+        return None, [Diagnostic(file, line, col, error.code, str(error))]
     except TemplateProblem as problem:
         return None, [Diagnostic(problem.template, 1, 1, problem.code, problem.message)]
     chosen = sorted({str(i).strip().rstrip(".") for i in items}, key=lambda n: [int(p) if p.isdigit() else 0 for p in n.split(".")])

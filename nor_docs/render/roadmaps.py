@@ -38,8 +38,10 @@ class RoadmapBuild(BuildResult):
 def render_roadmap(roadmap, records, template, parts=None, today: dt.date | None = None) -> bytes:
     """The DOCX bytes of one roadmap (``parts``: assignment id → control items, for statuses)."""
     from .roadmap_view import roadmap_view
+    from .typograph import typeset_view
 
-    return template.render(roadmap_view(roadmap, records, parts, today))
+    view = roadmap_view(roadmap, records, parts, today)
+    return template.render(typeset_view(view, records.settings.documents.typography))
 
 
 def roadmap_parts(records, today: dt.date) -> dict[str, list]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Protocol
 
 from ..model.common import format_date
-from ..names import PersonName, position_in_case, short_name
+from ..names import PersonName, organization_in_case, position_in_case, short_name
 
 NBSP = "\u00a0"
 _BULLET = re.compile(r"^\s*[-–—•]\s+")
@@ -41,8 +41,21 @@ class Directory(Protocol):
     groups: dict
 
 
-class ExtractItemError(ValueError):
-    """An extract asked for an agenda item the meeting does not have."""
+class ExtractProblem(ValueError):
+    """An extract that cannot be made as asked: its diagnostic code, the Russian message and the
+    place in the meeting record it concerns."""
+
+    code = "NOR309"
+
+    def __init__(self, message: str, loc: tuple = (), code: str | None = None):
+        super().__init__(message)
+        self.loc = loc
+        if code is not None:
+            self.code = code
+
+
+class ExtractItemError(ExtractProblem):
+    """An extract asked for an agenda item (or a decision) the meeting does not have."""
 
 
 @dataclass
@@ -74,6 +87,20 @@ class _Context:
         if problem:
             self.notices.append(Notice(loc, "NOR301", problem))
         return text
+
+    def position_in(self, ref: str, written: str | None, case: str) -> str | None:
+        """The position as this document writes it, or the directory's, in ``case``: the
+        directory's ``position_forms`` where given, else inflected (``names.position_in_case``)."""
+        if not written:
+            person = self.directory.people.get(ref)
+            forms = getattr(person, "position_forms", None) if person is not None else None
+            given = getattr(forms, case, None) if forms is not None and case != "nominative" else None
+            if given:
+                return given
+        position = self.position_of(ref, written)
+        if position and case != "nominative":
+            position = position_in_case(position, case)
+        return position
 
     def position_of(self, ref: str, written: str | None) -> str | None:
         if written:
@@ -159,13 +186,20 @@ def join_names(names: Iterable[str]) -> str:
 
 
 def protocol_view(meeting, directory: Directory, settings, items: Iterable[str] | None = None,
-                  certifier: str | None = None, certified_on=None) -> tuple[dict, list[Notice]]:
+                  certifier: str | None = None, certified_on=None,
+                  decisions: Iterable[str] | None = None) -> tuple[dict, list[Notice]]:  # fmt: skip
     """The view of ``meeting``'s protocol; with ``items``, of an extract of those agenda items.
 
     A meeting whose record is itself an extract (``document: extract``) renders as one with all
     its items. ``certifier`` (a person id) and ``certified_on`` (a date) fill the «Верно» block of
     an extract; by default the secretary (else the first signer, else the chair) on the meeting
-    date, so that the same records always give the same document.
+    date, so that the same records always give the same document. ``decisions`` names decisions
+    of the meeting as a whole (top-level numbers) that the extract carries besides those numbered
+    under its items.
+
+    An extract nobody can certify, or one that would carry no decision while the meeting's
+    decisions were left out, raises ``ExtractProblem`` (NOR311, NOR312): signed «Верно», either
+    would go out as a document that certifies nothing.
     """
     ctx = _Context(meeting, directory, settings)
     chosen = _normalise_items(meeting, items) if items is not None else None
@@ -198,12 +232,22 @@ def protocol_view(meeting, directory: Directory, settings, items: Iterable[str] 
     view["items"] = [_main_item(ctx, loc, item) for loc, item, _depth in agenda_items]
     general = list(enumerate(m.decisions))
     if chosen is not None:
-        kept = [(i, d) for i, d in general if "." in str(d.number).strip(".") and _is_chosen(d.number, chosen)]
-        if len(kept) < len(general):
-            left = ", ".join(str(d.number) for i, d in general if (i, d) not in kept)
+        asked = _normalise_decisions(m, decisions)
+        kept = [(i, d) for i, d in general
+                if ("." in str(d.number).strip(".") and _is_chosen(d.number, chosen)) or _is_chosen(d.number, asked)]  # fmt: skip
+        left = [str(d.number) for i, d in general if (i, d) not in kept]
+        carried = bool(kept) or any(item.decisions for _loc, item, _depth in agenda_items)
+        if left and not carried:
+            raise ExtractProblem(
+                f"в выписку по пункту {', '.join(sorted(chosen, key=_number_key))} не попало ни одного решения: "
+                f"решения заседания ({', '.join(left)}) к пунктам не привязаны; укажите нужные: --decision "
+                f"{left[0]} (можно несколько раз) — или перенесите их в пункт повестки (agenda[].decisions)",
+                ("decisions",), "NOR312")  # fmt: skip
+        if left and not asked:  # (decisions named with --decision: the rest were left out on purpose)
             ctx.notices.append(Notice(("decisions",), "NOR310",
                                       f"решения, не относящиеся к выбранным пунктам по номеру (4.1 → пункт 4), "
-                                      f"в выписку не включены ({left}); привяжите их к пунктам (agenda[].decisions)"))  # fmt: skip
+                                      f"в выписку не включены ({', '.join(left)}); привяжите их к пунктам "
+                                      "(agenda[].decisions) или добавьте: --decision N"))  # fmt: skip
         general = kept
     view["decisions"] = _decisions(ctx, [d for _i, d in general], [("decisions", i) for i, _d in general])
     view["decisions_label"] = f"{m.decision_word}:" if view["decisions"] else ""
@@ -235,9 +279,20 @@ def _normalise_items(meeting, items: Iterable[str]) -> set[str]:
     if missing:
         listed = ", ".join(sorted(known, key=_number_key)) or "нет пунктов"
         raise ExtractItemError(
-            f"в повестке заседания {meeting.id} нет пункта {', '.join(missing)}; есть: {listed}"
+            f"в повестке заседания {meeting.id} нет пункта {', '.join(missing)}; есть: {listed}", ("agenda",)
         )
     return chosen
+
+
+def _normalise_decisions(meeting, decisions: Iterable[str] | None) -> set[str]:
+    asked = {str(n).strip().rstrip(".") for n in decisions or ()}
+    known = {str(d.number).strip().rstrip(".") for d in meeting.decisions}
+    missing = sorted(asked - known, key=_number_key)
+    if missing:
+        listed = ", ".join(sorted(known, key=_number_key)) or "нет"
+        raise ExtractItemError(f"у заседания {meeting.id} нет решения {', '.join(missing)} среди решений заседания "
+                               f"в целом; есть: {listed}", ("decisions",))  # fmt: skip
+    return asked
 
 
 def _number_key(number: str):
@@ -321,7 +376,8 @@ def _attendance(ctx: _Context) -> tuple[list[dict], list[str] | None]:
     sections = []
     appendix = None
     limit = ctx.docs.attendees_list_limit
-    for key, label in (("attendees", "Присутствовали"), ("invited", "Приглашённые"), ("absent", "Отсутствовали")):
+    first_label = (ctx.meeting.attendees_label or "").strip().rstrip(":") or "Присутствовали"
+    for key, label in (("attendees", first_label), ("invited", "Приглашённые"), ("absent", "Отсутствовали")):
         entries = getattr(ctx.meeting, key)
         if not entries:
             continue
@@ -329,6 +385,14 @@ def _attendance(ctx: _Context) -> tuple[list[dict], list[str] | None]:
         # People alphabetically by surname; groups and descriptions after them, as written.
         order = sorted(range(len(rows)), key=lambda i: (rows[i][0], i))
         lines = [rows[i][1] for i in order]
+        if len(lines) > 1 and not any(r[2] for r in rows):
+            # Only groups and descriptions («участники проекта … (15 руководителей …)»,
+            # «муниципальные координаторы (…)»): a dash list, «;» between, «.» at the end — as
+            # the protocols write it; never two descriptions run together.
+            lines = [f"– {lower_common_word(line.rstrip(' .;'))}{';' if i < len(lines) - 1 else '.'}"
+                     for i, line in enumerate(lines)]  # fmt: skip
+        else:
+            lines = [line if rows[i][2] else capitalize_first(line) for i, line in zip(order, lines)]
         named = sum(r[2] for r in rows)
         total = named + sum(r[3] for r in rows)
         summary = ""
@@ -348,26 +412,30 @@ def _flatten_items(items, loc: tuple, depth: int = 0):
 _GENITIVE_HEAD = re.compile(r"^[а-яё-]+(а|я|его|ого)(\s|,|$)", re.IGNORECASE)
 
 
-def _speaker_phrase(ctx: _Context, speaker, loc: tuple) -> str:
-    """«Доклад начальника отдела И.И. Иванова» when the record gives the position in the genitive
+def _speaker_phrase(ctx: _Context, speaker, loc: tuple) -> tuple[str, bool]:
+    """(the words that name the speaker, whether they are the protocol's own words for a group).
+
+    «Доклад начальника отдела И.И. Иванова» when the record gives the position in the genitive
     (as it follows «Доклад»); with a position in the nominative («заведующий кабинетом», as many
     protocols write it) «Докладчик — Л.И. Заводчикова, заведующий кабинетом», so that no case is
-    mixed; a group speaker's own words as written."""
+    mixed; a group speaker's own words as written («руководители муниципальных образовательных
+    организаций», «ШМО классных руководителей»): they follow the title after a dash, as in the
+    seeds, never as a sentence of their own."""
     written = getattr(speaker, "text", None)  # the protocol's own words for a group speaker
     if written:
-        return capitalize_first(written.strip())
+        return " ".join(written.split()).rstrip(" .;"), True
     if speaker.person:
         position = (speaker.position or "").strip()
         if position and not _GENITIVE_HEAD.match(position):
             name = ctx.person_name(speaker.person, loc + ("person",), initials_first=True)
-            return f"Докладчик — {name}, {position}"
+            return f"Докладчик — {name}, {position}", False
         name = ctx.person_name(speaker.person, loc + ("person",), "genitive", initials_first=True)
-        return f"Доклад {position} {name}" if position else f"Доклад {name}"
+        return (f"Доклад {position} {name}" if position else f"Доклад {name}"), False
     group = ctx.directory.groups.get(speaker.group)
     if group is not None and group.genitive:
-        return f"Доклад {speaker.position + ' ' if speaker.position else ''}{group.genitive}"
+        return f"Доклад {speaker.position + ' ' if speaker.position else ''}{group.genitive}", False
     name = group.name if group is not None else speaker.group
-    return f"Докладчики: {name}" + (f", {speaker.position}" if speaker.position else "")
+    return f"Докладчики — {lower_common_word(name)}" + (f", {speaker.position}" if speaker.position else ""), False
 
 
 def _agenda_line(ctx: _Context, loc: tuple, item, depth: int) -> dict:
@@ -375,9 +443,17 @@ def _agenda_line(ctx: _Context, loc: tuple, item, depth: int) -> dict:
     phrases = [_speaker_phrase(ctx, s, loc + ("speakers", j)) for j, s in enumerate(item.speakers)]
     if phrases:
         text = text.rstrip(" ;,")
-        if not text.rstrip("»)\"").endswith((".", "!", "?", "…")):
-            text += "."
-        text += " " + "; ".join([phrases[0]] + [p[:1].lower() + p[1:] for p in phrases[1:]])
+        first, own_words = phrases[0]
+        if own_words:  # «… качеством образования — руководители муниципальных … организаций.»
+            text = f"{text.rstrip('.')} — {first}"
+        else:
+            if not text.rstrip("»)\"").endswith((".", "!", "?", "…")):
+                text += "."
+            text += " " + first
+        # Further speakers after «; »: a phrase of ours goes on in lower case («; доклад …»), the
+        # protocol's own words stay as written («; ШМО классных руководителей»).
+        for phrase, own in phrases[1:]:
+            text += "; " + (phrase if own else lower_common_word(phrase))
         if not text.endswith((".", "!", "?", "…")):
             text += "."
     if item.appendix is not None:
@@ -391,9 +467,7 @@ def _statement(ctx: _Context, statement, loc: tuple, case: str) -> dict:
     (a lower-case start), and follows it as a sentence of its own when it starts one («…отдела.
     Она ознакомила…»)."""
     name = ctx.person_name(statement.person, loc + ("person",), case)
-    position = ctx.position_of(statement.person, statement.position)
-    if position and case != "nominative":
-        position = position_in_case(position, case)
+    position = ctx.position_in(statement.person, statement.position, case)
     lead = name + (f", {position}" if position else "")
     body = paragraphs(statement.text)
     if body and _CONTINUATION.match(body[0]) and not any(_BULLET.match(p) for p in body[1:]):
@@ -440,19 +514,23 @@ def _main_item(ctx: _Context, loc: tuple, item) -> dict:
     }
 
 
-def _executor_dative(ctx: _Context, ref: str, loc: tuple) -> str:
+def _executor_dative(ctx: _Context, ref: str, loc: tuple, first: bool = True) -> str:
+    """An executor as a decision's sentence names it, in the dative: «Ивановой И.И.»,
+    «Руководителям ОО», «Руководству Администрации …» (the organisation in the genitive). After
+    the first, a group's or an organisation's words go on in lower case («Ливановой Д.,
+    высшим должностным лицам …, руководству МБОУ …»); a person's name never changes."""
     if ref in ctx.directory.people:
         return ctx.person_name(ref, loc, "dative")
     group = ctx.directory.groups.get(ref)
     if group is not None:
         if group.dative:
-            return group.dative
+            return group.dative if first else lower_common_word(group.dative)
         ctx.notices.append(Notice(loc, "NOR302", f"у группы «{group.name}» нет формы дательного падежа "
                                                  "(dative) — в тексте решения она названа как есть"))  # fmt: skip
-        return group.name
+        return group.name if first else lower_common_word(group.name)
     org = ctx.directory.organizations.get(ref)
     if org is not None:
-        return f"Руководству {org.display_name}"
+        return f"{'Руководству' if first else 'руководству'} {organization_in_case(org.display_name, 'genitive')}"
     return ref
 
 
@@ -477,7 +555,7 @@ def _decisions(ctx: _Context, decisions, locs: list[tuple], inherited: tuple = (
             if decision.addressed_to:
                 prefix = decision.addressed_to.strip()
             elif own:
-                names = [_executor_dative(ctx, ref, loc + ("executors", j)) for j, ref in enumerate(own)]
+                names = [_executor_dative(ctx, ref, loc + ("executors", j), first=j == 0) for j, ref in enumerate(own)]
                 prefix = capitalize_first(join_names(names))
         # A deadline marked inside the text is already in the sentence: nothing is appended.
         in_text = decision.deadline is not None and decision.deadline.in_text
@@ -540,7 +618,10 @@ def _certification(ctx: _Context, certifier: str | None, certified_on) -> dict:
     elif m.chair is not None:
         person, loc, position = m.chair.person, ("chair", "person"), m.chair.position
     else:
-        return {"word": "Верно", "position": "", "name": "", "date": ctx.date(certified_on or m.date)}
+        raise ExtractProblem(
+            "выписку некому заверить («Верно»): в записи нет ни секретаря (secretary), ни подписавших (signers), "
+            "ни председателя (chair); укажите, кто заверяет: --certifier ID (или добавьте их в запись)",
+            (), "NOR311")  # fmt: skip
     return {
         "word": "Верно",
         "position": capitalize_first(ctx.position_of(person, position) or ""),
