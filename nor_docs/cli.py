@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "control",
     "protocols",
     "roadmaps",
+    "analytics",
 )
 
 RECORDS_OPTION = click.option(

@@ -10,6 +10,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from ..analytics.settings import AnalyticsSettings
 from .common import Record
 
 
@@ -38,3 +39,4 @@ class DocumentSettings(Record):
 class Settings(Record):
     deadlines: DeadlineSettings = DeadlineSettings()
     documents: DocumentSettings = DocumentSettings()
+    analytics: AnalyticsSettings = AnalyticsSettings()  # results import and analysis (nor_docs/analytics)
