@@ -36,7 +36,7 @@ def analysis_for(records, citation) -> tuple[Analysis | None, str | None]:
     from .load import load_analytics
 
     data = load_analytics(records)
-    loaded, problem = choose_rule(data.rules, citation.rule, data.settings.rule)
+    loaded, problem = choose_rule(data.rules, citation.rule, data.settings.rule, "в ссылке на анализ (analysis.rule)")
     if loaded is None:
         return None, problem
     cache = records.derived.setdefault("analyses", {})

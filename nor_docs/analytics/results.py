@@ -138,16 +138,20 @@ class _FastReader:
         from operator import itemgetter
 
         self.width = len(table.header)
-        positions = [index.get(name, self.width) for name in COLUMNS]  # absent → the padding cell
+        positions = [index.get(name, self.width) for name in COLUMNS]  # absent → an empty cell added at the end
         self.get = itemgetter(*positions)
-        self.pad = [""] * (self.width + 1)
         self.path = table.path
         self.schools = schools
         self.known: dict[str, str | None] = {}
+        self.new = tuple.__new__  # a ResultLine without NamedTuple's keyword-handling constructor
 
     def line(self, line: int, cells: list[str]) -> ResultLine | None:
+        if len(cells) != self.width:
+            return None  # short or long rows: the slow path says which cell is missing or extra
+        cells.append("")
         (school, area, procedure, subject, grade, year, participants, low, percent, retakes, m2, m3, m4, m5,
-         mean_score, stated_low, note) = self.get(cells + self.pad[len(cells):])  # fmt: skip
+         mean_score, stated_low, note) = self.get(cells)  # fmt: skip
+        cells.pop()
         if area or m2 or m3 or m4 or m5 or mean_score or stated_low or not school or not procedure or not subject:
             return None
         org = self.known.get(school, "")
@@ -172,8 +176,8 @@ class _FastReader:
                 return None
         else:
             retakes = None
-        return ResultLine(org, None, procedure.strip(), subject.strip(), g, year_n, n, k, p, retakes, None, None,
-                          False, note.strip(), self.path, line)  # fmt: skip
+        return self.new(ResultLine, (org, None, procedure.strip(), subject.strip(), g, year_n, n, k, p, retakes, None,
+                                     None, False, note.strip(), self.path, line))  # fmt: skip
 
 
 def _line(row: _Row, schools: SchoolIndex, region: str | None) -> ResultLine | None:

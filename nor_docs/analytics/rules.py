@@ -73,8 +73,9 @@ def default_rule() -> LoadedRule:
     return LoadedRule(Rule.model_validate(source.data), "правило по умолчанию (протокол 000)", source)
 
 
-def choose_rule(rules: dict[str, LoadedRule], wanted: str | None, settings_rule: str | None) -> tuple[LoadedRule | None, str | None]:
-    """(the rule to use, or None and the Russian message why not)."""
+def choose_rule(rules: dict[str, LoadedRule], wanted: str | None, settings_rule: str | None,
+                named_in: str = "в --rule") -> tuple[LoadedRule | None, str | None]:  # fmt: skip
+    """(the rule to use, or None and the Russian message why not); ``named_in`` says where ``wanted`` was written."""
     name = wanted or settings_rule
     if name:
         if name in rules:
@@ -83,7 +84,7 @@ def choose_rule(rules: dict[str, LoadedRule], wanted: str | None, settings_rule:
             return default_rule(), None
         known = sorted(rules) + [DEFAULT_ID]
         hint = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-        where = "в --rule" if wanted else "в settings.yaml (analytics.rule)"
+        where = named_in if wanted else "в settings.yaml (analytics.rule)"
         tail = f"; возможно, «{hint[0]}»?" if hint else f"; есть: {', '.join(known)}"
         return None, f"правило «{name}» {where} не найдено в records/rules/{tail}"
     if len(rules) == 1:

@@ -8,6 +8,7 @@ any case) or any other name (a regional diagnostic work), compared case-insensit
 
 from __future__ import annotations
 
+import functools
 import re
 
 KNOWN_PROCEDURES = ("ВПР", "ОГЭ", "ЕГЭ")
@@ -45,6 +46,7 @@ def _plain(text: str) -> str:
     return " ".join(text.split())
 
 
+@functools.lru_cache(maxsize=4096)
 def procedure_key(name: str) -> str:
     """«впр», «ВПР » → «ВПР»; any other procedure by its words, case aside."""
     plain = " ".join(name.split())
@@ -56,6 +58,7 @@ def procedure_rank(key: str) -> tuple[int, str]:
     return (_RANK.get(key, len(_RANK)), key)
 
 
+@functools.lru_cache(maxsize=4096)
 def subject_key(name: str) -> str:
     """The key a subject is compared by: a known subject's name, or the words as written."""
     plain = _plain(name)
