@@ -60,7 +60,8 @@ def _pyplot():
 def _save(plt, figure, data: dict) -> bytes:
     buffer = io.BytesIO()
     text = json.dumps(data, ensure_ascii=True, sort_keys=True, separators=(",", ":"))
-    figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None, DATA_KEY: text})
+    figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None, DATA_KEY: text},
+                   pil_kwargs={"compress_level": 6})
     plt.close(figure)
     return buffer.getvalue()
 
@@ -102,8 +103,7 @@ def shares_chart(names: list[str], years: list[int], shares: list[list[float | N
                 axes.text(0.8, middle, f"{year}: нет данных", va="center", fontsize=6.5, color="#333333")
             else:
                 axes.text(width + 0.8, middle, f"{width:.1f}".replace(".", ","), va="center", fontsize=6.5)
-    axes.axvline(threshold, color="#000000", linestyle="--", linewidth=0.9)
-    axes.text(threshold, -0.5, f" порог {threshold:g}%", fontsize=7, va="bottom")
+    axes.axvline(threshold, color="#000000", linestyle="--", linewidth=0.9, label=f"порог {threshold:g}%")
     axes.set_yticks(range(rows))
     axes.set_yticklabels([_wrap(name, 28) for name in names])
     axes.invert_yaxis()
@@ -113,8 +113,9 @@ def shares_chart(names: list[str], years: list[int], shares: list[list[float | N
     axes.set_xlabel("Доля участников с низким результатом, %")
     axes.grid(axis="x", color="#bbbbbb", linewidth=0.4)
     axes.set_axisbelow(True)
-    axes.legend(loc="lower right", bbox_to_anchor=(1.0, 1.0), ncol=per, frameon=False, borderaxespad=0.2)
-    figure.tight_layout()
+    axes.legend(loc="lower right", bbox_to_anchor=(1.0, 1.0), ncol=per + 1, frameon=False, borderaxespad=0.2)
+    # a fixed layout (the labels are wrapped to fit it): tight_layout would draw the figure twice
+    figure.subplots_adjust(left=0.31, right=0.97, top=1 - 9 / height_mm, bottom=14 / height_mm)
     data = {"chart": "shares", "unit": "%", "threshold": threshold, "categories": names, "series": drawn}
     return Chart(_save(plt, figure, data), data, 165, height_mm, caption)
 
@@ -139,9 +140,8 @@ def dynamics_chart(panels: list[tuple[str, list[tuple[str, dict[int, float]]]]],
                                 linestyle=STYLES[k % len(STYLES)], marker=MARKERS[k % len(MARKERS)], markersize=4.5,
                                 markerfacecolor=("#ffffff" if k % 2 else "#000000"), label=label)  # fmt: skip
             panel["series"].append({"label": label, "points": [[round(x), _value(y)] for x, y in zip(*line.get_data())]})
-        axes.axhline(threshold, color="#000000", linestyle=(0, (2, 2)), linewidth=0.8)
-        axes.text(years[-1] + 0.38, threshold + 1.5, f"порог {threshold:g}%", fontsize=6.5, ha="right")
-        axes.set_title(_wrap(name, 45))
+        axes.axhline(threshold, color="#000000", linestyle=(0, (2, 2)), linewidth=0.8, label=f"порог {threshold:g}%")
+        axes.set_title(_wrap(name, 40 if columns == 2 else 90), fontsize=8)
         axes.set_xticks(years)
         axes.set_xticklabels([str(y) for y in years])
         axes.set_xlim(years[0] - 0.4, years[-1] + 0.4)
@@ -152,9 +152,38 @@ def dynamics_chart(panels: list[tuple[str, list[tuple[str, dict[int, float]]]]],
         drawn.append(panel)
     for index in range(count, rows * columns):
         grid[index // columns][index % columns].set_visible(False)
-    figure.tight_layout()
+    figure.subplots_adjust(left=0.08 if columns == 2 else 0.1, right=0.98, wspace=0.28, hspace=12 / 62 * 2.6,
+                           top=1 - 10 / height_mm, bottom=8 / height_mm)  # fmt: skip
     data = {"chart": "dynamics", "unit": "%", "threshold": threshold, "years": years, "panels": drawn}
     return Chart(_save(plt, figure, data), data, 165, height_mm, caption)
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    """What to draw: the function's name (``shares`` or ``dynamics``) and its arguments."""
+
+    kind: str
+    args: tuple
+
+
+_DRAW = {"shares": lambda args: shares_chart(*args), "dynamics": lambda args: dynamics_chart(*args)}
+
+
+def _draw(spec: ChartSpec) -> Chart:
+    return _DRAW[spec.kind](spec.args)
+
+
+def draw_all(specs: list[ChartSpec]) -> list[Chart]:
+    """Every chart, in order; several are drawn in two processes (where the system can fork),
+    which halves a region's report. The bytes do not depend on where a chart was drawn."""
+    import multiprocessing
+    import os
+
+    if len(specs) < 4 or (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [_draw(spec) for spec in specs]
+    _pyplot()  # imported once here; the workers inherit it
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        return pool.map(_draw, specs, chunksize=1)
 
 
 def chart_data(png: bytes) -> dict | None:

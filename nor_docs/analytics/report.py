@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 from ..atomic import os_error_text, write_atomic
 from ..render.build import BuildRefused, Templates, output_path
 from ..render.package import DYNAMIC_LEVEL, Part, zip_parts
-from .charts import Chart
+from .charts import Chart, draw_all
 from .report_view import report_view
 
 TEMPLATE = "analysis.docx"
@@ -82,7 +82,8 @@ def render_report(records, data, analysis, on, signer: str | None, templates_dir
     if not path.is_file():
         raise TemplateProblem(templates.display(path), "NOR303",
                               "шаблон аналитической справки не найден; создайте его: make templates")  # fmt: skip
-    view, charts = report_view(records, data, analysis, on, signer)
+    view, specs = report_view(records, data, analysis, on, signer)
+    charts = draw_all(specs)
     view["charts"] = [{"image": drawing(chart, n), "caption": f"Рисунок {n}. {chart.caption}"}
                       for n, chart in enumerate(charts, 1)]  # fmt: skip
     return with_images(templates.compiled(path).render(view), charts), charts, view

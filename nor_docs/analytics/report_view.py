@@ -6,13 +6,14 @@ as stated; the data; the schools that meet the rule, each with its evidence; the
 with the municipality's and the region's averages and the charts; the comparison of each evidence
 line with the averages; the schools that nearly met the rule; remarks on the data (a stated
 percentage that does not match its numbers, lines without numbers); the conclusion; the signature.
-Knows nothing of DOCX (the charts come back as ``Chart`` values; ``report.py`` places them).
+Knows nothing of DOCX: the charts come back as what to draw (``ChartSpec``); ``report.py`` draws
+and places them.
 """
 
 from __future__ import annotations
 
 from ..model.common import format_date
-from .charts import Chart, dynamics_chart, shares_chart
+from .charts import ChartSpec
 from .compare import Average, Averages
 from .evidence import evidence_text, heading, percent
 from .identify import Analysis, Finding
@@ -21,16 +22,22 @@ from .output import rule_statement
 from .rules import stated, years_text
 from .subjects import procedure_key
 
-SCHOOLS_PER_BARS = 18  # schools in one bar chart
-SCHOOLS_PER_PANELS = 6  # schools in one figure of dynamics
-YEARS_SHOWN = 5
+BARS_HEIGHT_MM = 215  # a bar chart and its caption fit on a page of text height 257 mm
+SCHOOLS_PER_PANELS = 6  # schools in one figure of dynamics (three rows of two)
+YEARS_SHOWN = 5  # in the table of dynamics
+YEARS_IN_BARS = 3  # in the bar chart: more bars per school would make it a page per few schools
+
+
+def _count(value: int) -> str:
+    """«120 000»: thousands apart, with a non-breaking space."""
+    return f"{value:,}".replace(",", "\u00a0")
 
 
 def _number(value: float | None) -> str:
     return "—" if value is None else f"{value:.1f}".replace(".", ",")
 
 
-def report_view(records, data, analysis: Analysis, on, signer: str | None) -> tuple[dict, list[Chart]]:
+def report_view(records, data, analysis: Analysis, on, signer: str | None) -> tuple[dict, list[ChartSpec]]:
     rule = analysis.rule.rule
     orgs = records.organizations
     counted = _counted(data.lines, analysis)
@@ -68,9 +75,9 @@ def report_view(records, data, analysis: Analysis, on, signer: str | None) -> tu
     kinds = sorted({line.procedure for line in counted}, key=lambda p: procedure_key(p))
     view["data"] = {
         "heading": f"{next(numbers)}. Исходные данные",
-        "paragraphs": [f"Проанализированы результаты {analysis.schools_in_data} общеобразовательных организаций: "
-                       f"{analysis.lines_considered} строк результатов ({', '.join(kinds) or 'нет'}) за "
-                       f"{_years_span(analysis.years)}; всего в данных — {len(data.lines)} строк за "
+        "paragraphs": [f"Проанализированы результаты {_count(analysis.schools_in_data)} общеобразовательных организаций: "
+                       f"{_count(analysis.lines_considered)} строк результатов ({', '.join(kinds) or 'нет'}) за "
+                       f"{_years_span(analysis.years)}; всего в данных — {_count(len(data.lines))} строк за "
                        f"{_years_span(sorted({line.year for line in data.lines}))}".rstrip(".") + ".",
                        "Источник: " + ", ".join(data.files) + "." if data.files else "Файлов результатов нет."]
                       + [note[:1].upper() + note[1:] + "." for note in analysis.notes],
@@ -167,21 +174,24 @@ def _area_label(area: str, averages: list[Average | None]) -> str:
     return f"{where}: в среднем{suffix}"
 
 
-def _charts(analysis: Analysis, by_school: dict, name: dict, years: list[int], shares) -> list[Chart]:
+def _charts(analysis: Analysis, by_school: dict, name: dict, years: list[int], shares) -> list[ChartSpec]:
     found = analysis.identified
     if not found or not years:
         return []
     charts = []
     threshold = analysis.threshold
-    for start in range(0, len(found), SCHOOLS_PER_BARS):
-        part = found[start : start + SCHOOLS_PER_BARS]
+    shown = years[-YEARS_IN_BARS:]
+    columns = [years.index(year) for year in shown]
+    per_chart = max(1, int((BARS_HEIGHT_MM - 26) // (4.2 * len(shown) + 3)))
+    for start in range(0, len(found), per_chart):
+        part = found[start : start + per_chart]
         caption = "Доля участников с низкими результатами по годам, % (все учтённые процедуры)"
-        charts.append(shares_chart([name[f.school] for f in part], years, shares[start : start + SCHOOLS_PER_BARS],
-                                   threshold, caption))  # fmt: skip
+        values = [[row[c] for c in columns] for row in shares[start : start + per_chart]]
+        charts.append(ChartSpec("shares", ([name[f.school] for f in part], shown, values, threshold, caption)))
     for start in range(0, len(found), SCHOOLS_PER_PANELS):
         panels = [(name[f.school], _series(f, by_school[f.school], years)) for f in found[start : start + SCHOOLS_PER_PANELS]]
-        charts.append(dynamics_chart(panels, years, threshold, "Динамика доли низких результатов по процедурам, "
-                                     "по которым школа отвечает критериям, %"))  # fmt: skip
+        charts.append(ChartSpec("dynamics", (panels, years, threshold, "Динамика доли низких результатов по процедурам, "
+                                             "по которым школа отвечает критериям, %")))  # fmt: skip
     return charts
 
 
