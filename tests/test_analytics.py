@@ -249,3 +249,13 @@ def test_an_unknown_rule_is_named_with_the_known_ones(runner):
     result = analyze(runner, SAMPLE_RECORDS, "--rule", "penza-2024")
     assert result.exit_code == 2
     assert "NOR608 правило «penza-2024» в --rule не найдено в records/rules/; возможно, «penza-2023»?" in result.stderr
+
+
+def test_the_docs_show_the_real_output_of_analyze(runner, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    docs = (ROOT / "docs" / "analytics.md").read_text(encoding="utf-8")
+    shown = docs.split("```\n$ nor-docs analyze\n", 1)[1].split("```", 1)[0]
+    result = runner.invoke(cli, ["analyze", "--records", "records"])
+    assert result.output == shown
+    sample = (SAMPLE_RECORDS / "results" / "kamenka-2022-2023.csv").read_text(encoding="utf-8-sig")
+    assert sample in docs

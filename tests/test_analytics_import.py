@@ -7,7 +7,7 @@ import json
 import shutil
 from pathlib import Path
 
-from conftest import SAMPLE_RECORDS
+from conftest import ROOT, SAMPLE_RECORDS
 from nor_docs.cli import cli
 from results_fixtures import oge_regional, vpr_municipal
 
@@ -47,6 +47,9 @@ def test_a_messy_vpr_table_reports_every_row(runner, records_copy, tmp_path):
         "Предупреждений: 1 (см. строки выше).",
     ]
     assert f"Записано строк: 4 → {records_copy}/results/ВПР-2023.csv" in result.stdout
+    docs = (ROOT / "docs" / "analytics.md").read_text(encoding="utf-8").split("«Итого по району»):\n\n```\n", 1)[1]
+    shown = docs.split("```", 1)[0].splitlines()
+    assert shown and all(line in report for line in shown)  # the docs' example is this report
     written = (records_copy / "results" / "ВПР-2023.csv").read_text(encoding="utf-8-sig").splitlines()
     assert written[0] == "school;area;procedure;subject;grade;year;participants;low;percent;marks_2;marks_3;marks_4;marks_5;note"
     assert written[1] == "kamenka-kikino;;ВПР;русский язык;5;2023;8;3;37,5;3;3;2;0;ВПР-2023.xlsx, строка 8"

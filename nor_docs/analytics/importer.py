@@ -115,20 +115,33 @@ class Outcome:
     header: str = ""
     about: list[str] = field(default_factory=list)
     columns: list[str] = field(default_factory=list)
+    # rows read by the fast path: their lines and the school names as written (no RowReport each)
+    fast_lines: list[ResultLine] = field(default_factory=list)
+    fast_names: list[str] = field(default_factory=list)
+
+    def finish(self) -> None:
+        """Merge the fast path's lines into ``lines`` in row order."""
+        if self.fast_lines:
+            self.lines = sorted(self.lines + self.fast_lines, key=lambda line: line.line) if self.lines else self.fast_lines
+
+    @property
+    def all_rows(self) -> list[RowReport]:
+        fast = [RowReport(line.line, True, "", line, name) for line, name in zip(self.fast_lines, self.fast_names)]
+        return sorted(self.rows + fast, key=lambda row: row.row) if self.rows else fast
 
     def report(self, skipped_only: bool = False) -> str:
         out = [f"Таблица: {self.shown}, лист «{self.sheet}»", f"Шапка: {self.header}"]
         out += [f"Столбцы: {'; '.join(self.columns)}"]
         out += [f"Определено: {'; '.join(self.about)}"] if self.about else []
-        for row in self.rows:
-            if skipped_only and row.used:
-                continue
+        rows = [row for row in self.rows if not row.used] if skipped_only else self.all_rows
+        for row in rows:
             out.append(f"строка {row.row}: {row.text}")
-        used = sum(r.used for r in self.rows)
+        used = sum(r.used for r in self.rows) + len(self.fast_lines)
+        total = len(self.rows) + len(self.fast_lines)
         schools = sum(1 for line in self.lines if line.school)
         averages = len(self.lines) - schools
-        out.append(f"Итог: строк данных {len(self.rows)}, использовано {used} (результатов школ — {schools}, средних по "
-                   f"территории — {averages}), пропущено {len(self.rows) - used}.")  # fmt: skip
+        out.append(f"Итог: строк данных {total}, использовано {used} (результатов школ — {schools}, средних по "
+                   f"территории — {averages}), пропущено {total - used}.")  # fmt: skip
         warnings = [d for d in self.diagnostics if not d.is_error]
         if warnings:
             out.append(f"Предупреждений: {len(warnings)} (см. строки выше).")
@@ -207,6 +220,7 @@ class _Importer:
             if fast is not None and fast(r, values, municipality):
                 continue
             municipality = self._row(r, values, school, municipality_column, groups, about, municipality, header_text)
+        self.outcome.finish()
         return self.outcome
 
     def _fast_reader(self, school: _Column, municipality_column: _Column | None, groups, about: dict):
@@ -230,7 +244,7 @@ class _Importer:
             pick("procedure"), pick("subject"), pick("grade"), pick("year"))  # fmt: skip
         numbers: dict = {}  # «5», 5.0, «2023» → int, once per distinct value
         known: dict[tuple, str | None] = {}
-        new, lines, rows, shown, retakes = tuple.__new__, self.outcome.lines, self.outcome.rows, self.shown, about["retakes"]
+        new, lines, names, shown, retakes = tuple.__new__, self.outcome.fast_lines, self.outcome.fast_names, self.shown, about["retakes"]
 
         def fast(r: int, values: list, municipality: str | None) -> bool:
             try:
@@ -276,7 +290,7 @@ class _Importer:
             line = new(ResultLine, (org, None, str(procedure), str(subject), grade, year, n, k, p, retakes,
                                     None, None, False, "", shown, r + 1))  # fmt: skip
             lines.append(line)
-            rows.append(RowReport(r + 1, True, "", line, name))
+            names.append(name)  # its row in the report is made from the line when the report is printed
             return True
 
         return fast
@@ -650,32 +664,48 @@ def _number(value) -> float | None:
 
 
 def write_results(target: Path, lines: list[ResultLine]) -> None:
-    """Write ``lines`` as a results file (UTF-8 with a BOM and «;», as Excel opens it); never over a file."""
-    import csv
-    import io
+    """Write ``lines`` as a results file (UTF-8 with a BOM and «;», as Excel opens it); never over
+    a file. Only the columns some line fills are written; ``note`` names the source row."""
+    from operator import itemgetter
 
     from ..atomic import write_atomic
 
     if target.exists():
         raise FileExistsError(str(target))
-    columns = ["school", "area", "procedure", "subject", "grade", "year", "participants", "low", "percent", "retakes",
-               "marks_2", "marks_3", "marks_4", "marks_5", "mean_score", "note"]  # fmt: skip
+    sources: dict[str, str] = {}
     rows = []
-    for line in lines:
+    for line in lines:  # every column as text (the common ones cheaply), then only those some line fills
+        source = sources.get(line.file)
+        if source is None:
+            source = sources[line.file] = Path(line.file).name
         marks = line.marks or (None, None, None, None)
-        row = {"school": line.school or "", "area": line.area or "", "procedure": line.procedure, "subject": line.subject,
-               "grade": line.grade or "", "year": line.year, "participants": line.participants, "low": line.low,
-               "percent": "" if line.percent is None else f"{line.percent:g}".replace(".", ","),
-               "retakes": line.retakes or "", "marks_2": marks[0], "marks_3": marks[1], "marks_4": marks[2],
-               "marks_5": marks[3], "mean_score": "" if line.mean_score is None else f"{line.mean_score:g}".replace(".", ","),
-               "note": f"{Path(line.file).name}, строка {line.line}"}  # fmt: skip
-        rows.append({k: ("" if v is None else v) for k, v in row.items()})
-    used = [c for c in columns if c in ("school", "procedure", "subject", "year", "participants", "low")
-            or any(row[c] != "" for row in rows)]  # fmt: skip
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\n")
-    writer.writerow(used)
+        rows.append((line.school or "", line.area or "", line.procedure, line.subject,
+                     "" if line.grade is None else str(line.grade), str(line.year), str(line.participants), str(line.low),
+                     "" if line.percent is None else f"{line.percent:g}".replace(".", ","), line.retakes or "",
+                     *("" if m is None else str(m) for m in marks),
+                     "" if line.mean_score is None else f"{line.mean_score:g}".replace(".", ","),
+                     f"{source}, строка {line.line}"))  # fmt: skip
+    always = {"school", "procedure", "subject", "year", "participants", "low", "note"}
+    used = [i for i, name in enumerate(WRITTEN) if name in always or any(row[i] for row in rows)]
+    pick = itemgetter(*used)
+    out = [";".join(WRITTEN[i] for i in used)]
     for row in rows:
-        writer.writerow([row[c] for c in used])
+        cells = pick(row)
+        text = ";".join(cells)
+        if '"' in text or text.count(";") != len(cells) - 1:  # a separator or a quote inside a cell
+            text = ";".join(_quoted(cell) for cell in cells)
+        out.append(text)
     target.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(target, ("\ufeff" + buffer.getvalue()).encode("utf-8"))
+    write_atomic(target, ("\ufeff" + "\n".join(out) + "\n").encode("utf-8"))
+
+
+WRITTEN = ("school", "area", "procedure", "subject", "grade", "year", "participants", "low", "percent", "retakes",
+           "marks_2", "marks_3", "marks_4", "marks_5", "mean_score", "note")  # fmt: skip
+
+
+def _mark(line: ResultLine, index: int) -> str:
+    return "" if line.marks is None or line.marks[index] is None else str(line.marks[index])
+
+
+def _quoted(cell: str) -> str:
+    return f'"{cell.replace(chr(34), chr(34) * 2)}"' if ";" in cell or '"' in cell else cell

@@ -132,52 +132,66 @@ def parse_results(table: Table, schools: SchoolIndex, region: str | None = None)
 
 class _FastReader:
     """The common row — a known school, whole numbers that agree — read in a few microseconds;
-    anything else returns None and is read by ``_line``, which reports what is wrong."""
+    anything else returns None and is read by ``_line``, which reports what is wrong.
+
+    The reader of a file is compiled for its columns (as ``collections.namedtuple`` compiles its
+    class): the cells are unpacked into names once, and a column the file does not have costs
+    nothing per row."""
 
     def __init__(self, table: Table, index: dict[str, int], schools: SchoolIndex):
-        from operator import itemgetter
+        known: dict[str, str | None] = {}
 
-        self.width = len(table.header)
-        positions = [index.get(name, self.width) for name in COLUMNS]  # absent → an empty cell added at the end
-        self.get = itemgetter(*positions)
-        self.path = table.path
-        self.schools = schools
-        self.known: dict[str, str | None] = {}
-        self.new = tuple.__new__  # a ResultLine without NamedTuple's keyword-handling constructor
+        def school_of(written: str) -> str | None:
+            org = known.get(written, "")
+            if org == "":
+                org = known[written] = schools.find(written.strip()).org
+            return org
 
-    def line(self, line: int, cells: list[str]) -> ResultLine | None:
-        if len(cells) != self.width:
-            return None  # short or long rows: the slow path says which cell is missing or extra
-        cells.append("")
-        (school, area, procedure, subject, grade, year, participants, low, percent, retakes, m2, m3, m4, m5,
-         mean_score, stated_low, note) = self.get(cells)  # fmt: skip
-        cells.pop()
-        if area or m2 or m3 or m4 or m5 or mean_score or stated_low or not school or not procedure or not subject:
+        names = [""] * len(table.header)
+        for name, i in index.items():
+            names[i] = name
+        cells = ", ".join(f"c_{name}" if name else "_" for name in names) + ("," if len(names) == 1 else "")
+        simple = {"school", "procedure", "subject", "grade", "year", "participants", "low", "percent", "retakes", "note"}
+        if set(index) - simple or not {"school", "procedure", "subject", "year", "participants", "low"} <= set(index):
+            self.line = lambda line, cells: None  # area lines, marks…: the careful reader
+            return
+        get = lambda name, default='""': f"c_{name}" if name in index else default  # noqa: E731
+        code = f"""
+def line(number, cells):
+    if len(cells) != {len(names)}:
+        return None
+    {cells} = cells
+    if not c_school or not c_procedure or not c_subject or not c_participants or not c_low:
+        return None
+    org = known.get(c_school, "")
+    if org == "":
+        org = school_of(c_school)
+    if org is None:
+        return None
+    try:
+        year, n, k = int(c_year), int(c_participants), int(c_low)
+        grade = int({get("grade")}) if {get("grade")} else None
+        stated = float({get("percent")}.replace(",", ".")) if {get("percent")} else None
+    except ValueError:
+        return None
+    if not (2000 <= year <= 2100 and 0 < n and 0 <= k <= n and (grade is None or 1 <= grade <= 11)):
+        return None
+    if stated is not None and (not 0 <= stated <= 100 or percent_mismatch(k, n, stated)):
+        return None
+    retakes = {get("retakes")}
+    if retakes:
+        retakes = RETAKES.get(retakes.strip().lower())
+        if retakes is None:
             return None
-        org = self.known.get(school, "")
-        if org == "":
-            match = self.schools.find(school.strip())
-            org = self.known[school] = match.org
-        if org is None or not participants or not low:
-            return None
-        try:
-            year_n, n, k = int(year), int(participants), int(low)
-            g = int(grade) if grade else None
-            p = float(percent.replace(",", ".")) if percent else None
-        except ValueError:
-            return None
-        if not (2000 <= year_n <= 2100 and 0 < n and 0 <= k <= n and (g is None or 1 <= g <= 11)):
-            return None
-        if p is not None and (not 0 <= p <= 100 or percent_mismatch(k, n, p)):
-            return None
-        if retakes:
-            retakes = _RETAKES.get(retakes.strip().lower())
-            if retakes is None:
-                return None
-        else:
-            retakes = None
-        return self.new(ResultLine, (org, None, procedure.strip(), subject.strip(), g, year_n, n, k, p, retakes, None,
-                                     None, False, note.strip(), self.path, line))  # fmt: skip
+    else:
+        retakes = None
+    return new(ResultLine, (org, None, c_procedure.strip(), c_subject.strip(), grade, year, n, k, stated, retakes,
+                            None, None, False, {get("note")}.strip(), path, number))
+"""
+        scope = {"school_of": school_of, "known": known, "percent_mismatch": percent_mismatch, "RETAKES": _RETAKES,
+                 "new": tuple.__new__, "ResultLine": ResultLine, "path": table.path}  # fmt: skip
+        exec(compile(code, f"<results reader for {table.path}>", "exec"), scope)  # noqa: S102 - our own code
+        self.line = scope["line"]
 
 
 def _line(row: _Row, schools: SchoolIndex, region: str | None) -> ResultLine | None:
