@@ -20,7 +20,7 @@ load on a shared machine:
 
 The medians are printed, «import + analyse» against its 3 s and «report» against its 5 s;
 ``--check`` exits 1 when a target is missed or the lists differ from the planted one.
-Usage: ``python bench/analytics_bench.py [--runs 5] [--check]``.
+Usage: ``python bench/analytics_bench.py [--runs 5] [--check] [--pandas-python PATH]``.
 """
 
 from __future__ import annotations
@@ -131,6 +131,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
     parser.add_argument("--baseline", choices=("plain", "pandas"), help=argparse.SUPPRESS)
+    parser.add_argument("--pandas-python", metavar="PYTHON",
+                        help="an interpreter with pandas (a venv of its own: pandas is no dependency of nor-docs)")
     args = parser.parse_args()
     if args.baseline:
         print(json.dumps(baseline() if args.baseline == "plain" else pandas_baseline()))
@@ -141,12 +143,8 @@ def main() -> None:
     def fresh():
         results.unlink(missing_ok=True)
 
-    try:
-        import pandas  # noqa: F401
-
-        has_pandas = True
-    except ImportError:
-        has_pandas = False
+    pandas_python = args.pandas_python or sys.executable
+    has_pandas = subprocess.run([pandas_python, "-c", "import pandas"], capture_output=True).returncode == 0
     with tempfile.TemporaryDirectory() as tmp:
         commands = {
             "import": (nor_docs() + ["results", "import", "--records", str(RECORDS), str(EXPORT), "--out", "region",
@@ -157,7 +155,7 @@ def main() -> None:
             "baseline: csv + dict": ([sys.executable, __file__, "--baseline", "plain"], None),
         }
         if has_pandas:
-            commands["baseline: pandas"] = ([sys.executable, __file__, "--baseline", "pandas"], None)
+            commands["baseline: pandas"] = ([pandas_python, __file__, "--baseline", "pandas"], None)
         walls: dict[str, list[float]] = {label: [] for label in commands}
         cpus: dict[str, list[float]] = {label: [] for label in commands}
         outputs: dict[str, str] = {}
@@ -183,6 +181,10 @@ def main() -> None:
     found = sorted(s["id"] for s in payload["schools"])
     exact = found == planted["identified"] and sorted(s["id"] for s in payload["nearly"]) == planted["nearly"]
     plain = json.loads(outputs["baseline: csv + dict"])
+    if has_pandas:
+        print(f"  pandas baseline agrees: {json.loads(outputs['baseline: pandas']) == found}")
+    else:
+        print("  pandas: not installed (python bench/analytics_bench.py --pandas-python ВЕНВ/bin/python to compare)")
     print(f"  identified {len(found)} (planted {len(planted['identified'])}): "
           f"{'the planted list exactly' if exact else 'DIFFERENT from the planted list'}; "
           f"baseline agrees: {plain == found}")  # fmt: skip

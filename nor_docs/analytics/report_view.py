@@ -12,6 +12,8 @@ and places them.
 
 from __future__ import annotations
 
+import re
+
 from ..model.common import format_date
 from .charts import ChartSpec
 from .compare import Average, Averages
@@ -26,6 +28,15 @@ BARS_HEIGHT_MM = 215  # a bar chart and its caption fit on a page of text height
 SCHOOLS_PER_PANELS = 6  # schools in one figure of dynamics (three rows of two)
 YEARS_SHOWN = 5  # in the table of dynamics
 YEARS_IN_BARS = 3  # in the bar chart: more bars per school would make it a page per few schools
+
+
+_NBSP = "\u00a0"
+
+
+def _bound(text: str) -> str:
+    """An evidence line as a document sets it: «4 чел. из 12 (33,3%)», «5 класс» never torn across lines."""
+    text = re.sub(r"(\d) (чел\.|класс)", rf"\1{_NBSP}\2", text)
+    return re.sub(r"из (\d+) \(", rf"из{_NBSP}\1{_NBSP}(", text)
 
 
 def _count(value: int) -> str:
@@ -88,7 +99,7 @@ def report_view(records, data, analysis: Analysis, on, signer: str | None) -> tu
         "paragraphs": [f"Критериям отбора отвечают {len(found)} из {analysis.schools_in_data} общеобразовательных организаций:"]
         if found else ["Ни одна общеобразовательная организация не отвечает критериям отбора."],
         "rows": [{"number": str(i), "name": name[f.school], "criteria": ", ".join(map(str, f.criteria)),
-                  "evidence": [evidence_text(line) for line in f.evidence]} for i, f in enumerate(found, 1)],
+                  "evidence": [_bound(evidence_text(line)) for line in f.evidence]} for i, f in enumerate(found, 1)],
     }  # fmt: skip
     years = sorted({line.year for line in counted})[-YEARS_SHOWN:]
     wanted = {f.school for f in found}
@@ -123,7 +134,7 @@ def report_view(records, data, analysis: Analysis, on, signer: str | None) -> tu
         "heading": f"{next(numbers)}. Общеобразовательные организации, близкие к критериям" if analysis.nearly else "",
         "paragraphs": [f"При пороге {near:g}% вместо {analysis.threshold:g}% критериям отвечали бы ещё "
                        f"{len(analysis.nearly)} ОО:"],
-        "entries": [f"– {name[f.school]}: " + "; ".join(evidence_text(line) for line in f.evidence) + ";"
+        "entries": [f"– {name[f.school]}: " + "; ".join(_bound(evidence_text(line)) for line in f.evidence) + ";"
                   for f in analysis.nearly],
     }  # fmt: skip
     if view["nearly"]["entries"]:
