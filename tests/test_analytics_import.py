@@ -189,3 +189,28 @@ def test_a_roadmap_draft_names_the_schools_and_leaves_the_deadlines_to_fill(runn
     checked = runner.invoke(cli, ["validate", "--records", str(records_copy)])
     lines = [l for l in checked.output.splitlines() if "shnor-roadmap-2024.yaml" in l]
     assert len(lines) == 4 and all("NOR102 не заполнено: вместо «…» впишите значение" in l for l in lines)
+
+
+def test_a_written_results_file_reads_back_the_same_even_with_separators_in_cells(tmp_path):
+    from nor_docs.analytics.importer import write_results
+    from nor_docs.analytics.model import ResultLine
+    from nor_docs.analytics.results import parse_results
+    from nor_docs.analytics.csvtable import read_table
+    from nor_docs.analytics.schools import SchoolIndex
+    from nor_docs.records import load_records
+
+    lines = [
+        ResultLine("kamenka-kikino", None, "РДР", 'функциональная грамотность; "читательская"', 7, 2024, 20, 7, 35.0,
+                   None, (7, 8, 4, 1), 11.5, False, "", "t.xlsx", 5),
+        ResultLine(None, "Каменский район", "ОГЭ", "математика", None, 2024, 300, 40, None, "до", None, None, False, "",
+                   "t.xlsx", 9),
+    ]  # fmt: skip
+    target = tmp_path / "results" / "t.csv"
+    write_results(target, lines)
+    records, _ = load_records(SAMPLE_RECORDS)
+    table, problems = read_table(target, "t.csv")
+    read, found = parse_results(table, SchoolIndex(records.organizations))
+    assert problems == [] and found == []
+    assert [(l.school, l.area, l.subject, l.grade, l.participants, l.low, l.percent, l.marks, l.mean_score, l.retakes)
+            for l in read] == [(l.school, l.area, l.subject, l.grade, l.participants, l.low, l.percent, l.marks,
+                                l.mean_score, l.retakes) for l in lines]  # fmt: skip

@@ -277,9 +277,13 @@ def duplicates(lines: list[ResultLine]) -> list[Diagnostic]:
     the analysis would count it twice. Reported at the second, naming the first."""
     seen: dict[tuple, ResultLine] = {}
     found = []
+    names: dict[tuple, tuple] = {}  # (procedure, subject) as written → as compared
     for line in lines:
-        key = (line.school, line.area, procedure_key(line.procedure), subject_key(line.subject), line.grade,
-               line.year, line.retakes)  # fmt: skip
+        written = (line.procedure, line.subject)
+        compared = names.get(written)
+        if compared is None:
+            compared = names[written] = (procedure_key(line.procedure), subject_key(line.subject))
+        key = (line.school, line.area, compared, line.grade, line.year, line.retakes)
         first = seen.setdefault(key, line)
         if first is not line:
             found.append(Diagnostic(line.file, line.line, 1, "NOR606",

@@ -14,8 +14,6 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from openpyxl.utils import get_column_letter
-
 READ_ONLY_FROM = 8 * 1024 * 1024  # bytes: larger books are read without merged-cell information
 
 
@@ -36,8 +34,13 @@ class Grid:
 
 
 def column_letter(index: int) -> str:
-    """0 → «A»."""
-    return get_column_letter(index + 1)
+    """0 → «A», 26 → «AA» (openpyxl is imported only for XLSX)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 def read_grid(path: Path, sheet: str | None = None) -> Grid:
