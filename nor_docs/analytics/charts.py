@@ -122,12 +122,13 @@ def shares_chart(names: list[str], years: list[int], shares: list[list[float | N
 
 def dynamics_chart(panels: list[tuple[str, list[tuple[str, dict[int, float]]]]], years: list[int], threshold: float,
                    caption: str) -> Chart:  # fmt: skip
-    """``panels``: (school name, [(procedure, {year: share})…]) — up to six schools in one figure."""
+    """``panels``: (school name, [(procedure, {year: share})…]) — up to eight schools in one figure."""
     plt = _pyplot()
     count = len(panels)
     columns = 1 if count == 1 else 2
     rows = math.ceil(count / columns)
-    height_mm = 12 + rows * 62
+    panel_mm = 62 if rows <= 3 else 54  # four rows still fit a page with the caption
+    height_mm = 12 + rows * panel_mm
     figure, grid = plt.subplots(rows, columns, figsize=(165 * MM, height_mm * MM), squeeze=False)
     drawn = []
     for index, (name, series) in enumerate(panels):
@@ -152,7 +153,7 @@ def dynamics_chart(panels: list[tuple[str, list[tuple[str, dict[int, float]]]]],
         drawn.append(panel)
     for index in range(count, rows * columns):
         grid[index // columns][index % columns].set_visible(False)
-    figure.subplots_adjust(left=0.08 if columns == 2 else 0.1, right=0.98, wspace=0.28, hspace=12 / 62 * 2.6,
+    figure.subplots_adjust(left=0.08 if columns == 2 else 0.1, right=0.98, wspace=0.28, hspace=12 / panel_mm * 2.6,
                            top=1 - 10 / height_mm, bottom=8 / height_mm)  # fmt: skip
     data = {"chart": "dynamics", "unit": "%", "threshold": threshold, "years": years, "panels": drawn}
     return Chart(_save(plt, figure, data), data, 165, height_mm, caption)

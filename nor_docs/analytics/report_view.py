@@ -25,7 +25,7 @@ from .rules import stated, years_text
 from .subjects import procedure_key
 
 BARS_HEIGHT_MM = 215  # a bar chart and its caption fit on a page of text height 257 mm
-SCHOOLS_PER_PANELS = 6  # schools in one figure of dynamics (three rows of two)
+SCHOOLS_PER_PANELS = 8  # schools in one figure of dynamics (four rows of two: a page)
 YEARS_SHOWN = 5  # in the table of dynamics
 YEARS_IN_BARS = 3  # in the bar chart: more bars per school would make it a page per few schools
 
