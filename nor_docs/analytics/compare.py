@@ -30,12 +30,15 @@ class Average:
 
 
 class Averages:
-    """Averages by (area, procedure key, year) and by (area, year) over a set of procedures."""
+    """Averages by (area, procedure key, year) and by (area, year) over a set of procedures.
+
+    ``schools`` of a computed average counts the lines summed: one per school (a school's same
+    result twice is an error of the records, NOR606)."""
 
     def __init__(self, lines: list[ResultLine], municipality_of: dict[str, str | None], procedures: set[str] | None = None):
-        self._by_key: dict[tuple, Average] = {}
-        self._schools: dict[tuple, set] = {}
+        by_key: dict[tuple, Average] = {}
         stated: dict[tuple, ResultLine] = {}
+        region = REGION
         for line in lines:
             if line.participants is None or line.low is None:
                 continue
@@ -46,42 +49,37 @@ class Averages:
                 stated.setdefault((line.area, key, line.year), line)
                 continue
             municipality = municipality_of.get(line.school)
-            for area in (REGION, municipality) if municipality else (REGION,):
-                slot = (area, key, line.year)
-                average = self._by_key.get(slot)
+            for slot in ((region, key, line.year), (municipality, key, line.year)) if municipality else ((region, key, line.year),):
+                average = by_key.get(slot)
                 if average is None:
-                    average = self._by_key[slot] = Average(0, 0, 0)
-                    self._schools[slot] = set()
-                average.low += line.low
-                average.participants += line.participants
-                self._schools[slot].add(line.school)
-        for slot, schools in self._schools.items():
-            self._by_key[slot].schools = len(schools)
+                    by_key[slot] = Average(line.low, line.participants, 1)
+                else:
+                    average.low += line.low
+                    average.participants += line.participants
+                    average.schools += 1
         for slot, line in stated.items():
-            self._by_key[slot] = Average(line.low, line.participants, 0, line)  # type: ignore[arg-type]
+            by_key[slot] = Average(line.low, line.participants, 0, line)  # type: ignore[arg-type]
+        self._by_key = by_key
+        self._overall: dict | None = None
 
     def of(self, area: str | None, key: tuple, year: int) -> Average | None:
         if area is None:
             return None
         return self._by_key.get((area, key, year))
 
-    def overall(self, area: str | None, year: int, keys: set | None = None) -> Average | None:
-        """All procedures (or ``keys``) of a year together, for the dynamics by year."""
+    def overall(self, area: str | None, year: int) -> Average | None:
+        """All procedures of a year together, for the dynamics by year (summed once for every area)."""
         if area is None:
             return None
-        cached = getattr(self, "_overall", None)
-        if cached is None:
-            cached = self._overall = {}
-        if keys is None and (area, year) in cached:
-            return cached[(area, year)]
-        total = Average(0, 0, 0)
-        found = False
-        for (slot_area, key, slot_year), average in self._by_key.items():
-            if slot_area == area and slot_year == year and (keys is None or key in keys):
+        if self._overall is None:
+            self._overall = {}
+            for (slot_area, _key, slot_year), average in self._by_key.items():
+                total = self._overall.get((slot_area, slot_year))
+                if total is None:
+                    total = self._overall[(slot_area, slot_year)] = Average(0, 0, 0, average.line)
                 total.low += average.low
                 total.participants += average.participants
                 total.schools = max(total.schools, average.schools)
-                found = True
-        if keys is None:
-            cached[(area, year)] = total if found else None
-        return total if found else None
+                if average.line is None:
+                    total.line = None  # computed from schools in part: not the source's own figure
+        return self._overall.get((area, year))
