@@ -90,8 +90,8 @@ def parse_table(raw: bytes, shown: str) -> tuple[Table | None, list[Diagnostic]]
     delimiter = _delimiter(lines[0])
     rows: list[tuple[int, list[str]]] = []
     if '"' not in text:  # no quoting: a row is a line (a region's file reads three times faster)
-        rows = [(number, line.split(delimiter)) for number, line in enumerate(lines, 1)
-                if line.strip() and line.strip(delimiter + " \t")]  # fmt: skip
+        # (a line of separators only, «;;;;» as Excel leaves below a table, is dropped by the reader)
+        rows = [(number, line.split(delimiter)) for number, line in enumerate(lines, 1) if line.strip()]
     else:
         reader = csv.reader(io.StringIO(text), delimiter=delimiter, strict=False)
         start = 1

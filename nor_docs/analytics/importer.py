@@ -671,39 +671,50 @@ def write_results(target: Path, lines: list[ResultLine]) -> None:
 
     if target.exists():
         raise FileExistsError(str(target))
-    filled = {"area": any(l.area for l in lines), "grade": any(l.grade is not None for l in lines),
-              "percent": any(l.percent is not None for l in lines), "retakes": any(l.retakes for l in lines),
-              "mean_score": any(l.mean_score is not None for l in lines)}  # fmt: skip
-    for m in range(4):
-        filled[f"marks_{m + 2}"] = any(l.marks is not None and l.marks[m] is not None for l in lines)
+    # the optional columns some line fills, and every text a cell will hold — one pass
+    filled: dict[str, bool] = {}
+    texts: set = set()
+    shapes: set = set()
+    for l in lines:
+        shapes.add((l.area is not None, l.grade is not None, l.percent is not None, l.retakes is not None,
+                    l.mean_score is not None, l.marks))
+        texts.add((l.school, l.area, l.procedure, l.subject))
+    for area, grade, percent, retakes, mean_score, marks in shapes:
+        filled["area"] = filled.get("area", False) or area
+        filled["grade"] = filled.get("grade", False) or grade
+        filled["percent"] = filled.get("percent", False) or percent
+        filled["retakes"] = filled.get("retakes", False) or retakes
+        filled["mean_score"] = filled.get("mean_score", False) or mean_score
+        for m in range(4):
+            filled[f"marks_{m + 2}"] = filled.get(f"marks_{m + 2}", False) or (marks is not None and marks[m] is not None)
     used = [name for name in WRITTEN if name in _ALWAYS or filled.get(name)]
     cells = {"school": "{l.school or ''}", "area": "{l.area or ''}", "procedure": "{l.procedure}",
              "subject": "{l.subject}", "grade": "{'' if l.grade is None else l.grade}", "year": "{l.year}",
-             "participants": "{l.participants}", "low": "{l.low}", "percent": "{number(l.percent)}",
+             "participants": "{l.participants}", "low": "{l.low}", "percent": "{'' if l.percent is None else format(l.percent, 'g').replace('.', ',')}",
              "retakes": "{l.retakes or ''}", "mean_score": "{number(l.mean_score)}",
-             "note": "{source(l.file)}, строка {l.line}"}  # fmt: skip
+             "note": "{sources[l.file]}, строка {l.line}"}  # fmt: skip
     for m in range(4):
         cells[f"marks_{m + 2}"] = f"{{mark(l, {m})}}"
-    sources: dict[str, str] = {}
+    sources = {file: Path(file).name for file in {l.file for l in lines}}
 
     def source(file: str) -> str:
-        name = sources.get(file)
-        if name is None:
-            name = sources[file] = Path(file).name
-        return name
+        return sources[file]
 
-    scope = {"number": lambda v: "" if v is None else f"{v:g}".replace(".", ","), "source": source,
+    scope = {"number": lambda v: "" if v is None else f"{v:g}".replace(".", ","), "source": source, "sources": sources,
              "mark": lambda l, m: "" if l.marks is None or l.marks[m] is None else str(l.marks[m])}  # fmt: skip
     exec(compile("def row(l):\n    return f\"" + ";".join(cells[name] for name in used) + "\"\n",  # noqa: S102
                  "<results writer>", "exec"), scope)  # fmt: skip
     row = scope["row"]
     out = [";".join(used)]
-    separators = len(used) - 1
-    for line in lines:
-        text = row(line)
-        if text.count(";") != separators or '"' in text:  # a separator or a quote inside a cell: quote the cells
-            text = _requote(line, used, scope)
-        out.append(text)
+    if not any(";" in v or '"' in v for four in texts for v in four if v):  # no cell holds a separator or a quote
+        out += [row(line) for line in lines]
+    else:
+        separators = len(used) - 1
+        for line in lines:
+            text = row(line)
+            if text.count(";") != separators or '"' in text:  # a separator or a quote inside a cell: quote the cells
+                text = _requote(line, used, scope)
+            out.append(text)
     target.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(target, ("\ufeff" + "\n".join(out) + "\n").encode("utf-8"))
 

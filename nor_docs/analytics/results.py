@@ -120,9 +120,11 @@ def parse_results(table: Table, schools: SchoolIndex, region: str | None = None)
                                 f"названия столбцов: {', '.join(COLUMNS[:8])}, …"))  # fmt: skip
         return [], found
     lines: list[ResultLine] = []
-    fast = _FastReader(table, index, schools)
+    fast = _FastReader(table, index, schools)  # noqa: the duplicates are found by ``duplicates`` over every file
     for line, cells in table.rows:
         result = fast.line(line, cells)
+        if result is None and not "".join(cells).strip():
+            continue  # «;;;;»: separators only, not a row
         if result is None:  # anything unusual: read again slowly, saying what is wrong
             result = _line(_Row(table, line, cells, index, found), schools, region)
         if result is not None:
