@@ -12,7 +12,7 @@ SOFFICE ?= soffice
 BY      ?=
 
 .PHONY: lock test-newest docs docs-reference protocols pdf roadmaps control templates validate schema check calendar test test-fast clean
-.PHONY: bench bench-protocols bench-check bench-validate bench-roadmaps bench-import
+.PHONY: bench bench-protocols bench-check bench-validate bench-roadmaps bench-import bench-analytics
 
 UV_VERSION := 0.13.9
 
@@ -120,6 +120,10 @@ bench-validate: $(STAMP)
 ## A generated 300-item roadmap: render time (target < 1 s, median of runs; bench/roadmap_bench.py).
 bench-roadmaps: $(STAMP)
 	$(BIN)/python bench/roadmap_bench.py
+
+## A region's results (2,000 schools × 5 years × 30 lines): import + analyse ≤ 3 s, report ≤ 5 s (bench/analytics_bench.py).
+bench-analytics: $(STAMP)
+	$(BIN)/python bench/analytics_bench.py
 
 ## nor-docs import of 100 protocols (DOCX, text, Markdown): median wall time, target <= 5 s.
 bench-import: $(STAMP)

@@ -70,6 +70,7 @@ _KINDS = (
     ("marks", "Отметки, продления, снятия (records/marks/*.yaml)"),
     ("events", "События (records/events/*.yaml)"),
     ("settings", "Настройки (records/settings.yaml)"),
+    ("rule", "Правило отбора ШНОР (records/rules/*.yaml)"),
 )
 
 

@@ -28,6 +28,7 @@ COMMAND_MODULES = (
     "protocols",
     "roadmaps",
     "importer",
+    "analytics",
 )
 
 RECORDS_OPTION = click.option(

@@ -19,6 +19,7 @@ from .model.marks import MarksFile
 from .model.meeting import Meeting
 from .model.roadmap import Roadmap
 from .model.settings import Settings
+from .analytics.model import Rule
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "meeting": Meeting,
@@ -27,6 +28,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "marks": MarksFile,
     "events": EventsFile,
     "settings": Settings,
+    "rule": Rule,
 }
 PACKAGE_SCHEMAS = Path(__file__).parent / "schemas"
 

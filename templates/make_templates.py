@@ -621,6 +621,9 @@ def main() -> None:
     import make_control_sheet  # the control sheet's template (templates/make_control_sheet.py)
 
     make_control_sheet.main()
+    import make_analysis  # the analytic report's template (templates/make_analysis.py)
+
+    make_analysis.main()
 
 
 if __name__ == "__main__":

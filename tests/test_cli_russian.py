@@ -51,11 +51,11 @@ CASES = [
      "--by: «month» — нет такого значения; допустимы: executor, meeting"),
     (["build", "extract"], "nor-docs build extract", "не указан ID_ЗАСЕДАНИЯ"),
     (["build", "extract", "m1"], "nor-docs build extract", "не указан обязательный параметр --item"),
-    (["frob"], "nor-docs", "нет команды «frob». Команды: build, calendar, check, import, init, new, schema, validate."),
-    (["chek"], "nor-docs", "нет команды «chek»; возможно, «check»? Команды: build, calendar, check, import, init, new, schema, validate."),
+    (["frob"], "nor-docs", "нет команды «frob». Команды: analyze, build, calendar, check, import, init, new, results, schema, validate."),
+    (["chek"], "nor-docs", "нет команды «chek»; возможно, «check»? Команды: analyze, build, calendar, check, import, init, new, results, schema, validate."),
     (["build", "protocol"], "nor-docs build",
-     "нет команды «protocol»; возможно, «protocols»? Команды: control, extract, protocols, roadmaps."),
-    (["new", "meetin"], "nor-docs new", "нет команды «meetin»; возможно, «meeting»? Команды: meeting, organization, person."),
+     "нет команды «protocol»; возможно, «protocols»? Команды: analysis, control, extract, protocols, roadmaps."),
+    (["new", "meetin"], "nor-docs new", "нет команды «meetin»; возможно, «meeting»? Команды: group, meeting, organization, person, roadmap."),
     (["check", "--format"], "nor-docs check", "после --format нужно значение"),
     (["new", "meeting", "--date"], "nor-docs new meeting", "после --date нужно значение"),
     (["validate", "--strict=yes"], "nor-docs validate", "--strict не принимает значения"),
@@ -158,7 +158,7 @@ def test_the_console_script_reports_usage_errors_in_russian(tmp_path):
         ("check", "--format", "xml"): "nor-docs check: --format: «xml» — нет такого значения; допустимы: text, github, gitlab, json, junit",
         ("build", "protocols", "--out", str(afile)):
             f"nor-docs build protocols: --out: «{afile}» — это файл, а не папка; укажите папку (или переименуйте файл)",
-        ("frob",): "nor-docs: нет команды «frob». Команды: build, calendar, check, import, init, new, schema, validate.",
+        ("frob",): "nor-docs: нет команды «frob». Команды: analyze, build, calendar, check, import, init, new, results, schema, validate.",
     }  # fmt: skip
     for args, message in runs.items():
         done = subprocess.run([script, *args], cwd=tmp_path, capture_output=True, text=True, timeout=60)

@@ -112,11 +112,14 @@ def test_every_seed_is_transcribed(records):
 
 
 def test_validate_gives_exactly_the_two_contradictions_of_seed_000(loaded):
-    _, found = loaded
+    from nor_docs.analytics.load import validate_analytics
+
+    records, found = loaded
+    found = sorted(found + validate_analytics(records, display_root="records"))
     kamenka = SAMPLE_RECORDS / "meetings" / "2023-10-31-kamenka-wg.yaml"
     misspelt = text_position(kamenka, "МОУ СОШ с. Головинцино")
-    percent = text_position(kamenka, "percent: 30.8")
-    percent = (percent[0], percent[1] + len("percent: "))
+    percent = text_position(SAMPLE_RECORDS / "results" / "kamenka-2022-2023.csv", ";30,8;")
+    percent = (percent[0], percent[1] + 1)
     shown = "records/meetings/2023-10-31-kamenka-wg.yaml"
     # Issue 14: the seeds' decisions without a deadline are each protocol's NOR209 (default deadline).
     assert sorted((d.file, d.code) for d in found if d.code == "NOR209") == [
@@ -126,7 +129,7 @@ def test_validate_gives_exactly_the_two_contradictions_of_seed_000(loaded):
     found = [d for d in found if d.code != "NOR209"]
     assert [(d.file, d.line, d.column, d.code) for d in found] == [
         (shown, *misspelt, "NOR202"),
-        (shown, *percent, "NOR201"),
+        ("records/results/kamenka-2022-2023.csv", *percent, "NOR201"),
     ]
     assert not any(d.is_error for d in found)
     assert "«МОУ СОШ с. Головинцино»" in found[0].message
@@ -152,7 +155,7 @@ def test_no_execution_marks_in_the_historical_records(records):
 
 
 def test_every_record_file_names_its_schema_and_satisfies_it():
-    kinds = {"directory": "directory", "meetings": "meeting", "events": "events", "roadmaps": "roadmap"}
+    kinds = {"directory": "directory", "meetings": "meeting", "events": "events", "roadmaps": "roadmap", "rules": "rule"}
     files = sorted(p for p in SAMPLE_RECORDS.rglob("*.yaml"))
     assert len(files) >= 12
     for path in files:
@@ -249,16 +252,21 @@ def test_000_kamenka_one_school_three_spellings(records):
 
 
 def test_000_kamenka_results_as_stated(records):
-    m = records.meetings["2023-10-31-kamenka-wg"]
-    rows = [(r.organization, r.procedure, r.subject, r.year, r.low, r.participants, r.percent) for r in m.results]
+    """The numbers of seed 000 are results records (records/results/), as the protocol states them."""
+    from nor_docs.analytics.load import load_analytics
+
+    rows = [(r.school, r.procedure, r.subject, r.grade, r.year, r.low, r.participants, r.percent, r.stated_low)
+            for r in load_analytics(records).lines]  # fmt: skip
     assert rows == [
-        ("kamenka-pokrovskaya-archada", "ОГЭ", "математика", 2022, 6, 12, 50.0),
-        ("kamenka-pokrovskaya-archada", "ОГЭ", "математика", 2023, 4, 12, 30.8),
-        ("kamenka-golovinshchino", "ОГЭ", "математика", 2022, 4, 12, 33.3),
-        ("kamenka-golovinshchino", "ОГЭ", "математика", 2023, 7, 10, 70),
-        ("kamenka-kikino", "ОГЭ", "русский", 2023, 3, 8, 37.5),
-        ("kamenka-kikino", "ОГЭ", "математика", 2023, 3, 8, 37.5),
+        ("kamenka-pokrovskaya-archada", "ВПР", "русский", 5, 2022, None, None, None, True),
+        ("kamenka-pokrovskaya-archada", "ОГЭ", "математика", None, 2022, 6, 12, 50.0, False),
+        ("kamenka-pokrovskaya-archada", "ОГЭ", "математика", None, 2023, 4, 12, 30.8, False),
+        ("kamenka-golovinshchino", "ОГЭ", "математика", None, 2022, 4, 12, 33.3, False),
+        ("kamenka-golovinshchino", "ОГЭ", "математика", None, 2023, 7, 10, 70, False),
+        ("kamenka-kikino", "ОГЭ", "русский", None, 2023, 3, 8, 37.5, False),
+        ("kamenka-kikino", "ОГЭ", "математика", None, 2023, 3, 8, 37.5, False),
     ]
+    assert records.meetings["2023-10-31-kamenka-wg"].results == []
 
 
 def test_000_kamenka_has_no_assignments(assignments):

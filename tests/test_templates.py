@@ -17,6 +17,7 @@ TEMPLATES = ROOT / "templates"
         ("make_templates", "build_protocol", "protocol.docx"),
         ("make_templates", "build_roadmap", "roadmap.docx"),
         ("make_control_sheet", "build_control_sheet", "control-sheet.docx"),
+        ("make_analysis", "build_analysis", "analysis.docx"),
     ],
 )
 def test_the_committed_template_is_what_make_templates_generates(script, builder, template):

@@ -32,6 +32,10 @@ def validate(records_dir: str, fmt: str, strict: bool, codes: bool) -> None:
     from ..validate import load_and_validate
 
     records, found = load_and_validate(records_dir)
+    from ..analytics.load import validate_analytics  # records/results, records/rules, cited analyses
+    from ..diagnostics import sort_diagnostics
+
+    found = sort_diagnostics(found + validate_analytics(records))
     if fmt == "json":
         click.echo(format_json(found))
     elif found:

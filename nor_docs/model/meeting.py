@@ -73,16 +73,32 @@ class Speaker(Record):
         return self
 
 
+class AnalysisCitation(Record):
+    """The analysis of results a speaker reported (``nor_docs/analytics``): the protocol prints its
+    schools with their evidence lines, so nobody retypes the numbers."""
+
+    rule: Ref | None = Field(default=None, description="Правило отбора (id из records/rules/); без него — правило, "
+                             "которое nor-docs analyze берёт по умолчанию")  # fmt: skip
+    years: list[int] = Field(default_factory=list, description="Годы анализа, если не те, что называет правило")
+    schools: list[Ref] = Field(default_factory=list, description="Только эти школы (id); по умолчанию — все, "
+                               "отвечающие правилу")  # fmt: skip
+
+
 class Statement(Record):
     """СЛУШАЛИ / ВЫСТУПИЛИ: who, with the position as written, and what they said.
 
     ``text`` is paragraphs separated by blank lines; a line starting with «- » is a list item.
+    With ``analysis``, the schools the analysis identified and their evidence follow the text, then
+    ``text_after``.
     """
 
     person: PersonRef = Field(description="id выступавшего из справочника, например ivanova")
     position: str | None = Field(None, description="Должность, как её пишет протокол (иначе — из справочника)")
     text: str | None = Field(None, description="Что сказано: абзацы через пустую строку, строка с «- » — пункт "
                                                "списка; «— о ходе выполнения плана.»")  # fmt: skip
+    analysis: AnalysisCitation | None = Field(default=None, description="Анализ результатов, о котором докладывали: "
+                                              "школы, отвечающие правилу, и основания печатаются после текста")  # fmt: skip
+    text_after: str | None = Field(default=None, description="Текст выступления после выводов анализа")
 
 
 class Decision(Record):

@@ -10,6 +10,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
+from ..analytics.settings import AnalyticsSettings
 from .common import OrganizationRef, PersonRef, Record
 
 
@@ -73,3 +74,5 @@ class Settings(Record):
 
     deadlines: DeadlineSettings = Field(DeadlineSettings(), description="Как читаются сроки")
     documents: DocumentSettings = Field(DocumentSettings(), description="Как пишутся документы")
+    analytics: AnalyticsSettings = Field(AnalyticsSettings(), description="Результаты оценочных процедур: "
+                                         "импорт таблиц и анализ (nor-docs analyze)")  # fmt: skip

@@ -482,7 +482,14 @@ def _statement(ctx: _Context, statement, loc: tuple, case: str) -> dict:
             lead = f"{lead} — {first}"
     elif not body:
         lead = _end_sentence(lead)
-    return {"lead": lead, "paragraphs": body}
+    if statement.analysis is not None:  # the schools and evidence of the analysis heard (nor_docs/analytics)
+        from ..analytics.citations import cited_paragraphs
+
+        cited, problem = cited_paragraphs(ctx.directory, statement.analysis)
+        body += cited
+        if problem:
+            ctx.notices.append(Notice(loc + ("analysis",), "NOR608", problem))
+    return {"lead": lead, "paragraphs": body + paragraphs(statement.text_after)}
 
 
 def _end_sentence(text: str) -> str:

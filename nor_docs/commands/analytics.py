@@ -1,0 +1,301 @@
+"""Commands of the analytics (``nor_docs/analytics``): ``analyze`` (which schools meet the rule,
+with evidence; text or JSON), ``results import`` (an office's XLSX/CSV → a results file, with a
+report of every row), ``build analysis`` (the analytic report, DOCX), and ``new group`` / ``new
+roadmap`` (drafts from the identified list, never overwriting a file).
+
+Exit codes, as ``check``: 0 — done; 1 — the command could not do what was asked (an output not
+written, a file that exists); 2 — the records have errors (reported, nothing analysed).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+
+import click
+
+from ..cli import RECORDS_OPTION, build, cli, parse_day
+from ..cli_texts import FOLDER, Choice, IntRange, Path
+from ..templates_dir import HELP as TEMPLATES_HELP
+from ..templates_dir import resolve_default
+from .records import new
+
+RULE_OPTION = click.option("--rule", "rule_id", default=None, metavar="ID",
+                           help="Правило отбора из records/rules/ (по умолчанию — из настроек, единственное или "
+                                "правило протокола 000).")  # fmt: skip
+YEARS_OPTION = click.option("--years", default=None, metavar="ГОДЫ",
+                            help="Годы вместо названных в правиле: 2022,2023 или 2022-2023.")  # fmt: skip
+
+
+def _years(value: str | None) -> list[int] | None:
+    if not value:
+        return None
+    years: list[int] = []
+    for part in value.replace(" ", "").split(","):
+        first, _, last = part.partition("-")
+        if not first.isdigit() or (last and not last.isdigit()):
+            raise click.BadParameter(f"«{value}»: пишите годы так: 2022,2023 или 2022-2023", param_hint="--years")
+        years.extend(range(int(first), int(last or first) + 1))
+    return sorted(set(years))
+
+
+def _prepare(records_dir: str, rule_id: str | None, years: str | None):
+    """(records, dataset, analysis, warnings) — or the errors, reported, and exit 2."""
+    from ..analytics.citations import check_citations
+    from ..analytics.identify import identify
+    from ..analytics.load import load_analytics
+    from ..analytics.rules import choose_rule
+    from ..diagnostics import Diagnostic, format_text, sort_diagnostics
+    from ..records import load_records
+    from ..validate import validate_records
+
+    wanted_years = _years(years)
+    records, problems = load_records(records_dir)
+    # the other records' errors stop the analysis; their warnings are validate's to show
+    problems += [d for d in validate_records(records, warnings=False) if d.is_error]
+    data = load_analytics(records)
+    problems += data.problems
+    loaded, why = choose_rule(data.rules, rule_id, records.settings.analytics.rule)
+    if loaded is None:
+        problems.append(Diagnostic(f"{records_dir.rstrip('/')}/rules", 1, 1, "NOR608", why or ""))
+    else:
+        problems += check_citations(records, data)
+    found = sort_diagnostics(problems)
+    errors = [d for d in found if d.is_error]
+    if errors:
+        click.echo(format_text(errors) + "\nАнализ не выполнен: сначала исправьте записи.", err=True)
+        sys.exit(2)
+    analysis = identify(data.lines, loaded, records.organizations, wanted_years)
+    present = {line.year for line in data.lines if line.school is not None}
+    missing = [year for year in analysis.years if year not in present]
+    if missing:
+        where = loaded.file if loaded.source is not None else f"{records_dir.rstrip('/')}/results"
+        found.append(Diagnostic(where, 1, 1, "NOR609",
+                                f"в records/results/ нет результатов школ за {', '.join(map(str, missing))} — годы правила "
+                                f"«{loaded.id}»; добавьте их (nor-docs results import) или укажите --years"))  # fmt: skip
+    return records, data, analysis, found
+
+
+@cli.command()
+@RECORDS_OPTION
+@RULE_OPTION
+@YEARS_OPTION
+@click.option("--format", "fmt", type=Choice(["text", "json"]), default="text", show_default=True,
+              help="Формат вывода (JSON — по docs/analyze.schema.json).")  # fmt: skip
+@click.option("--output", type=Path(dir_okay=False), default=None, help="Записать вывод в файл.")
+def analyze(records_dir: str, rule_id: str | None, years: str | None, fmt: str, output: str | None) -> None:
+    """Школы с низкими результатами по правилу отбора: кто отвечает правилу, на каких строках, кто почти.
+
+    Читает records/results/*.csv и правило из records/rules/. Код выхода: 0 — анализ выполнен
+    (предупреждения допускаются), 2 — в записях ошибки, 1 — вывод не записан."""
+    from ..analytics.output import format_json, format_text
+
+    records, data, analysis, found = _prepare(records_dir, rule_id, years)
+    if fmt == "json":
+        text = format_json(analysis, records.organizations, found, data.files)
+    else:
+        text = format_text(analysis, records.organizations, found)
+    _emit(text, output)
+
+
+def _emit(text: str, output: str | None) -> None:
+    if output:
+        from ..atomic import os_error_text, write_atomic
+
+        try:
+            write_atomic(output, text.encode("utf-8") + b"\n")
+        except OSError as error:
+            click.echo(f"nor-docs: вывод не записан в {output}: {os_error_text(error, with_path=False)}; "
+                       "укажите другой файл (--output)", err=True)  # fmt: skip
+            sys.exit(1)
+        click.echo(f"Записано: {output}")
+    else:
+        click.echo(text)
+
+
+@cli.group()
+def results() -> None:
+    """Результаты оценочных процедур: импорт таблиц в records/results/."""
+
+
+@results.command("import")
+@RECORDS_OPTION
+@click.argument("table", type=Path(exists=True, dir_okay=False), metavar="ФАЙЛ")
+@click.option("--out", "out_name", default=None, metavar="ИМЯ",
+              help="Имя файла в records/results/ (по умолчанию — имя таблицы, .csv).")  # fmt: skip
+@click.option("--sheet", default=None, metavar="ЛИСТ", help="Лист книги XLSX (по умолчанию — первый).")
+@click.option("--procedure", default=None, metavar="ПРОЦЕДУРА", help="ВПР, ОГЭ, ЕГЭ…, если в таблице не сказано.")
+@click.option("--subject", default=None, metavar="ПРЕДМЕТ", help="Предмет, если в таблице не сказано.")
+@click.option("--grade", type=IntRange(min=1, max=11), default=None, metavar="КЛАСС", help="Класс, если в таблице не сказано.")
+@click.option("--year", type=IntRange(min=2000, max=2100), default=None, metavar="ГОД", help="Год, если в таблице не сказано.")
+@click.option("--retakes", type=Choice(["до", "после"]), default=None,
+              help="Результаты до или после пересдач (ОГЭ, ЕГЭ).")  # fmt: skip
+@click.option("--dry-run", is_flag=True, help="Только отчёт о строках, без записи файла.")
+@click.option("--skipped-only", is_flag=True, help="В отчёте — только пропущенные строки и итог.")
+def results_import(records_dir: str, table: str, out_name: str | None, sheet: str | None, procedure: str | None,
+                   subject: str | None, grade: int | None, year: int | None, retakes: str | None, dry_run: bool,
+                   skipped_only: bool) -> None:  # fmt: skip
+    """Импорт таблицы результатов (XLSX или CSV) в records/results/: отчёт о каждой строке.
+
+    Столбцы узнаются по заголовкам (встроенные написания и analytics.import.columns в settings.yaml),
+    школы — по справочнику. Код выхода: 0 — записано, 1 — таблица не прочитана или файл уже есть,
+    2 — ошибки в справочнике или настройках."""
+    from pathlib import Path as FsPath
+
+    from ..analytics.importer import Given, ImportFailed, import_table, write_results
+    from ..diagnostics import format_text
+    from ..records import load_records
+    from ..validate import validate_records
+
+    records, problems = load_records(records_dir)
+    # the other records' errors stop the analysis; their warnings are validate's to show
+    problems += [d for d in validate_records(records, warnings=False) if d.is_error]
+    errors = [d for d in problems if d.is_error and ("directory" in d.file or d.file.endswith("settings.yaml"))]
+    if errors:
+        click.echo(format_text(errors) + "\nИмпорт не выполнен: сначала исправьте справочник и настройки.", err=True)
+        sys.exit(2)
+    given = Given(procedure, subject, grade, year, retakes)
+    try:
+        outcome = import_table(FsPath(table), records, given, sheet)
+    except ImportFailed as failure:
+        for diagnostic in failure.diagnostics:
+            click.echo(diagnostic.as_text(), err=True)
+        click.echo("Импорт не выполнен.", err=True)
+        sys.exit(1)
+    click.echo(outcome.report(skipped_only))
+    if dry_run or not outcome.lines:
+        if not outcome.lines:
+            click.echo("Файл не записан: ни одной строки результатов.", err=True)
+            sys.exit(1)
+        return
+    target = FsPath(records_dir) / "results" / (out_name or (FsPath(table).stem + ".csv"))
+    if target.suffix.lower() != ".csv":
+        target = target.with_suffix(".csv")
+    try:
+        write_results(target, outcome.lines)
+    except FileExistsError:
+        click.echo(f"nor-docs: {target} уже есть — не перезаписываю; укажите другое имя (--out) или удалите файл", err=True)
+        sys.exit(1)
+    except OSError as error:
+        from ..atomic import os_error_text
+
+        click.echo(f"nor-docs: {target} не записан: {os_error_text(error, with_path=False)}", err=True)
+        sys.exit(1)
+    click.echo(f"Записано строк: {len(outcome.lines)} → {target}; проверьте: nor-docs validate, nor-docs analyze")
+
+
+@build.command("analysis")
+@RECORDS_OPTION
+@RULE_OPTION
+@YEARS_OPTION
+@click.option("--out", "out_dir", default="build/analysis", show_default=True, type=FOLDER,
+              help="Папка для справки (внутри папки записей — нельзя).")  # fmt: skip
+@click.option("--templates", "templates_dir", default="templates", show_default=True,
+              callback=resolve_default, type=FOLDER, help=TEMPLATES_HELP)  # fmt: skip
+@click.option("--date", "on", callback=parse_day, default=None, metavar="ГГГГ-ММ-ДД",
+              help="Дата справки (по умолчанию — сегодня).")  # fmt: skip
+@click.option("--signer", default=None, metavar="ID", help="Кто подписывает справку (id человека из справочника).")
+def build_analysis(records_dir: str, rule_id: str | None, years: str | None, out_dir: str, templates_dir: str,
+                   on: dt.date | None, signer: str | None) -> None:  # fmt: skip
+    """Аналитическая справка (DOCX) с диаграммами: <out>/analysis-<правило>-<годы>.docx."""
+    from pathlib import Path as FsPath
+
+    from ..diagnostics import Diagnostic
+    from ..render.build import BuildRefused, check_output_folder
+    from ..render.engine import TemplateProblem
+
+    try:
+        check_output_folder(FsPath(records_dir), FsPath(out_dir), default="build/analysis")
+    except BuildRefused as error:
+        click.echo(f"nor-docs: {error}", err=True)
+        sys.exit(1)
+    records, data, analysis, found = _prepare(records_dir, rule_id, years)
+    if signer is not None and signer not in records.people:
+        import difflib
+
+        hint = difflib.get_close_matches(signer, sorted(records.people), n=1, cutoff=0.6)
+        click.echo(f"nor-docs: неизвестный человек «{signer}» в --signer" + (f"; возможно, «{hint[0]}»?" if hint else ""),
+                   err=True)  # fmt: skip
+        sys.exit(1)
+    from ..analytics.report import build_report
+
+    for diagnostic in found:
+        click.echo(diagnostic.as_text(), err=True)
+    try:
+        path = build_report(records, data, analysis, out_dir, templates_dir, on or dt.date.today(), signer)
+    except TemplateProblem as problem:
+        click.echo(Diagnostic(problem.template, 1, 1, problem.code, problem.message).as_text(), err=True)
+        sys.exit(1)
+    except BuildRefused as error:
+        click.echo(f"nor-docs: {error}", err=True)
+        sys.exit(1)
+    click.echo(f"{path.as_posix()}: школ, отвечающих правилу, — {len(analysis.identified)}, "
+               f"почти отвечающих — {len(analysis.nearly)}")  # fmt: skip
+
+
+@new.command("group")
+@RECORDS_OPTION
+@RULE_OPTION
+@YEARS_OPTION
+@click.option("--id", "group_id", default=None, metavar="ID", help="id группы (по умолчанию shnor-<год>).")
+@click.option("--name", default=None, metavar="НАЗВАНИЕ", help="Название группы (по умолчанию «ШНОР <год>»).")
+@click.option("--year", type=IntRange(min=2000, max=2100), default=None, metavar="ГОД",
+              help="Год группы (по умолчанию — следующий за последним годом анализа).")  # fmt: skip
+@click.option("--print", "to_stdout", is_flag=True, help="Вывести заготовку, а не записывать файл.")
+def new_group(records_dir: str, rule_id: str | None, years: str | None, group_id: str | None, name: str | None,
+              year: int | None, to_stdout: bool) -> None:  # fmt: skip
+    """Группа в справочнике из школ, отвечающих правилу: records/directory/<id>.yaml."""
+    from ..analytics.drafts import group_draft
+
+    records, _data, analysis, _found = _prepare(records_dir, rule_id, years)
+    year = year or (max(analysis.years) + 1 if analysis.years else dt.date.today().year)
+    group_id = group_id or f"shnor-{year}"
+    text = group_draft(analysis, records, group_id, name or f"ШНОР {year}")
+    _write_draft(text, FsPath_of(records_dir, "directory", group_id), to_stdout)
+
+
+@new.command("roadmap")
+@RECORDS_OPTION
+@RULE_OPTION
+@YEARS_OPTION
+@click.option("--id", "roadmap_id", default=None, metavar="ID", help="id дорожной карты (по умолчанию shnor-roadmap-<год>).")
+@click.option("--issuer", default=None, metavar="ID", help="Организация, утверждающая карту (по умолчанию — из правила).")
+@click.option("--year", type=IntRange(min=2000, max=2100), default=None, metavar="ГОД", help="Год карты (по умолчанию — следующий за анализом).")
+@click.option("--print", "to_stdout", is_flag=True, help="Вывести заготовку, а не записывать файл.")
+def new_roadmap(records_dir: str, rule_id: str | None, years: str | None, roadmap_id: str | None, issuer: str | None,
+                year: int | None, to_stdout: bool) -> None:  # fmt: skip
+    """Заготовка дорожной карты для школ, отвечающих правилу: records/roadmaps/<id>.yaml."""
+    from ..analytics.drafts import roadmap_draft
+
+    records, _data, analysis, _found = _prepare(records_dir, rule_id, years)
+    year = year or (max(analysis.years) + 1 if analysis.years else dt.date.today().year)
+    roadmap_id = roadmap_id or f"shnor-roadmap-{year}"
+    text = roadmap_draft(analysis, records, year, issuer or analysis.rule.rule.issuer)
+    _write_draft(text, FsPath_of(records_dir, "roadmaps", roadmap_id), to_stdout)
+
+
+def FsPath_of(records_dir: str, folder: str, name: str):  # noqa: N802 - a path, named as one
+    from pathlib import Path as FsPath
+
+    return FsPath(records_dir) / folder / f"{name}.yaml"
+
+
+def _write_draft(text: str, target, to_stdout: bool) -> None:
+    """Print the draft, or write it where it belongs — never over an existing file."""
+    if to_stdout:
+        click.echo(text, nl=False)
+        return
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with open(target, "x", encoding="utf-8") as handle:
+            handle.write(text)
+    except FileExistsError:
+        click.echo(f"nor-docs: {target} уже есть — не перезаписываю; укажите другой --id или выведите заготовку: --print",
+                   err=True)  # fmt: skip
+        sys.exit(1)
+    except OSError as error:
+        from ..atomic import os_error_text
+
+        click.echo(f"nor-docs: {target} не записан: {os_error_text(error, with_path=False)}", err=True)
+        sys.exit(1)
+    click.echo(f"Создан {target}: проверьте заготовку, заполните «…» и запустите nor-docs validate.")
