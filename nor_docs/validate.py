@@ -15,10 +15,14 @@ import re
 from typing import Iterable, Iterator
 
 from .assignments import Assignment, collect_assignments
+from .dates import MAX_YEAR, MIN_YEAR
 from .diagnostics import Diagnostic
 from .links import decision_ids
 from .records import Records
 from .spelling import SpellingChecker
+
+
+MAX_OFFSET_DAYS = 3660  # «через N дней после события»: ten years at most
 
 
 def validate_records(records: Records, *, warnings: bool = True) -> list[Diagnostic]:
@@ -31,8 +35,9 @@ def validate_records(records: Records, *, warnings: bool = True) -> list[Diagnos
     for roadmap_id in records.roadmaps:
         check.roadmap(roadmap_id)
     if records.marks or records.extensions or records.cancellations:
-        assignments = collect_assignments(records)
-        check.marks({a.id: a for a in assignments})
+        assignments = {a.id: a for a in collect_assignments(records)}
+        check.marks(assignments)
+        check.contradictions(assignments)
     if warnings:
         check.schema_comments()
         check.spellings()
@@ -51,6 +56,7 @@ class _Checker:
         self.executors = self.kinds["person"] | self.kinds["organization"] | self.kinds["group"]
         self.events = set(records.events) | set(records.meetings)  # what a relative deadline hangs on
         self._decisions: set | None = None  # every decision id: built when a roadmap needs it
+        self._reported: set[Diagnostic] = set()
 
     @property
     def decisions(self):
@@ -188,6 +194,8 @@ class _Checker:
     def deadline(self, record_id: str, loc: tuple, deadline, not_before=None) -> None:
         if deadline is None:
             return
+        if not self.deadline_in_range(record_id, loc, deadline):
+            return
         if deadline.kind == "relative" and deadline.event not in self.events:
             self.ref(record_id, loc, deadline.event, self.events, "событие")
         for point in deadline.points or [deadline]:
@@ -205,6 +213,23 @@ class _Checker:
                         f"срок «{deadline.as_written}»: период до {end:%d.%m.%Y} закончился раньше даты заседания "
                         f"{not_before:%d.%m.%Y}; проверьте год",
                     )  # fmt: skip
+
+    def deadline_in_range(self, record_id: str, loc: tuple, deadline) -> bool:
+        """A deadline's dates within the years a record may hold, and a relative one within
+        ten years of its event — what the control logic can always compute (NOR105, NOR106)."""
+        for point in deadline.points or [deadline]:
+            year = point.date.year if point.kind == "date" and point.date else point.year
+            if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
+                self.report(record_id, loc, "NOR105",
+                            f"срок «{deadline.as_written}»: год {year} вне допустимого (от {MIN_YEAR} до {MAX_YEAR}); "
+                            "проверьте год")  # fmt: skip
+                return False
+        if deadline.kind == "relative" and abs(deadline.offset_days) > MAX_OFFSET_DAYS:
+            self.report(record_id, loc, "NOR106",
+                        f"срок «{deadline.as_written}»: больше {MAX_OFFSET_DAYS} дней от события — так сроки не ставят; "
+                        "проверьте число")  # fmt: skip
+            return False
+        return True
 
     def unique_numbers(self, record_id: str, numbered: list[tuple[tuple, str]], what: str) -> None:
         seen: dict[str, tuple] = {}
@@ -291,6 +316,50 @@ class _Checker:
                                                      f"продление запрошено {mark.requested:%d.%m.%Y}, после срока "
                                                      f"{due:%d.%m.%Y}; просьба о переносе подаётся до срока"))  # fmt: skip
 
+    def contradictions(self, assignments: dict[str, Assignment]) -> None:
+        """Marks, extensions and cancellations that contradict each other, which the control
+        logic would otherwise settle silently: a second final mark for a part whose deadline has
+        one control point (the earlier would win) — NOR117; an extension whose new deadline is
+        before its own approval (the part would turn overdue after the fact) — NOR118; a part
+        taken off control twice (the earlier would win) — NOR119."""
+        for located in self.r.extensions:
+            extension = located.value
+            if extension.assignment in assignments and extension.new_deadline < extension.approved:
+                line, col = located.source.position(located.loc + ("new_deadline",))
+                self.found.append(Diagnostic(located.file, line, col, "NOR118",
+                                             f"новый срок {extension.new_deadline:%d.%m.%Y} раньше даты утверждения "
+                                             f"продления {extension.approved:%d.%m.%Y}: продление задним числом сделало бы "
+                                             f"поручение {extension.assignment} просроченным; проверьте даты"))  # fmt: skip
+        finals = _by_part(self.r.marks, assignments, lambda mark: not mark.interim)
+        for (aid, member), entries in sorted(finals.items()):
+            points = _control_points(assignments[aid])
+            if points is None or len(entries) <= points:
+                continue
+            first = entries[points - 1] if points else entries[0]
+            for located in entries[points:]:
+                self.repeated_entry(located, first, "NOR117", aid, member, assignments[aid],
+                                    ("отмечено исполненным", "отмечена исполненной"),
+                                    "оставьте одну отметку или сделайте эту промежуточной (interim: true)")  # fmt: skip
+        cancelled = _by_part(self.r.cancellations, assignments, lambda cancellation: True)
+        for (aid, member), entries in sorted(cancelled.items()):
+            for located in entries[1:]:
+                self.repeated_entry(located, entries[0], "NOR119", aid, member, assignments[aid],
+                                    ("снято с контроля", "снята с контроля"), "оставьте одно снятие")
+
+    def repeated_entry(self, located, first, code: str, aid: str, member: str, assignment: Assignment,
+                       what: tuple[str, str], way_out: str) -> None:  # fmt: skip
+        """A mark or cancellation that repeats ``first`` for the same part; ``what`` says what
+        happened to an assignment and to one member's part («…о», «…а»)."""
+        whom = (f"поручение {aid}: часть исполнителя «{member}» уже {what[1]}" if len(assignment.members) > 1
+                else f"поручение {aid} уже {what[0]}")  # fmt: skip
+        line, col = located.source.position(located.loc + ("date",))
+        fline, _ = first.source.position(first.loc + ("date",))
+        diagnostic = Diagnostic(located.file, line, col, code,
+                                f"{whom} {first.value.date:%d.%m.%Y} ({first.file}:{fline}); {way_out}")  # fmt: skip
+        if diagnostic not in self._reported:
+            self._reported.add(diagnostic)
+            self.found.append(diagnostic)
+
     def not_before_meeting(self, located, assignment: Assignment, person_field: str | None) -> None:
         """A mark, an extension or a cancellation dated before the meeting that gave the
         assignment is a slip of the year (it would close the assignment «on time»), as a
@@ -347,6 +416,38 @@ _UNKNOWN = {
     "событие": ("неизвестное событие", "records/events/ (или это id заседания)"),
     "заседание": ("неизвестное заседание", "records/meetings/"),
 }
+
+
+def _by_part(located_entries, assignments: dict[str, Assignment], counts) -> dict[tuple[str, str], list]:
+    """(assignment id, member) → the entries (marks or cancellations) that apply to that part, in
+    date order (then record order): an entry without ``member`` applies to every part."""
+    parts: dict[tuple[str, str], list] = {}
+    for located in located_entries:
+        entry = located.value
+        assignment = assignments.get(entry.assignment)
+        if assignment is None or not counts(entry):
+            continue
+        members = [entry.member] if entry.member is not None else assignment.members
+        for member in members:
+            if member in assignment.members:
+                parts.setdefault((assignment.id, member), []).append(located)
+    for entries in parts.values():
+        entries.sort(key=lambda located: located.value.date)  # stable: record order among equals
+    return parts
+
+
+def _control_points(assignment: Assignment) -> int | None:
+    """How many final marks the part of ``assignment`` can take: one per control point of a
+    deadline with fixed points (one for «постоянно», closed by its mark); None for a recurring
+    deadline, whose every mark closes the next period."""
+    deadline = assignment.deadline
+    if deadline is None:
+        return 1
+    if deadline.kind == "recurring":
+        return None
+    if deadline.kind == "several":
+        return len(deadline.points)
+    return 1
 
 
 def _within_period(point, period) -> bool:

@@ -91,6 +91,6 @@ def test_only_the_chosen_executor(runner, tmp_path):
 
 def test_unknown_executor_is_an_error_with_a_hint(runner, tmp_path):
     result = build(runner, tmp_path, "--today", "2023-02-22", "--executor", "ptz-s8")
-    assert result.exit_code == 1
+    assert result.exit_code == 3  # an argument that names nobody: a usage error
     assert "у исполнителя «ptz-s8» нет поручений на контроле; возможно," in result.output
     assert not list(tmp_path.glob("*.ics"))

@@ -136,7 +136,7 @@ def test_validate_cli_exits_zero_and_prints_the_two_warnings(runner):
     assert "NOR202" in result.output and "NOR201" in result.output
     assert result.output.strip().endswith("Найдено: ошибок — 0, предупреждений — 2.")
     strict = runner.invoke(cli, ["validate", "--strict", "--records", str(SAMPLE_RECORDS)])
-    assert strict.exit_code == 1
+    assert strict.exit_code == 2
 
 
 def test_no_execution_marks_in_the_historical_records(records):

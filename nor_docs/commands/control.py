@@ -15,6 +15,8 @@ import click
 
 from ..cli import RECORDS_OPTION, build, cli, finish, parse_day
 from ..cli_texts import FOLDER, Choice, IntRange, Path
+from ..exitcodes import ATTENTION, INVALID_RECORDS, OK, OUTPUT, USAGE
+from ..textsafety import printable
 from ..templates_dir import HELP as TEMPLATES_HELP
 from ..templates_dir import resolve_default
 
@@ -66,8 +68,9 @@ def _prepare(records_dir: str, today: dt.date | None, warn_days: int | None):
 
 
 def _emit(text: str, output: str | None) -> None:
-    """The report to ``output`` (atomically) or to stdout. Not ``click.echo``: on a pipe it runs
-    an ANSI-stripping regex over the whole text, a third of a second on a 20 MB JSON report."""
+    """The report to ``output`` (atomically; as a stream into a pipe or a device) or to stdout.
+    Not ``click.echo``: on a pipe it runs an ANSI-stripping regex over the whole text, a third of
+    a second on a 20 MB JSON report."""
     body = text.rstrip("\n")  # the same string when there is nothing to strip: no 20 MB copy
     if output:
         from ..atomic import os_error_text, write_atomic
@@ -77,7 +80,7 @@ def _emit(text: str, output: str | None) -> None:
         except OSError as error:
             click.echo(f"nor-docs: отчёт не записан в {output}: {os_error_text(error, with_path=False)}; "
                        "укажите другой файл (--output)", err=True)  # fmt: skip
-            finish(2)
+            finish(OUTPUT)
     else:
         sys.stdout.write(body)
         sys.stdout.write("\n")
@@ -87,7 +90,7 @@ def _emit(text: str, output: str | None) -> None:
 @cli.command()
 @RECORDS_OPTION
 @TODAY_OPTION
-@click.option("--warn-days", type=IntRange(min=0), default=None, metavar="N",
+@click.option("--warn-days", type=IntRange(min=0, max=365), default=None, metavar="N",
               help="«Срок истекает»: за сколько рабочих дней до срока (по умолчанию из настроек, 3).")  # fmt: skip
 @click.option("--format", "fmt", type=Choice(FORMATS), default="text", show_default=True,
               help="Формат вывода: для людей, аннотации GitHub, Code Quality GitLab, JSON, JUnit.")  # fmt: skip
@@ -95,6 +98,8 @@ def _emit(text: str, output: str | None) -> None:
               help="Записать отчёт в файл, а не в стандартный вывод.")  # fmt: skip
 def check(records_dir: str, today: dt.date | None, warn_days: int | None, fmt: str, output: str | None) -> None:
     """Проверить сроки поручений: код 1, если что-то просрочено (2 — записи с ошибками)."""
+    if output is not None:
+        _refuse_output(output, records_dir, "файл отчёта", "отчёт не пишется в записи — укажите другой файл (--output)")
     records, items, today, warn, errors = _prepare(records_dir, today, warn_days)
     from .. import control_formats as out
     from ..control import discipline, summary
@@ -115,7 +120,7 @@ def check(records_dir: str, today: dt.date | None, warn_days: int | None, fmt: s
             from ..diagnostics import format_text
 
             _emit(format_text(errors) + "\nСроки не проверялись: сначала исправьте записи.", output)
-        finish(2)
+        finish(INVALID_RECORDS)
     counts = summary(items)
     if fmt == "json":
         _emit(out.format_json(items, counts, discipline(items, records), records, today, warn), output)
@@ -128,7 +133,18 @@ def check(records_dir: str, today: dt.date | None, warn_days: int | None, fmt: s
         _emit(out.format_junit(items, counts, records, today), output)
     else:
         _emit(out.format_text(items, counts, records, today, warn), output)
-    finish(1 if counts["overdue"] else 0)
+    finish(ATTENTION if counts["overdue"] else OK)
+
+
+def _refuse_output(target: str, records_dir: str, what: str, way_out: str) -> None:
+    """Exit with ``OUTPUT`` before any work when ``target`` lies inside the records folder."""
+    from ..outputs import OutputRefused, refuse_inside_records
+
+    try:
+        refuse_inside_records(target, records_dir, what, way_out)
+    except OutputRefused as error:
+        click.echo(f"nor-docs: {error}", err=True)
+        sys.exit(OUTPUT)
 
 
 def _append_step_summary(markdown: str) -> None:
@@ -154,13 +170,16 @@ def calendar_command(records_dir: str, executor: str | None, today: dt.date | No
     """Календарь сроков (.ics): общий и по исполнителям, с напоминанием за день."""
     from pathlib import Path
 
-    from ..atomic import write_atomic
+    from ..atomic import os_error_text, write_atomic
     from ..diagnostics import format_text
+    from ..outputs import OutputRefused, output_lock
 
+    _refuse_output(out_dir, records_dir, "папка для календарей",
+                   "календари не пишутся в записи — укажите другую (по умолчанию build/calendar)")
     records, items, today, _warn, errors = _prepare(records_dir, today, None)
     if errors:
         click.echo(format_text(errors) + "\nКалендарь не собран: сначала исправьте записи.")
-        sys.exit(1)
+        sys.exit(INVALID_RECORDS)
     if executor is not None:
         known = {i.member for i in items} | {e for i in items for e in i.assignment.executors}
         if executor not in known:
@@ -168,20 +187,33 @@ def calendar_command(records_dir: str, executor: str | None, today: dt.date | No
 
             hint = difflib.get_close_matches(executor, sorted(known), n=1, cutoff=0.6)
             tail = f"; возможно, «{hint[0]}»?" if hint else ""
-            click.echo(f"nor-docs: у исполнителя «{executor}» нет поручений на контроле{tail}", err=True)
-            sys.exit(1)
+            click.echo(printable(f"nor-docs: у исполнителя «{executor}» нет поручений на контроле{tail}"), err=True)
+            sys.exit(USAGE)
     from ..ics import calendars
 
-    for stem, (data, events) in calendars(items, records, today, executor).items():
-        path = Path(out_dir) / f"{stem}.ics"
-        try:
-            write_atomic(path, data)
-        except OSError as error:
-            from ..atomic import os_error_text
+    try:
+        feeds = calendars(items, records, today, executor)
+    except Exception as error:  # noqa: BLE001 - reported as the calendar's failure (NOR311)
+        if os.environ.get("NOR_DOCS_DEBUG"):
+            raise
+        from ..render.build import render_failure
 
-            click.echo(f"nor-docs: календарь не записан: {os_error_text(error)}; укажите другую папку (--out)", err=True)
-            sys.exit(1)
-        click.echo(f"{path}: событий — {events}")
+        click.echo(f"nor-docs: NOR311 {render_failure('календарь', error)}", err=True)
+        sys.exit(ATTENTION)
+    try:
+        with output_lock(out_dir):
+            for stem, (data, events) in feeds.items():
+                path = Path(out_dir) / f"{stem}.ics"
+                try:
+                    write_atomic(path, data)
+                except OSError as error:
+                    click.echo(f"nor-docs: календарь не записан: {os_error_text(error)}; укажите другую папку (--out)",
+                               err=True)  # fmt: skip
+                    sys.exit(OUTPUT)
+                click.echo(f"{path}: событий — {events}")
+    except OutputRefused as error:
+        click.echo(f"nor-docs: {error}", err=True)
+        sys.exit(OUTPUT)
 
 
 @build.command("control")
@@ -189,7 +221,7 @@ def calendar_command(records_dir: str, executor: str | None, today: dt.date | No
 @TODAY_OPTION
 @click.option("--by", type=Choice(("executor", "meeting")), default="executor", show_default=True,
               help="Группировать по исполнителям или по протоколам и дорожным картам.")  # fmt: skip
-@click.option("--warn-days", type=IntRange(min=0), default=None, metavar="N",
+@click.option("--warn-days", type=IntRange(min=0, max=365), default=None, metavar="N",
               help="«Срок истекает»: за сколько рабочих дней до срока (по умолчанию из настроек, 3).")  # fmt: skip
 @click.option("--out", "out_dir", default="build/control", show_default=True, type=FOLDER,
               help="Папка для документа (внутри папки записей — нельзя).")  # fmt: skip
@@ -199,34 +231,42 @@ def build_control(records_dir: str, today: dt.date | None, by: str, warn_days: i
                   templates_dir: str) -> None:  # fmt: skip
     """Контрольный лист исполнения поручений (DOCX): <out>/control-sheet-<дата>.docx.
 
-    Код 2 — записи с ошибками (документ не собирается), 1 — документ не записан."""
+    Код 2 — записи с ошибками (документ не собирается), 1 — документ не собран (шаблон),
+    4 — не записан."""
     from pathlib import Path
 
     from ..control import summary
     from ..diagnostics import Diagnostic
-    from ..render.build import BuildRefused, check_output_folder
+    from ..outputs import OutputRefused, output_lock
+    from ..render.build import check_output_folder, render_failure
     from ..render.control_sheet import build_control_sheet
     from ..render.engine import TemplateProblem
 
     try:
         check_output_folder(Path(records_dir), Path(out_dir), default="build/control")
-    except BuildRefused as error:
+    except OutputRefused as error:
         click.echo(f"nor-docs: {error}", err=True)
-        sys.exit(1)
+        sys.exit(error.exit_code)
     records, items, today, _warn, errors = _prepare(records_dir, today, warn_days)
     if errors:
         for diagnostic in errors:
             click.echo(diagnostic.as_text(), err=True)
         click.echo("Контрольный лист не собран: сначала исправьте записи.", err=True)
-        sys.exit(2)
+        sys.exit(INVALID_RECORDS)
     try:
-        path = build_control_sheet(records, items, today, by, out_dir, templates_dir)
+        with output_lock(out_dir):
+            path = build_control_sheet(records, items, today, by, out_dir, templates_dir)
     except TemplateProblem as problem:
         click.echo(Diagnostic(problem.template, 1, 1, problem.code, problem.message).as_text(), err=True)
-        sys.exit(1)
-    except BuildRefused as error:
+        sys.exit(ATTENTION)
+    except OutputRefused as error:
         click.echo(f"nor-docs: {error}", err=True)
-        sys.exit(1)
+        sys.exit(error.exit_code)
+    except Exception as error:  # noqa: BLE001 - reported as the sheet's failure (NOR311)
+        if os.environ.get("NOR_DOCS_DEBUG"):
+            raise
+        click.echo(f"nor-docs: NOR311 {render_failure('контрольный лист', error)}", err=True)
+        sys.exit(ATTENTION)
     counts = summary(items)
     executors = len({i.member for i in items})
     click.echo(f"{path.as_posix()}: поручений — {counts['total']}, просрочено — {counts['overdue']}, "
