@@ -56,7 +56,7 @@ class _Checker:
         self.executors = self.kinds["person"] | self.kinds["organization"] | self.kinds["group"]
         self.events = set(records.events) | set(records.meetings)  # what a relative deadline hangs on
         self._decisions: set | None = None  # every decision id: built when a roadmap needs it
-        self._reported: set[Diagnostic] = set()
+        self._reported: set[int] = set()  # id() of the entries a contradiction was reported at
 
     @property
     def decisions(self):
@@ -321,7 +321,8 @@ class _Checker:
         logic would otherwise settle silently: a second final mark for a part whose deadline has
         one control point (the earlier would win) — NOR117; an extension whose new deadline is
         before its own approval (the part would turn overdue after the fact) — NOR118; a part
-        taken off control twice (the earlier would win) — NOR119."""
+        taken off control twice (the earlier would win) — NOR119; an extension approved or a
+        cancellation dated after the part was done (it would vanish, or be ignored) — NOR120."""
         for located in self.r.extensions:
             extension = located.value
             if extension.assignment in assignments and extension.new_deadline < extension.approved:
@@ -330,35 +331,77 @@ class _Checker:
                                              f"новый срок {extension.new_deadline:%d.%m.%Y} раньше даты утверждения "
                                              f"продления {extension.approved:%d.%m.%Y}: продление задним числом сделало бы "
                                              f"поручение {extension.assignment} просроченным; проверьте даты"))  # fmt: skip
+        # Entries without ``member`` apply to every part: one is reported only when it changes
+        # nothing for any of them (a cancellation of «the rest» after some parts were done is
+        # how offices write it, and is right).
         finals = _by_part(self.r.marks, assignments, lambda mark: not mark.interim)
+        done: dict[tuple[str, str], object] = {}  # part → the mark that closed its last point
+        effective: set[int] = set()  # id() of the marks that close a point of some part
+        for (aid, member), entries in finals.items():
+            points = _control_points(assignments[aid])
+            effective.update(id(located) for located in (entries if points is None else entries[:points]))
+            if points is not None and len(entries) >= points:
+                done[(aid, member)] = entries[points - 1]
         for (aid, member), entries in sorted(finals.items()):
             points = _control_points(assignments[aid])
-            if points is None or len(entries) <= points:
-                continue
-            first = entries[points - 1] if points else entries[0]
-            for located in entries[points:]:
-                self.repeated_entry(located, first, "NOR117", aid, member, assignments[aid],
-                                    ("отмечено исполненным", "отмечена исполненной"),
-                                    "оставьте одну отметку или сделайте эту промежуточной (interim: true)")  # fmt: skip
+            for located in entries[points:] if points is not None else ():
+                if id(located) not in effective:
+                    self.repeated_entry(located, entries[points - 1], "NOR117", aid, member, assignments[aid],
+                                        ("отмечено исполненным", "отмечена исполненной"),
+                                        "оставьте одну отметку или сделайте эту промежуточной (interim: true)")  # fmt: skip
         cancelled = _by_part(self.r.cancellations, assignments, lambda cancellation: True)
+        first_cancellations = {id(entries[0]) for entries in cancelled.values()}
         for (aid, member), entries in sorted(cancelled.items()):
             for located in entries[1:]:
-                self.repeated_entry(located, entries[0], "NOR119", aid, member, assignments[aid],
-                                    ("снято с контроля", "снята с контроля"), "оставьте одно снятие")
+                if id(located) not in first_cancellations:
+                    self.repeated_entry(located, entries[0], "NOR119", aid, member, assignments[aid],
+                                        ("снято с контроля", "снята с контроля"), "оставьте одно снятие")
+        for collection, late, what in (
+            (self.r.extensions, lambda e, day: e.approved > day, "продление утверждено"),
+            (self.r.cancellations, lambda c, day: c.date >= day, "снятие с контроля датировано"),
+        ):  # fmt: skip
+            for located in collection:
+                entry = located.value
+                assignment = assignments.get(entry.assignment)
+                if assignment is None:
+                    continue
+                parts = [entry.member] if entry.member is not None else list(assignment.members)
+                closings = [done.get((assignment.id, member)) for member in parts]
+                if parts and all(c is not None and late(entry, c.value.date) for c in closings):
+                    self.after_done(located, max(closings, key=lambda c: c.value.date), what, parts, assignment)
+
+    def after_done(self, located, closing, what: str, parts: list[str], assignment: Assignment) -> None:
+        """NOR120: an extension or a cancellation of a part (or of every part) already done."""
+        entry = located.value
+        field_name = "approved" if hasattr(entry, "approved") else "date"
+        day = getattr(entry, field_name)
+        if len(assignment.members) == 1:
+            whom = f"поручение {assignment.id} уже исполнено"
+        elif len(parts) == 1:
+            whom = f"часть исполнителя «{parts[0]}» поручения {assignment.id} уже исполнена"
+        else:
+            whom = f"все части поручения {assignment.id} уже исполнены, последняя —"
+        line, col = located.source.position(located.loc + (field_name,))
+        cline, _ = closing.source.position(closing.loc + ("date",))
+        self.found.append(Diagnostic(located.file, line, col, "NOR120",
+                                     f"{what} {day:%d.%m.%Y}, а {whom} {closing.value.date:%d.%m.%Y} "
+                                     f"({closing.file}:{cline}): оно ничего бы не изменило; удалите его или проверьте "
+                                     "даты"))  # fmt: skip
 
     def repeated_entry(self, located, first, code: str, aid: str, member: str, assignment: Assignment,
                        what: tuple[str, str], way_out: str) -> None:  # fmt: skip
-        """A mark or cancellation that repeats ``first`` for the same part; ``what`` says what
-        happened to an assignment and to one member's part («…о», «…а»)."""
+        """A mark or cancellation that repeats ``first`` for the same part (reported once, at
+        the first part it repeats for); ``what`` says what happened to an assignment and to one
+        member's part («…о», «…а»)."""
+        if id(located) in self._reported:
+            return
+        self._reported.add(id(located))
         whom = (f"поручение {aid}: часть исполнителя «{member}» уже {what[1]}" if len(assignment.members) > 1
                 else f"поручение {aid} уже {what[0]}")  # fmt: skip
         line, col = located.source.position(located.loc + ("date",))
         fline, _ = first.source.position(first.loc + ("date",))
-        diagnostic = Diagnostic(located.file, line, col, code,
-                                f"{whom} {first.value.date:%d.%m.%Y} ({first.file}:{fline}); {way_out}")  # fmt: skip
-        if diagnostic not in self._reported:
-            self._reported.add(diagnostic)
-            self.found.append(diagnostic)
+        self.found.append(Diagnostic(located.file, line, col, code,
+                                     f"{whom} {first.value.date:%d.%m.%Y} ({first.file}:{fline}); {way_out}"))  # fmt: skip
 
     def not_before_meeting(self, located, assignment: Assignment, person_field: str | None) -> None:
         """A mark, an extension or a cancellation dated before the meeting that gave the
@@ -418,9 +461,11 @@ _UNKNOWN = {
 }
 
 
-def _by_part(located_entries, assignments: dict[str, Assignment], counts) -> dict[tuple[str, str], list]:
-    """(assignment id, member) → the entries (marks or cancellations) that apply to that part, in
-    date order (then record order): an entry without ``member`` applies to every part."""
+def _by_part(located_entries, assignments: dict[str, Assignment], counts,
+             when: str = "date") -> dict[tuple[str, str], list]:  # fmt: skip
+    """(assignment id, member) → the entries (marks, extensions, cancellations) that apply to that
+    part, in the order of their ``when`` date (then record order): an entry without ``member``
+    applies to every part."""
     parts: dict[tuple[str, str], list] = {}
     for located in located_entries:
         entry = located.value
@@ -432,7 +477,7 @@ def _by_part(located_entries, assignments: dict[str, Assignment], counts) -> dic
             if member in assignment.members:
                 parts.setdefault((assignment.id, member), []).append(located)
     for entries in parts.values():
-        entries.sort(key=lambda located: located.value.date)  # stable: record order among equals
+        entries.sort(key=lambda located: getattr(located.value, when))  # stable: record order among equals
     return parts
 
 
