@@ -12,7 +12,7 @@ SOFFICE ?= soffice
 BY      ?=
 
 .PHONY: lock test-newest protocols pdf roadmaps control templates validate schema check calendar test test-fast clean
-.PHONY: bench bench-protocols bench-check bench-validate bench-roadmaps
+.PHONY: bench bench-protocols bench-check bench-validate bench-roadmaps bench-unknown-keys
 
 UV_VERSION := 0.13.9
 
@@ -117,6 +117,11 @@ bench-validate: $(STAMP)
 ## A generated 300-item roadmap: render time (target < 1 s, median of runs; bench/roadmap_bench.py).
 bench-roadmaps: $(STAMP)
 	$(BIN)/python bench/roadmap_bench.py
+
+## validate on 60,000 unknown keys in one file and 20,000 list items with one each (issue 12: it
+## was quadratic); AGAINST=REV also times that revision's code on the same files.
+bench-unknown-keys: $(STAMP)
+	$(BIN)/python bench/unknown_keys_bench.py$(if $(AGAINST), --against $(AGAINST))
 
 clean:
 	rm -rf $(OUT) bench/out
