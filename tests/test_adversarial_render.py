@@ -479,3 +479,49 @@ def test_a_number_written_with_a_leading_zero_is_printed_as_written(tmp_path):
     assert result.ok, [d.as_text() for d in result.diagnostics]
     text = "\n".join(p.text for p in docx.Document(str(result.built[0])).paragraphs)
     assert "№\u00a0010" in text and "№\u00a010\n" not in text and not text.count("№\u00a010\t")
+
+
+@pytest.mark.libreoffice
+def test_hostile_text_opens_in_libreoffice_as_text(tmp_path, tmp_path_factory):
+    """The fixed example at the end of 2100, in the real client: the documents open, and the
+    commands, markup and Jinja of the records are text on the page."""
+    from real_client import pdf_text, to_pdf
+
+    from nor_docs.render.build import build_protocols
+    from nor_docs.render.extract import build_extract
+
+    files, _today = _fixed_example(dt.date(2100, 12, 1))
+    root = _write(files, tmp_path)
+    out = tmp_path / "out"
+    assert build_protocols(root, out, TEMPLATES, jobs=1).ok
+    assert build_extract(root, out, TEMPLATES, "m1", ["1"])[0] is not None
+    pdfs = to_pdf(sorted(out.glob("*.docx")), tmp_path_factory)
+    text = pdf_text(pdfs["m1"])
+    for fact in ("№ 010", "::add-mask::секрет", "##[error]старый синтаксис", "]]></w:t></w:r></w:p>", "<script>",
+                 "![трекер](https://example.com/t.png)"):  # fmt: skip
+        assert fact in text, fact
+    assert pdf_text(pdfs["m1.extract-1"])
+
+
+@pytest.mark.parametrize("columns", [1, 2, 3, 4, 7])
+def test_every_column_of_an_appendix_table_can_show_its_text(tmp_path, columns):
+    """A table of three columns kept the template's grid, whose third column is 57 twips wide:
+    its text was in the document and invisible on the page."""
+    import zipfile
+    from xml.etree import ElementTree as ET
+
+    from nor_docs.render.build import build_protocols
+
+    root = _write({}, tmp_path)
+    meeting = root / "meetings" / "2024-01-10-wg.yaml"
+    row = ", ".join(f"слово{n}" for n in range(columns))
+    meeting.write_text(meeting.read_text(encoding="utf-8") + "appendices:\n  - number: 1\n    title: Т\n    table:\n"
+                       f"      rows: [[{row}], [{row}]]\n", encoding="utf-8")  # fmt: skip
+    result = build_protocols(root, tmp_path / "out", TEMPLATES, jobs=1)
+    assert result.ok
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    body = ET.fromstring(zipfile.ZipFile(result.built[0]).read("word/document.xml"))
+    table = list(body.iter(f"{w}tbl"))[-1]
+    widths = [int(c.get(f"{w}w")) for c in table.iter(f"{w}gridCol")]
+    assert len(widths) == columns
+    assert min(widths) >= 6 * 130 + 230  # «словоN»: six letters and the cell margins
