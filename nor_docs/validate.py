@@ -333,42 +333,52 @@ class _Checker:
                                              f"поручение {extension.assignment} просроченным; проверьте даты"))  # fmt: skip
         # Entries without ``member`` apply to every part: one is reported only when it changes
         # nothing for any of them (a cancellation of «the rest» after some parts were done is
-        # how offices write it, and is right).
-        finals = _by_part(self.r.marks, assignments, lambda mark: not mark.interim)
-        done: dict[tuple[str, str], object] = {}  # part → the mark that closed its last point
+        # how offices write it, and is right). Only assignments that could hold a contradiction
+        # — more than one final mark or cancellation, or an extension — are looked at part by part.
+        finals = _by_assignment(self.r.marks, assignments, lambda mark: not mark.interim)
+        cancellations = _by_assignment(self.r.cancellations, assignments, lambda cancellation: True)
+        extensions = _by_assignment(self.r.extensions, assignments, lambda extension: True)
+        for aid in finals.keys() | cancellations.keys() | extensions.keys():
+            marks, cancelled = finals.get(aid, []), cancellations.get(aid, [])
+            if len(marks) < 2 and len(cancelled) < 2 and not (marks and (cancelled or aid in extensions)):
+                continue
+            self.contradictions_of(assignments[aid], marks, cancelled, extensions.get(aid, []))
+
+    def contradictions_of(self, assignment: Assignment, marks: list, cancelled: list, extended: list) -> None:
+        """``contradictions`` for one assignment, part by part."""
+        aid, points = assignment.id, _control_points(assignment)
+        finals = _by_part(marks, assignment)
+        done: dict[str, object] = {}  # member → the mark that closed its part's last point
         effective: set[int] = set()  # id() of the marks that close a point of some part
-        for (aid, member), entries in finals.items():
-            points = _control_points(assignments[aid])
+        for member, entries in finals.items():
             effective.update(id(located) for located in (entries if points is None else entries[:points]))
             if points is not None and len(entries) >= points:
-                done[(aid, member)] = entries[points - 1]
-        for (aid, member), entries in sorted(finals.items()):
-            points = _control_points(assignments[aid])
+                done[member] = entries[points - 1]
+        for member, entries in finals.items():
             for located in entries[points:] if points is not None else ():
                 if id(located) not in effective:
-                    self.repeated_entry(located, entries[points - 1], "NOR117", aid, member, assignments[aid],
+                    self.repeated_entry(located, entries[points - 1], "NOR117", aid, member, assignment,
                                         ("отмечено исполненным", "отмечена исполненной"),
                                         "оставьте одну отметку или сделайте эту промежуточной (interim: true)")  # fmt: skip
-        cancelled = _by_part(self.r.cancellations, assignments, lambda cancellation: True)
-        first_cancellations = {id(entries[0]) for entries in cancelled.values()}
-        for (aid, member), entries in sorted(cancelled.items()):
+        parts = _by_part(cancelled, assignment)
+        first_cancellations = {id(entries[0]) for entries in parts.values()}
+        for member, entries in parts.items():
             for located in entries[1:]:
                 if id(located) not in first_cancellations:
-                    self.repeated_entry(located, entries[0], "NOR119", aid, member, assignments[aid],
+                    self.repeated_entry(located, entries[0], "NOR119", aid, member, assignment,
                                         ("снято с контроля", "снята с контроля"), "оставьте одно снятие")
+        if not done:
+            return
         for collection, late, what in (
-            (self.r.extensions, lambda e, day: e.approved > day, "продление утверждено"),
-            (self.r.cancellations, lambda c, day: c.date >= day, "снятие с контроля датировано"),
+            (extended, lambda e, day: e.approved > day, "продление утверждено"),
+            (cancelled, lambda c, day: c.date >= day, "снятие с контроля датировано"),
         ):  # fmt: skip
             for located in collection:
                 entry = located.value
-                assignment = assignments.get(entry.assignment)
-                if assignment is None:
-                    continue
-                parts = [entry.member] if entry.member is not None else list(assignment.members)
-                closings = [done.get((assignment.id, member)) for member in parts]
-                if parts and all(c is not None and late(entry, c.value.date) for c in closings):
-                    self.after_done(located, max(closings, key=lambda c: c.value.date), what, parts, assignment)
+                members = [entry.member] if entry.member is not None else list(assignment.members)
+                closings = [done.get(member) for member in members]
+                if members and all(c is not None and late(entry, c.value.date) for c in closings):
+                    self.after_done(located, max(closings, key=lambda c: c.value.date), what, members, assignment)
 
     def after_done(self, located, closing, what: str, parts: list[str], assignment: Assignment) -> None:
         """NOR120: an extension or a cancellation of a part (or of every part) already done."""
@@ -461,23 +471,28 @@ _UNKNOWN = {
 }
 
 
-def _by_part(located_entries, assignments: dict[str, Assignment], counts,
-             when: str = "date") -> dict[tuple[str, str], list]:  # fmt: skip
-    """(assignment id, member) → the entries (marks, extensions, cancellations) that apply to that
-    part, in the order of their ``when`` date (then record order): an entry without ``member``
-    applies to every part."""
-    parts: dict[tuple[str, str], list] = {}
+def _by_assignment(located_entries, assignments: dict[str, Assignment], counts) -> dict[str, list]:
+    """Assignment id → its entries (marks, extensions or cancellations) that ``counts``, in record order."""
+    found: dict[str, list] = {}
     for located in located_entries:
         entry = located.value
-        assignment = assignments.get(entry.assignment)
-        if assignment is None or not counts(entry):
-            continue
-        members = [entry.member] if entry.member is not None else assignment.members
-        for member in members:
-            if member in assignment.members:
-                parts.setdefault((assignment.id, member), []).append(located)
+        if entry.assignment in assignments and counts(entry):
+            found.setdefault(entry.assignment, []).append(located)
+    return found
+
+
+def _by_part(located_entries: list, assignment: Assignment) -> dict[str, list]:
+    """Member → the entries (marks or cancellations) of ``assignment`` that apply to that part, in
+    date order (then record order): an entry without ``member`` applies to every part."""
+    parts: dict[str, list] = {}
+    members = set(assignment.members)
+    for located in located_entries:
+        member = located.value.member
+        for part in [member] if member is not None else assignment.members:
+            if part in members:
+                parts.setdefault(part, []).append(located)
     for entries in parts.values():
-        entries.sort(key=lambda located: getattr(located.value, when))  # stable: record order among equals
+        entries.sort(key=lambda located: located.value.date)  # stable: record order among equals
     return parts
 
 

@@ -321,6 +321,7 @@ class _Reader:
         fast = self._seen is None
         plain = self._plain
         adjacent = self._adjacent
+        check_chars = self._check_chars
         firsts: dict[str, int] | None = None
         for key_node, value_node in node.value:
             if type(key_node) is not ScalarNode:
@@ -331,7 +332,7 @@ class _Reader:
                 tag = key_node.tag.replace("tag:yaml.org,2002:", "!!")
                 self.problem(key_node, "NOR008", f"тег YAML «{tag}» у ключа не допускается; уберите его")
                 continue
-            if self._check_chars and key:
+            if check_chars and key:
                 key = self._checked_key(key, key_node)
             if key == "<<" and not key_node.style:
                 self.problem(key_node, "NOR007", "слияние «<<» не допускается; повторите поля явно")
@@ -547,12 +548,13 @@ def parse_source(
     if not _CONTENT_LINE.search(text):
         return None, [Diagnostic(shown, 1, 1, "NOR003", "файл пуст; заполните запись или удалите файл")]
     problems: list[Diagnostic] = []
-    if _RAW_BAD.search(text):
-        problems.extend(_raw_control_problems(text, shown))
-        # Masked with a visible character of the same width: positions stay where they were.
-        text = _RAW_BAD.sub("\ufffd", text)
-    if _ANY_INVISIBLE.search(text):
-        problems.extend(_invisible_problems(text, shown))
+    if _SUSPECT.search(text):  # one pass over the text for both kinds; most files have neither
+        if _RAW_BAD.search(text):
+            problems.extend(_raw_control_problems(text, shown))
+            # Masked with a visible character of the same width: positions stay where they were.
+            text = _RAW_BAD.sub("\ufffd", text)
+        if _ANY_INVISIBLE.search(text):
+            problems.extend(_invisible_problems(text, shown))
     too_deep = _nesting_problem(text, shown)
     if too_deep is not None:  # PyYAML's C composer recurses, and would crash on it
         return None, problems + [too_deep]
@@ -687,6 +689,7 @@ _INVISIBLE = (
 )
 _ANY_INVISIBLE = re.compile(f"{BIDI_CHARS.pattern[:-1]}{INVISIBLE_CHARS.pattern[1:]}")
 MAX_INVISIBLE_REPORTS = 10  # per file and code; a pasted page may hold hundreds of them
+_SUSPECT = re.compile(f"{_RAW_BAD.pattern[:-1]}{_ANY_INVISIBLE.pattern[1:]}")  # either of the two
 
 
 def _invisible_problems(text: str, shown: str) -> list[Diagnostic]:
