@@ -267,6 +267,8 @@ class _Reader:
         self.problems: list[Diagnostic] = []
         self._seen: set[int] | None = set() if check_aliases else None
         self._check_chars = check_chars
+        # A tag needs a «!» in the text: without one no key can carry a tag worth checking.
+        self._check_tags = "!" in text or not text
         self._watch = watch
         self.watched: list | None = [] if watch is not None else None
         self.values = array("q")
@@ -322,13 +324,14 @@ class _Reader:
         plain = self._plain
         adjacent = self._adjacent
         check_chars = self._check_chars
+        check_tags = self._check_tags
         firsts: dict[str, int] | None = None
         for key_node, value_node in node.value:
             if type(key_node) is not ScalarNode:
                 self.problem(key_node, "NOR009", "ключом может быть только простая строка")
                 continue
             key = key_node.value
-            if key_node.tag is not _IMPLICIT and key_node.tag != _STR:
+            if check_tags and key_node.tag is not _IMPLICIT and key_node.tag != _STR:
                 tag = key_node.tag.replace("tag:yaml.org,2002:", "!!")
                 self.problem(key_node, "NOR008", f"тег YAML «{tag}» у ключа не допускается; уберите его")
                 continue
