@@ -47,7 +47,7 @@ test-newest:
 	.venv-newest/bin/pytest -q
 
 ## Validate the sample records and render them into build/protocols/*.docx (a record with
-## errors is reported and skipped; the others are built; the exit code is then 1).
+## errors is reported and skipped; the others are built; the exit code is then 2).
 protocols: $(STAMP)
 	-$(BIN)/nor-docs validate --records $(RECORDS)
 	$(BIN)/nor-docs build protocols --records $(RECORDS) --out $(OUT)/protocols
@@ -59,7 +59,7 @@ pdf: protocols
 	$(SOFFICE) -env:UserInstallation=file://$(abspath $(OUT))/.lo-profile --headless --convert-to pdf --outdir $(OUT)/pdf $(OUT)/protocols/*.docx
 
 ## Roadmaps into build/roadmaps/*.docx; TODAY=2024-01-20 (or STATUS=1 for today) adds each item's
-## status and a progress summary. A roadmap with errors is reported and skipped (exit code 1).
+## status and a progress summary. A roadmap with errors is reported and skipped (exit code 2).
 roadmaps: $(STAMP)
 	-$(BIN)/nor-docs validate --records $(RECORDS)
 	$(BIN)/nor-docs build roadmaps --records $(RECORDS) --out $(OUT)/roadmaps$(if $(TODAY), --today $(TODAY))$(if $(STATUS), --status)

@@ -130,3 +130,15 @@ def test_a_roadmap_id_two_files_claim_builds_neither(tmp_path, runner):
     assert not (tmp_path / "out" / "kamenka-roadmap-2024.docx").exists()
     assert len(list((tmp_path / "out").glob("*.docx"))) == 2
     assert result.stderr.count("NOR107") == 2  # on each of the two files
+
+
+def test_an_extract_of_a_meeting_whose_file_does_not_read_reports_that_file(tmp_path, runner):
+    """A file named after the meeting, whose id cannot be told (a syntax error, and the letters
+    «id» in it): its own errors, not «не найдено»."""
+    records = generate(tmp_path / "records", 3)
+    broken = records / "meetings" / "bench-0002.yaml"
+    broken.write_text(broken.read_text(encoding="utf-8") + "sidorova: [unclosed\n", encoding="utf-8")
+    result = runner.invoke(cli, ["build", "extract", "bench-0002", "--item", "1", "--records", str(records),
+                                 "--out", str(tmp_path / "out"), "--templates", str(TEMPLATES)])  # fmt: skip
+    assert result.exit_code == 2, result.output
+    assert "bench-0002.yaml:" in result.stderr and "NOR004" in result.stderr and "NOR309" not in result.stderr

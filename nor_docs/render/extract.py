@@ -56,7 +56,8 @@ def _build_extract(root: Path, out: Path, records_dir, templates_dir, meeting_id
     # The files that claim this id (by name or by ``id:``): one is what is wanted; two, the
     # wrong meeting could be the one loaded — both are loaded and the duplicate reported.
     claims = claimed_ids(meetings)
-    own = [p for p in meetings if claims.get(p) == meeting_id]
+    # (a file named so that cannot be read is loaded too: its own errors say why it is not there)
+    own = [p for p in meetings if claims.get(p) == meeting_id or (claims.get(p) is None and p.stem == meeting_id)]
     records, problems = load_records(root, str(records_dir), files=shared + (own or meetings))
     problems.extend(validate_records(records, warnings=False))
     meeting = records.meetings.get(meeting_id)
