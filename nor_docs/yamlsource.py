@@ -51,8 +51,9 @@ _IMPLICIT = "tag:nor-docs,2024:implicit"
 # and the collection tags that change nothing. ``!!python/object`` and the like are refused.
 _ALLOWED_TAGS = {_IMPLICIT, _STR, _MAP, _SEQ}
 # Characters a DOCX cannot carry: XML 1.0 forbids the C0 controls (but tab and line breaks) and
-# U+FFFE/U+FFFF; DEL and the C1 controls are allowed but invisible garbage (a cp1251 mix-up).
-CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+# U+FFFE/U+FFFF; DEL and the C1 controls are allowed but invisible garbage (a cp1251 mix-up); the
+# line and paragraph separators (written as «\L», «\P») break a line where no one sees a break.
+CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\u2028\u2029]")
 # In the raw file the same characters, plus the line and paragraph separators (Word/PDF paste):
 # PyYAML refuses the controls outright and takes U+0085/U+2028/U+2029 for line breaks (YAML 1.1),
 # where an editor (YAML 1.2) does not — so they are reported and masked before parsing.
