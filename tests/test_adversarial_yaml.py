@@ -86,3 +86,15 @@ def test_positions_in_long_lists_and_mappings_are_right_however_they_are_looked_
         assert source.key_position((f"k{i}",)) == (402 + 2 * i, 1)
     assert source.position(("items", 500, "seat")) == (2, 3)  # beyond the list: the list itself
     assert source.position(("nothing",)) == (1, 1)
+
+
+def test_an_extract_reports_errors_in_what_every_meeting_shares_as_the_protocols_do(runner, tmp_path, monkeypatch):
+    root = build_case(BAD / "settings-out-of-range", tmp_path)
+    monkeypatch.chdir(tmp_path)
+    args = ["--records", str(root), "--out", str(tmp_path / "out"), "--templates", str(ROOT / "templates")]
+    extract = runner.invoke(cli, ["build", "extract", "2024-01-10-wg", "--item", "1", *args])
+    protocols = runner.invoke(cli, ["build", "protocols", *args])
+    assert extract.exit_code == protocols.exit_code == 2
+    assert "settings.yaml:5:17: NOR103 поле «default_days»" in extract.stderr
+    assert [line for line in extract.stderr.splitlines() if "settings.yaml" in line] == [
+        line for line in protocols.stderr.splitlines() if "settings.yaml" in line]

@@ -82,6 +82,10 @@ def _build_extract(root: Path, out: Path, records_dir, templates_dir, meeting_id
                                                             f"{others}: выписка не собирается, пока id не станут разными"))  # fmt: skip
     if errors:
         return None, sort_diagnostics(errors)
+    # Errors in what every meeting shares (settings, the directory, events) are reported, as a
+    # protocol build reports them (exit code 2); the extract is built, as the protocols are.
+    shared_names = {_shown(records_dir, root, p) for p in shared}
+    shared_errors = [d for d in problems if d.is_error and d.file in shared_names]
     if certifier is not None and certifier not in records.people:
         import difflib
 
@@ -111,4 +115,10 @@ def _build_extract(root: Path, out: Path, records_dir, templates_dir, meeting_id
     except (BuildRefused, OSError) as error:
         why = os_error_text(error) if isinstance(error, OSError) else error
         return None, [Diagnostic(file, 1, 1, "NOR308", f"выписка не записана: {why}")]
-    return target, sort_diagnostics(notices_as_diagnostics(records, meeting_id, notices))
+    return target, sort_diagnostics(shared_errors + notices_as_diagnostics(records, meeting_id, notices))
+
+
+def _shown(records_dir, root: Path, path: Path) -> str:
+    from ..layout import shown_path
+
+    return shown_path(path, root, str(records_dir))
