@@ -36,14 +36,14 @@ _OUTCOME_OF_CODE = {
     "NOR305": ATTENTION,
     "NOR306": ATTENTION,
     "NOR307": ATTENTION,
-    "NOR311": ATTENTION,
+    "NOR313": ATTENTION,
     "NOR308": OUTPUT,
     "NOR309": USAGE,
 }
 
 
 def for_diagnostic(code: str) -> int:
-    """The outcome an error with ``code`` stands for: a document not built (templates, NOR311),
+    """The outcome an error with ``code`` stands for: a document not built (templates, NOR313),
     an output not written (NOR308), an argument that names nothing (NOR309), else invalid records."""
     return _OUTCOME_OF_CODE.get(code, INVALID_RECORDS)
 

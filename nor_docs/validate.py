@@ -319,7 +319,7 @@ class _Checker:
     def contradictions(self, assignments: dict[str, Assignment]) -> None:
         """Marks, extensions and cancellations that contradict each other, which the control
         logic would otherwise settle silently: a second final mark for a part whose deadline has
-        one control point (the earlier would win) — NOR117; an extension whose new deadline is
+        one control point (the earlier would win) — NOR121; an extension whose new deadline is
         before its own approval (the part would turn overdue after the fact) — NOR118; a part
         taken off control twice (the earlier would win) — NOR119; an extension approved or a
         cancellation dated after the part was done (it would vanish, or be ignored) — NOR120."""
@@ -357,7 +357,7 @@ class _Checker:
         for member, entries in finals.items():
             for located in entries[points:] if points is not None else ():
                 if id(located) not in effective:
-                    self.repeated_entry(located, entries[points - 1], "NOR117", aid, member, assignment,
+                    self.repeated_entry(located, entries[points - 1], "NOR121", aid, member, assignment,
                                         ("отмечено исполненным", "отмечена исполненной"),
                                         "оставьте одну отметку или сделайте эту промежуточной (interim: true)")  # fmt: skip
         parts = _by_part(cancelled, assignment)

@@ -6,8 +6,8 @@ both ways, the calendars, and ``check`` in all five formats.
 
 A property-based test (hypothesis, derandomized: the same examples every run; ``NOR_DOCS_FUZZ=1``
 explores afresh) builds such folders; whatever it builds either fails validation (then nothing
-is rendered, which is right) or renders without an exception, without NOR311, and with reports
-that parse. Where one document still fails, it is NOR311 for that document and the others are
+is rendered, which is right) or renders without an exception, without NOR313, and with reports
+that parse. Where one document still fails, it is NOR313 for that document and the others are
 built (the last tests).
 """
 
@@ -375,7 +375,7 @@ def test_a_document_that_fails_while_rendered_is_nor311_and_the_others_are_built
     result = runner.invoke(cli, ["build", "protocols", "--records", str(records), "--out", str(tmp_path / "out"),
                                  "--templates", str(TEMPLATES), "-j", "1"])  # fmt: skip
     assert result.exit_code == 1, result.output  # exitcodes.ATTENTION: not every document was built
-    assert (f"{records}/meetings/2023-01-31-petrozavodsk.yaml:5:1: NOR311 протокол не собран: сбой при заполнении "
+    assert (f"{records}/meetings/2023-01-31-petrozavodsk.yaml:5:1: NOR313 протокол не собран: сбой при заполнении "
             "(IndexError: list index out of range); остальные документы собраны") in result.stderr
     assert "Собрано протоколов: 4 из 5" in result.stdout
     assert len(list((tmp_path / "out").glob("*.docx"))) == 4
@@ -396,7 +396,7 @@ def test_a_roadmap_that_fails_while_rendered_is_nor311_and_the_others_are_built(
     result = runner.invoke(cli, ["build", "roadmaps", "--records", str(ROOT / "records"), "--out",
                                  str(tmp_path / "out"), "--templates", str(TEMPLATES)])  # fmt: skip
     assert result.exit_code == 1, result.output
-    assert "NOR311 документ дорожной карты не собран: сбой при заполнении (OverflowError" in result.stderr
+    assert "NOR313 документ дорожной карты не собран: сбой при заполнении (OverflowError" in result.stderr
     assert len(list((tmp_path / "out").glob("*.docx"))) == 2
 
 
@@ -415,7 +415,7 @@ def test_a_calendar_or_control_sheet_that_fails_is_nor311_not_an_internal_error(
     result = runner.invoke(cli, [*command, "--records", str(ROOT / "records"), "--today", "2023-02-20", "--out",
                                  str(tmp_path / "out"), *(["--templates", str(TEMPLATES)] if "build" in command else [])])  # fmt: skip
     assert result.exit_code == 1, result.output
-    assert "NOR311" in result.stderr and "(ValueError: boom)" in result.stderr
+    assert "NOR313" in result.stderr and "(ValueError: boom)" in result.stderr
     assert not list((tmp_path / "out").glob("*.*")) if (tmp_path / "out").exists() else True
 
 

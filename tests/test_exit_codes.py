@@ -178,4 +178,4 @@ def test_the_largest_outcome_wins():
     assert exitcodes.for_errors([d("NOR202")]) == 0 and exitcodes.for_errors([d("NOR202")], strict=True) == 2
     assert exitcodes.for_errors([d("NOR304"), d("NOR104")]) == 2
     assert exitcodes.for_errors([d("NOR104"), d("NOR308")]) == 4
-    assert exitcodes.for_errors([d("NOR311")]) == 1 and exitcodes.for_errors([d("NOR309")]) == 3
+    assert exitcodes.for_errors([d("NOR313")]) == 1 and exitcodes.for_errors([d("NOR309")]) == 3

@@ -193,12 +193,12 @@ def calendar_command(records_dir: str, executor: str | None, today: dt.date | No
 
     try:
         feeds = calendars(items, records, today, executor)
-    except Exception as error:  # noqa: BLE001 - reported as the calendar's failure (NOR311)
+    except Exception as error:  # noqa: BLE001 - reported as the calendar's failure (NOR313)
         if os.environ.get("NOR_DOCS_DEBUG"):
             raise
         from ..render.build import render_failure
 
-        click.echo(f"nor-docs: NOR311 {render_failure('календарь', error)}", err=True)
+        click.echo(f"nor-docs: NOR313 {render_failure('календарь', error)}", err=True)
         sys.exit(ATTENTION)
     try:
         with output_lock(out_dir):
@@ -262,10 +262,10 @@ def build_control(records_dir: str, today: dt.date | None, by: str, warn_days: i
     except OutputRefused as error:
         click.echo(f"nor-docs: {error}", err=True)
         sys.exit(error.exit_code)
-    except Exception as error:  # noqa: BLE001 - reported as the sheet's failure (NOR311)
+    except Exception as error:  # noqa: BLE001 - reported as the sheet's failure (NOR313)
         if os.environ.get("NOR_DOCS_DEBUG"):
             raise
-        click.echo(f"nor-docs: NOR311 {render_failure('контрольный лист', error)}", err=True)
+        click.echo(f"nor-docs: NOR313 {render_failure('контрольный лист', error)}", err=True)
         sys.exit(ATTENTION)
     counts = summary(items)
     executors = len({i.member for i in items})

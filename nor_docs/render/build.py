@@ -20,7 +20,7 @@ compared, and a meeting id that two files claim stops both — neither is render
 document under that name stays, and each file gets NOR107 naming the other. A worker that finds
 a file claiming another id than planned (edited during the build) does not write it.
 
-**One bad document.** A failure inside one meeting's rendering is NOR311 for that meeting; the
+**One bad document.** A failure inside one meeting's rendering is NOR313 for that meeting; the
 others are built and summarised.
 """
 
@@ -65,7 +65,7 @@ def usage_problem(message: str) -> BuildRefused:
 
 
 def render_failure(what: str, error: BaseException) -> str:
-    """The message of NOR311: a document that failed while being filled in (a bug nor-docs must
+    """The message of NOR313: a document that failed while being filled in (a bug nor-docs must
     hear of; the record passed validation)."""
     return (f"{what} не собран: сбой при заполнении ({type(error).__name__}: {error}); остальные документы "
             "собраны — сообщите разработчикам (подробности: NOR_DOCS_DEBUG=1)")
@@ -267,7 +267,7 @@ def _render_batch_now(batch: list[str]) -> tuple[list[_Outcome], list[Diagnostic
             continue
         planned = job.expected.get(name)
         if planned is not None and planned != mid:  # the file changed since the ids were compared
-            found.append(Diagnostic(shown, 1, 1, "NOR311", f"протокол не собран: файл заявляет id «{mid}», а перед "
+            found.append(Diagnostic(shown, 1, 1, "NOR313", f"протокол не собран: файл заявляет id «{mid}», а перед "
                                                            f"сборкой заявлял «{planned}» (изменён во время сборки?); "
                                                            "запустите сборку ещё раз"))  # fmt: skip
             continue
@@ -281,7 +281,7 @@ def _render_batch_now(batch: list[str]) -> tuple[list[_Outcome], list[Diagnostic
             if os.environ.get("NOR_DOCS_DEBUG"):
                 raise
             file, line, col = records.where(mid)
-            found.append(Diagnostic(file, line, col, "NOR311", render_failure("протокол", error)))
+            found.append(Diagnostic(file, line, col, "NOR313", render_failure("протокол", error)))
             continue
         try:
             target = output_path(job.out_dir, mid)

@@ -107,7 +107,7 @@ def _build_extract(root: Path, out: Path, records_dir, templates_dir, meeting_id
         if os.environ.get("NOR_DOCS_DEBUG"):
             raise
         _file, line, col = records.where(meeting_id)
-        return None, [Diagnostic(file, line, col, "NOR311", render_failure("документ выписки", error))]
+        return None, [Diagnostic(file, line, col, "NOR313", render_failure("документ выписки", error))]
     chosen = sorted({str(i).strip().rstrip(".") for i in items}, key=lambda n: [int(p) if p.isdigit() else 0 for p in n.split(".")])
     try:
         target = output_path(out, f"{meeting_id}.extract-{'-'.join(chosen)}")

@@ -145,7 +145,7 @@ def _build_roadmaps(root: Path, out: Path, records_dir, templates_dir, today, st
                 if os.environ.get("NOR_DOCS_DEBUG"):
                     raise
                 where, line, col = records.where(rid)
-                result.diagnostics.append(Diagnostic(where, line, col, "NOR311", render_failure("документ дорожной карты", error)))
+                result.diagnostics.append(Diagnostic(where, line, col, "NOR313", render_failure("документ дорожной карты", error)))
                 result.failed.append(file)
                 continue
             try:
