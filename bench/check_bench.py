@@ -49,7 +49,7 @@ from validate_bench import OTHER_TREE, tree_of
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
-GENERATOR_VERSION = "4"
+GENERATOR_VERSION = "5"
 TODAY = "2024-03-01"
 TARGET_SECONDS = 1.0
 
@@ -123,17 +123,24 @@ def generate(root: Path, meetings: int, per_meeting: int = 10, seed: int = 4) ->
         (root / "meetings" / f"{mid}.yaml").write_text("\n".join(doc) + "\n", encoding="utf-8")
 
     picked = rnd.sample(assignments, len(assignments) * 6 // 10)
+    extended = rnd.sample(assignments, len(assignments) * 6 // 100)
+    cancelled = rnd.sample(assignments, len(assignments) // 50)
+    approved = {aid for aid, _date, _executor in extended}  # 9 days after the meeting
+    taken_off = {aid for aid, _date, _executor in cancelled}  # 20 days after it
     marks = ["# yaml-language-server: $schema=../../../../nor_docs/schemas/marks.schema.json", "marks:"]
     for aid, date, _executor in picked:
-        marks += [f"  - assignment: {aid}", f"    date: {(date + dt.timedelta(days=rnd.randint(3, 70))).isoformat()}",
+        # done after its extension was approved or it was taken off control, never before
+        # (NOR120: an extension or a cancellation of what is done)
+        days = rnd.randint(21 if aid in taken_off else 10 if aid in approved else 3, 70)
+        marks += [f"  - assignment: {aid}", f"    date: {(date + dt.timedelta(days=days)).isoformat()}",
                   "    document: письмо"]
     marks.append("extensions:")
-    for aid, date, _executor in rnd.sample(assignments, len(assignments) * 6 // 100):
+    for aid, date, _executor in extended:
         marks += [f"  - assignment: {aid}", f"    new_deadline: {(date + dt.timedelta(days=90)).isoformat()}",
                   f"    approved: {(date + dt.timedelta(days=9)).isoformat()}", "    approved_by: p000",
                   "    basis: служебная записка"]
     marks.append("cancellations:")
-    for aid, date, _executor in rnd.sample(assignments, len(assignments) // 50):
+    for aid, date, _executor in cancelled:
         marks += [f"  - assignment: {aid}", f"    date: {(date + dt.timedelta(days=20)).isoformat()}", "    by: p000",
                   "    basis: утратило актуальность"]
     (root / "marks" / "bench.yaml").write_text("\n".join(marks) + "\n", encoding="utf-8")

@@ -1,12 +1,26 @@
-"""Atomic file output: write to a temporary file beside the target, then rename over it.
+"""Writing an output file without ever leaving half of one, or destroying what the name stands for.
 
-A killed process leaves either the old file or the new one, never half of one.
+- A regular file (or a new name) is written atomically: a temporary file beside it, then a
+  rename over it. A killed process leaves either the old file or the new one, never half of one.
+- A name that is a symbolic link is followed: the file it points to is replaced the same way, and
+  the link stays a link (``check --output report.txt`` where ``report.txt`` links elsewhere
+  writes there, as the shell's ``>`` would). Whether that file may be written at all — never
+  inside the records — is the caller's question (``outputs.refuse_inside_records``), asked of
+  the resolved path.
+- Anything else that exists under the name — a named pipe, a device (``/dev/null``,
+  ``/dev/stdout``), a socket — is written as a stream, never replaced by a rename (which would
+  turn ``/dev/null`` into a regular file when run as root, as CI containers do). So is every
+  name under ``/dev/`` and ``/proc/``.
+- A folder under the name is an error (``IsADirectoryError``), as are missing folders on a
+  link's way (a link is never followed into folders that do not exist).
 """
 
 from __future__ import annotations
 
 import errno
 import os
+import re
+import stat
 import tempfile
 from pathlib import Path
 
@@ -24,7 +38,17 @@ _ERRNO_TEXT = {
     errno.ENAMETOOLONG: "слишком длинное имя",
     errno.ELOOP: "символические ссылки зациклены",
     errno.EIO: "ошибка ввода-вывода диска",
+    errno.EFBIG: "файл слишком велик для этого диска",
+    errno.EPIPE: "читающая сторона канала закрыта",
 }
+
+# The temporary twin of an output: short whatever the output's name (an id of 250 characters
+# still leaves room), and recognisable, so that a build can remove the ones a killed run left.
+TEMP_PREFIX = ".nor-docs-"
+TEMP_SUFFIX = ".tmp"
+TEMP_NAME = re.compile(r"^\.nor-docs-[A-Za-z0-9_]+\.tmp$")
+_OLD_TEMP_NAME = re.compile(r"^\.[^/]+\.(docx|json|ics)\.[^.]+\.tmp$")  # named so by earlier versions
+_STREAM_ROOTS = ("/dev/", "/proc/")
 
 
 def _file_mode() -> int:
@@ -37,18 +61,65 @@ def _file_mode() -> int:
 _MODE = _file_mode()
 
 
+def is_stream(path: str | Path) -> bool:
+    """Whether ``path`` names something that is written as a stream, not replaced: an existing
+    non-regular file that is not a folder (followed through links), or a name under /dev or /proc."""
+    text = os.path.abspath(path)
+    if text.startswith(_STREAM_ROOTS):
+        return True
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
+def final_path(path: str | Path) -> Path:
+    """The file a write to ``path`` changes: ``path`` itself, or what a symbolic link there
+    points to (through any chain of links)."""
+    path = Path(path)
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
 def write_atomic(path: str | Path, data: bytes, *, durable: bool = True) -> None:
-    """Write ``data`` to ``path`` via a temporary file and a rename. ``durable=False`` skips the
+    """Write ``data`` to ``path`` by the rules of the module doc. ``durable=False`` skips the
     fsync: a killed process still leaves no half file (the rename is atomic), only a power cut
     could — acceptable for outputs a build can always make again."""
     path = Path(path)
+    if is_stream(path):
+        write_stream(path, data)
+        return
+    target = final_path(path)
+    tmp = write_temp(target, data, durable=durable, shown=path, make_parents=target == path)
+    commit(tmp, target, shown=path)
+
+
+def write_stream(path: str | Path, data: bytes) -> None:
+    """Write ``data`` into a pipe, a device or any other stream under ``path`` (no rename)."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        with open(path, "wb", buffering=0) as handle:
+            view = memoryview(data)
+            while view:
+                written = handle.write(view)
+                view = view[written:]
+    except OSError as error:
+        error.filename, error.filename2 = str(path), None
+        raise
+
+
+def write_temp(target: Path, data: bytes, *, durable: bool = True, shown: Path | None = None,
+               make_parents: bool = True) -> str:  # fmt: skip
+    """Write ``data`` into a new temporary file beside ``target``; its path (``commit`` renames
+    it over ``target``). Errors name ``shown`` (the path the user asked for), never the twin."""
+    shown = shown or target
+    try:
+        if make_parents:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=target.parent)
     except FileExistsError:  # mkdir met a file where a folder must be
-        raise NotADirectoryError(errno.ENOTDIR, "not a directory", str(path)) from None
+        raise NotADirectoryError(errno.ENOTDIR, "not a directory", str(shown)) from None
     except OSError as error:  # name the file the user asked for, not its temporary twin
-        error.filename = str(path)
+        error.filename, error.filename2 = str(shown), None
         raise
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -57,15 +128,42 @@ def write_atomic(path: str | Path, data: bytes, *, durable: bool = True) -> None
             if durable:
                 handle.flush()
                 os.fsync(handle.fileno())
-        os.replace(tmp, path)
     except BaseException as error:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
+        discard(tmp)
         if isinstance(error, OSError):
-            error.filename, error.filename2 = str(path), None
+            error.filename, error.filename2 = str(shown), None
         raise
+    return tmp
+
+
+def commit(tmp: str, target: Path, *, shown: Path | None = None) -> None:
+    """Rename the temporary file ``tmp`` over ``target`` (removing it if that fails)."""
+    try:
+        os.replace(tmp, target)
+    except BaseException as error:
+        discard(tmp)
+        if isinstance(error, OSError):
+            error.filename, error.filename2 = str(shown or target), None
+        raise
+
+
+def discard(tmp: str) -> None:
+    try:
+        os.unlink(tmp)
+    except OSError:
+        pass
+
+
+def remove_leftovers(folder: Path) -> None:
+    """Temporary files a killed run left in ``folder`` (never a half document under a real name).
+    Only call it while holding the folder's lock (``outputs.output_lock``)."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        if TEMP_NAME.match(entry.name) or _OLD_TEMP_NAME.match(entry.name):
+            discard(entry.path)
 
 
 def os_error_text(error: OSError, *, with_path: bool = True) -> str:
@@ -73,4 +171,3 @@ def os_error_text(error: OSError, *, with_path: bool = True) -> str:
     message already names the file."""
     what = _ERRNO_TEXT.get(error.errno) or f"ошибка ввода-вывода ({error.strerror or error})"
     return f"{what}: {error.filename}" if with_path and error.filename is not None else what
-

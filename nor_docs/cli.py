@@ -19,6 +19,8 @@ import click
 
 from . import __version__
 from .cli_texts import VERSION_MESSAGE, VERSION_TEXT, Group, Path
+from .exitcodes import INTERNAL, INTERRUPTED, table_text
+from .textsafety import printable
 
 # Modules under nor_docs/commands/ whose commands make up the CLI.
 COMMAND_MODULES = (
@@ -55,7 +57,10 @@ def parse_day(ctx, param, value):
         raise click.BadParameter(str(error)) from None
 
 
-@click.group("nor-docs", cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+EPILOG = "Коды выхода (одни и те же у всех команд, подробнее — docs/guarantees.md):\n\n\b\n" + table_text()
+
+
+@click.group("nor-docs", cls=Group, context_settings={"help_option_names": ["-h", "--help"]}, epilog=EPILOG)
 @click.version_option(__version__, prog_name="nor-docs", message=VERSION_MESSAGE, help=VERSION_TEXT)
 def cli() -> None:
     """nor-docs: протоколы, поручения и дорожные карты ШНОР как YAML-записи в git."""
@@ -106,10 +111,10 @@ def main() -> None:
         raise
     except KeyboardInterrupt:
         click.echo("nor-docs: прервано.", err=True)
-        sys.exit(130)
+        sys.exit(INTERRUPTED)
     except Exception as error:  # noqa: BLE001 - the last guard before the user
         if os.environ.get("NOR_DOCS_DEBUG"):
             raise
-        click.echo(f"nor-docs: внутренняя ошибка ({type(error).__name__}: {error}). "
-                   "Запустите с NOR_DOCS_DEBUG=1 и сообщите разработчикам.", err=True)  # fmt: skip
-        sys.exit(2)
+        click.echo(printable(f"nor-docs: внутренняя ошибка ({type(error).__name__}: {error}). "
+                             "Запустите с NOR_DOCS_DEBUG=1 и сообщите разработчикам."), err=True)  # fmt: skip
+        sys.exit(INTERNAL)

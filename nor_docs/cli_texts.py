@@ -7,7 +7,7 @@ here say the same in Russian, without gettext catalogs:
   ``group_class`` pass them down, so a new command gets them without asking) write the help
   page in Russian, and the groups turn every usage error into two Russian lines:
   ``nor-docs check: --format: «xml» — нет такого значения; …`` and ``Справка: nor-docs check --help``
-  (exit code 2, as click's own).
+  (exit code 3, ``exitcodes.USAGE``: click's own 2 means invalid records in nor-docs).
 - ``Choice``, ``IntRange``, ``Path`` (and ``FOLDER``, a path that must be a folder): the option
   types, whose complaints about a value are Russian. Every option of the CLI uses one of them
   (or a plain string or flag); tests/test_cli_russian.py walks the command tree to keep it so.
@@ -18,6 +18,8 @@ from __future__ import annotations
 import os
 
 import click
+
+from .exitcodes import INTERRUPTED, USAGE
 
 HELP_TEXT = "Показать эту справку и выйти."
 VERSION_TEXT = "Показать версию и выйти."
@@ -88,7 +90,7 @@ FOLDER = Path(file_okay=False)
 class RussianUsageError(click.UsageError):
     """A usage error already in Russian; shown as «nor-docs <команда>: …» and the way out."""
 
-    def __init__(self, message: str, ctx: click.Context | None, exit_code: int = 2) -> None:
+    def __init__(self, message: str, ctx: click.Context | None, exit_code: int = USAGE) -> None:
         super().__init__(message, ctx)
         self.exit_code = exit_code
 
@@ -167,8 +169,8 @@ def _parse_with_context(parse, ctx: click.Context, args: list[str]) -> list[str]
 
 
 def _russian(error: click.ClickException) -> RussianUsageError:
-    exit_code = error.exit_code
-    return RussianUsageError(russian_message(error), getattr(error, "ctx", None), exit_code)
+    """The same error in Russian, with the exit code of a usage error (``exitcodes.USAGE``)."""
+    return RussianUsageError(russian_message(error), getattr(error, "ctx", None), USAGE)
 
 
 # --- help pages -------------------------------------------------------------------------------
@@ -267,7 +269,8 @@ class Group(_RussianHelp, click.Group):
     def make_context(self, *args, **kwargs):
         try:
             return super().make_context(*args, **kwargs)
-        except click.exceptions.NoArgsIsHelpError:
+        except click.exceptions.NoArgsIsHelpError as error:  # the help page, for want of a command
+            error.exit_code = USAGE
             raise
         except click.UsageError as error:
             if isinstance(error, RussianUsageError):
@@ -277,11 +280,12 @@ class Group(_RussianHelp, click.Group):
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
-        except click.exceptions.NoArgsIsHelpError:
+        except click.exceptions.NoArgsIsHelpError as error:
+            error.exit_code = USAGE
             raise
         except click.ClickException as error:
             if isinstance(error, RussianUsageError):
                 raise
             raise _russian(error) from None
         except KeyboardInterrupt:  # click would print «Aborted!»
-            raise RussianUsageError("прервано.", None, 130) from None
+            raise RussianUsageError("прервано.", None, INTERRUPTED) from None

@@ -12,12 +12,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from typing import Iterable
 from xml.etree import ElementTree as ET
 
 from .control import STATUS_TEXT, STATUSES, ControlItem, ExecutorDiscipline, days_word, default_rule, plural
 from .diagnostics import Diagnostic
 from .records import Records
+from .textsafety import printable
 
 JSON_VERSION = 1
 GITHUB_LIMIT = 10  # GitHub shows at most 10 error and 10 warning annotations per step
@@ -240,7 +242,7 @@ def format_text(items, summary, records: Records, today: dt.date, warn_days: int
             lines.extend(_text_section(title, group, records, late, today))
             lines.append("")
     lines.append(f"Всего поручений (по каждому исполнителю) — {summary['total']}: {counts_line(summary)}.")
-    return "\n".join(lines)
+    return "\n".join(map(printable, lines))  # a terminal shows it: nothing in a record moves its cursor
 
 
 def _working_days_genitive(n: int) -> str:
@@ -321,12 +323,33 @@ def _row(cells: tuple[str, ...], widths: list[int]) -> str:
 # --- github -------------------------------------------------------------------------------------
 
 
+# GitHub Actions reads every line a step prints: one that starts with «::» (after spaces) is a
+# workflow command (an annotation, ``::add-mask::``, ``::stop-commands::``…), and so is «##[»
+# anywhere in a line (the older syntax). Whatever a record holds, nor-docs prints no command but
+# its own annotations: their data is escaped as the runner unescapes it (%25, %0D, %0A; and %3A,
+# %2C in properties), every other line is ``_gh_line``, and in all of them characters that could
+# lie or break a line are escaped visibly (``textsafety.printable``) and «##[» is broken up.
+
+
+def _gh_safe(text: str) -> str:
+    return printable(text).replace("##[", "# #[")
+
+
 def _gh_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return _gh_safe(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _gh_property(text: str) -> str:
     return _gh_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _gh_line(text: str) -> str:
+    """A line of the github format that is not an annotation: never a workflow command."""
+    text = _gh_safe(text)
+    stripped = text.lstrip()
+    if stripped.startswith("::"):
+        text = text[: len(text) - len(stripped)] + ": :" + stripped[2:]
+    return text
 
 
 def _annotation(level: str, file: str, line: int, title: str, message: str) -> str:
@@ -364,11 +387,18 @@ def _more_due_soon(n: int) -> str:
     return plural(n, "поручение", "поручения", "поручений") + " с истекающим сроком"
 
 
+def newest_first(overdue: list[ControlItem]) -> list[ControlItem]:
+    """Overdue items, the most recently overdue first: what became overdue this week leads."""
+    return sorted(overdue, key=lambda i: (i.days_overdue, i.id))
+
+
 def format_github(items, summary, records: Records, today: dt.date) -> str:
     """Annotations on the assignments' lines: errors for overdue, warnings for due soon. Parts of
     one assignment in the same state make one annotation; at most 10 of each kind (GitHub's
-    limit per step), the most overdue first, the 10th counting the rest."""
+    limit per step), the 10th counting the rest. Newest first: the most recently overdue lead
+    (this week's new ones are never hidden under «Ещё N»), and the soonest due."""
     overdue, soon = attention(items)
+    overdue = newest_first(overdue)
     lines = []
     for level, group, rest_words in (("error", overdue, _more_overdue), ("warning", soon, _more_due_soon)):
         merged = _same_assignment(group)
@@ -390,13 +420,28 @@ def format_github(items, summary, records: Records, today: dt.date) -> str:
             lines.append(_annotation(level, first.file, first.line, f"Ещё {len(rest)} {words}",
                                      f"И ещё {len(rest)} {words} (по исполнителям — {parts}; здесь первое из них): "
                                      "полный список — nor-docs check --format text или сводка задания."))  # fmt: skip
-    lines.append(f"Контроль исполнения на {_ru(today)}: всего поручений (по каждому исполнителю) — {summary['total']}; "
-                 f"{counts_line(summary)}.")  # fmt: skip
+    lines.append(_gh_line(f"Контроль исполнения на {_ru(today)}: всего поручений (по каждому исполнителю) — "
+                          f"{summary['total']}; {counts_line(summary)}."))  # fmt: skip
     return "\n".join(lines)
 
 
+# What Markdown (GitHub's) makes something of: emphasis, code, links and images, HTML, headings,
+# table cells, strikethrough, math, entities. Escaped with a backslash, each shows as written.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~$&])")
+
+
 def _md(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|")
+    """Record text in a Markdown table cell: one line, with nothing an image, a link, HTML or
+    another cell can be made of, and characters that lie escaped visibly."""
+    return _MD_SPECIAL.sub(r"\\\1", printable(" ".join(text.split())))
+
+
+def _md_code(text: str) -> str:
+    """An id or a file path in a table cell: as code, unless it holds what would end the code
+    or the cell (then as escaped text)."""
+    if "`" in text or "|" in text or "\\" in text or printable(text) != text:
+        return _md(text)
+    return f"`{text}`"
 
 
 def format_step_summary(items, summary, records: Records, today: dt.date) -> str:
@@ -412,7 +457,7 @@ def format_step_summary(items, summary, records: Records, today: dt.date) -> str
             item, a = parts[0], parts[0].assignment
             who = ", ".join(records.display_name(p.member) for p in parts)
             lines.append(f"| {item.status_text} | {deadline_cell(item)} | {_md(who)} "
-                         f"| `{a.id}` {_md(_short(a.text, 120))} | `{a.file}:{a.line}` |")  # fmt: skip
+                         f"| {_md_code(a.id)} {_md(_short(a.text, 120))} | {_md_code(f'{a.file}:{a.line}')} |")  # fmt: skip
         if len(rows) > SUMMARY_ROWS:
             lines.append(f"\n… и ещё {len(rows) - SUMMARY_ROWS}.")
     return "\n".join(lines) + "\n"
@@ -453,8 +498,14 @@ def _xml(root: ET.Element) -> str:
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def _cdata(text: str) -> str:
-    """XML character data, escaped as ElementTree escapes it."""
+    """XML character data, escaped as ElementTree escapes it (and characters XML cannot hold
+    shown as escapes, so that the report always parses)."""
+    if _XML_ILLEGAL.search(text):
+        text = _XML_ILLEGAL.sub(lambda m: printable(m.group()), text)
     if "&" in text:
         text = text.replace("&", "&amp;")
     if "<" in text:
@@ -513,7 +564,7 @@ def diagnostics_github(found: list[Diagnostic]) -> str:
     for level, group in (("error", [d for d in found if d.is_error]), ("warning", [d for d in found if not d.is_error])):
         shown = group if len(group) <= GITHUB_LIMIT else group[: GITHUB_LIMIT - 1]
         lines += [f"::{level} file={_gh_property(d.file)},line={d.line},col={d.column},"
-                  f"title={d.code}::{_gh_data(d.message)}" for d in shown]  # fmt: skip
+                  f"title={_gh_property(d.code)}::{_gh_data(d.message)}" for d in shown]  # fmt: skip
         rest = group[len(shown):]
         if rest:
             first = rest[0]
@@ -523,8 +574,8 @@ def diagnostics_github(found: list[Diagnostic]) -> str:
                                      f"И ещё {len(rest)} {words} в записях (здесь первое из них): полный список — "
                                      "ниже в журнале и в nor-docs validate."))  # fmt: skip
     if len(found) > GITHUB_LIMIT:
-        lines += [d.as_text() for d in found]
-    lines.append("Записи не прошли проверку (nor-docs validate): сроки не проверялись.")
+        lines += [_gh_line(d.as_text()) for d in found]
+    lines.append(_gh_line("Записи не прошли проверку (nor-docs validate): сроки не проверялись."))
     return "\n".join(lines)
 
 
@@ -537,7 +588,7 @@ def diagnostics_step_summary(found: list[Diagnostic]) -> str:
              "(`nor-docs validate` покажет то же локально).", "",
              "| Файл | Строка | Код | Что не так |", "|---|---|---|---|"]  # fmt: skip
     for d in errors[:SUMMARY_ROWS]:
-        lines.append(f"| `{_md(d.file)}` | {d.line} | {d.code} | {_md(d.message)} |")
+        lines.append(f"| {_md_code(d.file)} | {d.line} | {d.code} | {_md(d.message)} |")
     if len(errors) > SUMMARY_ROWS:
         lines.append(f"\n… и ещё {len(errors) - SUMMARY_ROWS}.")
     return "\n".join(lines) + "\n"

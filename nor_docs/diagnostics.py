@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass
 
+from .textsafety import has_unsafe, printable
+
 ERROR = "error"
 WARNING = "warning"
 
@@ -26,6 +28,8 @@ CODES: dict[str, tuple[str, str]] = {
     "NOR009": (ERROR, "ключ — не простая строка"),
     "NOR010": (ERROR, "недопустимый управляющий символ в тексте"),
     "NOR011": (ERROR, "слишком глубокая вложенность"),
+    "NOR012": (ERROR, "невидимый символ направления текста (bidi) — текст читается не так, как записан"),
+    "NOR013": (ERROR, "невидимый символ нулевой ширины или BOM внутри текста"),
     "NOR101": (ERROR, "неизвестное поле"),
     "NOR102": (ERROR, "не заполнено обязательное поле"),
     "NOR103": (ERROR, "неверный тип или формат значения"),
@@ -43,6 +47,10 @@ CODES: dict[str, tuple[str, str]] = {
     "NOR115": (ERROR, "отметка, продление или снятие с контроля раньше заседания"),
     "NOR116": (ERROR, "исполнитель или участник повторяется в одном списке"),
     "NOR117": (ERROR, "в протоколе нет ни повестки, ни решений (файл не дописан?)"),
+    "NOR118": (ERROR, "новый срок продления раньше даты его утверждения"),
+    "NOR119": (ERROR, "часть поручения снята с контроля дважды"),
+    "NOR120": (ERROR, "продление или снятие с контроля после исполнения"),
+    "NOR121": (ERROR, "вторая отметка об исполнении одной и той же части поручения"),
     "NOR401": (ERROR, "неизвестный часовой пояс в настройках сроков"),
     "NOR201": (WARNING, "процент не соответствует числам"),
     "NOR202": (WARNING, "написание организации расходится со справочником"),
@@ -68,6 +76,7 @@ CODES: dict[str, tuple[str, str]] = {
     "NOR310": (WARNING, "решения без привязки к пунктам не вошли в выписку"),
     "NOR311": (ERROR, "выписку некому заверить («Верно»)"),
     "NOR312": (ERROR, "в выписку не попало ни одного решения: решения заседания не привязаны к пунктам"),
+    "NOR313": (ERROR, "документ не собран: сбой при его заполнении (остальные собраны)"),
     "NOR501": (ERROR, "дорожная карта ссылается на неизвестное решение"),
     # results of assessment procedures and the rules of identification (nor_docs/analytics)
     "NOR601": (ERROR, "неизвестный или повторяющийся столбец в файле результатов"),
@@ -88,13 +97,23 @@ CODES: dict[str, tuple[str, str]] = {
 
 @dataclass(frozen=True, order=True)
 class Diagnostic:
-    """One problem: where it is, its code and a Russian message (with a way out where known)."""
+    """One problem: where it is, its code and a Russian message (with a way out where known).
+
+    The file and the message are made printable when the diagnostic is made (``textsafety``):
+    a value quoted from a record cannot move a terminal's cursor, forge a line of a CI log or
+    break an XML report, in any output format."""
 
     file: str
     line: int
     column: int
     code: str
     message: str
+
+    def __post_init__(self) -> None:
+        if has_unsafe(self.message):
+            object.__setattr__(self, "message", printable(self.message))
+        if has_unsafe(self.file):
+            object.__setattr__(self, "file", printable(self.file))
 
     @property
     def severity(self) -> str:

@@ -72,6 +72,12 @@ def source_line(a, records: Records) -> str:
     return f"Поручение {where}"
 
 
+def _one_line(text: str) -> str:
+    """A name on one line (a calendar's name is a single content line; a line break in an
+    organisation's name would otherwise make the file unreadable)."""
+    return " ".join(text.split())
+
+
 def _short(text: str, width: int = 80) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
@@ -103,7 +109,7 @@ def render_calendar(name: str, items: Iterable[ControlItem], records: Records, t
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", name)
+    cal.add("x-wr-calname", _one_line(name))
     cal.add("x-wr-timezone", records.settings.deadlines.timezone)
     events = [e for item in items for e in calendar_events(item, records, stamp, name_executor)]
     events.sort(key=lambda e: (e.decoded("dtstart"), str(e["uid"])))

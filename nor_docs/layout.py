@@ -13,7 +13,10 @@ before the models are loaded.
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
+
+from .textsafety import has_unsafe
 
 FOLDERS = ("directory", "meetings", "marks", "events", "roadmaps")
 SETTINGS = "settings.yaml"
@@ -38,23 +41,86 @@ def enclosing_records(root: Path) -> Path | None:
     return next((folder for folder in (here, *here.parents) if looks_like_records(folder)), None)
 
 
-def record_files(root: Path, unreadable: list[tuple[str, OSError]] | None = None) -> list[Path]:
+def record_files(root: Path, unreadable: list[tuple[str, OSError]] | None = None,
+                 refused: list[tuple[str, str]] | None = None) -> list[Path]:  # fmt: skip
     """Every record file under ``root`` in a stable order: settings, then folder by folder,
     each sorted by path (subfolders included; symlinked folders are not followed).
 
     A ``.yaml`` name that cannot be followed (a symlink to nowhere, a loop of symlinks) is listed
     all the same, so that reading it reports why. A folder that cannot be listed is added to
     ``unreadable`` (its path and the error), if given; an absent top-level folder is not one.
+    A ``.yaml`` name that must not be read is never listed: a symbolic link that leads out of the
+    repository (its content is nobody's record, and might be a secret), or something that is not
+    a file (a named pipe would hang the reader, ``/dev/zero`` would never end). It goes to
+    ``refused`` with the reason, in Russian, if given.
     """
-    files = [root / SETTINGS] if (root / SETTINGS).is_file() else []
+    boundary = repository_root(root)
+    refused_here: list[tuple[str, str]] = [] if refused is None else refused
+    files = []
+    settings = root / SETTINGS
+    if os.path.lexists(settings):
+        why = _refusal(str(settings), settings.is_symlink(), boundary)
+        if why is None:
+            files.append(settings)
+        else:
+            refused_here.append((str(settings), why))
     for folder in FOLDERS:
         found: list[str] = []
-        _yaml_files(os.path.join(root, folder), found, unreadable, top=True)
+        path = os.path.join(root, folder)
+        if os.path.islink(path) and not _inside(path, boundary):
+            refused_here.append((path, _OUTSIDE.format(target=_link_text(path), what="папка")))
+            continue
+        _yaml_files(path, found, unreadable, refused_here, boundary, top=True)
         files.extend(Path(p) for p in sorted(found, key=lambda p: Path(p).parts))
     return files
 
 
-def _yaml_files(folder: str, found: list[str], unreadable: list | None, top: bool = False) -> None:
+def repository_root(root: Path) -> str:
+    """The folder that symbolic links in the records may lead into: the git repository that holds
+    the records folder (the nearest folder above it with ``.git``), else the records folder."""
+    here = os.path.realpath(root)
+    for folder in (here, *Path(here).parents):
+        if os.path.exists(os.path.join(folder, ".git")):
+            return str(folder)
+    return here
+
+
+_OUTSIDE = ("символическая ссылка ведёт за пределы репозитория (на {target}): {what} вне репозитория не "
+            "читается — положите в папку записей сам файл, а не ссылку")
+
+
+def _inside(path: str, boundary: str) -> bool:
+    target = os.path.realpath(path)
+    return target == boundary or target.startswith(boundary.rstrip(os.sep) + os.sep)
+
+
+def _link_text(path: str) -> str:
+    try:
+        return os.readlink(path)
+    except OSError:
+        return "?"
+
+
+def _refusal(path: str, is_link: bool, boundary: str) -> str | None:
+    """Why the entry ``path`` named like a record must not be read, or None (a regular file, or
+    a link that cannot be followed: reading it says why)."""
+    if is_link and not _inside(path, boundary):
+        return _OUTSIDE.format(target=_link_text(path), what="файл")
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None
+    if stat.S_ISREG(mode):
+        return None
+    what = ("это папка, а не файл записи; переименуйте её или удалите ссылку" if stat.S_ISDIR(mode)
+            else "это именованный канал (FIFO), а не файл: чтение из него зависло бы; удалите его" if stat.S_ISFIFO(mode)
+            else "это устройство, а не файл; удалите его или ссылку на него" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+            else "это не обычный файл (сокет?); удалите его")  # fmt: skip
+    return what
+
+
+def _yaml_files(folder: str, found: list[str], unreadable: list | None, refused: list, boundary: str,
+                top: bool = False) -> None:  # fmt: skip
     try:
         entries = os.scandir(folder)
     except OSError as error:
@@ -64,20 +130,19 @@ def _yaml_files(folder: str, found: list[str], unreadable: list | None, top: boo
     with entries:
         for entry in entries:
             if entry.is_dir(follow_symlinks=False):
-                _yaml_files(entry.path, found, unreadable)
-            elif entry.name.endswith((".yaml", ".yml")) and _is_record_file(entry):
-                found.append(entry.path)
-
-
-def _is_record_file(entry: os.DirEntry) -> bool:
-    """A regular file (or a link to one), or a symlink that leads nowhere: reading it will say so.
-    Anything else (a FIFO, a device, a link to a folder) is not a record and is skipped."""
-    try:
-        if entry.is_file():
-            return True
-    except OSError:
-        return True  # a loop of symlinks: is_file() itself fails
-    return entry.is_symlink() and not os.path.exists(entry.path)
+                _yaml_files(entry.path, found, unreadable, refused, boundary)
+            elif entry.name.endswith((".yaml", ".yml")):
+                if has_unsafe(entry.name):
+                    refused.append((entry.path, "в имени файла невидимый или управляющий символ; переименуйте файл"))
+                    continue
+                if entry.is_file(follow_symlinks=False):
+                    found.append(entry.path)  # a plain file: the usual case, no system call
+                    continue
+                why = _refusal(entry.path, entry.is_symlink(), boundary)
+                if why is None:
+                    found.append(entry.path)
+                else:
+                    refused.append((entry.path, why))
 
 
 def read_first(path: Path, root: Path) -> bool:

@@ -29,7 +29,7 @@ from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Diagnostic
 from .layout import NOT_RECORDS, enclosing_records, looks_like_records, read_first, record_files, shown_path
-from .model.common import ID_PATTERN
+from .model.common import ID_PATTERN, MAX_ID_LENGTH
 from .model.directory import DirectoryFile, Group, Organization, Person
 from .model.events import Event, EventsFile
 from .model.marks import Cancellation, ExecutionMark, Extension, MarksFile
@@ -39,7 +39,7 @@ from .mixedscript import ID_LOOKALIKES
 from .model.settings import Settings
 from .readpool import read_sources
 from .spelling import watch_for_directory
-from .yamlsource import Source, os_problem, read_source
+from .yamlsource import Source, os_problem, parse_source, read_source
 
 _ID = re.compile(ID_PATTERN)
 
@@ -89,6 +89,8 @@ class Records:
     # Files read but not loaded, for their schema errors, with the model each was checked
     # against: validation still checks the references they make (``references.py``).
     unvalidated: list[tuple[Source, type[BaseModel]]] = field(default_factory=list)
+    # Records left out because their id was taken already (NOR107): (id, where the second one is).
+    duplicates: list[tuple[str, Located]] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)  # every record file read, sorted
     # What is computed from the loaded records once per run (``assignments.collect_assignments``);
@@ -137,12 +139,16 @@ def load_records(
         return records, problems
     with gc_paused():
         unreadable: list[tuple[str, OSError]] = []
-        records.files = record_files(root, unreadable) if files is None else list(files)
-        if files is None and not records.files and not unreadable and not looks_like_records(root):
+        refused: list[tuple[str, str]] = []
+        records.files = record_files(root, unreadable, refused) if files is None else list(files)
+        if files is None and not records.files and not unreadable and not refused and not looks_like_records(root):
             problems.append(Diagnostic(str(display_root or root), 1, 1, "NOR001", NOT_RECORDS))
         for folder, error in unreadable:
             shown = shown_path(Path(folder), root, display_root)
             problems.append(Diagnostic(shown, 1, 1, "NOR001", f"папка не читается: {os_problem(error)}"))
+        for path, why in refused:  # never opened: a link out of the repository, a pipe, a device
+            shown = shown_path(Path(path), root, display_root)
+            problems.append(Diagnostic(shown, 1, 1, "NOR001", f"не читается: {why}"))
         first = [p for p in records.files if read_first(p, root)]
         rest = records.files[len(first) :]
         directory_data = []
@@ -160,6 +166,38 @@ def load_records(
             problems.extend(found)
             _register_value(path, source, value, records, problems)
     return records, problems
+
+
+def claimed_ids(paths: list[Path]) -> dict[Path, str | None]:
+    """The id each meeting or roadmap file claims: its ``id:``, else its name; None when it cannot
+    be told (the file does not read, or its ``id:`` is not a valid id — it is an error anyway).
+
+    Cheap for the usual file: one that holds neither the letters «id» nor a backslash (the only
+    ways to write an ``id:`` key) claims its name, without parsing; the others are read with the
+    reader ``load_records`` uses, so the answer is the one loading would give."""
+    claims: dict[Path, str | None] = {}
+    for path in paths:
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            claims[path] = None
+            continue
+        if b"id" not in raw and b"\\" not in raw:
+            claims[path] = path.stem if _valid_id(path.stem) else None
+            continue
+        source, _found = parse_source(raw, str(path))
+        written = source.data.get("id") if source is not None else None
+        if source is None:
+            claims[path] = None
+        elif written is None:
+            claims[path] = path.stem if _valid_id(path.stem) else None
+        else:
+            claims[path] = written if isinstance(written, str) and _valid_id(written) else None
+    return claims
+
+
+def _valid_id(text: str) -> bool:
+    return len(text) <= MAX_ID_LENGTH and _ID.fullmatch(text) is not None
 
 
 @contextlib.contextmanager
@@ -234,6 +272,11 @@ def _register_value(path: Path, source: Source | None, value, records: Records,
 def _identify(value, source: Source, path: Path, records: Records, problems: list[Diagnostic]) -> None:
     """A meeting or roadmap: its id is ``id:`` or the file name."""
     record_id = value.id or path.stem
+    if value.id is None and len(record_id) > MAX_ID_LENGTH:
+        problems.append(Diagnostic(source.path, 1, 1, "NOR112",
+                                   f"идентификатор из имени файла длиннее {MAX_ID_LENGTH} символов ({len(record_id)}): "
+                                   "он станет именем документа; переименуйте файл короче или укажите id"))  # fmt: skip
+        return
     if not _ID.match(record_id):
         problems.append(
             Diagnostic(
@@ -261,6 +304,7 @@ def _register(records: Records, problems: list[Diagnostic], record_id: str, valu
                 f"идентификатор «{record_id}» уже занят ({first.file}:{fline}); дайте другой",
             )
         )  # fmt: skip
+        records.duplicates.append((record_id, where))
         return
     records.origins[record_id] = where
     target[record_id] = value
@@ -355,13 +399,18 @@ def _translate(model: type[BaseModel], source: Source, error: ValidationError) -
                     f"{_id_hint(value, in_list=bool(loc) and isinstance(loc[-1], int))}",
                 )
             )  # fmt: skip
+        elif kind == "string_too_long":
+            limit = item.get("ctx", {}).get("max_length")
+            found.append(Diagnostic(source.path, line, col, "NOR103",
+                                    f"поле «{_name(loc)}»: не длиннее {limit} символов (здесь {len(str(value))}); "
+                                    "сократите"))  # fmt: skip
         elif kind in ("string_too_short", "too_short"):
             found.append(
                 Diagnostic(source.path, line, col, "NOR102", f"поле «{_name(loc)}» не может быть пустым")
             )
         elif kind.startswith(("greater_than", "less_than")):
             found.append(Diagnostic(source.path, line, col, "NOR103", f"поле «{_name(loc)}»: {_limit(item)}"))
-        elif "такой даты нет" in message:
+        elif "такой даты нет" in message or "вне допустимого" in message:
             found.append(Diagnostic(source.path, line, col, "NOR105", message))
         elif kind == "deadline" or (loc and loc[-1] == "deadline"):
             found.append(Diagnostic(source.path, line, col, "NOR106", message))

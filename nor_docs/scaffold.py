@@ -7,12 +7,18 @@ import os
 import re
 from pathlib import Path
 
+from .exitcodes import OUTPUT, USAGE
 from .layout import enclosing_records
-from .model.common import parse_date
+from .model.common import MAX_ID_LENGTH, parse_date
 
 
 class ScaffoldError(Exception):
-    """The scaffold cannot be written (bad date or slug, or the file exists)."""
+    """The scaffold cannot be written: a bad date or slug (``exitcodes.USAGE``), or the file
+    exists or cannot be written (``exitcodes.OUTPUT``, the default)."""
+
+    def __init__(self, message: str, exit_code: int = OUTPUT):
+        super().__init__(message)
+        self.exit_code = exit_code
 
 
 # «…» marks what is to be filled in: validate reports every «…» left (NOR102). Every part a
@@ -74,13 +80,16 @@ def scaffold_meeting(records_dir: str | Path, on: str | None, slug: str, records
     try:
         day = parse_date(on) if on else dt.date.today()
     except ValueError as error:
-        raise ScaffoldError(str(error)) from None
+        raise ScaffoldError(str(error), USAGE) from None
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", slug):
-        raise ScaffoldError("slug — строчные латинские буквы, цифры и «-»")
+        raise ScaffoldError("slug — строчные латинские буквы, цифры и «-»", USAGE)
+    if len(slug) > MAX_ID_LENGTH - 11:  # «2024-01-10-» and the slug make the meeting's id
+        raise ScaffoldError(f"slug длиннее {MAX_ID_LENGTH - 11} символов: id заседания (дата и slug) стал бы "
+                            "слишком длинным именем документа", USAGE)  # fmt: skip
     inside = None if records_given else enclosing_records(Path(records_dir))
     if inside is not None:  # not a second records/meetings/ inside the records folder
         raise ScaffoldError(f"папки {records_dir} здесь нет, а эта папка — внутри папки записей {inside}; "
-                            f"укажите её: --records {os.path.relpath(inside)}")  # fmt: skip
+                            f"укажите её: --records {os.path.relpath(inside)}", USAGE)  # fmt: skip
     path = Path(records_dir) / "meetings" / f"{day.isoformat()}-{slug}.yaml"
     if path.exists():
         raise ScaffoldError(f"{path} уже есть; выберите другой --slug")

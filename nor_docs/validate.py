@@ -16,6 +16,7 @@ from typing import Iterable, Iterator
 from .assignments import Assignment, collect_assignments
 from .control import default_rule
 from .deadlines import resolved_spans, written_spans
+from .dates import MAX_YEAR, MIN_YEAR
 from .diagnostics import Diagnostic
 from .links import decision_ids
 from .model.deadline import RelativeDeadline, SeveralDeadline
@@ -34,6 +35,9 @@ _ID = re.compile(ID_PATTERN)
 _ASSIGNMENT_ID = re.compile(ASSIGNMENT_ID_PATTERN)
 
 
+MAX_OFFSET_DAYS = 3660  # «через N дней после события»: ten years at most
+
+
 def validate_records(records: Records, *, warnings: bool = True) -> list[Diagnostic]:
     """Every cross-record problem in ``records``; ``warnings=False`` skips the checks that can
     only warn (spellings, schema comments), for builders that only need to know what is broken."""
@@ -45,8 +49,9 @@ def validate_records(records: Records, *, warnings: bool = True) -> list[Diagnos
     for roadmap_id in records.roadmaps:
         check.roadmap(roadmap_id)
     if records.marks or records.extensions or records.cancellations:
-        assignments = collect_assignments(records)
-        check.marks({a.id: a for a in assignments})
+        assignments = {a.id: a for a in collect_assignments(records)}
+        check.marks(assignments)
+        check.contradictions(assignments)
     if records.unvalidated:
         check.unvalidated_references()
     if warnings:
@@ -77,6 +82,7 @@ class _Checker:
         self.executors = self.kinds["person"] | self.kinds["organization"] | self.kinds["group"]
         self.events = self.kinds["event"] | self.kinds["meeting"]  # what a relative deadline hangs on
         self._decisions: set | None = None  # every decision id: built when a roadmap needs it
+        self._reported: set[int] = set()  # id() of the entries a contradiction was reported at
 
     @property
     def decisions(self):
@@ -280,6 +286,8 @@ class _Checker:
         ``since`` (a roadmap's first day) or the document's date."""
         if deadline is None:
             return
+        if not self.deadline_in_range(record_id, loc, deadline):
+            return
         for relative in _relatives(deadline):
             if relative.event not in self.events:
                 self.ref(record_id, loc, relative.event, self.events, "событие")
@@ -315,6 +323,23 @@ class _Checker:
             "называет его сроком по умолчанию; впишите срок, как в документе, или отключите правило "
             "(deadlines: default_deadline: false в settings.yaml — тогда статус «срок не установлен»)",
         )  # fmt: skip
+
+    def deadline_in_range(self, record_id: str, loc: tuple, deadline) -> bool:
+        """A deadline's dates within the years a record may hold, and a relative one within
+        ten years of its event — what the control logic can always compute (NOR105, NOR106)."""
+        for year in _years_of(deadline):
+            if not MIN_YEAR <= year <= MAX_YEAR:
+                self.report(record_id, loc, "NOR105",
+                            f"срок «{deadline.as_written}»: год {year} вне допустимого (от {MIN_YEAR} до {MAX_YEAR}); "
+                            "проверьте год")  # fmt: skip
+                return False
+        for relative in _relatives(deadline):
+            if abs(relative.offset_days) > MAX_OFFSET_DAYS:
+                self.report(record_id, loc, "NOR106",
+                            f"срок «{deadline.as_written}»: больше {MAX_OFFSET_DAYS} дней от события — так сроки не "
+                            "ставят; проверьте число")  # fmt: skip
+                return False
+        return True
 
     def unique_numbers(self, record_id: str, numbered: list[tuple[tuple, str]], what: str) -> None:
         seen: dict[str, tuple] = {}
@@ -466,6 +491,103 @@ class _Checker:
                     "укажите в пункте executors или уберите запись")  # fmt: skip
         return None
 
+    def contradictions(self, assignments: dict[str, Assignment]) -> None:
+        """Marks, extensions and cancellations that contradict each other, which the control
+        logic would otherwise settle silently: a second final mark for a part whose deadline has
+        one control point (the earlier would win) — NOR121; an extension whose new deadline is
+        before its own approval (the part would turn overdue after the fact) — NOR118; a part
+        taken off control twice (the earlier would win) — NOR119; an extension approved or a
+        cancellation dated after the part was done (it would vanish, or be ignored) — NOR120."""
+        for located in self.r.extensions:
+            extension = located.value
+            if extension.assignment in assignments and extension.new_deadline < extension.approved:
+                line, col = located.source.position(located.loc + ("new_deadline",))
+                self.found.append(Diagnostic(located.file, line, col, "NOR118",
+                                             f"новый срок {extension.new_deadline:%d.%m.%Y} раньше даты утверждения "
+                                             f"продления {extension.approved:%d.%m.%Y}: продление задним числом сделало бы "
+                                             f"поручение {extension.assignment} просроченным; проверьте даты"))  # fmt: skip
+        # Entries without ``member`` apply to every part: one is reported only when it changes
+        # nothing for any of them (a cancellation of «the rest» after some parts were done is
+        # how offices write it, and is right). Only assignments that could hold a contradiction
+        # — more than one final mark or cancellation, or an extension — are looked at part by part.
+        finals = _by_assignment(self.r.marks, assignments, lambda mark: not mark.interim)
+        cancellations = _by_assignment(self.r.cancellations, assignments, lambda cancellation: True)
+        extensions = _by_assignment(self.r.extensions, assignments, lambda extension: True)
+        for aid in finals.keys() | cancellations.keys() | extensions.keys():
+            marks, cancelled = finals.get(aid, []), cancellations.get(aid, [])
+            if len(marks) < 2 and len(cancelled) < 2 and not (marks and (cancelled or aid in extensions)):
+                continue
+            self.contradictions_of(assignments[aid], marks, cancelled, extensions.get(aid, []))
+
+    def contradictions_of(self, assignment: Assignment, marks: list, cancelled: list, extended: list) -> None:
+        """``contradictions`` for one assignment, part by part."""
+        aid, points = assignment.id, _control_points(assignment)
+        finals = _by_part(marks, assignment)
+        done: dict[str, object] = {}  # member → the mark that closed its part's last point
+        effective: set[int] = set()  # id() of the marks that close a point of some part
+        for member, entries in finals.items():
+            effective.update(id(located) for located in (entries if points is None else entries[:points]))
+            if points is not None and len(entries) >= points:
+                done[member] = entries[points - 1]
+        for member, entries in finals.items():
+            for located in entries[points:] if points is not None else ():
+                if id(located) not in effective:
+                    self.repeated_entry(located, entries[points - 1], "NOR121", aid, member, assignment,
+                                        ("отмечено исполненным", "отмечена исполненной"),
+                                        "оставьте одну отметку или сделайте эту промежуточной (interim: true)")  # fmt: skip
+        parts = _by_part(cancelled, assignment)
+        first_cancellations = {id(entries[0]) for entries in parts.values()}
+        for member, entries in parts.items():
+            for located in entries[1:]:
+                if id(located) not in first_cancellations:
+                    self.repeated_entry(located, entries[0], "NOR119", aid, member, assignment,
+                                        ("снято с контроля", "снята с контроля"), "оставьте одно снятие")
+        if not done:
+            return
+        for collection, late, what in (
+            (extended, lambda e, day: e.approved > day, "продление утверждено"),
+            (cancelled, lambda c, day: c.date >= day, "снятие с контроля датировано"),
+        ):  # fmt: skip
+            for located in collection:
+                entry = located.value
+                members = [entry.member] if entry.member is not None else list(assignment.members)
+                closings = [done.get(member) for member in members]
+                if members and all(c is not None and late(entry, c.value.date) for c in closings):
+                    self.after_done(located, max(closings, key=lambda c: c.value.date), what, members, assignment)
+
+    def after_done(self, located, closing, what: str, parts: list[str], assignment: Assignment) -> None:
+        """NOR120: an extension or a cancellation of a part (or of every part) already done."""
+        entry = located.value
+        field_name = "approved" if hasattr(entry, "approved") else "date"
+        day = getattr(entry, field_name)
+        if len(assignment.members) == 1:
+            whom = f"поручение {assignment.id} уже исполнено"
+        elif len(parts) == 1:
+            whom = f"часть исполнителя «{parts[0]}» поручения {assignment.id} уже исполнена"
+        else:
+            whom = f"все части поручения {assignment.id} уже исполнены, последняя —"
+        line, col = located.source.position(located.loc + (field_name,))
+        cline, _ = closing.source.position(closing.loc + ("date",))
+        self.found.append(Diagnostic(located.file, line, col, "NOR120",
+                                     f"{what} {day:%d.%m.%Y}, а {whom} {closing.value.date:%d.%m.%Y} "
+                                     f"({closing.file}:{cline}): оно ничего бы не изменило; удалите его или проверьте "
+                                     "даты"))  # fmt: skip
+
+    def repeated_entry(self, located, first, code: str, aid: str, member: str, assignment: Assignment,
+                       what: tuple[str, str], way_out: str) -> None:  # fmt: skip
+        """A mark or cancellation that repeats ``first`` for the same part (reported once, at
+        the first part it repeats for); ``what`` says what happened to an assignment and to one
+        member's part («…о», «…а»)."""
+        if id(located) in self._reported:
+            return
+        self._reported.add(id(located))
+        whom = (f"поручение {aid}: часть исполнителя «{member}» уже {what[1]}" if len(assignment.members) > 1
+                else f"поручение {aid} уже {what[0]}")  # fmt: skip
+        line, col = located.source.position(located.loc + ("date",))
+        fline, _ = first.source.position(first.loc + ("date",))
+        self.found.append(Diagnostic(located.file, line, col, code,
+                                     f"{whom} {first.value.date:%d.%m.%Y} ({first.file}:{fline}); {way_out}"))  # fmt: skip
+
     def not_before_meeting(self, located, assignment: Assignment, person_field: str | None) -> None:
         """A mark, an extension or a cancellation dated before the meeting that gave the
         assignment is a slip of the year (it would close the assignment «on time»), as a
@@ -549,11 +671,72 @@ _UNKNOWN = {
 }
 
 
+def _years_of(deadline) -> list[int]:
+    """Every year a deadline names, whatever its kind: the year of a date, of a month or a
+    period, of the first month of a range, of the control dates written beside it, of the period
+    a standing item names; each point of several."""
+    years: list[int] = []
+    for point in getattr(deadline, "points", None) or [deadline]:
+        date = getattr(point, "date", None)
+        if date is not None:
+            years.append(date.year)
+        for name in ("year", "first_year"):
+            value = getattr(point, name, None)
+            if value is not None:
+                years.append(value)
+        years.extend(day.year for day in getattr(point, "control", None) or ())
+        within = getattr(point, "within", None)
+        if within is not None and within.year is not None:
+            years.append(within.year)
+    return years
+
+
 def _relatives(deadline) -> list:
     """The parts of ``deadline`` that hang on an event."""
     if isinstance(deadline, SeveralDeadline):
         return [p for p in deadline.points if isinstance(p, RelativeDeadline)]
     return [deadline] if isinstance(deadline, RelativeDeadline) else []
+
+
+def _by_assignment(located_entries, assignments: dict[str, Assignment], counts) -> dict[str, list]:
+    """Assignment id → its entries (marks, extensions or cancellations) that ``counts``, in record order."""
+    found: dict[str, list] = {}
+    for located in located_entries:
+        entry = located.value
+        if entry.assignment in assignments and counts(entry):
+            found.setdefault(entry.assignment, []).append(located)
+    return found
+
+
+def _by_part(located_entries: list, assignment: Assignment) -> dict[str, list]:
+    """Member → the entries (marks or cancellations) of ``assignment`` that apply to that part, in
+    date order (then record order): an entry without ``member`` applies to every part."""
+    parts: dict[str, list] = {}
+    members = set(assignment.members)
+    for located in located_entries:
+        member = located.value.member
+        for part in [member] if member is not None else assignment.members:
+            if part in members:
+                parts.setdefault(part, []).append(located)
+    for entries in parts.values():
+        entries.sort(key=lambda located: located.value.date)  # stable: record order among equals
+    return parts
+
+
+def _control_points(assignment: Assignment) -> int | None:
+    """How many final marks the part of ``assignment`` can take: one per control point of a
+    deadline with fixed points (one for «постоянно», closed by its mark); None for a recurring
+    deadline, whose every mark closes the next period."""
+    deadline = assignment.deadline
+    if deadline is None:
+        return 1
+    if deadline.kind == "recurring":
+        return None
+    if deadline.kind == "several":
+        return len(deadline.points)
+    if deadline.kind == "manual":  # control dates written beside words nor-docs does not read
+        return len(deadline.control)
+    return 1
 
 
 _FILE_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:\b|[-_.])")

@@ -30,6 +30,7 @@ from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from .diagnostics import Diagnostic
 from .mixedscript import SUSPECT, mixed_words, suspect_offsets
+from .textsafety import BIDI_CHARS, INVISIBLE_CHARS, char_name
 
 try:  # the C parser is several times faster; fall back to pure Python where it is missing
     from yaml import CSafeLoader as _Loader
@@ -50,8 +51,9 @@ _IMPLICIT = "tag:nor-docs,2024:implicit"
 # and the collection tags that change nothing. ``!!python/object`` and the like are refused.
 _ALLOWED_TAGS = {_IMPLICIT, _STR, _MAP, _SEQ}
 # Characters a DOCX cannot carry: XML 1.0 forbids the C0 controls (but tab and line breaks) and
-# U+FFFE/U+FFFF; DEL and the C1 controls are allowed but invisible garbage (a cp1251 mix-up).
-CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+# U+FFFE/U+FFFF; DEL and the C1 controls are allowed but invisible garbage (a cp1251 mix-up); the
+# line and paragraph separators (written as «\L», «\P») break a line where no one sees a break.
+CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\u2028\u2029]")
 # In the raw file the same characters, plus the line and paragraph separators (Word/PDF paste):
 # PyYAML refuses the controls outright and takes U+0085/U+2028/U+2029 for line breaks (YAML 1.1),
 # where an editor (YAML 1.2) does not — so they are reported and masked before parsing.
@@ -159,7 +161,11 @@ class Source:
         return complete and index in self.placeholders
 
     def _find(self, loc: tuple) -> tuple[int, bool]:
-        """Index of the deepest node reachable along ``loc``, and whether all of it was."""
+        """Index of the deepest node reachable along ``loc``, and whether all of it was.
+
+        A child's index is found by stepping over its elder siblings' subtrees; in a mapping or
+        list longer than ``_INDEXED`` the children's indexes are worked out once and kept, so
+        that a diagnostic per key of a 60,000-key mapping costs a lookup, not a walk."""
         sizes = self.sizes
         index, data = 0, self.data
         for part in loc:
@@ -167,19 +173,40 @@ class Source:
             if type(data) is dict:
                 if part not in data:
                     return index, False
-                for key in data:
-                    if key == part:
-                        break
-                    child += sizes[child]
+                if len(data) > _INDEXED:
+                    child = self._children(data, child)[part]
+                else:
+                    for key in data:
+                        if key == part:
+                            break
+                        child += sizes[child]
                 data = data[part]
             elif type(data) is list and type(part) is int and 0 <= part < len(data):
-                for _ in range(part):
-                    child += sizes[child]
+                if part > _INDEXED:
+                    child = self._children(data, child)[part]
+                else:
+                    for _ in range(part):
+                        child += sizes[child]
                 data = data[part]
             else:
                 return index, False
             index = child
         return index, True
+
+    def _children(self, data, first: int):
+        """The index of every child of the mapping or list ``data`` whose first child is ``first``
+        (a dict by key, or a list by position), computed once per container."""
+        cache = self.__dict__.setdefault("_children_cache", {})
+        kept = cache.get(first)
+        if kept is not None and kept[0] is data:
+            return kept[1]
+        sizes, at, found = self.sizes, first, []
+        for _ in range(len(data)):
+            found.append(at)
+            at += sizes[at]
+        children = dict(zip(data, found)) if type(data) is dict else found
+        cache[first] = (data, children)
+        return children
 
     def position(self, loc: tuple) -> tuple[int, int]:
         """1-based (line, column) of the value at ``loc``, else of its closest parent."""
@@ -195,6 +222,9 @@ class Source:
         index, complete = self._find(tuple(loc))
         key = self.keys[index]
         return _unpack(key if complete and key else self.values[index])
+
+
+_INDEXED = 32  # containers longer than this get their children's indexes worked out once (``_children``)
 
 
 def _word_position(text: str, start: int, end: int | None, value: str, offset: int,
@@ -238,6 +268,8 @@ class _Reader:
         self.problems: list[Diagnostic] = []
         self._seen: set[int] | None = set() if check_aliases else None
         self._check_chars = check_chars
+        # A tag needs a «!» in the text: without one no key can carry a tag worth checking.
+        self._check_tags = "!" in text or not text
         self._watch = watch
         self.watched: list | None = [] if watch is not None else None
         self.values = array("q")
@@ -292,20 +324,31 @@ class _Reader:
         fast = self._seen is None
         plain = self._plain
         adjacent = self._adjacent
+        check_chars = self._check_chars
+        check_tags = self._check_tags
+        firsts: dict[str, int] | None = None
         for key_node, value_node in node.value:
             if type(key_node) is not ScalarNode:
                 self.problem(key_node, "NOR009", "ключом может быть только простая строка")
                 continue
             key = key_node.value
+            if check_tags and key_node.tag is not _IMPLICIT and key_node.tag != _STR:
+                tag = key_node.tag.replace("tag:yaml.org,2002:", "!!")
+                self.problem(key_node, "NOR008", f"тег YAML «{tag}» у ключа не допускается; уберите его")
+                continue
+            if check_chars and key:
+                key = self._checked_key(key, key_node)
             if key == "<<" and not key_node.style:
                 self.problem(key_node, "NOR007", "слияние «<<» не допускается; повторите поля явно")
                 continue
             if key in result:
-                first = next(k for k, _ in node.value if type(k) is ScalarNode and k.value == key)
+                if firsts is None:  # once per mapping, and only one with a repeated key
+                    firsts = _first_lines(node)
                 self.problem(
                     key_node,
                     "NOR006",
-                    f"ключ «{key}» повторяется (первый раз — строка {first.start_mark.line + 1}); оставьте один",
+                    f"ключ «{key}» повторяется (первый раз — строка {firsts.get(key, key_node.start_mark.line + 1)}); "
+                    "оставьте один",
                 )
                 continue
             key_mark = key_node.start_mark
@@ -338,6 +381,7 @@ class _Reader:
                     "последовательность в кавычках): в DOCX он испортит документ или пропадёт; удалите его",
                 )
                 text = CONTROL_CHARS.sub("", text)
+            self._invisible_escapes(text, node, "в тексте")
         if self._check_placeholders and text.strip() == PLACEHOLDER:
             self.problem(node, "NOR102", f"не заполнено: вместо «{PLACEHOLDER}» впишите значение")
             self.placeholders.add(len(self.sizes) - 1)  # this value: the model need not say more
@@ -351,6 +395,31 @@ class _Reader:
         if self._adjacent is not None and self._on_mixed_line(node) and self._adjacent(text):
             self._mixed_scripts(text, node)
         return text
+
+    def _checked_key(self, key: str, node: ScalarNode) -> str:
+        """A key written with escapes (``"\\e[2J": …``): control characters reported and dropped,
+        bidirectional and zero-width ones reported (NOR010, NOR012, NOR013)."""
+        bad = CONTROL_CHARS.search(key)
+        if bad:
+            self.problem(node, "NOR010", f"недопустимый управляющий символ {char_name(bad.group())} в ключе "
+                                         "(escape-последовательность в кавычках); удалите его")  # fmt: skip
+            key = CONTROL_CHARS.sub("", key)
+        self._invisible_escapes(key, node, "в ключе")
+        return key
+
+    def _invisible_escapes(self, text: str, node: ScalarNode, where: str) -> None:
+        """NOR012/NOR013 for a bidirectional or zero-width character a quoted escape produced
+        (the raw ones are reported where they stand by ``_invisible_problems``)."""
+        if "\\" not in self._text[self._offset(node.start_mark) : self._offset(node.end_mark)]:
+            return  # written raw: already reported at its own column
+        for pattern, code, what in _INVISIBLE:
+            found = pattern.search(text)
+            if found:
+                self.problem(node, code, f"{what} {char_name(found.group())} {where} (escape-последовательность в "
+                                         "кавычках); удалите его")  # fmt: skip
+
+    def _offset(self, mark) -> int:
+        return mark.index
 
     def _on_mixed_line(self, node: ScalarNode) -> bool:
         """Whether the scalar ``node`` spans a line where a word may mix Latin and Cyrillic."""
@@ -373,6 +442,17 @@ class _Reader:
         self.watched.append((text, len(self.sizes) - 1))  # type: ignore[union-attr] # this value
 
 
+def _first_lines(node: MappingNode) -> dict[str, int]:
+    """The line each key of a mapping first stands on (as written, and without control characters)."""
+    firsts: dict[str, int] = {}
+    for key_node, _value in node.value:
+        if type(key_node) is ScalarNode:
+            line = key_node.start_mark.line + 1
+            firsts.setdefault(key_node.value, line)
+            firsts.setdefault(CONTROL_CHARS.sub("", key_node.value), line)
+    return firsts
+
+
 _PLAIN_STARTS = frozenset("~nNtTfF0123456789+-.")
 
 
@@ -388,13 +468,26 @@ class YamlFloat(float):
         return value
 
 
+class YamlInt(int):
+    """An integer written with a leading zero or sign (``number: 010``): a label keeps the text
+    as written («№ 010», not «№ 10»); a count or a year takes the number."""
+
+    text: str
+
+    def __new__(cls, text: str) -> "YamlInt":
+        value = super().__new__(cls, text)
+        value.text = text
+        return value
+
+
 def _resolve_plain(text: str):
     if _NULL.match(text):
         return None
     if text in _BOOL:
         return _BOOL[text]
     if _INT.match(text):
-        return int(text)
+        value = int(text)
+        return value if str(value) == text else YamlInt(text)
     if _FLOAT.match(text) and any(c.isdigit() for c in text):
         return YamlFloat(text)
     return text
@@ -459,10 +552,13 @@ def parse_source(
     if not _CONTENT_LINE.search(text):
         return None, [Diagnostic(shown, 1, 1, "NOR003", "файл пуст; заполните запись или удалите файл")]
     problems: list[Diagnostic] = []
-    if _RAW_BAD.search(text):
-        problems.extend(_raw_control_problems(text, shown))
-        # Masked with a visible character of the same width: positions stay where they were.
-        text = _RAW_BAD.sub("\ufffd", text)
+    if _SUSPECT.search(text):  # one pass over the text for both kinds; most files have neither
+        if _RAW_BAD.search(text):
+            problems.extend(_raw_control_problems(text, shown))
+            # Masked with a visible character of the same width: positions stay where they were.
+            text = _RAW_BAD.sub("\ufffd", text)
+        if _ANY_INVISIBLE.search(text):
+            problems.extend(_invisible_problems(text, shown))
     too_deep = _nesting_problem(text, shown)
     if too_deep is not None:  # PyYAML's C composer recurses, and would crash on it
         return None, problems + [too_deep]
@@ -592,6 +688,45 @@ def _alias_problems(text: str, shown: str) -> list[Diagnostic]:
         found = found[:MAX_ALIAS_REPORTS] + [
             Diagnostic(shown, last.line, last.column, "NOR007", f"и ещё ссылок YAML в этом файле: {rest}")
         ]
+    return found
+
+
+_INVISIBLE = (
+    (BIDI_CHARS, "NOR012", "невидимый символ направления текста"),
+    (INVISIBLE_CHARS, "NOR013", "невидимый символ"),
+)
+_ANY_INVISIBLE = re.compile(f"{BIDI_CHARS.pattern[:-1]}{INVISIBLE_CHARS.pattern[1:]}")
+MAX_INVISIBLE_REPORTS = 10  # per file and code; a pasted page may hold hundreds of them
+_SUSPECT = re.compile(f"{_RAW_BAD.pattern[:-1]}{_ANY_INVISIBLE.pattern[1:]}")  # either of the two
+
+
+def _invisible_problems(text: str, shown: str) -> list[Diagnostic]:
+    """NOR012 at each bidirectional formatting character of the file (in keys, values and
+    comments alike: a comment can reorder what an editor shows around it), NOR013 at each
+    zero-width character or BOM inside the text. Not masked: the records with them do not pass
+    validation, and every output escapes them (``textsafety.printable``)."""
+    found = []
+    for pattern, code, what in _INVISIBLE:
+        hits = list(pattern.finditer(text))
+        for match in hits[:MAX_INVISIBLE_REPORTS]:
+            start = match.start()
+            line = text.count("\n", 0, start) + 1
+            col = start - (text.rfind("\n", 0, start) + 1) + 1
+            char = match.group()
+            if code == "NOR012":
+                message = (f"{what} {char_name(char)}: текст выглядит не так, как записан (порядок букв меняется "
+                           "на экране); удалите его")  # fmt: skip
+            elif char == "\ufeff":
+                message = (f"{what} {char_name(char)} (BOM) внутри текста — след склеенных файлов или вставки; "
+                           "удалите его")  # fmt: skip
+            else:
+                message = (f"{what} {char_name(char)} (нулевой ширины): слово с ним выглядит как обычное, но не "
+                           "совпадает ни со справочником, ни с поиском; удалите его")  # fmt: skip
+            found.append(Diagnostic(shown, line, col, code, message))
+        if len(hits) > MAX_INVISIBLE_REPORTS:
+            last = found[-1]
+            found.append(Diagnostic(shown, last.line, last.column, code,
+                                    f"и ещё таких символов в этом файле: {len(hits) - MAX_INVISIBLE_REPORTS}"))  # fmt: skip
     return found
 
 

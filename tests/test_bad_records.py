@@ -62,7 +62,7 @@ def test_bad_case_reports_exactly_the_expected_diagnostics(case, runner, tmp_pat
     codes = [line.split(": ", 1)[1].split(" ", 1)[0] for line in expected]
     assert all(code in CODES for code in codes)
     errors = any(CODES[code][0] == ERROR for code in codes)
-    assert result.exit_code == (1 if errors else 0)
+    assert result.exit_code == (2 if errors else 0)
 
 
 def test_every_case_has_expected_output():

@@ -91,10 +91,10 @@ def test_only_the_chosen_executor(runner, tmp_path):
 
 def test_unknown_executor_is_a_usage_error_with_a_hint(runner, tmp_path):
     result = build(runner, tmp_path, "--today", "2023-02-22", "--executor", "ptz-s7x")
-    assert result.exit_code == 2
+    assert result.exit_code == 3
     assert "--executor: «ptz-s7x» — такого id человека, организации или группы в записях нет; возможно, «ptz-s7»?" \
         in result.output  # fmt: skip
     other_school = build(runner, tmp_path, "--today", "2023-02-22", "--executor", "ptz-s8")  # not a typo of ptz-s7
-    assert other_school.exit_code == 2 and "возможно" not in other_school.output
+    assert other_school.exit_code == 3 and "возможно" not in other_school.output
     assert "добавьте: nor-docs new person или new organization" in other_school.output
     assert not list(tmp_path.glob("*.ics"))

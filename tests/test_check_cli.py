@@ -91,7 +91,7 @@ def test_warn_days_option(runner):
 def test_today_accepts_both_date_forms_and_rejects_others(runner):
     assert check(runner, "--today", "22.02.2023").output == check(runner, "--today", "2023-02-22").output
     bad = check(runner, "--today", "2023-02-30")
-    assert bad.exit_code == 2 and "такой даты нет" in bad.output
+    assert bad.exit_code == 3 and "такой даты нет" in bad.output  # a usage error
 
 
 # --- json: the contract ---------------------------------------------------------------------------
@@ -206,9 +206,10 @@ def test_github_annotations_point_at_the_assignment_line(runner):
     errors = [x for x in lines if x.startswith("::error ")]
     warnings = [x for x in lines if x.startswith("::warning ")]
     assert len(errors) == 2 and len(warnings) == 2  # parts of one assignment in one state: one annotation
-    assert errors[0].startswith(f"::error file={RECORDS}/meetings/2021-09-29-kuznetsk.yaml,line=8,"
+    assert "title=Просрочено (1 день)%3A 2023-01-31-ptz#" in errors[0]  # newest first
+    assert errors[1].startswith(f"::error file={RECORDS}/meetings/2021-09-29-kuznetsk.yaml,line=8,"
                                 "title=Просрочено (502 дня)%3A 2021-09-29-kuznetsk#4.2::МБОУ СОШ №10: ")  # fmt: skip
-    assert "Срок 08.10.2021 («10.10.2021»)." in errors[0]
+    assert "Срок 08.10.2021 («10.10.2021»)." in errors[1]
     assert ("line=19,title=Срок истекает%3A 2023-01-31-ptz#2 (2 исполнителя)::"
             "МОУ «Средняя школа № 3», МОУ «Средняя школа № 7»: Разработать") in warnings[0]  # fmt: skip
     assert lines[-1].startswith("Контроль исполнения на 22.02.2023")
@@ -222,7 +223,8 @@ def test_github_annotation_ends_the_assignment_text_before_the_deadline(runner):
     assert ". Срок 27.02.2023" in text and ".. Срок" not in text, text
 
 
-def test_github_shows_at_most_ten_of_each_most_overdue_first(runner, tmp_path):
+def test_github_shows_at_most_ten_of_each_newest_first(runner, tmp_path):
+    """This week's new overdue items lead; the oldest ones are those «Ещё N» counts (issue 11)."""
     overdue = [(f"задача {n}", f"до {10 + n:02d}.02.2023") for n in range(12)]  # 10.02 … 21.02
     soon = [("скоро", "до 01.03.2023")] * 12
     records = write_records(tmp_path / "records", overdue + soon)
@@ -230,7 +232,9 @@ def test_github_shows_at_most_ten_of_each_most_overdue_first(runner, tmp_path):
     errors = [x for x in result.output.splitlines() if x.startswith("::error ")]
     warnings = [x for x in result.output.splitlines() if x.startswith("::warning ")]
     assert len(errors) == 10 and len(warnings) == 10
-    assert "(17 дней)" in errors[0]  # 10.02.2023 is the oldest
+    assert "(6 дней)" in errors[0] and "задача 11." in errors[0]  # 21.02.2023 is the newest
+    days = [int(e.split("title=Просрочено (")[1].split(" ")[0]) for e in errors[:9]]
+    assert days == sorted(days) and days[0] == 6
     assert "title=Ещё 3 просроченных поручения::И ещё 3 просроченных поручения (по исполнителям — 3;" in errors[-1]
     assert "title=Ещё 3 поручения с истекающим сроком::И ещё 3 поручения с истекающим сроком" in warnings[-1]
 
@@ -360,11 +364,11 @@ def test_an_unwritable_step_summary_is_a_message_not_a_traceback(runner, tmp_pat
     assert "Traceback" not in result.output
 
 
-def test_a_report_that_cannot_be_written_is_a_russian_message_and_exit_2(runner, tmp_path):
+def test_a_report_that_cannot_be_written_is_a_russian_message_and_exit_4(runner, tmp_path):
     blocker = tmp_path / "a-file"
     blocker.write_text("", encoding="utf-8")
     result = check(runner, "--today", "2023-02-22", "--format", "json", "--output", str(blocker / "report.json"))
-    assert result.exit_code == 2
+    assert result.exit_code == 4
     assert result.stderr.strip() == (f"nor-docs: отчёт не записан в {blocker}/report.json: на пути — файл, а не папка; "
                                      "укажите другой файл (--output)")
 

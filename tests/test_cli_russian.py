@@ -34,7 +34,7 @@ IDS = [" ".join(path) or "nor-docs" for path, _command in ALL]
 
 
 def assert_russian_usage_error(result, command: str, message: str) -> None:
-    assert result.exit_code == 2, result.output
+    assert result.exit_code == 3, result.output  # exitcodes.USAGE
     assert result.stderr.splitlines() == [f"{command}: {message}", f"Справка: {command} --help"]
     assert not ENGLISH.search(result.output), result.output
     assert "Traceback" not in result.output
@@ -61,7 +61,7 @@ CASES = [
     (["validate", "--strict=yes"], "nor-docs validate", "--strict не принимает значения"),
     (["validate", "records", "more"], "nor-docs validate", "лишние аргументы: records more"),
     (["check", "--warn-days", "x"], "nor-docs check", "--warn-days: «x» — не целое число"),
-    (["check", "--warn-days", "-1"], "nor-docs check", "--warn-days: «-1» — вне допустимого: не меньше 0"),
+    (["check", "--warn-days", "-1"], "nor-docs check", "--warn-days: «-1» — вне допустимого: не меньше 0, не больше 365"),
     (["build", "protocols", "-j", "0"], "nor-docs build protocols", "--jobs: «0» — вне допустимого: не меньше 1"),
     (["check", "--today", "2023-02-30"], "nor-docs check", "--today: такой даты нет: «2023-02-30»"),
 ]
@@ -105,7 +105,7 @@ def test_records_given_a_file_is_still_the_commands_own_nor001(runner, tmp_path)
     afile = tmp_path / "afile"
     afile.write_text("x", encoding="utf-8")
     result = runner.invoke(cli, ["validate", "--records", str(afile)])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "NOR001 это файл, а не папка; укажите папку с записями (--records)" in result.output
 
 
@@ -123,7 +123,7 @@ def test_every_help_page_is_russian(runner, path, command):
 
 def test_help_notes_defaults_required_and_ranges_in_russian(runner):
     check = " ".join(runner.invoke(cli, ["check", "--help"]).output.split())  # unwrapped
-    assert "[по умолчанию: text]" in check and "[не меньше 0]" in check
+    assert "[по умолчанию: text]" in check and "[не меньше 0, не больше 365]" in check
     assert "[обязательно]" in runner.invoke(cli, ["build", "extract", "--help"]).output
     assert "Показать версию и выйти." in runner.invoke(cli, ["--help"]).output
     assert runner.invoke(cli, ["--version"]).output.startswith("nor-docs, версия ")
@@ -163,7 +163,7 @@ def test_the_console_script_reports_usage_errors_in_russian(tmp_path):
     for args, message in runs.items():
         done = subprocess.run([script, *args], cwd=tmp_path, capture_output=True, text=True, timeout=60)
         command = message.split(":")[0]
-        assert done.returncode == 2
+        assert done.returncode == 3
         assert done.stdout == ""
         assert done.stderr.splitlines() == [message, f"Справка: {command} --help"]
     shown = subprocess.run([script, "--help"], cwd=tmp_path, capture_output=True, text=True, timeout=60)

@@ -497,7 +497,7 @@ def test_cli_by_meeting_writes_its_own_file(runner, tmp_path):
     assert result.exit_code == 0, result.output
     sheet = read_sheet(tmp_path / "control-sheet-2024-06-20-by-meeting.docx")
     assert sheet.groups[0].title.startswith("Протокол совещания руководителей образовательных организаций")
-    assert run(runner, "--by", "month", "--out", str(tmp_path)).exit_code == 2  # click's usage error
+    assert run(runner, "--by", "month", "--out", str(tmp_path)).exit_code == 3  # a usage error
 
 
 def test_cli_today_defaults_to_the_office_day(runner, tmp_path):
@@ -533,7 +533,7 @@ def test_cli_refuses_to_write_into_the_records(runner, tmp_path):
     shutil.copytree(RECORDS, records_dir)
     before = {p: p.read_bytes() for p in records_dir.rglob("*") if p.is_file()}
     result = run(runner, "--today", "2023-02-22", "--out", str(records_dir / "build"), records=records_dir)
-    assert result.exit_code == 1
+    assert result.exit_code == 4
     assert "сборка не пишет в записи — укажите другую (по умолчанию build/control)" in result.stderr
     result = run(runner, "--today", "2023-02-22", "--out", str(tmp_path / "build"), records=records_dir)
     assert result.exit_code == 0

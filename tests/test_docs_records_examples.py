@@ -74,5 +74,5 @@ def test_the_typical_mistakes_example_is_what_validate_prints(runner, tmp_path, 
     result = runner.invoke(cli, ["validate"])
     shown = VALIDATE_PAGE.split("повторяет\nэтот пример):", 1)[1]
     block = shown.split("```\n$ nor-docs validate\n", 1)[1].split("$ echo $?", 1)[0]
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert result.output == block

@@ -57,7 +57,7 @@ def test_refuses_to_overwrite(runner, tmp_path, monkeypatch):
     args = ["new", "meeting", "--records", "records", "--date", "2024-01-10", "--slug", "wg"]
     before = (records / "meetings" / "2024-01-10-wg.yaml").read_bytes()
     result = runner.invoke(cli, args)
-    assert result.exit_code == 1
+    assert result.exit_code == 4  # exitcodes.OUTPUT: nothing is overwritten
     assert "уже есть" in result.output
     assert (records / "meetings" / "2024-01-10-wg.yaml").read_bytes() == before
 
@@ -66,9 +66,9 @@ def test_refuses_a_bad_date_or_slug(runner, tmp_path, monkeypatch):
     build_case(None, tmp_path)
     monkeypatch.chdir(tmp_path)
     bad_date = runner.invoke(cli, ["new", "meeting", "--records", "records", "--date", "31.02.2024"])
-    assert bad_date.exit_code == 1 and "такой даты нет" in bad_date.output
+    assert bad_date.exit_code == 3 and "такой даты нет" in bad_date.output
     bad_slug = runner.invoke(cli, ["new", "meeting", "--records", "records", "--slug", "Заседание"])
-    assert bad_slug.exit_code == 1 and "slug" in bad_slug.output
+    assert bad_slug.exit_code == 3 and "slug" in bad_slug.output
 
 
 def test_unfilled_scaffold_reports_every_placeholder(runner, tmp_path, monkeypatch):
@@ -81,7 +81,7 @@ def test_unfilled_scaffold_reports_every_placeholder(runner, tmp_path, monkeypat
     placeholders = [i if lines[i - 1].endswith("|") else i + 1
                     for i, line in enumerate(lines) if "…" in line.split("#")[0]]  # fmt: skip
     result = run_validate(runner, tmp_path, monkeypatch)
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     lines = result.output.splitlines()[:-1]
     assert [int(line.split(":")[1]) for line in lines] == placeholders
     assert all(" NOR102 не заполнено: вместо «…» впишите значение" in line for line in lines)
@@ -117,7 +117,7 @@ def test_a_file_in_the_way_of_the_folder_is_reported_not_raised(runner, tmp_path
     (tmp_path / "records" / "meetings").write_text("not a folder", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(cli, ["new", "meeting", "--records", "records", "--date", "2024-03-05"])
-    assert result.exit_code == 1
+    assert result.exit_code == 4
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert result.output == (
         "nor-docs: не удалось создать папку records/meetings: на пути к ней — файл, а не папка; "
@@ -134,7 +134,7 @@ def test_a_folder_that_cannot_be_written_is_reported_not_raised(runner, tmp_path
 
     monkeypatch.setattr("builtins.open", refuse)
     result = runner.invoke(cli, ["new", "meeting", "--records", "records", "--date", "2024-03-05"])
-    assert result.exit_code == 1
+    assert result.exit_code == 4
     assert isinstance(result.exception, SystemExit)
     assert result.output == (
         "nor-docs: не удалось записать records/meetings/2024-03-05-meeting.yaml: нет прав на запись; "
@@ -146,7 +146,7 @@ def test_run_inside_a_records_folder_it_does_not_start_a_second_one(runner, tmp_
     records = build_case(None, tmp_path)
     monkeypatch.chdir(records / "meetings")  # editing the meetings, then «nor-docs new meeting»
     result = runner.invoke(cli, ["new", "meeting", "--date", "05.03.2024", "--slug", "wg"])
-    assert result.exit_code == 1
+    assert result.exit_code == 3
     assert "внутри папки записей" in result.output and "--records .." in result.output
     assert not (records / "meetings" / "records").exists()
     result = runner.invoke(cli, ["new", "meeting", "--records", "records", "--date", "05.03.2024", "--slug", "wg"])

@@ -411,10 +411,10 @@ def test_an_extract_nobody_can_certify_is_an_error(tmp_path, runner, records_cop
 def test_extract_of_an_unknown_item_or_meeting_is_an_error(tmp_path, runner):
     args = ["--records", str(SAMPLE_RECORDS), "--out", str(tmp_path), "--templates", str(TEMPLATES)]
     result = runner.invoke(cli, ["build", "extract", "2023-12-14-mun4-wg", "--item", "9", *args])
-    assert result.exit_code == 1
+    assert result.exit_code == 3
     assert "NOR309 в повестке заседания 2023-12-14-mun4-wg нет пункта 9; есть: 1, 2" in result.stderr
     result = runner.invoke(cli, ["build", "extract", "../../etc/passwd", "--item", "1", *args])
-    assert result.exit_code == 1 and "NOR309 заседание «../../etc/passwd» не найдено" in result.stderr
+    assert result.exit_code == 3 and "NOR309 заседание «../../etc/passwd» не найдено" in result.stderr
     assert list(tmp_path.iterdir()) == []
 
 
@@ -442,11 +442,11 @@ def test_records_are_never_written_and_an_output_inside_them_is_refused(tmp_path
     shutil.copytree(TEST_RECORDS, records)
     before = {p: (p.stat().st_mtime_ns, _sha(p)) for p in records.rglob("*") if p.is_file()}
     result = runner.invoke(cli, ["build", "protocols", "--records", str(records), "--out", str(records / "out")])
-    assert result.exit_code == 1
+    assert result.exit_code == 4
     assert "внутри папки записей" in result.stderr
     result = runner.invoke(cli, ["build", "protocols", "--records", str(records), "--out", str(tmp_path / "out"),
                                  "--templates", str(TEMPLATES)])  # fmt: skip
-    assert result.exit_code == 1  # the broken record
+    assert result.exit_code == 2  # the broken record
     after = {p: (p.stat().st_mtime_ns, _sha(p)) for p in records.rglob("*") if p.is_file()}
     assert after == before
     assert {p.parent for p in (tmp_path / "out").rglob("*")} == {tmp_path / "out"}
@@ -517,7 +517,7 @@ def test_control_characters_are_refused_by_validate_not_written(tmp_path, runner
                        encoding="utf-8")  # fmt: skip
     result = runner.invoke(cli, ["build", "protocols", "--records", str(records), "--out", str(tmp_path / "out"),
                                  "--templates", str(TEMPLATES)])  # fmt: skip
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert re.search(r"2023-12-14-mun4-wg\.yaml:\d+:\d+: NOR010 недопустимый управляющий символ U\+0007", result.stderr)
     assert not (tmp_path / "out" / "2023-12-14-mun4-wg.docx").exists()
 
@@ -603,7 +603,7 @@ def test_plain_docxtpl_renders_the_same_text_from_the_same_template(tmp_path, lo
 def test_one_bad_record_does_not_stop_the_others(tmp_path, runner):
     result = runner.invoke(cli, ["build", "protocols", "--records", str(TEST_RECORDS), "--out", str(tmp_path),
                                  "--templates", str(TEMPLATES)])  # fmt: skip
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert re.search(rf"records/meetings/{BROKEN}\.yaml:9:11: NOR104 неизвестное лицо «t-nobody»", result.stderr)
     assert sorted(p.stem for p in tmp_path.glob("*.docx")) == [m for r, m in CASES if r == TEST_RECORDS]
     assert "Собрано протоколов: 5 из 6 (без изменений — 0, не собрано из-за ошибок — 1)" in result.stdout

@@ -143,7 +143,7 @@ def test_cli_validate_on_a_large_folder_matches_one_process(corpus, monkeypatch,
     monkeypatch.setenv("NOR_DOCS_JOBS", "2")
     two = runner.invoke(cli, ["validate", "--records", "records"])
     assert (two.exit_code, two.output) == (one.exit_code, one.output)
-    assert one.exit_code == 1 and "NOR202" in one.output
+    assert one.exit_code == 2 and "NOR202" in one.output
 
 
 def test_no_worker_is_forked_while_threads_run(corpus, monkeypatch):

@@ -335,7 +335,7 @@ def test_a_bad_roadmap_is_reported_with_file_and_line_and_the_others_are_built(t
     out = tmp_path / "out"
     result = runner.invoke(cli, ["build", "roadmaps", "--records", str(records), "--out", str(out),
                                  "--templates", str(TEMPLATES)])  # fmt: skip
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert f"{records}/roadmaps/bad.yaml:9:17: NOR104 неизвестный исполнитель «mun4-leshkovaa»; возможно, «mun4-leshkova»?" in result.stderr
     assert f"{records}/roadmaps/broken.yaml:" in result.stderr and "NOR004" in result.stderr
     assert sorted(p.stem for p in out.glob("*.docx")) == sorted([KAMENKA, KUZNETSK, MUN4])
@@ -352,12 +352,12 @@ def test_errors_in_marks_stop_status_documents_but_not_plain_ones(tmp_path, runn
     out = tmp_path / "out"
     status = runner.invoke(cli, ["build", "roadmaps", "--records", str(records), "--out", str(out), "--today",
                                  "2024-01-20", "--templates", str(TEMPLATES)])  # fmt: skip
-    assert status.exit_code == 1 and not list(out.glob("*.docx"))
+    assert status.exit_code == 2 and not list(out.glob("*.docx"))
     assert "NOR110 неизвестное поручение «mun4-roadmap-2023-2024#9.9»" in status.stderr
     assert f"{records}/roadmaps/{MUN4}.yaml:1:1: NOR502 статусы пунктов не посчитаны: ошибки в {records}/marks/m.yaml" in status.stderr
     plain = runner.invoke(cli, ["build", "roadmaps", "--records", str(records), "--out", str(out),
                                 "--templates", str(TEMPLATES)])  # fmt: skip
-    assert plain.exit_code == 1 and len(list(out.glob("*.docx"))) == 3  # the marks error is still reported
+    assert plain.exit_code == 2 and len(list(out.glob("*.docx"))) == 3  # the marks error is still reported
 
 
 def test_output_inside_the_records_is_refused(tmp_path, runner):
@@ -365,7 +365,7 @@ def test_output_inside_the_records_is_refused(tmp_path, runner):
     shutil.copytree(SAMPLE_RECORDS, records)
     before = sorted(p.relative_to(records) for p in records.rglob("*"))
     result = runner.invoke(cli, ["build", "roadmaps", "--records", str(records), "--out", str(records / "out")])
-    assert result.exit_code == 1
+    assert result.exit_code == 4
     assert "сборка не пишет в записи — укажите другую (по умолчанию build/roadmaps)" in result.stderr
     assert sorted(p.relative_to(records) for p in records.rglob("*")) == before
 
@@ -413,7 +413,7 @@ def test_cli_prints_what_it_wrote_and_status_means_today(tmp_path, runner, monke
     assert _rows(_summary(_open(out, MUN4)))[0][0] == "Раздел"
     bad_day = runner.invoke(cli, ["build", "roadmaps", "--records", str(SAMPLE_RECORDS), "--out", str(out),
                                   "--today", "31.02.2024"])  # fmt: skip
-    assert bad_day.exit_code == 2 and "такой даты нет" in bad_day.output
+    assert bad_day.exit_code == 3 and "такой даты нет" in bad_day.output
 
 
 def test_several_points_interim_reports_and_removal_from_control(tmp_path):

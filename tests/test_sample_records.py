@@ -146,7 +146,7 @@ def test_validate_cli_exits_zero_and_prints_the_two_warnings(runner):
     # the two contradictions of seed 000 and two protocols with decisions without a deadline (NOR209)
     assert result.output.strip().endswith("Найдено: ошибок — 0, предупреждений — 4.")
     strict = runner.invoke(cli, ["validate", "--strict", "--records", str(SAMPLE_RECORDS)])
-    assert strict.exit_code == 1
+    assert strict.exit_code == 2
 
 
 def test_no_execution_marks_in_the_historical_records(records):

@@ -1,5 +1,6 @@
 """An output that cannot be written — here a folder asked for under a file — is one Russian line
-and exit code 1 from every command that writes, never an internal error or English errno text."""
+and exit code 4 (``exitcodes.OUTPUT``) from every command that writes, never an internal error or
+English errno text."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ def test_a_build_under_a_file_is_refused_before_any_work(runner, tmp_path, comma
     out = blocker / "docs"
     result = runner.invoke(cli, [*command, "--records", str(SAMPLE_RECORDS), "--templates", TEMPLATES,
                                  "--out", str(out)])  # fmt: skip
-    assert result.exit_code == 1, result.output
+    assert result.exit_code == 4, result.output
     assert result.stderr.strip() == (f"nor-docs: папка для документов «{out}» не может быть создана: «{blocker}» — "
                                      f"файл, а не папка; укажите другую (по умолчанию {default})")
     assert blocker.read_text(encoding="utf-8") == ""
@@ -37,9 +38,9 @@ def test_a_calendar_that_cannot_be_written_is_a_russian_message(runner, tmp_path
     blocker.write_text("", encoding="utf-8")
     result = runner.invoke(cli, ["calendar", "--records", str(SAMPLE_RECORDS), "--today", "2023-02-20",
                                  "--out", str(blocker / "ics")])  # fmt: skip
-    assert result.exit_code == 1
-    assert result.stderr.strip().startswith("nor-docs: календарь не записан: на пути — файл, а не папка: ")
-    assert result.stderr.strip().endswith("; укажите другую папку (--out)")
+    assert result.exit_code == 4
+    assert result.stderr.strip() == (f"nor-docs: в папку «{blocker / 'ics'}» нельзя писать: на пути — файл, а не папка; "
+                                     "укажите другую (--out)")
 
 
 def test_os_errors_are_told_in_russian_with_the_path_asked_for(tmp_path):

@@ -60,7 +60,7 @@ def test_clean_records_exit_0(runner, tmp_path, monkeypatch):
 def test_errors_exit_1_and_end_with_a_count(runner, tmp_path, monkeypatch):
     build_case(BAD / "several-bad-files", tmp_path)
     result = run_validate(runner, tmp_path, monkeypatch)
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert result.output.splitlines()[-1] == "Найдено: ошибок — 4, предупреждений — 0."
 
 
@@ -70,7 +70,7 @@ def test_warnings_alone_exit_0_unless_strict(runner, tmp_path, monkeypatch):
     assert relaxed.exit_code == 0
     assert "NOR203" in relaxed.output
     strict = run_validate(runner, tmp_path, monkeypatch, "--strict")
-    assert strict.exit_code == 1
+    assert strict.exit_code == 2
     assert strict.output == relaxed.output
 
 
@@ -81,7 +81,7 @@ def test_strict_on_clean_records_still_exits_0(runner, tmp_path, monkeypatch):
 
 def test_missing_records_folder_is_an_error(runner, tmp_path, monkeypatch):
     result = run_validate(runner, tmp_path, monkeypatch)
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert result.output.startswith("records:1:1: NOR001 папка с записями не найдена")
 
 
@@ -147,7 +147,7 @@ def test_records_option_naming_a_file_is_a_russian_nor001(runner, tmp_path, monk
         "records/meetings/2024-01-10-wg.yaml:1:1: NOR001 это файл, а не папка; укажите папку с записями (--records)",
         "Найдено: ошибок — 1, предупреждений — 0.",
     ]
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert root.is_dir()
 
 
@@ -155,7 +155,7 @@ def test_missing_records_folder_says_where_it_looked_and_finds_the_one_we_are_in
     build_case(None, tmp_path)  # tmp_path/records with its meetings/
     monkeypatch.chdir(tmp_path / "records" / "meetings")  # editing a meeting, then «nor-docs validate»
     result = runner.invoke(cli, ["validate"])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     first = result.output.splitlines()[0]
     assert first.startswith("records:1:1: NOR001 папка с записями не найдена (")
     assert first.endswith("вы внутри папки записей — укажите --records ..")

@@ -40,28 +40,33 @@ def test_symlink_loop_is_reported_not_raised(runner, tmp_path, monkeypatch):
     expected = (BAD / "unknown-field" / "expected.txt").read_text(encoding="utf-8").splitlines()
     assert set(expected) <= set(lines)
     assert lines[-1] == f"Найдено: ошибок — {1 + len(expected)}, предупреждений — 0."
-    assert result.exit_code == 1
+    assert result.exit_code == 2
 
 
 def test_symlink_to_nowhere_is_reported_not_skipped(runner, tmp_path, monkeypatch):
     root = build_case(None, tmp_path)
-    (root / "meetings" / "2024-03-01-wg.yaml").symlink_to(tmp_path / "moved-away.yaml")
+    (root / "meetings" / "2024-03-01-wg.yaml").symlink_to("moved-away.yaml")  # inside the records
     result = run_validate(runner, tmp_path, monkeypatch)
     assert _lines(result) == [
         "records/meetings/2024-03-01-wg.yaml:1:1: NOR001 файл не читается: его нет (символическая ссылка "
         "ведёт на несуществующий файл?); исправьте ссылку или удалите её",
         "Найдено: ошибок — 1, предупреждений — 0.",
     ]
-    assert result.exit_code == 1
+    assert result.exit_code == 2
 
 
-def test_symlinked_folders_and_non_files_are_still_skipped(runner, tmp_path, monkeypatch):
+def test_symlinked_folders_are_skipped_and_a_link_to_a_folder_named_like_a_record_is_reported(
+        runner, tmp_path, monkeypatch):  # fmt: skip
     root = build_case(None, tmp_path)
     (root / "meetings" / "again").symlink_to(root / "meetings")  # a folder loop: never followed
-    (root / "meetings" / "folder.yaml").symlink_to(root / "events")  # a link to a folder
-    (root / "meetings" / "2024-02-01-wg.yaml").mkdir()  # a folder named like a record
+    (root / "meetings" / "folder.yaml").symlink_to(root / "events")  # a link to a folder, named as a record
+    (root / "meetings" / "2024-02-01-wg.yaml").mkdir()  # a folder named like a record: a subfolder
     result = run_validate(runner, tmp_path, monkeypatch)
-    assert _lines(result) == ["Записи в порядке: файлов — 3, заседаний — 1, дорожных карт — 0."]
+    assert _lines(result) == [
+        "records/meetings/folder.yaml:1:1: NOR001 не читается: это папка, а не файл записи; переименуйте её или "
+        "удалите ссылку",
+        "Найдено: ошибок — 1, предупреждений — 0.",
+    ]
 
 
 def test_unreadable_file_and_folder_are_reported_in_russian(runner, tmp_path, monkeypatch):
@@ -90,7 +95,7 @@ def test_unreadable_file_and_folder_are_reported_in_russian(runner, tmp_path, mo
         "права доступа (chmod) или владельца файла",
         "Найдено: ошибок — 2, предупреждений — 0.",
     ]
-    assert result.exit_code == 1
+    assert result.exit_code == 2
 
 
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads any file")
@@ -103,7 +108,7 @@ def test_unreadable_file_for_real(runner, tmp_path, monkeypatch):
     finally:
         locked.chmod(0o644)
     assert "records/meetings/2024-01-10-wg.yaml:1:1: NOR001 файл не читается: нет прав на чтение" in result.output
-    assert result.exit_code == 1
+    assert result.exit_code == 2
 
 
 def test_a_folder_that_is_not_a_records_folder_is_an_error_not_an_empty_success(runner, tmp_path):
@@ -115,11 +120,11 @@ def test_a_folder_that_is_not_a_records_folder_is_an_error_not_an_empty_success(
     (not_records / "docs" / "notes.yaml").write_text("a: 1\n", encoding="utf-8")
     for command in (["validate"], ["check", "--today", "2024-01-10"]):
         result = runner.invoke(cli, [*command, "--records", str(not_records)])
-        assert result.exit_code == (1 if command == ["validate"] else 2)
+        assert result.exit_code == 2  # invalid records, whichever command
         assert f"{not_records}:1:1: NOR001 это не папка записей: в ней нет ни settings.yaml, ни папок directory/, " \
                "meetings/, marks/, events/, roadmaps/; укажите папку с записями (--records)" in result.output
     built = runner.invoke(cli, ["build", "protocols", "--records", str(not_records), "--out", str(tmp_path / "out")])
-    assert built.exit_code == 1 and f"nor-docs: «{not_records}»: это не папка записей" in built.stderr
+    assert built.exit_code == 2 and f"nor-docs: «{not_records}»: это не папка записей" in built.stderr
     (not_records / "meetings").mkdir()  # a records folder just begun: nothing to report
     result = runner.invoke(cli, ["validate", "--records", str(not_records)])
     assert result.exit_code == 0 and "NOR001" not in result.output

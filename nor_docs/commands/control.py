@@ -15,6 +15,8 @@ import click
 
 from ..cli import RECORDS_OPTION, build, cli, finish, parse_day
 from ..cli_texts import FOLDER, Choice, IntRange, Path
+from ..exitcodes import ATTENTION, INVALID_RECORDS, OK, OUTPUT, USAGE
+from ..textsafety import printable
 from ..templates_dir import HELP as TEMPLATES_HELP
 from ..templates_dir import resolve_default
 
@@ -110,8 +112,9 @@ def _with_selection_line(text: str, selection, records, after_line: int = 1) -> 
 
 
 def _emit(text: str, output: str | None) -> None:
-    """The report to ``output`` (atomically) or to stdout. Not ``click.echo``: on a pipe it runs
-    an ANSI-stripping regex over the whole text, a third of a second on a 20 MB JSON report."""
+    """The report to ``output`` (atomically; as a stream into a pipe or a device) or to stdout.
+    Not ``click.echo``: on a pipe it runs an ANSI-stripping regex over the whole text, a third of
+    a second on a 20 MB JSON report."""
     body = text.rstrip("\n")  # the same string when there is nothing to strip: no 20 MB copy
     if output:
         from ..atomic import os_error_text, write_atomic
@@ -121,7 +124,7 @@ def _emit(text: str, output: str | None) -> None:
         except OSError as error:
             click.echo(f"nor-docs: отчёт не записан в {output}: {os_error_text(error, with_path=False)}; "
                        "укажите другой файл (--output)", err=True)  # fmt: skip
-            finish(2)
+            finish(OUTPUT)
     else:
         sys.stdout.write(body)
         sys.stdout.write("\n")
@@ -131,7 +134,7 @@ def _emit(text: str, output: str | None) -> None:
 @cli.command()
 @RECORDS_OPTION
 @TODAY_OPTION
-@click.option("--warn-days", type=IntRange(min=0), default=None, metavar="N",
+@click.option("--warn-days", type=IntRange(min=0, max=365), default=None, metavar="N",
               help="«Срок истекает»: за сколько рабочих дней до срока (по умолчанию из настроек, 3).")  # fmt: skip
 @click.option("--format", "fmt", type=Choice(FORMATS), default="text", show_default=True,
               help="Формат вывода: для людей, аннотации GitHub, Code Quality GitLab, JSON, JUnit.")  # fmt: skip
@@ -141,6 +144,8 @@ def _emit(text: str, output: str | None) -> None:
 def check(records_dir: str, today: dt.date | None, warn_days: int | None, fmt: str, output: str | None,
           issuer: str | None, meeting: str | None, executor: str | None) -> None:  # fmt: skip
     """Проверить сроки поручений: код 1, если что-то просрочено (2 — записи с ошибками)."""
+    if output is not None:
+        _refuse_output(output, records_dir, "файл отчёта", "отчёт не пишется в записи — укажите другой файл (--output)")
     selection = _selection(issuer, meeting, executor)
     records, items, today, warn, errors = _prepare(records_dir, today, warn_days, selection)
     from .. import control_formats as out
@@ -162,7 +167,7 @@ def check(records_dir: str, today: dt.date | None, warn_days: int | None, fmt: s
             from ..diagnostics import format_text
 
             _emit(format_text(errors) + "\nСроки не проверялись: сначала исправьте записи.", output)
-        finish(2)
+        finish(INVALID_RECORDS)
     counts = summary(items)
     if fmt == "json":
         _emit(out.format_json(items, counts, discipline(items, records), records, today, warn,
@@ -177,7 +182,18 @@ def check(records_dir: str, today: dt.date | None, warn_days: int | None, fmt: s
         _emit(out.format_junit(items, counts, records, today, selection.describe(records)), output)
     else:
         _emit(_with_selection_line(out.format_text(items, counts, records, today, warn), selection, records), output)
-    finish(1 if counts["overdue"] else 0)
+    finish(ATTENTION if counts["overdue"] else OK)
+
+
+def _refuse_output(target: str, records_dir: str, what: str, way_out: str) -> None:
+    """Exit with ``OUTPUT`` before any work when ``target`` lies inside the records folder."""
+    from ..outputs import OutputRefused, refuse_inside_records
+
+    try:
+        refuse_inside_records(target, records_dir, what, way_out)
+    except OutputRefused as error:
+        click.echo(f"nor-docs: {error}", err=True)
+        sys.exit(OUTPUT)
 
 
 def _append_step_summary(markdown: str) -> None:
@@ -206,28 +222,44 @@ def calendar_command(records_dir: str, issuer: str | None, meeting: str | None, 
     С --executor — один файл этого исполнителя; --issuer и --meeting сужают все файлы."""
     from pathlib import Path
 
-    from ..atomic import write_atomic
+    from ..atomic import os_error_text, write_atomic
     from ..diagnostics import format_text
+    from ..outputs import OutputRefused, output_lock
 
+    _refuse_output(out_dir, records_dir, "папка для календарей",
+                   "календари не пишутся в записи — укажите другую (по умолчанию build/calendar)")
     selection = _selection(issuer, meeting, executor)
     records, items, today, _warn, errors = _prepare(records_dir, today, None, selection)
     if errors:
         click.echo(format_text(errors) + "\nКалендарь не собран: сначала исправьте записи.")
-        sys.exit(1)
+        sys.exit(INVALID_RECORDS)
     from ..ics import calendars
 
     if selection:
-        click.echo(selection.describe(records))
-    for stem, (data, events) in calendars(items, records, today, executor).items():
-        path = Path(out_dir) / f"{stem}.ics"
-        try:
-            write_atomic(path, data)
-        except OSError as error:
-            from ..atomic import os_error_text
+        click.echo(printable(selection.describe(records)))
+    try:
+        feeds = calendars(items, records, today, executor)
+    except Exception as error:  # noqa: BLE001 - reported as the calendar's failure (NOR313)
+        if os.environ.get("NOR_DOCS_DEBUG"):
+            raise
+        from ..render.build import render_failure
 
-            click.echo(f"nor-docs: календарь не записан: {os_error_text(error)}; укажите другую папку (--out)", err=True)
-            sys.exit(1)
-        click.echo(f"{path}: событий — {events}")
+        click.echo(f"nor-docs: NOR313 {render_failure('календарь', error)}", err=True)
+        sys.exit(ATTENTION)
+    try:
+        with output_lock(out_dir):
+            for stem, (data, events) in feeds.items():
+                path = Path(out_dir) / f"{stem}.ics"
+                try:
+                    write_atomic(path, data)
+                except OSError as error:
+                    click.echo(f"nor-docs: календарь не записан: {os_error_text(error)}; укажите другую папку (--out)",
+                               err=True)  # fmt: skip
+                    sys.exit(OUTPUT)
+                click.echo(f"{path}: событий — {events}")
+    except OutputRefused as error:
+        click.echo(f"nor-docs: {error}", err=True)
+        sys.exit(OUTPUT)
 
 
 @build.command("control")
@@ -235,7 +267,7 @@ def calendar_command(records_dir: str, issuer: str | None, meeting: str | None, 
 @TODAY_OPTION
 @click.option("--by", type=Choice(("executor", "meeting")), default="executor", show_default=True,
               help="Группировать по исполнителям или по протоколам и дорожным картам.")  # fmt: skip
-@click.option("--warn-days", type=IntRange(min=0), default=None, metavar="N",
+@click.option("--warn-days", type=IntRange(min=0, max=365), default=None, metavar="N",
               help="«Срок истекает»: за сколько рабочих дней до срока (по умолчанию из настроек, 3).")  # fmt: skip
 @click.option("--out", "out_dir", default="build/control", show_default=True, type=FOLDER,
               help="Папка для документа (внутри папки записей — нельзя).")  # fmt: skip
@@ -252,42 +284,50 @@ def build_control(records_dir: str, today: dt.date | None, by: str, warn_days: i
     С --issuer, --meeting, --executor — лист только этих поручений: отбор назван в листе и в имени
     файла (control-sheet-<дата>-executor-<id>.docx).
 
-    Код 2 — записи с ошибками (документ не собирается), 1 — документ не записан."""
+    Код 2 — записи с ошибками (документ не собирается), 1 — документ не собран (шаблон),
+    4 — не записан."""
     from pathlib import Path
 
     from ..control import summary
     from ..diagnostics import Diagnostic
-    from ..render.build import BuildRefused, check_output_folder
+    from ..outputs import OutputRefused, output_lock
+    from ..render.build import check_output_folder, render_failure
     from ..render.control_sheet import build_control_sheet
     from ..render.engine import TemplateProblem
 
     try:
         check_output_folder(Path(records_dir), Path(out_dir), default="build/control")
-    except BuildRefused as error:
+    except OutputRefused as error:
         click.echo(f"nor-docs: {error}", err=True)
-        sys.exit(1)
+        sys.exit(error.exit_code)
     selection = _selection(issuer, meeting, executor)
     records, items, today, _warn, errors = _prepare(records_dir, today, warn_days, selection)
     if errors:
         for diagnostic in errors:
             click.echo(diagnostic.as_text(), err=True)
         click.echo("Контрольный лист не собран: сначала исправьте записи.", err=True)
-        sys.exit(2)
+        sys.exit(INVALID_RECORDS)
     if compiled_by is not None and compiled_by not in records.people:
         import difflib
 
         hint = difflib.get_close_matches(compiled_by, sorted(records.people), n=1, cutoff=0.6)
         tail = f"; возможно, «{hint[0]}»?" if hint else ""
-        click.echo(f"nor-docs: --compiled-by: неизвестное лицо «{compiled_by}»{tail}", err=True)
-        sys.exit(1)
+        click.echo(printable(f"nor-docs: --compiled-by: неизвестное лицо «{compiled_by}»{tail}"), err=True)
+        sys.exit(USAGE)
     try:
-        path = build_control_sheet(records, items, today, by, out_dir, templates_dir, compiled_by, selection)
+        with output_lock(out_dir):
+            path = build_control_sheet(records, items, today, by, out_dir, templates_dir, compiled_by, selection)
     except TemplateProblem as problem:
         click.echo(Diagnostic(problem.template, 1, 1, problem.code, problem.message).as_text(), err=True)
-        sys.exit(1)
-    except BuildRefused as error:
+        sys.exit(ATTENTION)
+    except OutputRefused as error:
         click.echo(f"nor-docs: {error}", err=True)
-        sys.exit(1)
+        sys.exit(error.exit_code)
+    except Exception as error:  # noqa: BLE001 - reported as the sheet's failure (NOR313)
+        if os.environ.get("NOR_DOCS_DEBUG"):
+            raise
+        click.echo(f"nor-docs: NOR313 {render_failure('контрольный лист', error)}", err=True)
+        sys.exit(ATTENTION)
     counts = summary(items)
     executors = len({i.member for i in items})
     assignments = {i.assignment.id for i in items}

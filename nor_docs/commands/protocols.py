@@ -26,6 +26,14 @@ def _shown(items) -> list:
     return [d for d in items if d.is_error or d.code.startswith("NOR3")]
 
 
+def build_exit_code(diagnostics, failed) -> int:
+    """A build's exit code (``exitcodes``): the worst of its errors; a document left unbuilt is
+    at least ``ATTENTION``."""
+    from ..exitcodes import ATTENTION, for_errors
+
+    return max(for_errors(diagnostics), ATTENTION if failed else 0)
+
+
 def _echo_diagnostics(items) -> None:
     for diagnostic in items:
         click.echo(diagnostic.as_text(), err=True)
@@ -43,14 +51,15 @@ def _echo_diagnostics(items) -> None:
 def protocols(records_dir: str, out_dir: str, templates_dir: str, jobs: int | None, force: bool,
               progress: bool) -> None:  # fmt: skip
     """Собрать протокол DOCX для каждого заседания: <out>/<id заседания>.docx."""
-    from ..render.build import BuildRefused, build_protocols, stderr_progress
+    from ..outputs import OutputRefused
+    from ..render.build import build_protocols, stderr_progress
 
     try:
         result = build_protocols(records_dir, out_dir, templates_dir, jobs=jobs, force=force,
                                  progress=stderr_progress(progress))  # fmt: skip
-    except BuildRefused as error:
+    except OutputRefused as error:
         click.echo(f"nor-docs: {error}", err=True)
-        sys.exit(1)
+        sys.exit(error.exit_code)
     shown = _shown(result.diagnostics)
     _echo_diagnostics(shown)
     if len(result.built) <= 20:
@@ -66,7 +75,7 @@ def protocols(records_dir: str, out_dir: str, templates_dir: str, jobs: int | No
         click.echo(f"Собрано протоколов: {len(result.built)} из {total + len(result.failed)} "
                    f"(без изменений — {result.unchanged}, не собрано из-за ошибок — {len(result.failed)}) "
                    f"→ {out_dir}")  # fmt: skip
-    sys.exit(0 if result.ok else 1)
+    sys.exit(build_exit_code(result.diagnostics, result.failed))
 
 
 @build.command("extract")
@@ -86,18 +95,17 @@ def protocols(records_dir: str, out_dir: str, templates_dir: str, jobs: int | No
 def extract(meeting_id: str, items: tuple[str, ...], records_dir: str, out_dir: str, templates_dir: str,
             decisions: tuple[str, ...], certifier: str | None, certified_on: str | None) -> None:  # fmt: skip
     """Выписка из протокола: выбранные пункты с исходными номерами и заверением «Верно»."""
-    from ..render.build import BuildRefused
+    from ..outputs import OutputRefused
     from ..render.extract import build_extract
 
     try:
         path, found = build_extract(records_dir, out_dir, templates_dir, meeting_id, list(items),
                                     certifier=certifier, certified_on=certified_on,
                                     decisions=list(decisions))  # fmt: skip
-    except BuildRefused as error:
+    except OutputRefused as error:
         click.echo(f"nor-docs: {error}", err=True)
-        sys.exit(1)
+        sys.exit(error.exit_code)
     _echo_diagnostics(_shown(found))
-    if path is None:
-        sys.exit(1)
-    click.echo(path.as_posix())
-    sys.exit(1 if any(d.is_error for d in found) else 0)
+    if path is not None:
+        click.echo(path.as_posix())
+    sys.exit(build_exit_code(found, [] if path is not None else ["выписка"]))

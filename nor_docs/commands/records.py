@@ -14,14 +14,15 @@ from ..cli_texts import FOLDER, Choice, Path
 @RECORDS_OPTION
 @click.option("--format", "fmt", type=Choice(["text", "json"]), default="text", show_default=True,
               help="Формат вывода.")  # fmt: skip
-@click.option("--strict", is_flag=True, help="Предупреждения тоже дают код выхода 1.")
+@click.option("--strict", is_flag=True, help="Предупреждения тоже дают код выхода 2.")
 @click.option("--codes", is_flag=True, help="Показать все коды диагностики и выйти.")
 def validate(records_dir: str, fmt: str, strict: bool, codes: bool) -> None:
     """Проверить записи: схему каждого файла и связи между ними.
 
-    Код выхода: 0 — ошибок нет, 1 — есть ошибки (с --strict — и предупреждения).
+    Код выхода: 0 — ошибок нет, 2 — есть ошибки (с --strict — и предупреждения).
     """
     from ..diagnostics import format_codes, format_json, format_text
+    from ..exitcodes import for_errors
 
     if codes:
         click.echo(format_codes(fmt))
@@ -43,18 +44,32 @@ def validate(records_dir: str, fmt: str, strict: bool, codes: bool) -> None:
     else:
         click.echo(f"Записи в порядке: файлов — {len(records.files)}, заседаний — {len(records.meetings)}, "
                    f"дорожных карт — {len(records.roadmaps)}.")  # fmt: skip
-    failed = any(d.is_error for d in found) or (strict and found)
-    sys.exit(1 if failed else 0)
+    sys.exit(for_errors(found, strict=strict))
 
 
 @cli.command()
 @click.option("--out", "out_dir", default=None, type=FOLDER,
               help="Куда записать схемы (по умолчанию — в пакет, nor_docs/schemas).")  # fmt: skip
-def schema(out_dir: str | None) -> None:
+@RECORDS_OPTION
+def schema(out_dir: str | None, records_dir: str) -> None:
     """Записать JSON Schema для каждого вида записей (для подсказок в редакторе)."""
+    from ..atomic import os_error_text
+    from ..exitcodes import OUTPUT
+    from ..outputs import OutputRefused, refuse_inside_records
     from ..schema import write_schemas
 
-    for path in write_schemas(out_dir):
+    try:
+        if out_dir is not None:
+            refuse_inside_records(out_dir, records_dir, "папка для схем",
+                                  "схемы не пишутся в записи — укажите другую папку (--out)")
+        written = write_schemas(out_dir)
+    except OutputRefused as error:
+        click.echo(f"nor-docs: {error}", err=True)
+        sys.exit(OUTPUT)
+    except OSError as error:
+        click.echo(f"nor-docs: схемы не записаны: {os_error_text(error)}; укажите другую папку (--out)", err=True)
+        sys.exit(OUTPUT)
+    for path in written:
         click.echo(path)
 
 
@@ -76,7 +91,7 @@ def new_meeting(records_dir: str, on: str | None, slug: str) -> None:
         path = scaffold_meeting(records_dir, on, slug, records_given=given)
     except ScaffoldError as error:
         click.echo(f"nor-docs: {error}", err=True)
-        sys.exit(1)
+        sys.exit(error.exit_code)
     click.echo(f"Создан {path}: заполните поля и запустите nor-docs validate.")
 
 

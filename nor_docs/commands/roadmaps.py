@@ -24,14 +24,15 @@ from ..templates_dir import resolve_default
               help="То же на сегодня (в часовом поясе управления).")  # fmt: skip
 def roadmaps(records_dir: str, out_dir: str, templates_dir: str, today, status: bool) -> None:
     """Собрать дорожную карту DOCX для каждой записи roadmaps/: <out>/<id>.docx."""
-    from ..render.build import BuildRefused
+    from ..outputs import OutputRefused
     from ..render.roadmaps import build_roadmaps
+    from .protocols import build_exit_code
 
     try:
         result = build_roadmaps(records_dir, out_dir, templates_dir, today=today, status=status)
-    except BuildRefused as error:
+    except OutputRefused as error:
         click.echo(f"nor-docs: {error}", err=True)
-        sys.exit(1)
+        sys.exit(error.exit_code)
     for diagnostic in result.diagnostics:
         click.echo(diagnostic.as_text(), err=True)
     for path in sorted(result.built):
@@ -42,4 +43,4 @@ def roadmaps(records_dir: str, out_dir: str, templates_dir: str, today, status: 
     when = f" со статусами на {result.today:%d.%m.%Y}" if result.today is not None else ""
     click.echo(f"Собрано дорожных карт{when}: {len(result.built)} из {total} (без изменений — {result.unchanged}, "
                f"не собрано из-за ошибок — {len(result.failed)}) → {out_dir}")  # fmt: skip
-    sys.exit(0 if result.ok else 1)
+    sys.exit(build_exit_code(result.diagnostics, result.failed))

@@ -63,10 +63,11 @@ def parse_time(value: Any) -> dt.time:
 
 
 def _to_str(value: Any) -> Any:
-    # Numbers people write as labels («№ 4», item «2», item 1.10) are accepted as the text
-    # they were written as (the YAML reader keeps a float's source text).
+    # Numbers people write as labels («№ 4», item «2», item 1.10, «№ 010») are accepted as the
+    # text they were written as (the YAML reader keeps the source text of a float, and of an
+    # integer written with a leading zero or sign).
     if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
+        return getattr(value, "text", None) or str(value)
     if isinstance(value, float):
         return getattr(value, "text", None) or repr(value)
     return value
@@ -133,8 +134,11 @@ def _without_number_sign(value: str) -> str:
 # The number of a protocol or of an order («4», «15-о»): a label without the «№» sign.
 DocNumber = Annotated[Label, AfterValidator(_without_number_sign)]
 ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
+# An id becomes a file name (``<id>.docx``, ``<id>.extract-2-4.docx``, ``<id>.ics``): within this
+# it fits every file system's limit of 255 bytes with room to spare.
+MAX_ID_LENGTH = 100
 # A reference to another record by its id (people, organisations, groups, events, meetings).
-Ref = Annotated[str, Field(pattern=ID_PATTERN)]
+Ref = Annotated[str, Field(pattern=ID_PATTERN, max_length=MAX_ID_LENGTH)]
 
 
 @dataclass(frozen=True)

@@ -446,8 +446,9 @@ def take_marked_deadline(data: Any) -> Any:
 
 
 def check_no_marks(text: str) -> str:
-    """A text still holding ``[[…]]`` after ``take_marked_deadline``: say what is wrong with the mark."""
-    if "[[" in text or "]]" in text:
+    """A text still holding ``[[…]]`` after ``take_marked_deadline``: say what is wrong with the mark.
+    A lone «]]» (the end of an XML CDATA section quoted in a text, say) opens no mark: it is text."""
+    if "[[" in text:
         try:
             split_marked(text)
         except DeadlineError as error:

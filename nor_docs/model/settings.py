@@ -6,12 +6,43 @@ instruction (``../shared/domain.md``).
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+import calendar
+import re
+from typing import Annotated, ClassVar, Literal
 
-from pydantic import Field
+from pydantic import AfterValidator, Field
 
 from ..analytics.settings import AnalyticsSettings
 from .common import OrganizationRef, PersonRef, Record
+
+_MONTH_DAY = re.compile(r"^(\d{2})-(\d{2})$")
+
+
+def _month_day(months: range, example: str):
+    """A day of the year written «ММ-ДД» (a leap year's days allowed), in one of ``months``."""
+
+    def check(value: str) -> str:
+        match = _MONTH_DAY.match(value)
+        if not match:
+            raise ValueError(f"«{value}» — не день года; пишите ММ-ДД, например {example}")
+        month, day = int(match.group(1)), int(match.group(2))
+        if month not in months or not 1 <= day <= calendar.monthrange(2024, month)[1]:
+            allowed = "" if months == range(1, 13) else f" (месяц — с {months.start:02d} по {months.stop - 1:02d})"
+            raise ValueError(f"«{value}» — такого дня нет{allowed}; пишите ММ-ДД, например {example}")
+        return value
+
+    return AfterValidator(check)
+
+
+_DAY = r"(0[1-9]|[12]\d|3[01])"
+MonthDay = Annotated[str, _month_day(range(1, 13), "01-20"),
+                     Field(json_schema_extra={"pattern": rf"^(0[1-9]|1[0-2])-{_DAY}$"})]  # fmt: skip
+SchoolYearEnd = Annotated[str, _month_day(range(5, 9), "05-31"),
+                          Field(json_schema_extra={"pattern": rf"^(0[5-8])-{_DAY}$"})]  # fmt: skip
+# Upper bounds that keep every deadline computed from the settings within the dates a record may
+# hold (``dates.MAX_YEAR`` plus ten years): a default of ten million days is a slip, not a rule.
+MAX_DEFAULT_DAYS = 3650
+MAX_SHORT_DAYS = 365
 
 
 class DeadlineSettings(Record):
@@ -28,19 +59,19 @@ class DeadlineSettings(Record):
         description="Срок не указан: контролировать по правилу «в течение месяца» (default_days), помечая срок "
                     "как срок по умолчанию; false — статус «срок не установлен», без даты",
     )  # fmt: skip
-    default_days: int | None = Field(default=None, ge=1, description="Срок не указан: столько дней; пусто (null) — "
+    default_days: int | None = Field(default=None, ge=1, le=MAX_DEFAULT_DAYS, description="Срок не указан: столько дней; пусто (null) — "
                                      "один календарный месяц от даты заседания")  # fmt: skip
-    urgent_days: int = Field(default=3, ge=1, description="«Срочно»: столько дней")
-    prompt_days: int = Field(default=10, ge=1, description="«Оперативно»: столько дней")
-    standing_report: str = Field(default="01-20", pattern=r"^\d{2}-\d{2}$", description="«Постоянно»: отчёт "
+    urgent_days: int = Field(default=3, ge=1, le=MAX_SHORT_DAYS, description="«Срочно»: столько дней")
+    prompt_days: int = Field(default=10, ge=1, le=MAX_SHORT_DAYS, description="«Оперативно»: столько дней")
+    standing_report: MonthDay = Field(default="01-20", description="«Постоянно»: отчёт "
                                  "к этому дню следующего года, ММ-ДД (01-20 — 20 января)")  # fmt: skip
     # «до конца 2023-2024 учебного года»: the school year formally ends on 31 August; an office
     # that means the end of lessons writes "05-31" (or "06-30"), day and month of the end year.
-    school_year_end: str = Field(default="08-31", pattern=r"^(0[5-8])-(0[1-9]|[12]\d|3[01])$", description="«До "
+    school_year_end: SchoolYearEnd = Field(default="08-31", description="«До "
                                  "конца учебного года»: этот день, ММ-ДД (08-31; 05-31 — конец уроков)")  # fmt: skip
     recurring_day: int = Field(default=10, ge=1, le=31, description="«Ежемесячно», «ежеквартально» без числа: до "
                                "этого числа месяца, следующего за периодом")  # fmt: skip
-    warn_days: int = Field(default=3, ge=0, description="«Срок истекает»: за столько рабочих дней до срока")
+    warn_days: int = Field(default=3, ge=0, le=MAX_SHORT_DAYS, description="«Срок истекает»: за столько рабочих дней до срока")
 
 
 class DocumentSettings(Record):

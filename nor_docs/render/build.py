@@ -10,7 +10,18 @@
    stops only itself.
 3. Report. Diagnostics with file and line; the manifest is rewritten for what was built.
 
-Every output is written atomically (temporary file + rename) and only inside ``out``.
+Every output is written atomically (temporary file + rename) and only inside ``out``, which a
+build holds locked (``outputs.output_lock``): a second build into the same folder is refused.
+
+**One id, one file.** Each batch is validated on its own, so the ids of the whole folder are
+checked before any batch renders: the id every changed meeting file claims (``records.
+claimed_ids``, its ``id:`` or its name) and the id of every unchanged one (the manifest) are
+compared, and a meeting id that two files claim stops both — neither is rendered, the last good
+document under that name stays, and each file gets NOR107 naming the other. A worker that finds
+a file claiming another id than planned (edited during the build) does not write it.
+
+**One bad document.** A failure inside one meeting's rendering is NOR313 for that meeting; the
+others are built and summarised.
 """
 
 from __future__ import annotations
@@ -22,18 +33,42 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from ..atomic import os_error_text, write_atomic
+from ..atomic import is_stream, os_error_text, remove_leftovers, write_atomic
 from ..diagnostics import Diagnostic, sort_diagnostics
+from ..exitcodes import INVALID_RECORDS, OUTPUT, USAGE
 from ..layout import NOT_RECORDS, looks_like_records
 from ..model.common import ID_PATTERN
-from .manifest import Built, Fingerprint, Manifest, file_stat, renderer_fingerprint, same_files
+from ..outputs import OutputRefused, refuse_inside_records
+from .manifest import MANIFEST_NAME, Built, Fingerprint, Manifest, file_stat, renderer_fingerprint, same_files
 
 _ID = re.compile(ID_PATTERN)
 SHARED_FOLDERS = ("directory", "events")  # what every meeting's validation and rendering reads
+MAX_NAME_BYTES = 240  # of an output's file name: the file systems' 255, less room for our suffixes
 
 
-class BuildRefused(Exception):
-    """The build cannot start (an output folder inside the records, a missing folder)."""
+class BuildRefused(OutputRefused):
+    """The build cannot start or a document cannot be written (an output folder inside the
+    records, a missing records folder, an argument that names nothing); ``exit_code`` says which
+    (``exitcodes``)."""
+
+    def __init__(self, message: str, exit_code: int = OUTPUT):
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def records_not_found(records_dir) -> BuildRefused:
+    return BuildRefused(f"папка с записями «{records_dir}» не найдена", INVALID_RECORDS)
+
+
+def usage_problem(message: str) -> BuildRefused:
+    return BuildRefused(message, USAGE)
+
+
+def render_failure(what: str, error: BaseException) -> str:
+    """The message of NOR313: a document that failed while being filled in (a bug nor-docs must
+    hear of; the record passed validation)."""
+    return (f"{what} не собран: сбой при заполнении ({type(error).__name__}: {error}); остальные документы "
+            "собраны — сообщите разработчикам (подробности: NOR_DOCS_DEBUG=1)")
 
 
 @dataclass
@@ -151,12 +186,18 @@ def notices_as_diagnostics(records, meeting_id: str, notices) -> list[Diagnostic
 
 
 def output_path(out_dir: Path, name: str, suffix: str = ".docx") -> Path:
-    """``out_dir/name.docx``, refusing any name that would leave ``out_dir``."""
-    if not _ID.match(name) or "/" in name or "\\" in name:
+    """``out_dir/name.docx``, refusing any name that would leave ``out_dir`` (a link there that
+    leads elsewhere included), that is too long for a file system, or that stands for something
+    other than a file (a pipe or a device is not replaced, and a document is not streamed into it)."""
+    if not _ID.fullmatch(name) or "/" in name or "\\" in name:
         raise BuildRefused(f"недопустимое имя файла «{name}»")
+    if len(f"{name}{suffix}".encode()) > MAX_NAME_BYTES:
+        raise BuildRefused(f"имя файла «{name[:40]}…{suffix}» длиннее {MAX_NAME_BYTES} байт; сократите идентификатор")
     path = out_dir / f"{name}{suffix}"
     if path.resolve().parent != out_dir.resolve():
         raise BuildRefused(f"файл «{name}{suffix}» оказался бы вне папки {out_dir}")
+    if is_stream(path):
+        raise BuildRefused(f"на месте документа {path} — не обычный файл (канал, устройство); удалите его")
     return path
 
 
@@ -170,6 +211,7 @@ class _Job:
     out_dir: Path
     shared: list[Path]
     templates: Templates
+    expected: dict[str, str] = field(default_factory=dict)  # meeting file → the id planned for it
 
 
 _JOB: _Job | None = None  # set in the parent before the workers fork
@@ -226,11 +268,15 @@ def _render_batch_now(batch: list[str]) -> tuple[list[_Outcome], list[Diagnostic
         mid = by_source.get(shown)
         if mid is None or shown in broken:
             continue
+        planned = job.expected.get(name)
+        if planned is not None and planned != mid:  # the file changed since the ids were compared
+            found.append(Diagnostic(shown, 1, 1, "NOR313", f"протокол не собран: файл заявляет id «{mid}», а перед "
+                                                           f"сборкой заявлял «{planned}» (изменён во время сборки?); "
+                                                           "запустите сборку ещё раз"))  # fmt: skip
+            continue
         meeting = records.meetings[mid]
         try:
             data, notices = render_meeting(meeting, records, job.templates)
-            target = output_path(job.out_dir, mid)
-            write_atomic(target, data, durable=False)
         except TemplateProblem as problem:
             found.append(Diagnostic(problem.template, 1, 1, problem.code, problem.message))
             continue
@@ -238,6 +284,15 @@ def _render_batch_now(batch: list[str]) -> tuple[list[_Outcome], list[Diagnostic
             file, line, col = records.where(mid, problem.loc)
             found.append(Diagnostic(file, line, col, problem.code, str(problem)))
             continue
+        except Exception as error:  # noqa: BLE001 - one document's failure stops only it
+            if os.environ.get("NOR_DOCS_DEBUG"):
+                raise
+            file, line, col = records.where(mid)
+            found.append(Diagnostic(file, line, col, "NOR313", render_failure("протокол", error)))
+            continue
+        try:
+            target = output_path(job.out_dir, mid)
+            write_atomic(target, data, durable=False)
         except (BuildRefused, OSError) as error:
             why = os_error_text(error) if isinstance(error, OSError) else error
             found.append(Diagnostic(shown, 1, 1, "NOR308", f"протокол не записан: {why}"))
@@ -267,16 +322,23 @@ def build_protocols(
     progress: Callable[[int, int], None] | None = None,
 ) -> BuildResult:
     """Render every changed meeting under ``records_dir`` into ``out_dir``."""
+    from ..outputs import output_lock
+
     root = Path(records_dir)
     out = Path(out_dir)
     check_output_folder(root, out)
     if not root.is_dir():
-        raise BuildRefused(f"папка с записями «{records_dir}» не найдена")
+        raise records_not_found(records_dir)
     if not looks_like_records(root):
-        raise BuildRefused(f"«{records_dir}»: {NOT_RECORDS}")
-    templates = Templates(Path(templates_dir), str(templates_dir))
-    result = BuildResult()
+        raise BuildRefused(f"«{records_dir}»: {NOT_RECORDS}", INVALID_RECORDS)
+    with output_lock(out):
+        return _build_protocols(root, out, str(records_dir), Templates(Path(templates_dir), str(templates_dir)),
+                                jobs=jobs, force=force, progress=progress)  # fmt: skip
 
+
+def _build_protocols(root: Path, out: Path, records_dir: str, templates: Templates, *, jobs, force,
+                     progress) -> BuildResult:  # fmt: skip
+    result = BuildResult()
     shared_files, meeting_files = _list_inputs(root)
     shared = {p.relative_to(root).as_posix(): p for p in shared_files}
     meetings = {p.relative_to(root).as_posix(): p for p in meeting_files}
@@ -304,17 +366,23 @@ def build_protocols(
                         manifest.meetings[name] = Built(newer or built.source, built.output, built.output_stat)
                         continue
                 todo.append(name)
-    result.unchanged = len(meetings) - len(todo)
     if not manifest.shared:
         manifest.shared = {k: fp for k, p in shared.items() if (fp := Fingerprint.of(p)) is not None}
     if not manifest.templates:
         manifest.templates = {k: fp for k, p in template_files.items() if (fp := Fingerprint.of(p)) is not None}
 
+    expected, blocked, found = _one_file_per_id(root, records_dir, shared_files, meetings, todo, manifest)
+    result.diagnostics.extend(found)
+    for name in sorted(blocked):
+        result.failed.append(name)
+        manifest.meetings.pop(name, None)  # rendered again once the ids differ
+    todo = [name for name in todo if name not in blocked]
+    result.unchanged = len(meetings) - len(todo) - len(blocked)
+
     if todo:
-        out.mkdir(parents=True, exist_ok=True)
-        _remove_leftovers(out)
+        remove_leftovers(out)
         outcomes, found = _run(
-            _Job(root, str(records_dir), out, shared_files, templates), todo, jobs, progress
+            _Job(root, records_dir, out, shared_files, templates, expected), todo, jobs, progress
         )  # fmt: skip
         result.diagnostics.extend(found)
         owners: dict[str, str] = {}
@@ -323,7 +391,7 @@ def build_protocols(
                 result.failed.append(outcome.file)
                 manifest.meetings.pop(outcome.file, None)
                 continue
-            if outcome.output in owners:  # two files, one meeting id: the second overwrote the first
+            if outcome.output in owners:  # cannot happen (ids are compared first); never silently
                 result.diagnostics.append(Diagnostic(
                     _shown_name(records_dir, outcome.file), 1, 1, "NOR107",
                     f"идентификатор заседания «{Path(outcome.output).stem}» уже занят "
@@ -343,23 +411,66 @@ def build_protocols(
                 output_path(out, Path(built.output).stem).unlink(missing_ok=True)
             except (BuildRefused, OSError):
                 pass
-    if todo or previous.meetings.keys() != manifest.meetings.keys() or previous.context != context:
-        out.mkdir(parents=True, exist_ok=True)
-        manifest.save(out)
-    elif _refreshed(previous, manifest):
-        manifest.save(out)
+    try:
+        if todo or previous.meetings.keys() != manifest.meetings.keys() or previous.context != context:
+            manifest.save(out)
+        elif _refreshed(previous, manifest):
+            manifest.save(out)
+    except OSError as error:  # the documents are written; only the next build's shortcut is lost
+        result.diagnostics.append(Diagnostic(str(out / MANIFEST_NAME), 1, 1, "NOR308",
+                                             f"список собранного не записан: {os_error_text(error, with_path=False)}; "
+                                             "следующая сборка соберёт всё заново"))  # fmt: skip
     result.diagnostics = sort_diagnostics(result.diagnostics)
     return result
 
 
-_LEFTOVER = re.compile(r"^\.[^/]+\.(docx|json)\.[^.]+\.tmp$")
+def _one_file_per_id(root: Path, records_dir: str, shared_files: list[Path], meetings: dict[str, Path],
+                     todo: list[str], manifest: Manifest) -> tuple[dict[str, str], set[str], list[Diagnostic]]:  # fmt: skip
+    """Compare the ids of the whole folder before any batch renders (module doc, «One id, one
+    file»): (the id planned for each file to render, the files no document is made from, NOR107
+    for each of them)."""
+    from ..records import claimed_ids, load_records
 
-
-def _remove_leftovers(out: Path) -> None:
-    """Temporary files a killed build left behind (never a half document under a real name)."""
-    for path in out.glob(".*.tmp"):
-        if _LEFTOVER.match(path.name):
-            path.unlink(missing_ok=True)
+    claims = {name: Path(built.output).stem for name, built in manifest.meetings.items()}  # built before
+    expected = claimed_ids([meetings[name] for name in todo])
+    for name in todo:
+        if expected.get(meetings[name]) is not None:
+            claims[name] = expected[meetings[name]]
+    by_id: dict[str, list[str]] = {}
+    for name, mid in claims.items():
+        by_id.setdefault(mid, []).append(name)
+    colliding = sorted(name for names in by_id.values() if len(names) > 1 for name in names)
+    planned = {name: expected[meetings[name]] for name in todo if expected.get(meetings[name]) is not None}
+    if not colliding:
+        return planned, set(), []
+    # Only a file whose meeting loads claims its id (as in validate); load those that collide.
+    records, _problems = load_records(root, records_dir, files=shared_files + [meetings[n] for n in colliding])
+    where: dict[str, tuple[str, int, int]] = {}
+    for mid, origin in records.origins.items():
+        if mid in records.meetings:
+            where[origin.file] = (mid, *origin.source.position(("id",)))
+    for mid, located in records.duplicates:
+        if located.loc == () and located.file not in where:
+            where[located.file] = (mid, *located.source.position(("id",)))
+    counted: dict[str, list[tuple[str, str, int, int]]] = {}
+    for name in colliding:
+        shown = _shown_name(records_dir, name)
+        if shown in where:
+            mid, line, col = where[shown]
+            counted.setdefault(mid, []).append((name, shown, line, col))
+    blocked: set[str] = set()
+    found = []
+    for mid, files in sorted(counted.items()):
+        if len(files) < 2:
+            continue
+        for name, shown, line, col in files:
+            others = ", ".join(f"{o_shown}:{o_line}" for o_name, o_shown, o_line, _c in files if o_name != name)
+            found.append(Diagnostic(shown, line, col, "NOR107",
+                                    f"идентификатор заседания «{mid}» заявлен и в {others}: протокол «{mid}» не "
+                                    "собирается ни из одного из этих файлов (прежний документ остаётся), пока id не "
+                                    "станут разными; дайте другой"))  # fmt: skip
+            blocked.add(name)
+    return planned, blocked, found
 
 
 def _refreshed(previous: Manifest, manifest: Manifest) -> bool:
@@ -395,13 +506,12 @@ def _list_inputs(root: Path) -> tuple[list[Path], list[Path]]:
 def check_output_folder(records_dir: Path, out_dir: Path, default: str = "build/protocols") -> None:
     """Refuse, before any work, an output folder a build must not or cannot write: one inside the
     records (a build never writes into them), or one under a file or an unwritable folder."""
-    records = Path(records_dir).resolve()
+    try:
+        refuse_inside_records(out_dir, records_dir, "папка для документов",
+                              f"сборка не пишет в записи — укажите другую (по умолчанию {default})")
+    except OutputRefused as error:
+        raise BuildRefused(str(error)) from None
     out = Path(out_dir).resolve()
-    if out == records or out.is_relative_to(records):
-        raise BuildRefused(
-            f"папка для документов «{out_dir}» находится внутри папки записей «{records_dir}»; "
-            f"сборка не пишет в записи — укажите другую (по умолчанию {default})"
-        )
     existing = next(p for p in (out, *out.parents) if p.exists())
     if not existing.is_dir():
         raise BuildRefused(f"папка для документов «{out_dir}» не может быть создана: «{existing}» — файл, а не "

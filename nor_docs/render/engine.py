@@ -224,9 +224,15 @@ def _fix_table_grids(xml: str) -> str:
 
     before = etree.fromstring(xml.encode("utf-8"))
     ns = "{" + before.nsmap["w"] + "}"
+    # A table whose rows come from a loop has as many cells as the record's table has columns;
+    # when that count happens to equal the template's (three for the appendix table, whose grid
+    # ends in a sliver of 57 twips), the grid would stand and a column could not show a letter:
+    # a column narrower than its own margins is refitted too.
     looped = {i for i, table in enumerate(before.iter(ns + "tbl"))
               if any(len(row.findall(ns + "tc")) != len(table.findall(f"{ns}tblGrid/{ns}gridCol"))
-                     for row in table.iter(ns + "tr"))}  # fmt: skip
+                     for row in table.iter(ns + "tr"))
+              or any(int(float(c.get(ns + "w") or 0)) < _CELL_MARGINS
+                     for c in table.findall(f"{ns}tblGrid/{ns}gridCol"))}  # fmt: skip
     tree = DocxTemplate.fix_tables(None, xml)
     for i, table in enumerate(tree.iter(ns + "tbl")):
         grid = table.find(ns + "tblGrid")

@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..atomic import os_error_text, write_atomic
+from ..atomic import os_error_text, remove_leftovers, write_atomic
 from ..diagnostics import Diagnostic, sort_diagnostics
-from .build import BuildRefused, BuildResult, Templates, _remove_leftovers, _shown_name, check_output_folder, output_path
+from .build import (BuildRefused, BuildResult, Templates, _shown_name, check_output_folder, output_path,
+                    records_not_found, render_failure)  # fmt: skip
 
 TEMPLATE_NAME = "roadmap.docx"
 DEFAULT_OUT = "build/roadmaps"
@@ -65,19 +67,36 @@ def build_roadmaps(
 ) -> RoadmapBuild:
     """Render every roadmap under ``records_dir`` into ``out_dir``; statuses when ``status`` or
     ``today`` is given (``today`` defaults to today in the office's time zone)."""
-    from ..records import load_records, record_files
-    from ..validate import validate_records
-    from .engine import TemplateProblem
+
+    from ..outputs import output_lock
 
     root, out = Path(records_dir), Path(out_dir)
     check_output_folder(root, out, DEFAULT_OUT)
     if not root.is_dir():
-        raise BuildRefused(f"папка с записями «{records_dir}» не найдена")
+        raise records_not_found(records_dir)
+    with output_lock(out):
+        return _build_roadmaps(root, out, records_dir, templates_dir, today, status)
+
+
+def _build_roadmaps(root: Path, out: Path, records_dir, templates_dir, today, status) -> RoadmapBuild:
+    from ..records import load_records, record_files
+    from ..validate import validate_records
+    from .engine import TemplateProblem
+
     records, found = load_records(root, str(records_dir))
     found.extend(validate_records(records, warnings=False))
     errors = [d for d in found if d.is_error]
     broken = {d.file for d in errors}
     result = RoadmapBuild(diagnostics=list(errors))
+    # A roadmap id two files claim stops both (the first one loaded is not the right one either).
+    for rid, located in records.duplicates:
+        if rid in records.roadmaps and located.loc == ():
+            first = records.origins[rid]
+            broken.add(first.file)
+            line, col = first.source.position(("id",))
+            result.diagnostics.append(Diagnostic(first.file, line, col, "NOR107",
+                                                 f"идентификатор «{rid}» заявлен и в {located.file}: дорожная карта "
+                                                 "не собирается ни из одного из этих файлов, пока id не станут разными"))  # fmt: skip
     files = [_shown_name(records_dir, p.relative_to(root).as_posix()) for p in record_files(root)
              if p.relative_to(root).parts[0] == "roadmaps"]  # fmt: skip
     by_file: dict[str, list[str]] = {}
@@ -96,7 +115,12 @@ def build_roadmaps(
             except UnknownTimeZone:
                 blocked = f"неизвестный часовой пояс «{records.settings.deadlines.timezone}» в настройках"
             else:
-                parts = roadmap_parts(records, result.today)
+                try:
+                    parts = roadmap_parts(records, result.today)
+                except Exception as error:  # noqa: BLE001 - reported for each roadmap
+                    if os.environ.get("NOR_DOCS_DEBUG"):
+                        raise
+                    blocked = f"сбой при расчёте статусов ({type(error).__name__}: {error}) — сообщите разработчикам"
 
     templates = Templates(Path(templates_dir), str(templates_dir))
     out_ready = False
@@ -119,11 +143,18 @@ def build_roadmaps(
                 result.diagnostics.append(Diagnostic(problem.template, 1, 1, problem.code, problem.message))
                 result.failed.append(file)
                 continue
+            except Exception as error:  # noqa: BLE001 - one document's failure stops only it
+                if os.environ.get("NOR_DOCS_DEBUG"):
+                    raise
+                where, line, col = records.where(rid)
+                result.diagnostics.append(Diagnostic(where, line, col, "NOR313", render_failure("документ дорожной карты", error)))
+                result.failed.append(file)
+                continue
             try:
                 target = output_path(out, rid)
                 if not out_ready:
                     out.mkdir(parents=True, exist_ok=True)
-                    _remove_leftovers(out)
+                    remove_leftovers(out)
                     out_ready = True
                 if _same_bytes(target, data):
                     result.unchanged += 1

@@ -647,10 +647,13 @@ def _appendix_heading(ctx: _Context, number: str) -> str:
 def _appendix(ctx: _Context, appendix) -> dict:
     table = None
     if appendix.table is not None:
+        # Every row as wide as the widest (a row written shorter, or empty, gets empty cells: a
+        # table row of no cells is not a row Word can open); a table of no cells at all is none.
         width = max([len(appendix.table.header), *(len(r) for r in appendix.table.rows)])
         pad = lambda row: list(row) + [""] * (width - len(row))  # noqa: E731
-        table = {"header": pad(appendix.table.header) if appendix.table.header else [],
-                 "rows": [pad(r) for r in appendix.table.rows]}  # fmt: skip
+        if width:
+            table = {"header": pad(appendix.table.header) if appendix.table.header else [],
+                     "rows": [pad(r) for r in appendix.table.rows]}  # fmt: skip
     return {
         "heading": _appendix_heading(ctx, str(appendix.number)),
         "title": appendix.title,
