@@ -36,6 +36,8 @@ _OUTCOME_OF_CODE = {
     "NOR305": ATTENTION,
     "NOR306": ATTENTION,
     "NOR307": ATTENTION,
+    "NOR311": ATTENTION,  # an extract nobody can certify: not built (--certifier)
+    "NOR312": ATTENTION,  # an extract without any decision: not built (--decision)
     "NOR313": ATTENTION,
     "NOR308": OUTPUT,
     "NOR309": USAGE,
@@ -43,8 +45,9 @@ _OUTCOME_OF_CODE = {
 
 
 def for_diagnostic(code: str) -> int:
-    """The outcome an error with ``code`` stands for: a document not built (templates, NOR313),
-    an output not written (NOR308), an argument that names nothing (NOR309), else invalid records."""
+    """The outcome an error with ``code`` stands for: a document not built (templates, an extract
+    that cannot be certified or holds no decision, NOR313), an output not written (NOR308), an
+    argument that names nothing (NOR309), else invalid records."""
     return _OUTCOME_OF_CODE.get(code, INVALID_RECORDS)
 
 

@@ -42,8 +42,8 @@ WRITERS = {
     "calendar --out": lambda records, target: ["calendar", "--records", str(records), *TODAY, "--out", str(target)],
     "build protocols": lambda records, target: ["build", "protocols", "--records", str(records), "--out", str(target),
                                                 "--templates", TEMPLATES],  # fmt: skip
-    "build extract": lambda records, target: ["build", "extract", "2023-12-14-mun4-wg", "--item", "2", "--records",
-                                              str(records), "--out", str(target), "--templates", TEMPLATES],  # fmt: skip
+    "build extract": lambda records, target: ["build", "extract", "2023-12-14-mun4-wg", "--item", "2", "--decision", "3",
+                                              "--records", str(records), "--out", str(target), "--templates", TEMPLATES],  # fmt: skip
     "build roadmaps": lambda records, target: ["build", "roadmaps", "--records", str(records), "--out", str(target),
                                                "--templates", TEMPLATES],  # fmt: skip
     "build control": lambda records, target: ["build", "control", "--records", str(records), *TODAY, "--out",
@@ -259,8 +259,8 @@ def test_a_full_disk_during_build_protocols_is_the_nor308_list(runner, records, 
 
 def test_a_full_disk_during_build_extract_is_nor308(runner, records, tmp_path, monkeypatch):
     _full_disk(monkeypatch)
-    result = runner.invoke(cli, ["build", "extract", "2023-12-14-mun4-wg", "--item", "2", "--records", str(records),
-                                 "--out", str(tmp_path / "out"), "--templates", TEMPLATES])  # fmt: skip
+    result = runner.invoke(cli, ["build", "extract", "2023-12-14-mun4-wg", "--item", "2", "--decision", "3", "--records",
+                                 str(records), "--out", str(tmp_path / "out"), "--templates", TEMPLATES])  # fmt: skip
     assert result.exit_code == 4, result.output
     assert "NOR308 выписка не записана: на диске нет места" in result.stderr
     assert "внутренняя ошибка" not in result.output
@@ -281,8 +281,8 @@ def test_an_id_of_the_longest_allowed_length_builds_its_documents(runner, tmp_pa
     built = runner.invoke(cli, ["build", "protocols", "--records", str(records), "--out", str(out), "--templates",
                                 TEMPLATES])  # fmt: skip
     assert built.exit_code == 0, built.output
-    extract = runner.invoke(cli, ["build", "extract", long_id, "--item", "1", "--records", str(records), "--out",
-                                  str(out), "--templates", TEMPLATES])  # fmt: skip
+    extract = runner.invoke(cli, ["build", "extract", long_id, "--item", "1", "--decision", "2", "--records", str(records),
+                                  "--out", str(out), "--templates", TEMPLATES])  # fmt: skip
     assert extract.exit_code == 0, extract.output
     assert sorted(p.name for p in out.glob("*.docx")) == [f"{long_id}.docx", f"{long_id}.extract-1.docx"]
 

@@ -269,8 +269,9 @@ def render_everything(root: Path, today: dt.date) -> None:
     templates = _templates()
     for meeting in records.meetings.values():
         render_meeting(meeting, records, templates)
-        if meeting.agenda:
-            render_meeting(meeting, records, templates, items=[meeting.agenda[-1].number])
+        if meeting.agenda:  # (the meeting's own decisions carried: an extract without any is NOR312, not a document)
+            render_meeting(meeting, records, templates, items=[meeting.agenda[-1].number],
+                           decisions=[str(d.number) for d in meeting.decisions])  # fmt: skip
     parts = roadmap_parts(records, today)
     for roadmap in records.roadmaps.values():
         template = templates.compiled(templates.choose_named(roadmap.issuer, "roadmap.docx"))
@@ -494,7 +495,7 @@ def test_hostile_text_opens_in_libreoffice_as_text(tmp_path, tmp_path_factory):
     root = _write(files, tmp_path)
     out = tmp_path / "out"
     assert build_protocols(root, out, TEMPLATES, jobs=1).ok
-    assert build_extract(root, out, TEMPLATES, "m1", ["1"])[0] is not None
+    assert build_extract(root, out, TEMPLATES, "m1", ["1"], decisions=["1", "2", "3", "4", "5"])[0] is not None
     pdfs = to_pdf(sorted(out.glob("*.docx")), tmp_path_factory)
     text = pdf_text(pdfs["m1"])
     for fact in ("№ 010", "::add-mask::секрет", "##[error]старый синтаксис", "]]></w:t></w:r></w:p>", "<script>",

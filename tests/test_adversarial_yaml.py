@@ -92,9 +92,14 @@ def test_an_extract_reports_errors_in_what_every_meeting_shares_as_the_protocols
     root = build_case(BAD / "settings-out-of-range", tmp_path)
     monkeypatch.chdir(tmp_path)
     args = ["--records", str(root), "--out", str(tmp_path / "out"), "--templates", str(ROOT / "templates")]
-    extract = runner.invoke(cli, ["build", "extract", "2024-01-10-wg", "--item", "1", *args])
+    extract = runner.invoke(cli, ["build", "extract", "2024-01-10-wg", "--item", "1", "--decision", "2", *args])
     protocols = runner.invoke(cli, ["build", "protocols", *args])
     assert extract.exit_code == protocols.exit_code == 2
     assert "settings.yaml:5:17: NOR103 поле «default_days»" in extract.stderr
     assert [line for line in extract.stderr.splitlines() if "settings.yaml" in line] == [
+        line for line in protocols.stderr.splitlines() if "settings.yaml" in line]
+    # an extract refused for want of decisions (NOR312) still names the shared errors: the worst wins
+    refused = runner.invoke(cli, ["build", "extract", "2024-01-10-wg", "--item", "1", *args])
+    assert refused.exit_code == 2 and "NOR312" in refused.stderr
+    assert [line for line in refused.stderr.splitlines() if "settings.yaml" in line] == [
         line for line in protocols.stderr.splitlines() if "settings.yaml" in line]

@@ -374,7 +374,7 @@ def test_an_extract_without_any_decision_of_its_items_is_an_error_not_a_document
                      r"решения заседания \(1, 2, 3\) к пунктам не привязаны; укажите нужные: --decision 1", result.stderr)
     assert list(tmp_path.iterdir()) == []
     result = runner.invoke(cli, ["build", "extract", "2023-12-14-mun4-wg", "--item", "2", "--decision", "9", *args])
-    assert result.exit_code == 1 and "NOR309 у заседания 2023-12-14-mun4-wg нет решения 9" in result.stderr
+    assert result.exit_code == 3 and "NOR309 у заседания 2023-12-14-mun4-wg нет решения 9" in result.stderr
 
 
 def test_items_with_their_own_decisions_warn_about_the_meetings_left_out(tmp_path, runner, records_copy):

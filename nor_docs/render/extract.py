@@ -88,7 +88,7 @@ def _build_extract(root: Path, out: Path, records_dir, templates_dir, meeting_id
     if errors:
         return None, sort_diagnostics(errors)
     # Errors in what every meeting shares (settings, the directory, events) are reported, as a
-    # protocol build reports them (exit code 2); the extract is built, as the protocols are.
+    # protocol build reports them (exit code 2), whether the extract is then built or not.
     shared_names = {_shown(records_dir, root, p) for p in shared}
     shared_errors = [d for d in problems if d.is_error and d.file in shared_names]
     if certifier is not None and certifier not in records.people:
@@ -105,21 +105,22 @@ def _build_extract(root: Path, out: Path, records_dir, templates_dir, meeting_id
                                        certified_on=on, decisions=decisions)  # fmt: skip
     except ExtractProblem as error:
         line, col = records.where(meeting_id, error.loc)[1:]
-        return None, [Diagnostic(file, line, col, error.code, str(error))]
+        return None, sort_diagnostics(shared_errors + [Diagnostic(file, line, col, error.code, str(error))])
     except TemplateProblem as problem:
-        return None, [Diagnostic(problem.template, 1, 1, problem.code, problem.message)]
+        return None, sort_diagnostics(shared_errors + [Diagnostic(problem.template, 1, 1, problem.code, problem.message)])
     except Exception as error:  # noqa: BLE001 - reported as this document's failure
         if os.environ.get("NOR_DOCS_DEBUG"):
             raise
         _file, line, col = records.where(meeting_id)
-        return None, [Diagnostic(file, line, col, "NOR313", render_failure("документ выписки", error))]
+        failure = Diagnostic(file, line, col, "NOR313", render_failure("документ выписки", error))
+        return None, sort_diagnostics(shared_errors + [failure])
     chosen = sorted({str(i).strip().rstrip(".") for i in items}, key=lambda n: [int(p) if p.isdigit() else 0 for p in n.split(".")])
     try:
         target = output_path(out, f"{meeting_id}.extract-{'-'.join(chosen)}")
         write_atomic(target, data)
     except (BuildRefused, OSError) as error:
         why = os_error_text(error) if isinstance(error, OSError) else error
-        return None, [Diagnostic(file, 1, 1, "NOR308", f"выписка не записана: {why}")]
+        return None, sort_diagnostics(shared_errors + [Diagnostic(file, 1, 1, "NOR308", f"выписка не записана: {why}")])
     return target, sort_diagnostics(shared_errors + notices_as_diagnostics(records, meeting_id, notices))
 
 
