@@ -248,7 +248,7 @@ def test_github_broken_records_fail_their_own_step(office):
     path = office / "records" / "meetings" / "2025-03-05-wg.yaml"
     path.write_text(MEETING.replace("executors: [ivanova]", "executors: [ivanva]"), encoding="utf-8")
     ran = run_github_steps(office, "2025-03-10")
-    assert [(name, code) for name, code, _ in ran] == [("Записи", 1)]  # «Сроки» never runs
+    assert [(name, code) for name, code, _ in ran] == [("Записи", 2)]  # invalid records; «Сроки» never runs
     output = ran[0][2]
     assert output.splitlines()[0] == "::add-matcher::.github/nor-docs-problem-matcher.json"
     assert "records/meetings/2025-03-05-wg.yaml:10:17: NOR104 неизвестный исполнитель «ivanva»; возможно, «ivanova»?" \
@@ -257,7 +257,7 @@ def test_github_broken_records_fail_their_own_step(office):
 
 def test_github_today_cannot_inject_a_command(office):
     ran = run_github_steps(office, '2025-03-10"; touch injected; echo "')
-    assert ran[-1][0] == "Сроки" and ran[-1][1] == 2  # a usage error of --today, nothing run
+    assert ran[-1][0] == "Сроки" and ran[-1][1] == 3  # a usage error of --today, nothing run
     assert not (office / "injected").exists()
 
 
@@ -283,7 +283,7 @@ def test_gitlab_broken_records_fail_the_records_job(office):
     path = office / "records" / "meetings" / "2025-03-05-wg.yaml"
     path.write_text(MEETING.replace("date: 2025-03-05", "date: 2025-02-30"), encoding="utf-8")
     code, output = run_gitlab_job(office, "records", "2025-03-10")
-    assert code == 1 and "NOR105 такой даты нет" in output
+    assert code == 2 and "NOR105 такой даты нет" in output
 
 
 def test_the_office_makefile_runs_nor_docs_with_the_selection(office):

@@ -75,7 +75,7 @@ def test_filters_combine(runner):
 def test_an_unknown_id_is_refused_the_same_way_by_all_three(runner, tmp_path, option, value, message):
     for command in (["check"], ["build", "control", "--out", str(tmp_path)], ["calendar", "--out", str(tmp_path)]):
         result = runner.invoke(cli, [*command, "--records", str(RECORDS), "--today", DAY, option, value])
-        assert result.exit_code == 2, (command, result.output)
+        assert result.exit_code == 3, (command, result.output)  # exitcodes.USAGE
         assert result.output.splitlines()[0] == f"nor-docs {' '.join(command[:2] if command[0] == 'build' else command[:1])}: {message}"
     assert not list(tmp_path.iterdir())
 

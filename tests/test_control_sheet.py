@@ -595,11 +595,11 @@ def test_the_settings_name_the_organisation_and_who_compiled_it(tmp_path, runner
     assert sheet.compiled[2] == "С.А. Пахомова"
     result = run(runner, "--today", "2023-02-22", "--out", str(tmp_path / "out"), "--compiled-by", "ivanva",
                  records=records_dir)  # fmt: skip
-    assert result.exit_code == 1 and "--compiled-by: неизвестное лицо «ivanva»" in result.stderr
+    assert result.exit_code == 3 and "--compiled-by: неизвестное лицо «ivanva»" in result.stderr  # exitcodes.USAGE
     (records_dir / "settings.yaml").write_text("documents:\n  organization: ptz-u\n  compiled_by: pahomova\n",
                                                encoding="utf-8")  # fmt: skip
     result = runner.invoke(cli, ["validate", "--records", str(records_dir)])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # exitcodes.INVALID_RECORDS
     assert f"{records_dir}/settings.yaml:2:17: NOR104 неизвестная организация «ptz-u»; возможно, «ptz-uo»?" in result.output
     assert f"{records_dir}/settings.yaml:3:16: NOR104 неизвестное лицо «pahomova»; возможно, «pakhomova»?" in result.output
 
