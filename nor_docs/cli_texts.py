@@ -95,10 +95,14 @@ class RussianUsageError(click.UsageError):
         self.exit_code = exit_code
 
     def format_message(self) -> str:
+        """One line (a value from the command line, printable: a workflow input with a line break
+        cannot forge a CI command), then the way to the help."""
+        from .textsafety import printable
+
         ctx = self.ctx
         if ctx is None:
-            return f"nor-docs: {self.message}"
-        text = f"{ctx.command_path}: {self.message}"
+            return printable(f"nor-docs: {self.message}")
+        text = printable(f"{ctx.command_path}: {self.message}")
         if ctx.command.get_help_option(ctx) is not None:
             text += f"\nСправка: {ctx.command_path} --help"
         return text

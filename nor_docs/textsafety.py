@@ -44,9 +44,14 @@ def _escape(match: re.Match) -> str:
     return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
-def printable(text: str) -> str:
-    """``text`` with every character that could lie to a reader escaped visibly (one line)."""
-    return _UNSAFE.sub(_escape, text) if _UNSAFE.search(text) else text
+def printable(text: str, keep_lines: bool = False) -> str:
+    """``text`` with every character that could lie to a reader escaped visibly: one line, or,
+    with ``keep_lines``, each of its lines (a report of many lines keeps its «\n»)."""
+    if not _UNSAFE.search(text):
+        return text
+    if keep_lines:
+        return "\n".join(_UNSAFE.sub(_escape, line) for line in text.split("\n"))
+    return _UNSAFE.sub(_escape, text)
 
 
 def has_unsafe(text: str) -> bool:

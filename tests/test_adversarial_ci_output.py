@@ -163,3 +163,18 @@ def test_newest_overdue_items_come_first_so_none_hides_under_the_count(runner, t
     assert [next(t for t in re.findall(r"задача \d+", e)) for e in errors[:9]] == [f"задача {n}" for n in
                                                                                    range(11, 2, -1)]  # fmt: skip
     assert "title=Ещё 3 просроченных поручения" in errors[9]
+
+
+@pytest.mark.parametrize("args", [
+    ["check", "--today", "2024-01-01\n::add-mask::x"],
+    ["check", "--executor", "x\n::error file=a::forged\x1b[2J"],
+    ["build", "control", "--meeting", "m\r::warning::forged"],
+])  # fmt: skip
+def test_a_value_from_the_command_line_is_shown_on_one_line(runner, args):
+    """A workflow input put into an option (``--today "$TODAY"``) that nor-docs refuses is quoted
+    in the usage error escaped, on one line: it cannot become a command of the CI log."""
+    result = runner.invoke(cli, [*args, "--records", str(ROOT / "records")])
+    assert result.exit_code == 3, result.output
+    for line in result.output.splitlines():
+        assert_safe_github_line(line)
+        assert not line.startswith("::") and "\x1b" not in line

@@ -122,8 +122,8 @@ def _emit(text: str, output: str | None) -> None:
         try:
             write_atomic(output, body.encode("utf-8") + b"\n")
         except OSError as error:
-            click.echo(f"nor-docs: отчёт не записан в {output}: {os_error_text(error, with_path=False)}; "
-                       "укажите другой файл (--output)", err=True)  # fmt: skip
+            click.echo(printable(f"nor-docs: отчёт не записан в {output}: {os_error_text(error, with_path=False)}; "
+                                 "укажите другой файл (--output)"), err=True)  # fmt: skip
             finish(OUTPUT)
     else:
         sys.stdout.write(body)
@@ -192,7 +192,7 @@ def _refuse_output(target: str, records_dir: str, what: str, way_out: str) -> No
     try:
         refuse_inside_records(target, records_dir, what, way_out)
     except OutputRefused as error:
-        click.echo(f"nor-docs: {error}", err=True)
+        click.echo(printable(f"nor-docs: {error}"), err=True)
         sys.exit(OUTPUT)
 
 
@@ -206,7 +206,7 @@ def _append_step_summary(markdown: str) -> None:
         except OSError as error:
             from ..atomic import os_error_text
 
-            click.echo(f"nor-docs check: сводка шага не записана: {os_error_text(error)}", err=True)
+            click.echo(printable(f"nor-docs check: сводка шага не записана: {os_error_text(error)}"), err=True)
 
 
 @cli.command("calendar")
@@ -244,7 +244,7 @@ def calendar_command(records_dir: str, issuer: str | None, meeting: str | None, 
             raise
         from ..render.build import render_failure
 
-        click.echo(f"nor-docs: NOR313 {render_failure('календарь', error)}", err=True)
+        click.echo(printable(f"nor-docs: NOR313 {render_failure('календарь', error)}"), err=True)
         sys.exit(ATTENTION)
     try:
         with output_lock(out_dir):
@@ -253,12 +253,12 @@ def calendar_command(records_dir: str, issuer: str | None, meeting: str | None, 
                 try:
                     write_atomic(path, data)
                 except OSError as error:
-                    click.echo(f"nor-docs: календарь не записан: {os_error_text(error)}; укажите другую папку (--out)",
-                               err=True)  # fmt: skip
+                    click.echo(printable(f"nor-docs: календарь не записан: {os_error_text(error)}; укажите другую "
+                                         "папку (--out)"), err=True)  # fmt: skip
                     sys.exit(OUTPUT)
-                click.echo(f"{path}: событий — {events}")
+                click.echo(printable(f"{path}: событий — {events}"))
     except OutputRefused as error:
-        click.echo(f"nor-docs: {error}", err=True)
+        click.echo(printable(f"nor-docs: {error}"), err=True)
         sys.exit(OUTPUT)
 
 
@@ -298,7 +298,7 @@ def build_control(records_dir: str, today: dt.date | None, by: str, warn_days: i
     try:
         check_output_folder(Path(records_dir), Path(out_dir), default="build/control")
     except OutputRefused as error:
-        click.echo(f"nor-docs: {error}", err=True)
+        click.echo(printable(f"nor-docs: {error}"), err=True)
         sys.exit(error.exit_code)
     selection = _selection(issuer, meeting, executor)
     records, items, today, _warn, errors = _prepare(records_dir, today, warn_days, selection)
@@ -321,18 +321,18 @@ def build_control(records_dir: str, today: dt.date | None, by: str, warn_days: i
         click.echo(Diagnostic(problem.template, 1, 1, problem.code, problem.message).as_text(), err=True)
         sys.exit(ATTENTION)
     except OutputRefused as error:
-        click.echo(f"nor-docs: {error}", err=True)
+        click.echo(printable(f"nor-docs: {error}"), err=True)
         sys.exit(error.exit_code)
     except Exception as error:  # noqa: BLE001 - reported as the sheet's failure (NOR313)
         if os.environ.get("NOR_DOCS_DEBUG"):
             raise
-        click.echo(f"nor-docs: NOR313 {render_failure('контрольный лист', error)}", err=True)
+        click.echo(printable(f"nor-docs: NOR313 {render_failure('контрольный лист', error)}"), err=True)
         sys.exit(ATTENTION)
     counts = summary(items)
     executors = len({i.member for i in items})
     assignments = {i.assignment.id for i in items}
     late = {i.assignment.id for i in items if i.status == "overdue"}
-    click.echo(f"{path.as_posix()}: поручений — {len(assignments)} (по исполнителям — {counts['total']}), "
-               f"просрочено — {len(late)} (по исполнителям — {counts['overdue']}), исполнителей — {executors}")  # fmt: skip
+    click.echo(printable(f"{path.as_posix()}: поручений — {len(assignments)} (по исполнителям — {counts['total']}), "
+                         f"просрочено — {len(late)} (по исполнителям — {counts['overdue']}), исполнителей — {executors}"))  # fmt: skip
     if selection:
-        click.echo(selection.describe(records))
+        click.echo(printable(selection.describe(records)))

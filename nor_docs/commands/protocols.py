@@ -10,6 +10,7 @@ from ..cli import RECORDS_OPTION, build
 from ..cli_texts import FOLDER, IntRange
 from ..templates_dir import HELP as TEMPLATES_HELP
 from ..templates_dir import resolve_default
+from ..textsafety import printable
 
 OUT_OPTION = click.option(
     "--out", "out_dir", default="build/protocols", show_default=True, type=FOLDER,
@@ -58,23 +59,23 @@ def protocols(records_dir: str, out_dir: str, templates_dir: str, jobs: int | No
         result = build_protocols(records_dir, out_dir, templates_dir, jobs=jobs, force=force,
                                  progress=stderr_progress(progress))  # fmt: skip
     except OutputRefused as error:
-        click.echo(f"nor-docs: {error}", err=True)
+        click.echo(printable(f"nor-docs: {error}"), err=True)
         sys.exit(error.exit_code)
     shown = _shown(result.diagnostics)
     _echo_diagnostics(shown)
     if len(result.built) <= 20:
         for path in sorted(result.built):
-            click.echo(path.as_posix())
+            click.echo(printable(path.as_posix()))
     total = len(result.built) + result.unchanged
     if not result.built and not result.failed and not result.unchanged:
-        click.echo(f"В {records_dir}/meetings нет заседаний (файлов .yaml) — собирать нечего. Новое заседание: "
-                   f"nor-docs new meeting --records {records_dir}")  # fmt: skip
+        click.echo(printable(f"В {records_dir}/meetings нет заседаний (файлов .yaml) — собирать нечего. Новое "
+                             f"заседание: nor-docs new meeting --records {records_dir}"))  # fmt: skip
     elif not result.built and not result.failed:
-        click.echo(f"Без изменений: протоколов — {result.unchanged} в {out_dir}; собирать нечего.")
+        click.echo(printable(f"Без изменений: протоколов — {result.unchanged} в {out_dir}; собирать нечего."))
     else:
-        click.echo(f"Собрано протоколов: {len(result.built)} из {total + len(result.failed)} "
-                   f"(без изменений — {result.unchanged}, не собрано из-за ошибок — {len(result.failed)}) "
-                   f"→ {out_dir}")  # fmt: skip
+        click.echo(printable(f"Собрано протоколов: {len(result.built)} из {total + len(result.failed)} "
+                             f"(без изменений — {result.unchanged}, не собрано из-за ошибок — {len(result.failed)}) "
+                             f"→ {out_dir}"))  # fmt: skip
     sys.exit(build_exit_code(result.diagnostics, result.failed))
 
 
@@ -103,9 +104,9 @@ def extract(meeting_id: str, items: tuple[str, ...], records_dir: str, out_dir: 
                                     certifier=certifier, certified_on=certified_on,
                                     decisions=list(decisions))  # fmt: skip
     except OutputRefused as error:
-        click.echo(f"nor-docs: {error}", err=True)
+        click.echo(printable(f"nor-docs: {error}"), err=True)
         sys.exit(error.exit_code)
     _echo_diagnostics(_shown(found))
     if path is not None:
-        click.echo(path.as_posix())
+        click.echo(printable(path.as_posix()))
     sys.exit(build_exit_code(found, [] if path is not None else ["выписка"]))

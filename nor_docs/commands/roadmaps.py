@@ -10,6 +10,7 @@ from ..cli import RECORDS_OPTION, build, parse_day
 from ..cli_texts import FOLDER
 from ..templates_dir import HELP as TEMPLATES_HELP
 from ..templates_dir import resolve_default
+from ..textsafety import printable
 
 
 @build.command("roadmaps")
@@ -31,16 +32,16 @@ def roadmaps(records_dir: str, out_dir: str, templates_dir: str, today, status: 
     try:
         result = build_roadmaps(records_dir, out_dir, templates_dir, today=today, status=status)
     except OutputRefused as error:
-        click.echo(f"nor-docs: {error}", err=True)
+        click.echo(printable(f"nor-docs: {error}"), err=True)
         sys.exit(error.exit_code)
     for diagnostic in result.diagnostics:
         click.echo(diagnostic.as_text(), err=True)
     for path in sorted(result.built):
-        click.echo(path.as_posix())
+        click.echo(printable(path.as_posix()))
     for path in result.removed:
-        click.echo(f"удалён {path.as_posix()}: этой дорожной карты больше нет в записях")
+        click.echo(printable(f"удалён {path.as_posix()}: этой дорожной карты больше нет в записях"))
     total = len(result.built) + result.unchanged + len(result.failed)
     when = f" со статусами на {result.today:%d.%m.%Y}" if result.today is not None else ""
-    click.echo(f"Собрано дорожных карт{when}: {len(result.built)} из {total} (без изменений — {result.unchanged}, "
-               f"не собрано из-за ошибок — {len(result.failed)}) → {out_dir}")  # fmt: skip
+    click.echo(printable(f"Собрано дорожных карт{when}: {len(result.built)} из {total} (без изменений — "
+                         f"{result.unchanged}, не собрано из-за ошибок — {len(result.failed)}) → {out_dir}"))  # fmt: skip
     sys.exit(build_exit_code(result.diagnostics, result.failed))
