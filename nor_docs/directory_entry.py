@@ -4,17 +4,27 @@ The file is edited as text, so its comments, order and formatting stay as the cl
 the entry goes at the end of the file's ``people:`` (``organizations:``) list, indented as the
 list's items are, or a new list is begun at the end of the file. The new text is checked before
 it is written — the file must still read and pass its schema, and the id must be new in the whole
-records folder (all ids share one namespace) — and written atomically; a refused entry leaves the
-file as it was.
+records folder (all ids share one namespace) — and written atomically, holding the lock of the
+directory folder (two runs at once cannot lose each other's entry); a refused entry leaves the
+file as it was. The file is a regular file of ``<records>/directory/`` (``--file`` elsewhere, a
+link out of it or a pipe is refused).
+
+Exit codes (``EntryError.exit_code``): 3 — the arguments (a bad id or name, a taken id, an unknown
+organisation, ``--file`` outside the directory); 2 — the records (no records folder, a directory
+file that does not pass its check already); 4 — the file cannot be written or is busy.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import tempfile
 from pathlib import Path
 
-from .model.common import ID_PATTERN
+from .outputs import inside
+
+from .exitcodes import INVALID_RECORDS, OUTPUT, USAGE
+from .model.common import ID_PATTERN, MAX_ID_LENGTH
 from .model.directory import OrgKind
 
 ORG_KINDS: tuple[str, ...] = OrgKind.__args__  # type: ignore[attr-defined]
@@ -22,7 +32,11 @@ _INITIALS = re.compile(r"^([А-ЯЁA-Z]\.\s?){1,2}$")
 
 
 class EntryError(Exception):
-    """The entry cannot be added (the message says why, in Russian)."""
+    """The entry cannot be added (the message says why, in Russian; ``exit_code``: module doc)."""
+
+    def __init__(self, message: str, exit_code: int = USAGE):
+        super().__init__(message)
+        self.exit_code = exit_code
 
 
 def person_entry(person_id: str, full_name: str, position: str | None = None, organization: str | None = None,
@@ -74,14 +88,29 @@ def add_entry(records_dir: Path, section: str, entry: dict, file: Path | None = 
     """Append ``entry`` to the ``section`` (``people`` or ``organizations``) of a directory file;
     return the file. Refused (EntryError, nothing written): a bad or taken id, a reference to an
     unknown organisation, a file that would not pass its schema afterwards."""
+
+    if not re.fullmatch(ID_PATTERN, entry["id"]) or len(entry["id"]) > MAX_ID_LENGTH:
+        raise EntryError(f"id «{entry['id']}»: пишите строчными латинскими буквами, цифрами, «.», «_», «-», не длиннее "
+                         f"{MAX_ID_LENGTH} символов (например, ivanova или sosh-3)")  # fmt: skip
+    records_dir = Path(records_dir)
+    if not records_dir.is_dir():
+        raise EntryError(f"папки записей {records_dir} нет; укажите её (--records)", INVALID_RECORDS)
+    if file is not None:
+        _check_file(file, records_dir)
+    from .outputs import OutputRefused, output_lock
+
+    folder = file.parent if file is not None else records_dir / "directory"
+    try:
+        with output_lock(folder, busy=f"справочник в «{folder}» сейчас меняет другой запуск nor-docs; дождитесь его "
+                                      "окончания и повторите"):  # fmt: skip
+            return _add_entry(records_dir, section, entry, file)
+    except OutputRefused as error:
+        raise EntryError(str(error), OUTPUT) from None
+
+
+def _add_entry(records_dir: Path, section: str, entry: dict, file: Path | None) -> Path:
     from .atomic import write_atomic
 
-    if not re.fullmatch(ID_PATTERN, entry["id"]):
-        raise EntryError(f"id «{entry['id']}»: пишите строчными латинскими буквами, цифрами, «.», «_», «-» "
-                         "(например, ivanova или sosh-3)")  # fmt: skip
-    records_dir = Path(records_dir)
-    if not (records_dir / "directory").is_dir() and not records_dir.is_dir():
-        raise EntryError(f"папки записей {records_dir} нет; укажите её (--records)")
     known = _known_ids(records_dir)
     if entry["id"] in known:
         raise EntryError(f"id «{entry['id']}» уже занят ({known[entry['id']][0]}); выберите другой")
@@ -90,30 +119,47 @@ def add_entry(records_dir: Path, section: str, entry: dict, file: Path | None = 
         if value is not None and known.get(value, (None, None))[1] != "organizations":
             raise EntryError(_unknown_organization(field, value, known))
     path = file if file is not None else _default_file(records_dir, entry)
+    if os.path.lexists(path):
+        _check_file(path, records_dir)  # the default file too: a link out of the folder is not edited
     old = path.read_text(encoding="utf-8") if path.exists() else _new_directory_text(path, records_dir)
     new = append_to_section(old, section, entry_lines(entry))
     problems = _problems_of(new, path)
     if problems:
-        raise EntryError(f"{path} после добавления не прошёл бы проверку, запись не добавлена:\n" + "\n".join(problems))
+        # the file's own errors (then it is the records to fix), or what the entry would add
+        already = path.exists() and bool(_problems_of(old, path))
+        raise EntryError(f"{path} после добавления не прошёл бы проверку, запись не добавлена:\n" + "\n".join(problems),
+                         INVALID_RECORDS if already else USAGE)  # fmt: skip
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, new.encode("utf-8"))
     except OSError as error:
         from .atomic import os_error_text
 
-        raise EntryError(f"не удалось записать {path}: {os_error_text(error, with_path=False)}") from None
+        raise EntryError(f"не удалось записать {path}: {os_error_text(error, with_path=False)}", OUTPUT) from None
     return path
+
+
+def _check_file(path: Path, records_dir: Path) -> None:
+    """``path`` must be a YAML file of ``<records>/directory/`` (followed through links) and, if it
+    exists, a regular file: a directory file anywhere else is never read as one, and a pipe would
+    hang the reading."""
+    folder = records_dir / "directory"
+    if path.suffix not in (".yaml", ".yml") or not inside(path, folder) or os.path.realpath(path) == os.path.realpath(folder):
+        raise EntryError(f"«{path}» — не файл справочника: укажите файл .yaml в папке {folder} (--file)")
+    if path.exists() and not path.is_file():
+        raise EntryError(f"«{path}» — не обычный файл (канал, устройство или папка); укажите файл .yaml в папке {folder}",
+                         OUTPUT)  # fmt: skip
 
 
 def entry_lines(entry: dict) -> list[str]:
     """The entry as a YAML list item, one ``field: value`` a line (item indent added later)."""
     lines = []
     for i, (key, value) in enumerate(entry.items()):
-        lines.append(("- " if i == 0 else "  ") + f"{key}: {_scalar(value)}")
+        lines.append(("- " if i == 0 else "  ") + f"{key}: {yaml_scalar(value)}")
     return lines
 
 
-def _scalar(text: str) -> str:
+def yaml_scalar(text: str) -> str:
     """A value as YAML: plain where it reads back as the same text, else double-quoted."""
     plain = (not re.search(r"(^[\s\-?:,\[\]{}#&*!|>'\"%@`]|: | #|\s$|^(true|false|null|yes|no|~)$)", text,
                            re.IGNORECASE) and not re.fullmatch(r"[-+.\d][\d.:eE+-]*", text))  # fmt: skip
@@ -173,9 +219,11 @@ def _default_file(records_dir: Path, entry: dict) -> Path:
     """Where an entry goes without ``--file``: the file that defines the person's organisation
     (or the organisation's parent), else the only directory file, else ``directory/people.yaml``
     or ``directory/organizations.yaml``."""
+    from .layout import record_files
     from .yamlsource import read_source
 
-    files = sorted((records_dir / "directory").glob("*.y*ml"))
+    # as the records are read: no pipe or device named *.yaml, no link out of the repository
+    files = [p for p in record_files(records_dir) if p.parent == records_dir / "directory"]
     owner = entry.get("organization") or entry.get("parent")
     if owner:
         for path in files:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Iterable
 
 OK = 0
-ATTENTION = 1  # check: something is overdue; a build: some documents were not built
+ATTENTION = 1  # check: something is overdue; a build: some documents were not built; an import: some files
 INVALID_RECORDS = 2
 USAGE = 3
 OUTPUT = 4
@@ -21,7 +21,7 @@ INTERRUPTED = 130  # Ctrl+C, as shells report SIGINT
 # code → (name, what it means, in Russian: one short line, as ``nor-docs --help`` shows it)
 EXIT_CODES: dict[int, tuple[str, str]] = {
     OK: ("ok", "всё в порядке"),
-    ATTENTION: ("attention", "check: есть просроченные поручения; сборки: не все документы собраны (NOR3xx)"),
+    ATTENTION: ("attention", "check: есть просроченные поручения; сборки и импорт: собрано (NOR3xx) или импортировано не всё"),
     INVALID_RECORDS: ("invalid-records", "в записях ошибки: по ним документы не собраны, сроки не проверены"),
     USAGE: ("usage", "ошибка в командной строке (параметр, значение, id, которого нет)"),
     OUTPUT: ("output", "результат не записан: внутри папки записей, нет прав или места, идёт другая сборка"),

@@ -30,6 +30,8 @@ from importlib import metadata
 from pathlib import Path
 
 from . import __version__
+from .exitcodes import OUTPUT, USAGE
+from .layout import FOLDERS, SETTINGS
 from .model.common import ID_PATTERN
 from .model.settings import Settings
 from .schema import SCHEMAS, schema_text
@@ -51,7 +53,13 @@ IGNORED_IN_TARGET = {".git"}
 
 
 class InitError(Exception):
-    """The repository cannot be started here (the message says why, in Russian)."""
+    """The repository cannot be started here (the message says why, in Russian): a bad ``--id`` or
+    ``--name`` (``exitcodes.USAGE``), or a target that is not empty, not a folder, inside a records
+    folder or not writable (``exitcodes.OUTPUT``, the default)."""
+
+    def __init__(self, message: str, exit_code: int = OUTPUT):
+        super().__init__(message)
+        self.exit_code = exit_code
 
 
 @dataclass
@@ -78,9 +86,10 @@ def init_office(target: str | Path, office: Office, nor_docs_source: str | None 
     nothing, when it is not empty or a file is in the way."""
     target = Path(target)
     if not re.fullmatch(ID_PATTERN, office.id):
-        raise InitError(f"--id «{office.id}»: пишите строчными латинскими буквами, цифрами, «.», «_», «-» (например, uo)")
+        raise InitError(f"--id «{office.id}»: пишите строчными латинскими буквами, цифрами, «.», «_», «-» (например, uo)",
+                        USAGE)  # fmt: skip
     if not office.name.strip():
-        raise InitError("--name: название управления не может быть пустым")
+        raise InitError("--name: название управления не может быть пустым", USAGE)
     _check_target(target)
     requirement, warnings = requirement_line(nor_docs_source)
     files = planned_files(office, requirement, today or dt.date.today())
@@ -103,6 +112,11 @@ def init_office(target: str | Path, office: Office, nor_docs_source: str | None 
 
 
 def _check_target(target: Path) -> None:
+    here = Path(os.path.realpath(target))
+    records = next((folder for folder in (here, *here.parents) if _holds_records(folder)), None)
+    if records is not None:  # the new repository's files would be read as records
+        raise InitError(f"{target} — внутри папки записей {records}: init не пишет в записи; укажите новую или "
+                        "пустую папку вне её")  # fmt: skip
     if target.exists() and not target.is_dir():
         raise InitError(f"{target} — файл, а не папка; укажите новую или пустую папку")
     if target.is_dir():
@@ -116,6 +130,14 @@ def _check_target(target: Path) -> None:
             shown = ", ".join(present[:5]) + (" …" if len(present) > 5 else "")
             raise InitError(f"папка {target} не пуста ({shown}): init ничего не перезаписывает; "
                             "укажите новую или пустую папку")  # fmt: skip
+
+
+def _holds_records(folder: Path) -> bool:
+    """Whether ``folder`` is a records folder in use: its settings, or YAML files in a record
+    folder (a home folder that merely has an ``events/`` is not one)."""
+    if (folder / SETTINGS).is_file():
+        return True
+    return any(next((folder / name).glob("*.yaml"), None) is not None for name in FOLDERS if (folder / name).is_dir())
 
 
 def _write_new(path: Path, content: bytes) -> None:

@@ -1,11 +1,15 @@
 """Where a command may write: never inside the records folder, never two builds into one folder.
 
-Every command that writes — ``check --output``, ``calendar --out``, ``build … --out``,
-``schema --out`` — asks ``refuse_inside_records`` about its target before any work, with the
-target resolved through symbolic links (a link in the output folder that points into the
-records is refused like the records themselves). A build holds ``output_lock`` on its output
-folder for as long as it writes there: a second build into the same folder is refused with
-«уже идёт сборка» instead of tripping over the first one's temporary files. How a single file is
+Every command that writes outside the records — ``check --output``, ``analyze --output``,
+``calendar --out``, ``build … --out``, ``schema --out`` — asks ``refuse_inside_records`` about
+its target before any work, with the target resolved through symbolic links (a link in the output
+folder that points into the records is refused like the records themselves; ``init`` refuses a
+folder inside records in the same spirit, ``init_office.py``). A build
+holds ``output_lock`` on its output folder for as long as it writes there: a second build into the
+same folder is refused with «уже идёт сборка» instead of tripping over the first one's temporary
+files. The commands that add records (``new …``, ``import``, ``results import``) never write over
+a file; those that edit one (``new person``, ``new organization``) or check names before writing
+(``import``) hold the lock of that folder too, so that two runs cannot lose each other's work. How a single file is
 written (atomically, or as a stream into a pipe or a device) is ``atomic.py``'s business.
 """
 
@@ -44,10 +48,11 @@ def refuse_inside_records(target: str | Path, records_dir: str | Path, what: str
 
 
 @contextlib.contextmanager
-def output_lock(folder: str | Path, option: str = "--out") -> Iterator[None]:
+def output_lock(folder: str | Path, option: str = "--out", busy: str | None = None) -> Iterator[None]:
     """Hold the lock of the output folder ``folder`` (created if need be) while writing there.
-    Raises ``OutputRefused`` when another nor-docs run holds it, or when it cannot be taken (the
-    folder cannot be created or written). Released when the process ends, however it ends."""
+    Raises ``OutputRefused`` when another nor-docs run holds it (``busy``, if given, is then the
+    message: a command that is not a build says what it waits for), or when it cannot be taken
+    (the folder cannot be created or written). Released when the process ends, however it ends."""
     try:
         import fcntl
     except ImportError:  # pragma: no cover - not POSIX: no lock, as before
@@ -68,8 +73,8 @@ def output_lock(folder: str | Path, option: str = "--out") -> Iterator[None]:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             os.close(fd)
-            raise OutputRefused(f"в папку «{folder}» уже идёт сборка (другой запуск nor-docs); дождитесь её "
-                                f"окончания или укажите другую папку ({option})") from None  # fmt: skip
+            raise OutputRefused(busy or f"в папку «{folder}» уже идёт сборка (другой запуск nor-docs); дождитесь её "
+                                        f"окончания или укажите другую папку ({option})") from None  # fmt: skip
         except OSError:
             break  # a file system without locks (some network shares): write as before
         # The lock file is removed when a run ends; one removed between our open and our lock is

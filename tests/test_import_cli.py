@@ -55,7 +55,7 @@ def test_an_existing_record_is_never_overwritten(runner, records):
     draft.write_text(draft.read_text(encoding="utf-8") + "# правка человека\n", encoding="utf-8")
     before = draft.read_bytes()
     result = runner.invoke(cli, args)
-    assert result.exit_code == 1
+    assert result.exit_code == 4  # exitcodes.OUTPUT: the draft is not written over the record
     assert f"{SEED}: не импортирован — {draft.as_posix()} уже есть — черновик не записан (запись не перезаписывается)" \
         in result.output  # fmt: skip
     assert draft.read_bytes() == before
@@ -98,7 +98,7 @@ def test_files_that_cannot_be_imported_are_named_and_the_others_imported(runner,
 def test_records_that_is_a_file_is_refused_in_russian(runner, tmp_path):
     (tmp_path / "records").write_text("", encoding="utf-8")
     result = runner.invoke(cli, ["import", str(seeds_dir() / SEED), "--records", str(tmp_path / "records")])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # exitcodes.INVALID_RECORDS, as a build given no records folder
     assert "это файл, а не папка записей" in result.output
 
 

@@ -100,7 +100,7 @@ def test_refuses_a_folder_that_is_not_empty_and_writes_nothing(runner, tmp_path)
     target.mkdir()
     (target / "notes.txt").write_text("мои заметки", encoding="utf-8")
     result = runner.invoke(cli, ["init", str(target)])
-    assert result.exit_code == 1
+    assert result.exit_code == 4  # exitcodes.OUTPUT: nothing is written over
     assert result.output == (f"nor-docs init: папка {target} не пуста (notes.txt): init ничего не перезаписывает; "
                              "укажите новую или пустую папку\n")  # fmt: skip
     assert files_under(target) == {"notes.txt"}
@@ -140,7 +140,7 @@ def test_a_file_that_appears_in_the_way_is_not_overwritten(tmp_path, monkeypatch
 
 def test_refuses_a_bad_id(runner, tmp_path):
     result = runner.invoke(cli, ["init", str(tmp_path / "office"), "--id", "Управление"])
-    assert result.exit_code == 1 and "--id «Управление»" in result.output
+    assert result.exit_code == 3 and "--id «Управление»" in result.output  # exitcodes.USAGE
     assert not (tmp_path / "office").exists()
 
 

@@ -80,16 +80,17 @@ def test_duplicates_and_unknown_organisations_are_refused_and_nothing_is_written
     before = path.read_bytes()
     monkeypatch.chdir(tmp_path)
     taken = runner.invoke(cli, ["new", "person", "ivanova", "Иванова Анна Сергеевна"])
-    assert taken.exit_code == 1
+    assert taken.exit_code == 3  # exitcodes.USAGE: the id given is taken
     assert taken.output == "nor-docs: id «ivanova» уже занят (records/directory/base.yaml:22); выберите другой\n"
     school = runner.invoke(cli, ["new", "organization", "kikino", "Другая школа"])
-    assert school.exit_code == 1 and "id «kikino» уже занят" in school.output
+    assert school.exit_code == 3 and "id «kikino» уже занят" in school.output
     unknown = runner.invoke(cli, ["new", "person", "orlova", "Орлова Анна", "--organization", "kikno"])
+    assert unknown.exit_code == 3
     assert unknown.output == "nor-docs: --organization «kikno»: такой организации в справочнике нет; возможно, «kikino»?\n"
     bad_name = runner.invoke(cli, ["new", "person", "orlova", "орлова"])
-    assert bad_name.exit_code == 1 and "нужно имя или инициалы" in bad_name.output
+    assert bad_name.exit_code == 3 and "нужно имя или инициалы" in bad_name.output
     bad_id = runner.invoke(cli, ["new", "person", "Орлова", "Орлова Анна"])
-    assert bad_id.exit_code == 1 and "пишите строчными латинскими" in bad_id.output
+    assert bad_id.exit_code == 3 and "пишите строчными латинскими" in bad_id.output
     assert path.read_bytes() == before
 
 
@@ -103,6 +104,6 @@ def test_new_organization_with_its_kind(runner, tmp_path, monkeypatch):
     assert ("  - id: ppms\n    name: Центр психолого-педагогической помощи\n    kind: ППМС-центр\n    parent: uo\n"
             "people:") in text  # fmt: skip
     wrong_kind = runner.invoke(cli, ["new", "organization", "x", "Икс", "--kind", "вуз"])
-    assert wrong_kind.exit_code == 1
+    assert wrong_kind.exit_code == 3
     assert wrong_kind.output.startswith("nor-docs: --kind «вуз»: такого вида нет; допустимо: управление образования, ")
     assert run_validate(runner, tmp_path, monkeypatch).exit_code == 0

@@ -8,6 +8,7 @@ import click
 
 from ..cli import RECORDS_OPTION, cli
 from ..cli_texts import FOLDER, Path
+from ..textsafety import printable
 
 
 @cli.command("import")
@@ -23,33 +24,58 @@ def import_(files: tuple[str, ...], records_dir: str, out_dir: str | None) -> No
     Места, которые нужно проверить, отмечены «# проверьте:». Существующий файл не
     перезаписывается: такой файл пропускается с сообщением.
 
-    Код выхода: 0 — все файлы импортированы, 1 — какой-то файл не импортирован.
+    Код выхода: 0 — все файлы импортированы, 1 — какой-то файл не прочитан или не распознан,
+    2 — --records не папка, 4 — черновик не записан (файл уже есть, нет прав или места, идёт
+    другой импорт в ту же папку).
     """
+    import os
+
+    from ..exitcodes import ATTENTION, INVALID_RECORDS, OK, OUTPUT
     from ..importer.importing import DirectoryError, import_file, load_directory
     from ..importer.summary import closing_lines, file_lines
+    from ..outputs import OutputRefused, output_lock
 
     try:
         index, problems = load_directory(records_dir)
     except DirectoryError as error:
-        click.echo(f"nor-docs: {error}", err=True)
-        sys.exit(1)
+        click.echo(printable(f"nor-docs: {error}"), err=True)
+        sys.exit(INVALID_RECORDS)
     if problems:
-        click.echo(f"nor-docs: в записях {records_dir} ошибки ({len(problems)}) — справочник прочитан не весь; "
-                   f"их покажет nor-docs validate --records {records_dir}", err=True)  # fmt: skip
+        click.echo(printable(f"nor-docs: в записях {records_dir} ошибки ({len(problems)}) — справочник прочитан не весь; "
+                             f"их покажет nor-docs validate --records {records_dir}"), err=True)  # fmt: skip
     if not index.people and not index.organizations:
-        click.echo(f"Справочник в {records_dir} пуст или не найден: все люди и организации будут предложены "
-                   "как новые записи.")  # fmt: skip
+        click.echo(printable(f"Справочник в {records_dir} пуст или не найден: все люди и организации будут предложены "
+                             "как новые записи."))  # fmt: skip
+    target = out_dir or records_dir
+    existed = os.path.isdir(target)
     outcomes = []
-    for name in files:
-        outcome = import_file(name, index, out_dir or records_dir)
-        outcomes.append(outcome)
-        for line in file_lines(outcome):
-            click.echo(line)
-        if outcome.ok and outcome.draft is not None:
-            index.taken.update(_ids(outcome.draft))
+    try:
+        # one import at a time into a folder: a draft's name is checked free, then written
+        with output_lock(target, busy=f"в папку «{target}» уже идёт импорт (другой запуск nor-docs); дождитесь его "
+                                      "окончания или укажите другую папку (--out)"):  # fmt: skip
+            for name in files:
+                outcome = import_file(name, index, target)
+                outcomes.append(outcome)
+                for line in file_lines(outcome):
+                    click.echo(printable(line))
+                if outcome.ok and outcome.draft is not None:
+                    index.taken.update(_ids(outcome.draft))
+    except OutputRefused as error:
+        click.echo(printable(f"nor-docs: {error}"), err=True)
+        sys.exit(error.exit_code)
+    if not existed and not any(o.written for o in outcomes):
+        try:
+            os.rmdir(target)  # made only to hold the lock: nothing was imported into it
+        except OSError:
+            pass
     for line in closing_lines(outcomes, records_dir, out_dir):
-        click.echo(line)
-    sys.exit(0 if all(o.ok for o in outcomes) else 1)
+        click.echo(printable(line))
+    # a file not read or not recognised: not all imported (1); a draft not written: the output (4)
+    code = OK
+    for outcome in outcomes:
+        if not outcome.ok:
+            code = max(code, ATTENTION if outcome.draft is None else OUTPUT)
+    sys.exit(code)
 
 
 def _ids(draft) -> set[str]:

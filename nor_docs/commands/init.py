@@ -7,6 +7,7 @@ import sys
 import click
 
 from ..cli import cli
+from ..textsafety import printable
 
 
 @cli.command("init")
@@ -33,6 +34,6 @@ def init_command(target: str, name: str, short_name: str | None, office_id: str,
     try:
         started = init_office(target, office, source)
     except InitError as error:
-        click.echo(f"nor-docs init: {error}", err=True)
-        sys.exit(1)
+        click.echo(printable(f"nor-docs init: {error}"), err=True)
+        sys.exit(error.exit_code)
     click.echo(next_steps(started, office))

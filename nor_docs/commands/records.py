@@ -8,6 +8,7 @@ import click
 
 from ..cli import RECORDS_OPTION, cli
 from ..cli_texts import FOLDER, Choice, Path
+from ..textsafety import printable
 
 
 @cli.command()
@@ -64,13 +65,13 @@ def schema(out_dir: str | None, records_dir: str) -> None:
                                   "схемы не пишутся в записи — укажите другую папку (--out)")
         written = write_schemas(out_dir)
     except OutputRefused as error:
-        click.echo(f"nor-docs: {error}", err=True)
+        click.echo(printable(f"nor-docs: {error}"), err=True)
         sys.exit(OUTPUT)
     except OSError as error:
-        click.echo(f"nor-docs: схемы не записаны: {os_error_text(error)}; укажите другую папку (--out)", err=True)
+        click.echo(printable(f"nor-docs: схемы не записаны: {os_error_text(error)}; укажите другую папку (--out)"), err=True)
         sys.exit(OUTPUT)
     for path in written:
-        click.echo(path)
+        click.echo(printable(str(path)))
 
 
 @cli.group()
@@ -90,14 +91,14 @@ def new_meeting(records_dir: str, on: str | None, slug: str) -> None:
         given = click.get_current_context().get_parameter_source("records_dir") is not click.core.ParameterSource.DEFAULT
         path = scaffold_meeting(records_dir, on, slug, records_given=given)
     except ScaffoldError as error:
-        click.echo(f"nor-docs: {error}", err=True)
+        click.echo(printable(f"nor-docs: {error}"), err=True)
         sys.exit(error.exit_code)
-    click.echo(f"Создан {path}: заполните поля и запустите nor-docs validate.")
+    click.echo(printable(f"Создан {path}: заполните поля и запустите nor-docs validate."))
 
 
 def _added(path, entry_id: str, records_dir: str) -> None:
-    click.echo(f"Добавлен «{entry_id}» в {path}. Проверьте: nor-docs validate"
-               + ("" if records_dir == "records" else f" --records {records_dir}"))  # fmt: skip
+    click.echo(printable(f"Добавлен «{entry_id}» в {path}. Проверьте: nor-docs validate"
+                         + ("" if records_dir == "records" else f" --records {records_dir}")))  # fmt: skip
 
 
 @new.command("person")
@@ -123,8 +124,8 @@ def new_person(records_dir: str, person_id: str, full_name: str, position: str |
         entry = person_entry(person_id, full_name, position, organization, gender)
         path = add_entry(_Path(records_dir), "people", entry, _Path(file) if file else None)
     except EntryError as error:
-        click.echo(f"nor-docs: {error}", err=True)
-        sys.exit(1)
+        click.echo(printable(f"nor-docs: {error}", keep_lines=True), err=True)
+        sys.exit(error.exit_code)
     _added(path, person_id, records_dir)
 
 
@@ -152,6 +153,6 @@ def new_organization(records_dir: str, org_id: str, name: str, kind: str, short_
         entry = organization_entry(org_id, name, kind, short_name, municipality, parent)
         path = add_entry(_Path(records_dir), "organizations", entry, _Path(file) if file else None)
     except EntryError as error:
-        click.echo(f"nor-docs: {error}", err=True)
-        sys.exit(1)
+        click.echo(printable(f"nor-docs: {error}", keep_lines=True), err=True)
+        sys.exit(error.exit_code)
     _added(path, org_id, records_dir)
