@@ -169,6 +169,8 @@ def test_newest_overdue_items_come_first_so_none_hides_under_the_count(runner, t
     ["check", "--today", "2024-01-01\n::add-mask::x"],
     ["check", "--executor", "x\n::error file=a::forged\x1b[2J"],
     ["build", "control", "--meeting", "m\r::warning::forged"],
+    ["analyze", "--rule", "r\n::error::forged"],
+    ["new", "group", "--id", "g\n::error::forged"],
 ])  # fmt: skip
 def test_a_value_from_the_command_line_is_shown_on_one_line(runner, args):
     """A workflow input put into an option (``--today "$TODAY"``) that nor-docs refuses is quoted

@@ -49,7 +49,11 @@ WRITERS = {
     "build control": lambda records, target: ["build", "control", "--records", str(records), *TODAY, "--out",
                                               str(target), "--templates", TEMPLATES],  # fmt: skip
     "schema --out": lambda records, target: ["schema", "--records", str(records), "--out", str(target)],
+    "analyze --output": lambda records, target: ["analyze", "--records", str(records), "--output", str(target)],
+    "build analysis": lambda records, target: ["build", "analysis", "--records", str(records), "--out", str(target),
+                                               "--date", "2024-01-15", "--templates", TEMPLATES],  # fmt: skip
 }
+FILE_TARGETS = {"check --output", "analyze --output"}
 
 
 @pytest.mark.parametrize("command", WRITERS, ids=list(WRITERS))
@@ -59,7 +63,7 @@ def test_no_command_writes_into_the_records(runner, records, tmp_path, command, 
     """A target of the right kind (a file for --output, a folder for --out) inside the records is
     refused before any work (exit code 4); one of the wrong kind is a usage error (3). Either way
     the records are as they were, byte for byte."""
-    wants_file = command == "check --output"
+    wants_file = command in FILE_TARGETS
     target = {
         "a record": records / "meetings" / "2023-12-14-mun4-wg.yaml",
         "a new file in the records": records / "meetings" / "new-2024",
@@ -177,7 +181,7 @@ with output_lock(sys.argv[1]):
 
 
 @pytest.mark.parametrize("command", ["build protocols", "build extract", "build roadmaps", "build control",
-                                     "calendar --out"])  # fmt: skip
+                                     "build analysis", "calendar --out"])  # fmt: skip
 def test_a_second_build_into_the_same_folder_is_refused_while_the_first_runs(runner, records, tmp_path, command):
     out = tmp_path / "out"
     holder = subprocess.Popen([sys.executable, "-c", _HOLD, str(out)], stdout=subprocess.PIPE, cwd=ROOT)

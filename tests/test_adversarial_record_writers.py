@@ -1,8 +1,8 @@
-"""The commands that add to the records (``new …``, ``import``, ``init``) under
+"""The commands that add to the records (``new …``, ``results import``, ``import``, ``init``) under
 issue 12's rules: what they write stays inside the records where it belongs and never replaces
 a file, a link or a pipe already there; what a user or a table names on the way in cannot lead
 out of the records, hang the command or break the record it writes; two runs at once lose
-nothing.
+nothing; a failing report is NOR313, not an internal error.
 """
 
 from __future__ import annotations
@@ -13,10 +13,15 @@ import subprocess
 import sys
 
 import pytest
+import yaml
 
-from conftest import SAMPLE_RECORDS
+from conftest import ROOT, SAMPLE_RECORDS
 from nor_docs.cli import cli
 from nor_docs.outputs import output_lock
+
+TABLE = ("Наименование ОО;Процедура;Предмет;Год;Кол-во участников;Не преодолели порог\n"
+         "МОУ СОШ с. Кикино;ОГЭ;математика;2024;10;3\n")  # fmt: skip
+
 
 @pytest.fixture
 def place(tmp_path, monkeypatch):
@@ -30,6 +35,65 @@ def _snapshot(folder):
 
 
 # --- names that would lead out of the records ---------------------------------------------------
+
+
+@pytest.mark.parametrize("command", [["new", "group"], ["new", "roadmap"]])
+@pytest.mark.parametrize("value", ["../../outside", "/tmp/outside", "Школы", "a" * 101])
+def test_a_draft_id_is_an_id_not_a_path(runner, place, command, value):
+    before = _snapshot(place / "records")
+    result = runner.invoke(cli, [*command, "--records", "records", "--years", "2022-2023", "--id", value])
+    assert result.exit_code == 3, result.output  # exitcodes.USAGE
+    assert result.stderr.startswith(f"nor-docs {' '.join(command)}: --id: «{value}» — пишите строчными латинскими")
+    assert _snapshot(place / "records") == before
+    assert sorted(p.name for p in place.iterdir()) == ["records"]
+
+
+@pytest.mark.parametrize("name", ["../meetings/table", "sub/table", ".hidden", "таблица\x1b[2J"])
+def test_results_import_writes_a_plain_name_in_the_results_folder(runner, place, name):
+    (place / "t.csv").write_text(TABLE, encoding="utf-8")
+    before = _snapshot(place / "records")
+    result = runner.invoke(cli, ["results", "import", "t.csv", "--records", "records", "--out", name])
+    assert result.exit_code == 3, result.output
+    assert "\x1b" not in result.output and "--out: «" in result.stderr
+    assert _snapshot(place / "records") == before
+
+
+def test_results_import_never_writes_through_a_link_or_into_a_pipe(runner, place):
+    (place / "t.csv").write_text(TABLE, encoding="utf-8")
+    outside = place / "outside.csv"
+    (place / "records" / "results" / "linked.csv").symlink_to(outside)  # dangling: «exists» is False
+    os.mkfifo(place / "records" / "results" / "piped.csv")
+    for name in ("linked", "piped"):
+        result = runner.invoke(cli, ["results", "import", "t.csv", "--records", "records", "--out", name])
+        assert result.exit_code == 4, result.output  # exitcodes.OUTPUT
+        assert f"records/results/{name}.csv уже есть — не перезаписываю" in result.stderr
+    assert not outside.exists()
+
+
+def test_results_import_refuses_a_table_that_is_a_pipe_instead_of_waiting_for_it(place):
+    os.mkfifo(place / "t.csv")
+    done = subprocess.run([sys.executable, "-m", "nor_docs", "results", "import", "t.csv", "--records", "records"],
+                          capture_output=True, text=True, cwd=place, timeout=60)  # fmt: skip
+    assert done.returncode == 3 and "не обычный файл" in done.stderr
+
+
+def test_results_import_into_a_folder_that_is_not_records_writes_nothing(runner, place):
+    (place / "t.csv").write_text(TABLE, encoding="utf-8")
+    result = runner.invoke(cli, ["results", "import", "t.csv", "--records", "recrods"])
+    assert result.exit_code == 2, result.output
+    assert not (place / "recrods").exists()
+
+
+def test_a_table_named_with_a_separator_or_a_line_break_still_gives_a_valid_record(runner, place):
+    for n, name in enumerate(["итоги;2024.csv", "итоги\n2024.csv", 'итоги "2024".csv']):
+        (place / name).write_text(TABLE.replace("2024", str(2020 + n)), encoding="utf-8")
+        result = runner.invoke(cli, ["results", "import", name, "--records", "records", "--out", f"t{n}"])
+        assert result.exit_code == 0, result.output
+        assert "\n2024" not in result.stdout.split("Записано строк")[1]  # the name printed on one line
+    checked = runner.invoke(cli, ["validate", "--records", "records"])
+    assert "records/results/t" not in checked.output, checked.output  # no error, no warning in the new files
+    written = (place / "records" / "results" / "t1.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert written[1].endswith(";итоги\\n2024.csv, строка 2")
 
 
 def test_new_person_edits_only_a_directory_file(runner, place):
@@ -51,6 +115,15 @@ def test_new_person_without_file_skips_a_pipe_named_like_a_directory_file(place)
                           capture_output=True, text=True, cwd=place, timeout=60)  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert "id: orlova" in (place / "records" / "directory" / "kamenka.yaml").read_text(encoding="utf-8")
+
+
+def test_a_group_name_with_yaml_signs_gives_a_group_that_validates(runner, place):
+    result = runner.invoke(cli, ["new", "group", "--records", "records", "--years", "2022-2023", "--name",
+                                 "ШНОР: 2024 # список"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    group = yaml.safe_load((place / "records" / "directory" / "shnor-2024.yaml").read_text(encoding="utf-8"))
+    assert group["groups"][0]["name"] == "ШНОР: 2024 # список"
+    assert runner.invoke(cli, ["validate", "--records", "records"]).exit_code == 0
 
 
 def test_init_never_starts_a_repository_inside_the_records(runner, place):
@@ -96,3 +169,23 @@ def test_an_import_of_nothing_leaves_no_folder_behind(runner, place):
     result = runner.invoke(cli, ["import", "letter.txt", "--records", "records", "--out", "drafts"])
     assert result.exit_code == 1, result.output  # not recognised: not all imported
     assert not (place / "drafts").exists()
+
+
+# --- one report failing ---------------------------------------------------------------------------------
+
+
+def test_an_analysis_report_that_fails_while_filled_is_nor313(runner, place, monkeypatch):
+    from nor_docs.analytics import report
+
+    def broken(*_args, **_kwargs):
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(report, "report_view", broken)
+    monkeypatch.delenv("NOR_DOCS_DEBUG", raising=False)
+    result = runner.invoke(cli, ["build", "analysis", "--records", "records", "--years", "2022-2023", "--out", "out",
+                                 "--templates", str(ROOT / "templates")])  # fmt: skip
+    assert result.exit_code == 1, result.output  # exitcodes.ATTENTION: a document not built
+    assert ("records/rules/penza-2023.yaml:1:1: NOR313 документ аналитической справки не собран: сбой при заполнении "
+            "(ZeroDivisionError: division by zero)") in result.stderr
+    assert "внутренняя ошибка" not in result.output
+    assert not list((place / "out").iterdir())

@@ -3,9 +3,6 @@ and the ties: a protocol citing the analysis it heard, drafts of a group and a r
 
 from __future__ import annotations
 
-import json
-import shutil
-from pathlib import Path
 
 from conftest import ROOT, SAMPLE_RECORDS
 from nor_docs.cli import cli
@@ -59,7 +56,7 @@ def test_a_messy_vpr_table_reports_every_row(runner, records_copy, tmp_path):
     assert f"{records_copy}/results/ВПР-2023.csv:4:59: NOR201 30,8% не соответствует 4 из 12" in checked.output
     # never over an existing file
     again = runner.invoke(cli, ["results", "import", "--records", str(records_copy), str(table)])
-    assert again.exit_code == 1
+    assert again.exit_code == 4  # exitcodes.OUTPUT
     assert "ВПР-2023.csv уже есть — не перезаписываю; укажите другое имя (--out) или удалите файл" in again.stderr
 
 
@@ -115,7 +112,7 @@ def test_settings_teach_the_importer_an_office_own_headers(runner, records_copy,
         "analytics:\n  columns:\n    participants: [Писали]\n", encoding="utf-8")
     args = ["results", "import", "--records", str(records_copy), str(tmp_path / "t.xlsx"), "--dry-run"]
     result = runner.invoke(cli, args)
-    assert result.exit_code == 1
+    assert result.exit_code == 3  # exitcodes.USAGE: the command line must say what the table does not
     assert "NOR621 не определено: процедура — в таблице нет такого столбца, в заголовке не сказано; укажите --procedure" in result.stderr
     result = runner.invoke(cli, args + ["--procedure", "ВПР", "--subject", "математика", "--grade", "5", "--year", "2024"])
     assert result.exit_code == 0, result.output
@@ -155,7 +152,7 @@ def test_a_citation_of_an_unknown_rule_or_of_a_school_not_on_the_list_is_reporte
     old = "    position: начальника информационно – методического отдела\n"
     meeting.write_text(text.replace(old, old + "        analysis:\n          rule: penza-2032\n"), encoding="utf-8")
     result = runner.invoke(cli, ["validate", "--records", str(records_copy)])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "NOR608 правило «penza-2032» в --rule не найдено" not in result.output
     assert "NOR608 правило «penza-2032»" in result.output and "возможно, «penza-2023»?" in result.output
     meeting.write_text(text.replace(old, old + "        analysis:\n          schools: [kamenka-uo]\n"), encoding="utf-8")
@@ -176,7 +173,7 @@ def test_the_identified_list_seeds_a_group_that_validates_and_is_never_overwritt
     assert records.groups["shnor-2024"].name == "ШНОР 2024"
     assert "# МОУ СОШ с. Кикино: ОГЭ русский 2023 – 3 чел. из 8 (37,5%)" in path.read_text(encoding="utf-8")
     again = runner.invoke(cli, ["new", "group", "--records", str(records_copy)])
-    assert again.exit_code == 1 and "уже есть — не перезаписываю" in again.stderr
+    assert again.exit_code == 4 and "уже есть — не перезаписываю" in again.stderr
 
 
 def test_a_roadmap_draft_names_the_schools_and_leaves_the_deadlines_to_fill(runner, records_copy):

@@ -3,8 +3,6 @@ from the data they carry, the same bytes for the same input, and opened by Libre
 
 from __future__ import annotations
 
-import datetime as dt
-import io
 import shutil
 import subprocess
 import zipfile
@@ -135,8 +133,8 @@ def test_a_generated_region_report_lists_the_planted_schools_with_averages(tmp_p
 
 def test_the_report_refuses_an_output_inside_the_records(runner, records_copy):
     result = runner.invoke(cli, ["build", "analysis", "--records", str(records_copy), "--out", str(records_copy / "x")])
-    assert result.exit_code == 1
-    assert "nor-docs:" in result.stderr
+    assert result.exit_code == 4  # exitcodes.OUTPUT
+    assert "находится внутри папки записей" in result.stderr and not (records_copy / "x").exists()
 
 
 @pytest.mark.libreoffice

@@ -8,6 +8,7 @@ comments, so the reader of the draft sees why it is there. What nor-docs cannot 
 
 from __future__ import annotations
 
+from ..directory_entry import yaml_scalar
 from .evidence import evidence_text
 from .identify import Analysis
 from .rules import years_text
@@ -41,9 +42,9 @@ def group_draft(analysis: Analysis, records, group_id: str, name: str) -> str:
         "# Составлено nor-docs new group; проверьте состав и формы названия.",
         "groups:",
         f"  - id: {group_id}",
-        f"    name: {name}",
-        f"    dative: Школам {name}",
-        f"    genitive: школ {name}",
+        f"    name: {yaml_scalar(name)}",
+        f"    dative: {yaml_scalar(f'Школам {name}')}",
+        f"    genitive: {yaml_scalar(f'школ {name}')}",
         "    members:",
     ]
     if not analysis.identified:

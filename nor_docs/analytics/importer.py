@@ -24,9 +24,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..diagnostics import Diagnostic
+from ..textsafety import printable
 from .evidence import evidence_text, percent
 from .model import REGION, ResultLine
-from .results import COLUMNS, percent_mismatch
+from .results import percent_mismatch
 from .schools import SchoolIndex, name_key
 from .sheet import Grid, SheetProblem, column_letter, read_grid
 from .subjects import KNOWN_PROCEDURES, known_subject, subjects_in
@@ -74,9 +75,13 @@ def header_key(text: str) -> str:
 
 
 class ImportFailed(Exception):
-    def __init__(self, diagnostics: list[Diagnostic]):
+    """The table cannot be used at all; ``usage`` when the command line is to blame (a sheet the
+    book lacks, or what the table does not say and no option said: NOR621)."""
+
+    def __init__(self, diagnostics: list[Diagnostic], usage: bool = False):
         super().__init__("; ".join(d.message for d in diagnostics))
         self.diagnostics = diagnostics
+        self.usage = usage or any(d.code == "NOR621" for d in diagnostics)
 
 
 @dataclass
@@ -173,7 +178,7 @@ def _import(path: Path, records, given: Given, sheet: str | None, shown: str) ->
     try:
         grid = read_grid(path, sheet)
     except SheetProblem as problem:
-        raise ImportFailed([Diagnostic(shown, 1, 1, "NOR620", str(problem))]) from None
+        raise ImportFailed([Diagnostic(shown, 1, 1, "NOR620", str(problem))], usage=problem.usage) from None
     except OSError as error:
         from ..yamlsource import os_problem
 
@@ -679,10 +684,10 @@ def write_results(target: Path, lines: list[ResultLine]) -> None:
         shapes.add((l.area is not None, l.grade is not None, l.percent is not None, l.retakes is not None,
                     l.mean_score is not None, l.marks))
         texts.add((l.school, l.area, l.procedure, l.subject))
-    for area, grade, percent, retakes, mean_score, marks in shapes:
+    for area, grade, has_percent, retakes, mean_score, marks in shapes:
         filled["area"] = filled.get("area", False) or area
         filled["grade"] = filled.get("grade", False) or grade
-        filled["percent"] = filled.get("percent", False) or percent
+        filled["percent"] = filled.get("percent", False) or has_percent
         filled["retakes"] = filled.get("retakes", False) or retakes
         filled["mean_score"] = filled.get("mean_score", False) or mean_score
         for m in range(4):
@@ -695,7 +700,10 @@ def write_results(target: Path, lines: list[ResultLine]) -> None:
              "note": "{sources[l.file]}, строка {l.line}"}  # fmt: skip
     for m in range(4):
         cells[f"marks_{m + 2}"] = f"{{mark(l, {m})}}"
-    sources = {file: Path(file).name for file in {l.file for l in lines}}
+    # the source's name goes into every row's note: one line, and quoted like any cell when it
+    # holds a separator or a quote (a table named «итоги;2023.csv» or with a line break in its name)
+    sources = {file: printable(Path(file).name) for file in {l.file for l in lines}}
+    texts.update((name,) for name in sources.values())
 
     def source(file: str) -> str:
         return sources[file]

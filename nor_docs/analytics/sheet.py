@@ -18,7 +18,12 @@ READ_ONLY_FROM = 8 * 1024 * 1024  # bytes: larger books are read without merged-
 
 
 class SheetProblem(Exception):
-    """The file cannot be read as a table; ``str()`` is the Russian reason."""
+    """The file cannot be read as a table; ``str()`` is the Russian reason, ``usage`` whether the
+    command line asked for what is not there (a sheet)."""
+
+    def __init__(self, message: str, usage: bool = False):
+        super().__init__(message)
+        self.usage = usage
 
 
 @dataclass
@@ -67,7 +72,7 @@ def _xlsx(path: Path, sheet: str | None) -> Grid:
         raise SheetProblem(f"файл не читается как книга Excel ({type(error).__name__}); сохраните его заново как .xlsx") from None
     names = list(book.sheetnames)
     if sheet is not None and sheet not in names:
-        raise SheetProblem(f"листа «{sheet}» в книге нет; листы: {', '.join(names)}")
+        raise SheetProblem(f"листа «{sheet}» в книге нет; листы: {', '.join(names)}", usage=True)
     worksheet = book[sheet] if sheet is not None else book[names[0]]
     rows = [list(values) for values in worksheet.iter_rows(values_only=True)]
     merged = not read_only

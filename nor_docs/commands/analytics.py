@@ -3,8 +3,10 @@ with evidence; text or JSON), ``results import`` (an office's XLSX/CSV → a res
 report of every row), ``build analysis`` (the analytic report, DOCX), and ``new group`` / ``new
 roadmap`` (drafts from the identified list, never overwriting a file).
 
-Exit codes, as ``check``: 0 — done; 1 — the command could not do what was asked (an output not
-written, a file that exists); 2 — the records have errors (reported, nothing analysed).
+Exit codes as in every command (``exitcodes``): 0 — done; 1 — a table not imported, the report
+not built (its template, NOR313); 2 — the records have errors (reported, nothing analysed); 3 — an
+argument names nothing (``--rule``, ``--signer``, ``--issuer``, a sheet) or is missing; 4 — the
+output refused (inside the records, an existing file, no room, another build).
 """
 
 from __future__ import annotations
@@ -16,8 +18,10 @@ import click
 
 from ..cli import RECORDS_OPTION, build, cli, parse_day
 from ..cli_texts import FOLDER, Choice, IntRange, Path
+from ..exitcodes import ATTENTION, INVALID_RECORDS, OUTPUT, USAGE
 from ..templates_dir import HELP as TEMPLATES_HELP
 from ..templates_dir import resolve_default
+from ..textsafety import printable
 from .records import new
 
 RULE_OPTION = click.option("--rule", "rule_id", default=None, metavar="ID",
@@ -39,8 +43,22 @@ def _years(value: str | None) -> list[int] | None:
     return sorted(set(years))
 
 
+def _usage(message: str) -> None:
+    """A usage error of the running command (exit 3): «nor-docs <команда>: …» and the help."""
+    from ..cli_texts import RussianUsageError
+
+    raise RussianUsageError(message, click.get_current_context())
+
+
+def _refuse(message: str, code: int = OUTPUT) -> None:
+    click.echo(printable(f"nor-docs: {message}"), err=True)
+    sys.exit(code)
+
+
 def _prepare(records_dir: str, rule_id: str | None, years: str | None):
-    """(records, dataset, analysis, warnings) — or the errors, reported, and exit 2."""
+    """(records, dataset, analysis, warnings) — or the errors, reported, and exit 2; a rule that
+    ``--rule`` names and the records do not have (or several rules and none chosen) is a usage
+    error (3), one that the settings name is an error of the records (2)."""
     from ..analytics.citations import check_citations
     from ..analytics.identify import identify
     from ..analytics.load import load_analytics
@@ -56,15 +74,18 @@ def _prepare(records_dir: str, rule_id: str | None, years: str | None):
     data = load_analytics(records)
     problems += data.problems
     loaded, why = choose_rule(data.rules, rule_id, records.settings.analytics.rule)
-    if loaded is None:
+    from_settings = rule_id is None and records.settings.analytics.rule is not None
+    if loaded is None and from_settings:
         problems.append(Diagnostic(f"{records_dir.rstrip('/')}/rules", 1, 1, "NOR608", why or ""))
-    else:
+    elif loaded is not None:
         problems += check_citations(records, data)
     found = sort_diagnostics(problems)
     errors = [d for d in found if d.is_error]
     if errors:
         click.echo(format_text(errors) + "\nАнализ не выполнен: сначала исправьте записи.", err=True)
-        sys.exit(2)
+        sys.exit(INVALID_RECORDS)
+    if loaded is None:
+        _usage(why or "")
     analysis = identify(data.lines, loaded, records.organizations, wanted_years)
     present = {line.year for line in data.lines if line.school is not None}
     missing = [year for year in analysis.years if year not in present]
@@ -87,9 +108,11 @@ def analyze(records_dir: str, rule_id: str | None, years: str | None, fmt: str, 
     """Школы с низкими результатами по правилу отбора: кто отвечает правилу, на каких строках, кто почти.
 
     Читает records/results/*.csv и правило из records/rules/. Код выхода: 0 — анализ выполнен
-    (предупреждения допускаются), 2 — в записях ошибки, 1 — вывод не записан."""
+    (предупреждения допускаются), 2 — в записях ошибки, 3 — нет такого правила, 4 — вывод не записан."""
     from ..analytics.output import format_json, format_text
 
+    if output is not None:
+        _refuse_inside_records(output, records_dir, "файл вывода", "вывод не пишется в записи — укажите другой файл (--output)")
     records, data, analysis, found = _prepare(records_dir, rule_id, years)
     if fmt == "json":
         text = format_json(analysis, records.organizations, found, data.files)
@@ -98,17 +121,28 @@ def analyze(records_dir: str, rule_id: str | None, years: str | None, fmt: str, 
     _emit(text, output)
 
 
+def _refuse_inside_records(target: str, records_dir: str, what: str, way_out: str) -> None:
+    """Exit with ``OUTPUT`` before any work when ``target`` lies inside the records folder."""
+    from ..outputs import OutputRefused, refuse_inside_records
+
+    try:
+        refuse_inside_records(target, records_dir, what, way_out)
+    except OutputRefused as error:
+        _refuse(str(error), error.exit_code)
+
+
 def _emit(text: str, output: str | None) -> None:
+    """The analysis to ``output`` (atomically; as a stream into a pipe or a device) or to stdout;
+    every line printable (a school's name cannot move the cursor or forge a CI command)."""
+    text = printable(text, keep_lines=True)
     if output:
         from ..atomic import os_error_text, write_atomic
 
         try:
             write_atomic(output, text.encode("utf-8") + b"\n")
         except OSError as error:
-            click.echo(f"nor-docs: вывод не записан в {output}: {os_error_text(error, with_path=False)}; "
-                       "укажите другой файл (--output)", err=True)  # fmt: skip
-            sys.exit(1)
-        click.echo(f"Записано: {output}")
+            _refuse(f"вывод не записан в {output}: {os_error_text(error, with_path=False)}; укажите другой файл (--output)")
+        click.echo(printable(f"Записано: {output}"))
     else:
         click.echo(text)
 
@@ -138,22 +172,36 @@ def results_import(records_dir: str, table: str, out_name: str | None, sheet: st
     """Импорт таблицы результатов (XLSX или CSV) в records/results/: отчёт о каждой строке.
 
     Столбцы узнаются по заголовкам (встроенные написания и analytics.import.columns в settings.yaml),
-    школы — по справочнику. Код выхода: 0 — записано, 1 — таблица не прочитана или файл уже есть,
-    2 — ошибки в справочнике или настройках."""
+    школы — по справочнику. Код выхода: 0 — записано, 1 — таблица не прочитана, 2 — ошибки в
+    справочнике или настройках, 3 — таблица не говорит, что в ней (укажите --procedure …), или
+    нет такого листа, 4 — файл уже есть или не записывается."""
+    import os
+    import stat
     from pathlib import Path as FsPath
 
     from ..analytics.importer import Given, ImportFailed, import_table, write_results
     from ..diagnostics import format_text
+    from ..layout import NOT_RECORDS, looks_like_records
     from ..records import load_records
+    from ..textsafety import has_unsafe
     from ..validate import validate_records
 
+    name = out_name or (FsPath(table).stem + ".csv")
+    if name != FsPath(name).name or name.startswith(".") or not name.strip() or has_unsafe(name):
+        _usage(f"--out: «{name}» — имя файла в {records_dir}/results/, без папок и не с точки (например, vpr-2023)")
+    if not stat.S_ISREG(os.stat(table).st_mode):
+        _usage(f"«{table}» — не обычный файл (канал, устройство); укажите файл таблицы .xlsx или .csv")
+    root = FsPath(records_dir)
+    if not root.is_dir() or not looks_like_records(root):
+        _refuse(f"«{records_dir}»: {NOT_RECORDS}" if root.is_dir() else f"папка с записями «{records_dir}» не найдена; "
+                "укажите её (--records)", INVALID_RECORDS)  # fmt: skip
     records, problems = load_records(records_dir)
     # the other records' errors stop the analysis; their warnings are validate's to show
     problems += [d for d in validate_records(records, warnings=False) if d.is_error]
     errors = [d for d in problems if d.is_error and ("directory" in d.file or d.file.endswith("settings.yaml"))]
     if errors:
         click.echo(format_text(errors) + "\nИмпорт не выполнен: сначала исправьте справочник и настройки.", err=True)
-        sys.exit(2)
+        sys.exit(INVALID_RECORDS)
     given = Given(procedure, subject, grade, year, retakes)
     try:
         outcome = import_table(FsPath(table), records, given, sheet)
@@ -161,27 +209,28 @@ def results_import(records_dir: str, table: str, out_name: str | None, sheet: st
         for diagnostic in failure.diagnostics:
             click.echo(diagnostic.as_text(), err=True)
         click.echo("Импорт не выполнен.", err=True)
-        sys.exit(1)
-    click.echo(outcome.report(skipped_only))
+        # the command line must say what the table does not (NOR621), or named a sheet it lacks
+        sys.exit(USAGE if failure.usage else ATTENTION)
+    click.echo(printable(outcome.report(skipped_only), keep_lines=True))
     if dry_run or not outcome.lines:
         if not outcome.lines:
             click.echo("Файл не записан: ни одной строки результатов.", err=True)
-            sys.exit(1)
+            sys.exit(ATTENTION)
         return
-    target = FsPath(records_dir) / "results" / (out_name or (FsPath(table).stem + ".csv"))
+    target = root / "results" / name
     if target.suffix.lower() != ".csv":
         target = target.with_suffix(".csv")
+    if os.path.lexists(target):  # a file, or a link or a pipe under its name: never written over or through
+        _refuse(f"{target} уже есть — не перезаписываю; укажите другое имя (--out) или удалите файл")
     try:
         write_results(target, outcome.lines)
     except FileExistsError:
-        click.echo(f"nor-docs: {target} уже есть — не перезаписываю; укажите другое имя (--out) или удалите файл", err=True)
-        sys.exit(1)
+        _refuse(f"{target} уже есть — не перезаписываю; укажите другое имя (--out) или удалите файл")
     except OSError as error:
         from ..atomic import os_error_text
 
-        click.echo(f"nor-docs: {target} не записан: {os_error_text(error, with_path=False)}", err=True)
-        sys.exit(1)
-    click.echo(f"Записано строк: {len(outcome.lines)} → {target}; проверьте: nor-docs validate, nor-docs analyze")
+        _refuse(f"{target} не записан: {os_error_text(error, with_path=False)}")
+    click.echo(printable(f"Записано строк: {len(outcome.lines)} → {target}; проверьте: nor-docs validate, nor-docs analyze"))
 
 
 @build.command("analysis")
@@ -197,40 +246,60 @@ def results_import(records_dir: str, table: str, out_name: str | None, sheet: st
 @click.option("--signer", default=None, metavar="ID", help="Кто подписывает справку (id человека из справочника).")
 def build_analysis(records_dir: str, rule_id: str | None, years: str | None, out_dir: str, templates_dir: str,
                    on: dt.date | None, signer: str | None) -> None:  # fmt: skip
-    """Аналитическая справка (DOCX) с диаграммами: <out>/analysis-<правило>-<годы>.docx."""
+    """Аналитическая справка (DOCX) с диаграммами: <out>/analysis-<правило>-<годы>.docx.
+
+    Код 2 — записи с ошибками, 1 — справка не собрана (шаблон, сбой NOR313), 3 — нет такого
+    правила или человека, 4 — не записана."""
     from pathlib import Path as FsPath
 
-    from ..diagnostics import Diagnostic
-    from ..render.build import BuildRefused, check_output_folder
-    from ..render.engine import TemplateProblem
+    from ..outputs import OutputRefused, output_lock
+    from ..render.build import check_output_folder
 
     try:
         check_output_folder(FsPath(records_dir), FsPath(out_dir), default="build/analysis")
-    except BuildRefused as error:
-        click.echo(f"nor-docs: {error}", err=True)
-        sys.exit(1)
+        with output_lock(out_dir):  # before any work, as every build: one build into a folder at a time
+            path, analysis = _build_analysis(records_dir, rule_id, years, out_dir, templates_dir, on, signer)
+    except OutputRefused as error:
+        _refuse(str(error), error.exit_code)
+    click.echo(printable(f"{path.as_posix()}: школ, отвечающих правилу, — {len(analysis.identified)}, "
+                         f"почти отвечающих — {len(analysis.nearly)}"))  # fmt: skip
+
+
+def _build_analysis(records_dir: str, rule_id: str | None, years: str | None, out_dir: str, templates_dir: str,
+                    on: dt.date | None, signer: str | None):  # fmt: skip
+    """(the report's path, the analysis), holding the output folder; a report that cannot be built
+    ends the command (its diagnostic printed)."""
+    import os
+
+    from ..analytics.report import build_report
+    from ..diagnostics import Diagnostic
+    from ..outputs import OutputRefused
+    from ..render.build import render_failure
+    from ..render.engine import TemplateProblem
+
     records, data, analysis, found = _prepare(records_dir, rule_id, years)
     if signer is not None and signer not in records.people:
-        import difflib
+        from ..near import near_id
 
-        hint = difflib.get_close_matches(signer, sorted(records.people), n=1, cutoff=0.6)
-        click.echo(f"nor-docs: неизвестный человек «{signer}» в --signer" + (f"; возможно, «{hint[0]}»?" if hint else ""),
-                   err=True)  # fmt: skip
-        sys.exit(1)
-    from ..analytics.report import build_report
-
+        hint = near_id(signer, sorted(records.people))
+        _refuse(f"--signer: неизвестное лицо «{signer}»" + (f"; возможно, «{hint}»?" if hint else ""), USAGE)
     for diagnostic in found:
         click.echo(diagnostic.as_text(), err=True)
     try:
         path = build_report(records, data, analysis, out_dir, templates_dir, on or dt.date.today(), signer)
     except TemplateProblem as problem:
         click.echo(Diagnostic(problem.template, 1, 1, problem.code, problem.message).as_text(), err=True)
-        sys.exit(1)
-    except BuildRefused as error:
-        click.echo(f"nor-docs: {error}", err=True)
-        sys.exit(1)
-    click.echo(f"{path.as_posix()}: школ, отвечающих правилу, — {len(analysis.identified)}, "
-               f"почти отвечающих — {len(analysis.nearly)}")  # fmt: skip
+        sys.exit(ATTENTION)
+    except OutputRefused:
+        raise  # not written: the command's exit code 4
+    except Exception as error:  # noqa: BLE001 - reported as the report's failure (NOR313)
+        if os.environ.get("NOR_DOCS_DEBUG"):
+            raise
+        where = analysis.rule.file if analysis.rule.source is not None else f"{records_dir.rstrip('/')}/results"
+        failure = render_failure("документ аналитической справки", error)
+        click.echo(Diagnostic(where, 1, 1, "NOR313", failure).as_text(), err=True)
+        sys.exit(ATTENTION)
+    return path, analysis
 
 
 @new.command("group")
@@ -246,10 +315,14 @@ def new_group(records_dir: str, rule_id: str | None, years: str | None, group_id
               year: int | None, to_stdout: bool) -> None:  # fmt: skip
     """Группа в справочнике из школ, отвечающих правилу: records/directory/<id>.yaml."""
     from ..analytics.drafts import group_draft
+    from ..textsafety import has_unsafe
 
+    _check_id(group_id)
     records, _data, analysis, _found = _prepare(records_dir, rule_id, years)
     year = year or (max(analysis.years) + 1 if analysis.years else dt.date.today().year)
     group_id = group_id or f"shnor-{year}"
+    if name is not None and (not name.strip() or has_unsafe(name)):
+        _usage(f"--name: «{name}» — название группы одной строкой, без управляющих и невидимых символов")
     text = group_draft(analysis, records, group_id, name or f"ШНОР {year}")
     _write_draft(text, FsPath_of(records_dir, "directory", group_id), to_stdout)
 
@@ -267,7 +340,14 @@ def new_roadmap(records_dir: str, rule_id: str | None, years: str | None, roadma
     """Заготовка дорожной карты для школ, отвечающих правилу: records/roadmaps/<id>.yaml."""
     from ..analytics.drafts import roadmap_draft
 
+    _check_id(roadmap_id)
     records, _data, analysis, _found = _prepare(records_dir, rule_id, years)
+    if issuer is not None and issuer not in records.organizations:
+        from ..near import near_id
+
+        hint = near_id(issuer, sorted(records.organizations))
+        _usage(f"--issuer: «{issuer}» — такого id организации в записях нет"
+               + (f"; возможно, «{hint}»?" if hint else "; добавьте: nor-docs new organization"))  # fmt: skip
     year = year or (max(analysis.years) + 1 if analysis.years else dt.date.today().year)
     roadmap_id = roadmap_id or f"shnor-roadmap-{year}"
     text = roadmap_draft(analysis, records, year, issuer or analysis.rule.rule.issuer)
@@ -280,8 +360,20 @@ def FsPath_of(records_dir: str, folder: str, name: str):  # noqa: N802 - a path,
     return FsPath(records_dir) / folder / f"{name}.yaml"
 
 
+def _check_id(value: str | None) -> None:
+    """``--id`` becomes a file name in the records: a record id, never a path (exit 3 otherwise)."""
+    import re
+
+    from ..model.common import ID_PATTERN, MAX_ID_LENGTH
+
+    if value is not None and (not re.fullmatch(ID_PATTERN, value) or len(value) > MAX_ID_LENGTH):
+        _usage(f"--id: «{value}» — пишите строчными латинскими буквами, цифрами, «.», «_», «-», не длиннее "
+               f"{MAX_ID_LENGTH} символов (например, shnor-2025)")  # fmt: skip
+
+
 def _write_draft(text: str, target, to_stdout: bool) -> None:
-    """Print the draft, or write it where it belongs — never over an existing file."""
+    """Print the draft, or write it where it belongs — never over an existing file (nor through a
+    link or into a pipe under its name: ``x`` mode refuses anything there)."""
     if to_stdout:
         click.echo(text, nl=False)
         return
@@ -290,12 +382,9 @@ def _write_draft(text: str, target, to_stdout: bool) -> None:
         with open(target, "x", encoding="utf-8") as handle:
             handle.write(text)
     except FileExistsError:
-        click.echo(f"nor-docs: {target} уже есть — не перезаписываю; укажите другой --id или выведите заготовку: --print",
-                   err=True)  # fmt: skip
-        sys.exit(1)
+        _refuse(f"{target} уже есть — не перезаписываю; укажите другой --id или выведите заготовку: --print")
     except OSError as error:
         from ..atomic import os_error_text
 
-        click.echo(f"nor-docs: {target} не записан: {os_error_text(error, with_path=False)}", err=True)
-        sys.exit(1)
-    click.echo(f"Создан {target}: проверьте заготовку, заполните «…» и запустите nor-docs validate.")
+        _refuse(f"{target} не записан: {os_error_text(error, with_path=False)}")
+    click.echo(printable(f"Создан {target}: проверьте заготовку, заполните «…» и запустите nor-docs validate."))
