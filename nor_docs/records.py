@@ -32,7 +32,7 @@ from .layout import NOT_RECORDS, enclosing_records, looks_like_records, read_fir
 from .model.common import ID_PATTERN, MAX_ID_LENGTH
 from .model.directory import DirectoryFile, Group, Organization, Person
 from .model.events import Event, EventsFile
-from .model.marks import Cancellation, ExecutionMark, Extension, MarksFile
+from .model.marks import MarksFile
 from .model.meeting import Meeting
 from .model.roadmap import Roadmap
 from .mixedscript import ID_LOOKALIKES

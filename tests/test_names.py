@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from nor_docs.names import PersonName, gender_of, inflect_surname, position_in_case, short_name
+from nor_docs.names import PersonName, gender_of, position_in_case, short_name
 
 NBSP = "\u00a0"
 

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import docx
 import pytest
-from lxml import etree
 
 from conftest import DATA, ROOT, SAMPLE_RECORDS
 from nor_docs.cli import cli

@@ -120,7 +120,7 @@ def parse_results(table: Table, schools: SchoolIndex, region: str | None = None)
                                 f"названия столбцов: {', '.join(COLUMNS[:8])}, …"))  # fmt: skip
         return [], found
     lines: list[ResultLine] = []
-    fast = _FastReader(table, index, schools)  # noqa: the duplicates are found by ``duplicates`` over every file
+    fast = _FastReader(table, index, schools)  # (duplicates are found by ``duplicates`` over every file)
     for line, cells in table.rows:
         result = fast.line(line, cells)
         if result is None and not "".join(cells).strip():
