@@ -258,7 +258,9 @@ def render_everything(root: Path, today: dt.date) -> None:
     from nor_docs.control import control_items, discipline, summary
     from nor_docs.ics import calendars
     from nor_docs.render.build import render_meeting
+    from nor_docs.control_filter import ControlFilter
     from nor_docs.render.control_view import control_sheet_view
+    from nor_docs.render.typograph import typeset_view
     from nor_docs.render.roadmaps import render_roadmap, roadmap_parts
     from nor_docs.validate import load_and_validate
 
@@ -279,8 +281,14 @@ def render_everything(root: Path, today: dt.date) -> None:
         render_roadmap(roadmap, records, template)
     items = control_items(records, today)
     sheet = templates.compiled(templates.folder / "control-sheet.docx")
-    for by in ("executor", "meeting"):
-        sheet.render(control_sheet_view(records, items, today, by))
+    typography = records.settings.documents.typography
+    for by in ("executor", "meeting"):  # as build control renders it: through the typograph
+        sheet.render(typeset_view(control_sheet_view(records, items, today, by), typography))
+    for member in sorted({i.member for i in items})[:1]:  # a filtered sheet: the selection's words are names too
+        chosen = ControlFilter(executor=member)
+        view = control_sheet_view(records, chosen.apply(items, records), today, "executor",
+                                  next(iter(records.people), None), chosen.describe(records))  # fmt: skip
+        sheet.render(typeset_view(view, typography))
     for _stem, (data, _events) in calendars(items, records, today).items():
         assert data.startswith(b"BEGIN:VCALENDAR")
     for member in sorted({i.member for i in items})[:1]:  # one executor's feed (the others: the same code)
@@ -488,20 +496,28 @@ def test_hostile_text_opens_in_libreoffice_as_text(tmp_path, tmp_path_factory):
     commands, markup and Jinja of the records are text on the page."""
     from real_client import pdf_text, to_pdf
 
+    from nor_docs.control import control_items
     from nor_docs.render.build import build_protocols
+    from nor_docs.render.control_sheet import build_control_sheet
     from nor_docs.render.extract import build_extract
+    from nor_docs.validate import load_and_validate
 
     files, _today = _fixed_example(dt.date(2100, 12, 1))
     root = _write(files, tmp_path)
     out = tmp_path / "out"
     assert build_protocols(root, out, TEMPLATES, jobs=1).ok
     assert build_extract(root, out, TEMPLATES, "m1", ["1"], decisions=["1", "2", "3", "4", "5"])[0] is not None
+    records, _found = load_and_validate(root)  # and the control sheet, in signable's layout
+    build_control_sheet(records, control_items(records, LAST), LAST, "executor", out, TEMPLATES)
     pdfs = to_pdf(sorted(out.glob("*.docx")), tmp_path_factory)
     text = pdf_text(pdfs["m1"])
     for fact in ("№ 010", "::add-mask::секрет", "##[error]старый синтаксис", "]]></w:t></w:r></w:p>", "<script>",
                  "![трекер](https://example.com/t.png)"):  # fmt: skip
         assert fact in text, fact
     assert pdf_text(pdfs["m1.extract-1"])
+    sheet = pdf_text(pdfs["control-sheet-2100-12-31"])
+    for fact in ("::add-mask::секрет", "##[error]старый синтаксис", "<script>", "![трекер](https://example.com/t.png)"):
+        assert fact in sheet, fact  # (a table cell wraps «]]></w:t>…»: the cell's text, not markup)
 
 
 @pytest.mark.parametrize("columns", [1, 2, 3, 4, 7])
