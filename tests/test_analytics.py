@@ -258,3 +258,9 @@ def test_the_docs_show_the_real_output_of_analyze(runner, monkeypatch):
     assert result.output == shown
     sample = (SAMPLE_RECORDS / "results" / "kamenka-2022-2023.csv").read_text(encoding="utf-8-sig")
     assert sample in docs
+
+
+def test_years_that_are_not_years_are_a_usage_error_naming_the_option(runner):
+    result = analyze(runner, SAMPLE_RECORDS, "--years", "2022-прошлый")
+    assert result.exit_code == 3
+    assert result.stderr.splitlines()[0] == "nor-docs analyze: --years: «2022-прошлый»: пишите годы так: 2022,2023 или 2022-2023"

@@ -27,20 +27,23 @@ from .records import new
 RULE_OPTION = click.option("--rule", "rule_id", default=None, metavar="ID",
                            help="Правило отбора из records/rules/ (по умолчанию — из настроек, единственное или "
                                 "правило протокола 000).")  # fmt: skip
-YEARS_OPTION = click.option("--years", default=None, metavar="ГОДЫ",
-                            help="Годы вместо названных в правиле: 2022,2023 или 2022-2023.")  # fmt: skip
 
 
-def _years(value: str | None) -> list[int] | None:
+def _years(ctx, param, value: str | None) -> list[int] | None:
+    """Click callback of ``--years``: «2022,2023» or «2022-2023» → [2022, 2023]; else a usage error."""
     if not value:
         return None
     years: list[int] = []
     for part in value.replace(" ", "").split(","):
         first, _, last = part.partition("-")
         if not first.isdigit() or (last and not last.isdigit()):
-            raise click.BadParameter(f"«{value}»: пишите годы так: 2022,2023 или 2022-2023", param_hint="--years")
+            raise click.BadParameter(f"«{value}»: пишите годы так: 2022,2023 или 2022-2023")
         years.extend(range(int(first), int(last or first) + 1))
     return sorted(set(years))
+
+
+YEARS_OPTION = click.option("--years", default=None, metavar="ГОДЫ", callback=_years,
+                            help="Годы вместо названных в правиле: 2022,2023 или 2022-2023.")  # fmt: skip
 
 
 def _usage(message: str) -> None:
@@ -55,7 +58,7 @@ def _refuse(message: str, code: int = OUTPUT) -> None:
     sys.exit(code)
 
 
-def _prepare(records_dir: str, rule_id: str | None, years: str | None):
+def _prepare(records_dir: str, rule_id: str | None, years: list[int] | None):
     """(records, dataset, analysis, warnings) — or the errors, reported, and exit 2; a rule that
     ``--rule`` names and the records do not have (or several rules and none chosen) is a usage
     error (3), one that the settings name is an error of the records (2)."""
@@ -67,7 +70,6 @@ def _prepare(records_dir: str, rule_id: str | None, years: str | None):
     from ..records import load_records
     from ..validate import validate_records
 
-    wanted_years = _years(years)
     records, problems = load_records(records_dir)
     # the other records' errors stop the analysis; their warnings are validate's to show
     problems += [d for d in validate_records(records, warnings=False) if d.is_error]
@@ -86,7 +88,7 @@ def _prepare(records_dir: str, rule_id: str | None, years: str | None):
         sys.exit(INVALID_RECORDS)
     if loaded is None:
         _usage(why or "")
-    analysis = identify(data.lines, loaded, records.organizations, wanted_years)
+    analysis = identify(data.lines, loaded, records.organizations, years)
     present = {line.year for line in data.lines if line.school is not None}
     missing = [year for year in analysis.years if year not in present]
     if missing:
@@ -104,7 +106,7 @@ def _prepare(records_dir: str, rule_id: str | None, years: str | None):
 @click.option("--format", "fmt", type=Choice(["text", "json"]), default="text", show_default=True,
               help="Формат вывода (JSON — по docs/analyze.schema.json).")  # fmt: skip
 @click.option("--output", type=Path(dir_okay=False), default=None, help="Записать вывод в файл.")
-def analyze(records_dir: str, rule_id: str | None, years: str | None, fmt: str, output: str | None) -> None:
+def analyze(records_dir: str, rule_id: str | None, years: list[int] | None, fmt: str, output: str | None) -> None:
     """Школы с низкими результатами по правилу отбора: кто отвечает правилу, на каких строках, кто почти.
 
     Читает records/results/*.csv и правило из records/rules/. Код выхода: 0 — анализ выполнен
@@ -244,7 +246,7 @@ def results_import(records_dir: str, table: str, out_name: str | None, sheet: st
 @click.option("--date", "on", callback=parse_day, default=None, metavar="ГГГГ-ММ-ДД",
               help="Дата справки (по умолчанию — сегодня).")  # fmt: skip
 @click.option("--signer", default=None, metavar="ID", help="Кто подписывает справку (id человека из справочника).")
-def build_analysis(records_dir: str, rule_id: str | None, years: str | None, out_dir: str, templates_dir: str,
+def build_analysis(records_dir: str, rule_id: str | None, years: list[int] | None, out_dir: str, templates_dir: str,
                    on: dt.date | None, signer: str | None) -> None:  # fmt: skip
     """Аналитическая справка (DOCX) с диаграммами: <out>/analysis-<правило>-<годы>.docx.
 
@@ -265,7 +267,7 @@ def build_analysis(records_dir: str, rule_id: str | None, years: str | None, out
                          f"почти отвечающих — {len(analysis.nearly)}"))  # fmt: skip
 
 
-def _build_analysis(records_dir: str, rule_id: str | None, years: str | None, out_dir: str, templates_dir: str,
+def _build_analysis(records_dir: str, rule_id: str | None, years: list[int] | None, out_dir: str, templates_dir: str,
                     on: dt.date | None, signer: str | None):  # fmt: skip
     """(the report's path, the analysis), holding the output folder; a report that cannot be built
     ends the command (its diagnostic printed)."""
@@ -311,7 +313,7 @@ def _build_analysis(records_dir: str, rule_id: str | None, years: str | None, ou
 @click.option("--year", type=IntRange(min=2000, max=2100), default=None, metavar="ГОД",
               help="Год группы (по умолчанию — следующий за последним годом анализа).")  # fmt: skip
 @click.option("--print", "to_stdout", is_flag=True, help="Вывести заготовку, а не записывать файл.")
-def new_group(records_dir: str, rule_id: str | None, years: str | None, group_id: str | None, name: str | None,
+def new_group(records_dir: str, rule_id: str | None, years: list[int] | None, group_id: str | None, name: str | None,
               year: int | None, to_stdout: bool) -> None:  # fmt: skip
     """Группа в справочнике из школ, отвечающих правилу: records/directory/<id>.yaml."""
     from ..analytics.drafts import group_draft
@@ -335,7 +337,7 @@ def new_group(records_dir: str, rule_id: str | None, years: str | None, group_id
 @click.option("--issuer", default=None, metavar="ID", help="Организация, утверждающая карту (по умолчанию — из правила).")
 @click.option("--year", type=IntRange(min=2000, max=2100), default=None, metavar="ГОД", help="Год карты (по умолчанию — следующий за анализом).")
 @click.option("--print", "to_stdout", is_flag=True, help="Вывести заготовку, а не записывать файл.")
-def new_roadmap(records_dir: str, rule_id: str | None, years: str | None, roadmap_id: str | None, issuer: str | None,
+def new_roadmap(records_dir: str, rule_id: str | None, years: list[int] | None, roadmap_id: str | None, issuer: str | None,
                 year: int | None, to_stdout: bool) -> None:  # fmt: skip
     """Заготовка дорожной карты для школ, отвечающих правилу: records/roadmaps/<id>.yaml."""
     from ..analytics.drafts import roadmap_draft
