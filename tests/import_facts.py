@@ -18,7 +18,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from nor_docs.importer.importing import import_file, load_directory
+from nor_docs.importer.importing import import_file, load_directory, taken_ids
 from nor_docs.names import position_in_case
 from nor_docs.records import load_records
 
@@ -91,8 +91,8 @@ def import_into(files: list[Path], records: Path, fill: bool = False):
     for path in files:
         outcome = import_file(path, index, records)
         outcomes.append(outcome)
-        if outcome.draft is not None:
-            index.taken.add(outcome.draft.record_id)
+        if outcome.ok and outcome.draft is not None:
+            index.taken.update(taken_ids(outcome.draft))  # as nor-docs import does between files
     if fill:
         fill_placeholders(records)
     loaded, problems = load_records(records)

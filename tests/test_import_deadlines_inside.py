@@ -93,3 +93,20 @@ def test_a_long_text_is_never_wrapped_inside_a_mark():
     text = "итоги самодиагностики представить " * 2 + "[[до 20 декабря 2024 г.]], " + "а также " * 8
     for width in range(40, 100):
         assert all(line.count("[[") == line.count("]]") for line in _wrap(text, width))
+
+
+def test_the_summary_counts_a_deadline_inside_the_text(tmp_path):
+    from nor_docs.importer.importing import draft_file, load_directory
+
+    protocol = tmp_path / "protokol.txt"
+    protocol.write_text(
+        "ПРОТОКОЛ\n21.01.2014 № 1\nзаседания коллегии управления образования\n\nРЕШИЛИ:\n"
+        "1. Разработать Программу развития (установить срок готовности программы- 1 ноября 2014 г.).\n"
+        "2. Представить отчёты об исполнении решения, до 15 декабря 2014 г.\n"
+        "3. Принять информацию к сведению.\n",
+        encoding="utf-8",
+    )
+    index, _problems = load_directory(tmp_path / "records")
+    draft, problem, _notes = draft_file(protocol, index)
+    assert problem is None
+    assert "решения — 3 (с исполнителями — 0, со сроками — 2, из них в тексте решения — 1)" in draft.recognised

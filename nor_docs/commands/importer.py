@@ -25,7 +25,7 @@ def import_(files: tuple[str, ...], records_dir: str, out_dir: str | None) -> No
 
     Код выхода: 0 — все файлы импортированы, 1 — какой-то файл не импортирован.
     """
-    from ..importer.importing import DirectoryError, import_file, load_directory
+    from ..importer.importing import DirectoryError, import_file, load_directory, taken_ids
     from ..importer.summary import closing_lines, file_lines
 
     try:
@@ -46,15 +46,7 @@ def import_(files: tuple[str, ...], records_dir: str, out_dir: str | None) -> No
         for line in file_lines(outcome):
             click.echo(line)
         if outcome.ok and outcome.draft is not None:
-            index.taken.update(_ids(outcome.draft))
+            index.taken.update(taken_ids(outcome.draft))
     for line in closing_lines(outcomes, records_dir, out_dir):
         click.echo(line)
     sys.exit(0 if all(o.ok for o in outcomes) else 1)
-
-
-def _ids(draft) -> set[str]:
-    ids = {draft.record_id}
-    if draft.proposals is not None:
-        for key in ("people", "organizations", "groups"):
-            ids.update(entry["id"] for entry in draft.proposals.get(key, []))
-    return ids

@@ -124,8 +124,24 @@ class Resolver:
             return chosen
         return None
 
+    def _own_office(self, written: str) -> str | None:
+        """The issuer, when ``written`` is how a protocol names its own office without the rest of
+        the name: «управлению образования» for «Управление образования Первомайского района»."""
+        from .orgnames import lemma_key
+
+        issuer = self.index.organizations.get(self.issuer) if self.issuer else None
+        key = lemma_key(written)
+        if issuer is None or len(key) < 2:
+            return None
+        return self.issuer if lemma_key(issuer.name)[: len(key)] == key else None
+
     def organization(self, ref: Ref, written: str) -> str | None:
         ids, how = self.index.organizations_named(written)
+        own = self._own_office(written)
+        if own is not None and not any(i in self.scope for i in ids):
+            if own not in ids:
+                ref.notes.append(f"проверьте: «{written}» — прочитано как организация, проводившая заседание ({own})")
+            ids = [own]
         chosen, others = self._choose(ids)
         if chosen is not None:
             self.found["organizations"] += 1
