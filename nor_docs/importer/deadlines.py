@@ -10,8 +10,8 @@ from the longest to the shortest and keeps the first the reader accepts: the wor
 written, the record gets them verbatim, and whether a comma stood before them.
 
 ``deadlines_inside`` finds the deadlines a sentence carries inside it, which a record marks
-``[[…]]`` in the decision's text: in brackets after «срок» («(срок готовности итогового
-заключения — до 1 июня 2014 г.)»), words the reader accepts mid-sentence from «до», «в срок до»,
+``[[…]]`` in the decision's text: after «срок» and a dash or colon, in brackets or not («(срок
+готовности итогового заключения — до 1 июня 2014 г.)»), words the reader accepts mid-sentence from «до», «в срок до»,
 «не позднее», «к», «в течение»… («итоги представить до 20 июня 2014 г., …»), and a period right
 after the verb of the task («Организовать в 2014 г. изучение …» — a guess, noted for a person).
 ``mark`` writes the marks into the text.
@@ -153,6 +153,8 @@ _INNER_LEAD = re.compile(
 # «(срок готовности программы — 1 ноября 2014 г.)», «(срок исполнения: до 01.09.2024)».
 _BRACKET = re.compile(r"\(([^()]*)\)")
 _LABELLED_IN_BRACKET = re.compile(r"^(?:[^—–:]*?\s)?срок\w*(?:\s[^—–:-]*?)?\s*[—–:-]\s*", re.IGNORECASE)
+# The same without brackets: «…, срок готовности итогового заключения – 1 июня 2014 г.»
+_LABELLED = re.compile(r"(?<![\w-])срок\w*(?:\s+[а-яё]+){0,4}?\s*[—–:-]\s*", re.IGNORECASE)
 # A period after the verb of the task: «Организовать в 2014 г. …», «Провести в мае 2024 года …».
 _PERIOD_AFTER_VERB = re.compile(
     r"\s+(?:в|во)\s+(?=\d{4}|[IVX]+\s|(?:январ|феврал|март|апрел|ма[йе]|июн|июл|август|сентябр|октябр|ноябр|"
@@ -233,6 +235,12 @@ def deadlines_inside(text: str, verb_end: int | None = None) -> list[Inside]:
         if kind is not None and (label or _INNER_LEAD.match(words + " ")):
             found.append(Inside(start, stop, kind))
             taken.append((bracket.start(), bracket.end()))
+    for label in _LABELLED.finditer(text):
+        start = label.end()
+        best = _longest(text, start, len(text)) if free(label.start(), start) and not _quoted(text, start) else None
+        if best is not None:
+            found.append(Inside(start, best[0], best[1]))
+            taken.append((label.start(), best[0]))
     for lead in _INNER_LEAD.finditer(text):
         start = lead.start()
         if not free(start, start + 1) or _quoted(text, start):

@@ -387,15 +387,17 @@ def _finish(node: Node, raw: dict) -> None:
 _SCHEDULE = re.compile(r"(?:по|согласно)\s+график\w*(?:\s+(?:[А-ЯЁ]{2,}|проведения\s+\w+))?", re.I)
 
 
-def _marked(text: str, split: Split, body: str, phrase: str | None, rest: str, keep: bool) -> tuple[str, list[str]] | None:
+def _marked(text: str, split: Split, body: str, phrase: str | None, rest: str,
+            keep: bool) -> tuple[str, list[str]] | None:  # fmt: skip
     """The decision's whole sentence with its deadlines marked [[…]] where one stands inside it —
     in brackets after «срок», mid-sentence, or at the end right after its verb («итоги представить
     до 20 июня 2014 г.») — and the words marked only by their place after the verb (to be checked);
     None when the deadline, if any, is the sentence's ending (``deadline:``)."""
+    # the verb of the task: the first infinitive right after the executors (or at the start)
     start = len(body) - len(rest) if phrase and not keep else (body.find(phrase) + len(phrase) if phrase else 0)
     verb = _first_infinitive(body, start)
-    inside = deadlines_inside(body, verb.end() if verb is not None and verb.start() == start
-                              or verb is not None and not body[start:verb.start()].strip(" ,") else None)  # fmt: skip
+    first_verb = verb is not None and not body[start:verb.start()].strip(" ,")
+    inside = deadlines_inside(body, verb.end() if first_verb else None)
     end_words = None
     if split.deadline:
         if split.relative or not split.parsed:
