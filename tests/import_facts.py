@@ -176,7 +176,7 @@ def facts(meeting, records) -> dict[str, str]:
                 # document puts a nominative position into the name's case)
                 position = _effective_position(records, statement.person, statement.position)
                 out[f"{base}.{key}[{i}].position"] = printed(position_in_case(position, case)) if position else ""
-                out[f"{base}.{key}[{i}].text"] = printed(statement.text)
+                out[f"{base}.{key}[{i}].text"] = printed(_statement_body(records, statement))
     rows = {row["number"]: row for row in view["decisions"]}
     for item in view["items"]:
         rows.update({row["number"]: row for row in item["decisions"]})
@@ -205,6 +205,18 @@ def facts(meeting, records) -> dict[str, str]:
         out[f"{base}.text_after"] = printed(appendix.text_after)
     out["results"] = str(len(meeting.results))
     return {k: v for k, v in out.items()}
+
+
+def _statement_body(records, statement) -> str:
+    """What a protocol prints of a statement after its lead: the text, the schools and evidence of
+    the analysis it cites (``analysis:``), the text after them — read back, all of it is text."""
+    parts = [statement.text or ""]
+    if getattr(statement, "analysis", None) is not None:
+        from nor_docs.analytics.citations import cited_paragraphs
+
+        parts += cited_paragraphs(records, statement.analysis)[0]
+    parts.append(getattr(statement, "text_after", None) or "")
+    return " ".join(p for p in parts if p)
 
 
 def _executor_key(records, ref: str) -> str:

@@ -1,7 +1,7 @@
 """Round trip: every protocol nor-docs renders, imported back, gives the original record's facts
 (ids of the meetings aside) — the sample records, the test records of the protocol tests and the
 import's own (tests/data/import/roundtrip: the shapes of the documents' words and typography,
-deadlines inside the decisions' text). What cannot come back is listed here, each with the
+deadlines inside the decisions' text, a statement citing an analysis of results). What cannot come back is listed here, each with the
 reason: it is not in the document."""
 
 from __future__ import annotations
