@@ -1,7 +1,8 @@
 """Print what importing recovers (issue 17, «Round trip as the test»): per seed text, the share of
 its sample record's people, agenda items, decisions, executors and deadlines — with the sample
-directory and with none — and, for every protocol nor-docs renders from the sample and test
-records, the facts that differ after importing it back.
+directory and with none — and, for every protocol nor-docs renders from the sample records, the
+protocol tests' records and the import's own (tests/data/import/roundtrip), the facts that
+differ after importing it back.
 
 Usage: ``python bench/import_facts.py``. The same numbers are pinned by tests/test_import_seeds.py
 and tests/test_import_roundtrip.py; this prints them as a table.
@@ -43,7 +44,8 @@ def main() -> None:
                     totals[k][1] += row[k].total
             print(f"  {'all five':<28}" + "".join(f"{f'{r}/{t} ({100 * r / t:.0f}%)':>16}" for r, t in totals.values()))
             print()
-        for label, root in (("sample records", ROOT / "records"), ("test records", ROOT / "tests/data/protocols/records")):
+        for label, root in (("sample records", ROOT / "records"), ("test records", ROOT / "tests/data/protocols/records"),
+                            ("import's own records", ROOT / "tests/data/import/roundtrip")):
             out = work / f"docx-{label}"
             build_protocols(root, out, ROOT / "templates")
             target = work / f"import-{label}"
@@ -51,6 +53,8 @@ def main() -> None:
             for folder in ("directory", "events"):
                 if (root / folder).is_dir():
                     shutil.copytree(root / folder, target / folder)
+            if (root / "settings.yaml").is_file():
+                shutil.copy(root / "settings.yaml", target)
             files = sorted(out.glob("*.docx"))
             outcomes, loaded, _problems = import_into(files, target, fill=True)
             original, _ = load_and_validate(root)

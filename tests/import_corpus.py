@@ -1,8 +1,11 @@
 """The DOCX part of the import corpus: protocols in other offices' styles, typed here and built
 with python-docx, the way a secretary makes them in Word — lists Word numbers by itself
-(``w:numPr``, several levels), bullets, a decisions table with a merged executors cell, a
-signature table, text in tabs. The texts of the plain-text part are in ``tests/data/import/``;
-each document's expected facts are in ``tests/data/import/expected/<name>.yaml``.
+(``w:numPr``, several levels), bullets, a decisions table with a merged executors cell, signature
+tables (two columns; three with a column for the pen, «/Е.А. Никитина/» and the «Выписка верна»
+block in the same table), text in tabs, what Word's AutoFormat types (no-break spaces and hyphens,
+«ёлочки», dashes, «…»), deadlines inside the decisions' sentences. The texts of the plain-text
+part are in ``tests/data/import/``; each document's expected facts are in
+``tests/data/import/expected/<name>.yaml``.
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+
+NBSP, NB_HYPHEN = "\u00a0", "\u2011"
 
 
 def _list(document, levels: list[str], fmt: str = "decimal") -> str:
@@ -69,6 +74,30 @@ def _p(document, text: str = "", bold: bool = False, center: bool = False, num: 
     if num is not None:
         _numbered(paragraph, num, level)
     return paragraph
+
+
+def _runs(document, *parts: str, bold: bool = False):
+    """A paragraph of runs as Word writes them; a part that is «‑» (U+2011) is Word's no-break
+    hyphen element (Ctrl+Shift+-), not the character."""
+    paragraph = document.add_paragraph()
+    for part in parts:
+        run = paragraph.add_run()
+        if part == NB_HYPHEN:
+            run._r.append(OxmlElement("w:noBreakHyphen"))
+        else:
+            run.text = part
+            run.bold = bold
+    return paragraph
+
+
+def _borderless(table) -> None:
+    """No borders, as a signature block is laid out."""
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        edge = OxmlElement(f"w:{side}")
+        edge.set(qn("w:val"), "nil")
+        borders.append(edge)
+    table._tbl.tblPr.append(borders)
 
 
 def _merge_down(table, column: int, first: int, last: int) -> None:
@@ -240,11 +269,138 @@ def roadmap_berezovka(path: Path) -> Path:
     return path
 
 
+def extract_heads_zarechny(path: Path) -> Path:
+    """Выписка из протокола совещания руководителей: один пункт с исходным номером; подписи,
+    «Выписка верна», заверивший, дата и «М.П.» — одной таблицей без границ в три столбца
+    (должность в две строки | место для подписи | «И.О. Фамилия» или «/И.О. Фамилия/»)."""
+    d = docx.Document()
+    _p(d, "Управление образования администрации Заречного района", center=True)
+    _p(d, "ВЫПИСКА ИЗ ПРОТОКОЛА", bold=True, center=True)
+    _p(d, "21.03.2024\t\t\t\t\t\t№ 3")
+    _p(d, "г. Заречный")
+    _p(d, "совещания руководителей общеобразовательных организаций", bold=True, center=True)
+    _p(d, "Председательствующий: Соколова Л.В., начальник управления образования")
+    _p(d, "Секретарь: Никитина Е.А., ведущий специалист")
+    _p(d, "Присутствовали: 14 человек (список прилагается).")
+    _p(d, "ПОВЕСТКА ДНЯ:")
+    _p(d, "…")
+    _p(d, "2. О работе школы-куратора. Доклад директора МБОУ «Лицей № 2» Д.В. Кима.")
+    _p(d, "…")
+    _p(d, "2. СЛУШАЛИ:")
+    _p(d, "Кима Д.В., директора МБОУ «Лицей № 2». Он рассказал о совместных методических днях с МБОУ СОШ с. Берёзовка.")
+    _p(d, "РЕШИЛИ:")
+    _p(d, "2.1. Информацию принять к сведению.")
+    _p(d, "2.2. Ким Д.В. и Жуковой А.А. разработать план совместных методических дней на II полугодие, в срок до "
+          "01.04.2024.")  # fmt: skip
+    _p(d)
+    rows = [
+        ("Председательствующий,\nначальник управления образования", "_______________", "Л.В. Соколова"),
+        ("Секретарь", "_______________", "/Е.А. Никитина/"),
+        ("Выписка верна", "", ""),
+        ("Секретарь совещания", "(подпись)", "Е.А. Никитина"),
+        ("22.03.2024", "", "М.П."),
+    ]
+    table = d.add_table(rows=len(rows), cols=3)
+    _borderless(table)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            cell = table.cell(r, c)
+            lines = text.split("\n")
+            cell.paragraphs[0].text = lines[0]
+            for line in lines[1:]:
+                cell.add_paragraph(line)
+    d.save(path)
+    return path
+
+
+def wg_autoformat_kamenka(path: Path) -> Path:
+    """Рабочая группа Каменского района, набранная в Word с автоформатом: «ёлочки» и „лапки“, тире
+    « – » между словами, неразрывные пробелы после «№», «с.», между инициалами и фамилией и перед
+    «г.», неразрывный дефис в «2023‑2024» (и символом U+2011 в «ВПР‑2024», вставленном из
+    другого документа), «…», маркированный тире список Word, подпись через табуляцию."""
+    d = docx.Document()
+    _p(d, "Управление образования Каменского района", center=True)
+    _p(d, f"ПРОТОКОЛ №{NBSP}2", bold=True, center=True)
+    _runs(d, f"заседания рабочей группы по реализации проекта «Равенство образовательных возможностей» в 2023",
+          NB_HYPHEN, "2024 учебном году", bold=True)  # fmt: skip
+    _p(d, f"14.12.2023{NBSP}г.\t\t\t\t\tг.{NBSP}Каменка")
+    _p(d, f"Председатель – И.В.{NBSP}Кирюхина, заместитель начальника Управления образования")
+    _p(d, "Присутствовали:")
+    _p(d, f"Кирюхина И.В. – заместитель начальника Управления образования;")
+    _p(d, f"Чамина{NBSP}Н.Г. – начальник информационно-методического отдела;")
+    _p(d, f"руководители общеобразовательных организаций.")
+    _p(d, "ПОВЕСТКА ДНЯ:")
+    agenda = _list(d, ["%1."])
+    _runs(d, f"Об итогах ВПР{NB_HYPHEN}2024 в МОУ СОШ с.{NBSP}Кикино и МОУ СОШ №{NBSP}2 – Н.Г.{NBSP}Чамина, "
+             "начальник информационно-методического отдела.")
+    d.paragraphs[-1]._p.get_or_add_pPr()
+    _numbered(d.paragraphs[-1], agenda)
+    _p(d, f"О школьных «Днях открытых уроков»…", num=agenda)
+    _p(d, "1. СЛУШАЛИ:")
+    _p(d, f"Чамину Н.Г., начальника информационно-методического отдела, – о результатах ВПР: доля работ с "
+          f"отметкой «2» по математике в 5{NBSP}классах МОУ СОШ с.{NBSP}Кикино – 31{NBSP}%. Причины:")  # fmt: skip
+    dashes = _list(d, ["–"], "bullet")
+    _p(d, "пробелы в базовых умениях;", num=dashes)
+    _p(d, "низкая мотивация обучающихся.", num=dashes)
+    _p(d, "2. СЛУШАЛИ:")
+    _p(d, f"Кирюхину И.В. – о проекте „Школа открытых дверей“ и семинаре «Урок „по-новому“».")
+    _p(d, "РЕШИЛИ:")
+    decisions = _list(d, ["%1."])
+    _p(d, "Информацию принять к сведению.", num=decisions)
+    _p(d, f"Руководителям общеобразовательных организаций провести анализ ВПР по каждому классу, в срок до "
+          f"20.12.2023{NBSP}г.", num=decisions)  # fmt: skip
+    _p(d, f"Чаминой Н.Г. организовать «Дни открытых уроков» в МОУ СОШ с.{NBSP}Кикино – ежемесячно.", num=decisions)
+    _p(d)
+    _p(d, f"Заместитель начальника\t\t\t\tИ.В.{NBSP}Кирюхина")
+    d.save(path)
+    return path
+
+
+def wg_deadlines_in_text_pervomaisk(path: Path) -> Path:
+    """Рабочая группа Первомайского района: сроки внутри предложения решения — в скобках после
+    «срок» (как в решении коллегии от 21.01.2014, http://pohsvu.ru/post/open/1635: «программы- 1
+    ноября», «–  1 июня»), перед глаголом после исполнителей, после глагола в конце, год после
+    глагола; «по графику ФЦТ» без даты; срок после запятой в конце — срок решения."""
+    d = docx.Document()
+    _p(d, "Управление образования Первомайского района", center=True)
+    _p(d, "ПРОТОКОЛ № 6", bold=True, center=True)
+    _p(d, "заседания муниципальной рабочей группы по сопровождению школ с низкими образовательными результатами",
+       bold=True, center=True)  # fmt: skip
+    _p(d, "10.09.2024")
+    _p(d, "Председатель: Кирюхина Ирина Васильевна, заместитель начальника управления образования")
+    _p(d, "Секретарь: Лаптева О.Н.")
+    _p(d, "Присутствовали: члены рабочей группы (8 чел.).")
+    _p(d, "Повестка дня:")
+    _p(d, "1. О задачах сопровождения школ на 2024-2025 учебный год – И.В. Кирюхина, заместитель начальника "
+          "управления образования.")  # fmt: skip
+    _p(d, "1. СЛУШАЛИ: Кирюхину И.В. — о задачах сопровождения школ на новый учебный год.")
+    _p(d, "ПОСТАНОВИЛИ:")
+    decisions = _list(d, ["%1."])
+    _p(d, "Информацию принять к сведению.", num=decisions)
+    _p(d, "Рекомендовать управлению образования разработать муниципальную программу сопровождения школ с низкими "
+          "образовательными результатами (установить срок готовности программы- 1 ноября 2024 г.).", num=decisions)  # fmt: skip
+    _p(d, "Кирюхиной И.В. организовать в 2024 г. изучение мнения родителей о качестве образования (срок готовности "
+          "итогового заключения –  1 декабря 2024 г.).", num=decisions)  # fmt: skip
+    _p(d, "Руководителям МОУ СОШ с. Головинцино, МОУ СОШ №3 р.п. Первомайский в срок до 01.10.2024 представить в "
+          "управление образования скорректированные антирисковые программы.", num=decisions)  # fmt: skip
+    _p(d, "Сомову П.И. обеспечить участие обучающихся в пробных экзаменах по графику ФЦТ, итоги представить до 20 "
+          "декабря 2024 г.", num=decisions)  # fmt: skip
+    _p(d, "Лаптевой О.Н. подготовить проект приказа о составе рабочей группы, в срок до 15.09.2024.", num=decisions)
+    _p(d)
+    _p(d, "Председатель\t\t\t\tИ.В. Кирюхина")
+    _p(d, "Секретарь\t\t\t\tО.Н. Лаптева")
+    d.save(path)
+    return path
+
+
 DOCX = {
     "heads-meeting-zarechny.docx": heads_meeting_zarechny,
     "wg-500plus-pervomaisk.docx": wg_500plus_pervomaisk,
     "board-school19.docx": board_school19,
     "roadmap-berezovka.docx": roadmap_berezovka,
+    "extract-heads-zarechny.docx": extract_heads_zarechny,
+    "wg-autoformat-kamenka.docx": wg_autoformat_kamenka,
+    "wg-deadlines-in-text-pervomaisk.docx": wg_deadlines_in_text_pervomaisk,
 }
 
 

@@ -18,7 +18,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from nor_docs.importer.importing import import_file, load_directory
+from nor_docs.importer.importing import import_file, load_directory, taken_ids
 from nor_docs.names import position_in_case
 from nor_docs.records import load_records
 
@@ -27,12 +27,25 @@ SAMPLE = ROOT / "records"
 
 
 def norm(text) -> str:
-    """Compare texts regardless of spaces, NBSP, the case of the first letter and a final stop."""
+    """Compare texts regardless of spaces, NBSP, no-break hyphens, the case of the first letter and a
+    final stop."""
     if text is None:
         return ""
-    text = " ".join(str(text).replace("\u00a0", " ").split())
+    text = " ".join(str(text).replace("\u00a0", " ").replace("\u2011", "-").split())
     text = text.strip(" .;,")
     return text[:1].lower() + text[1:]
+
+
+def as_printed(records):
+    """``norm`` of a text as the document prints it: through the typograph when the records'
+    settings turn it on (``documents: typography``). A fact is what the protocol says: «"лапки"»
+    typed in a record and «ёлочки» read back from the printed page are the same words, as are «- »
+    and «– », «2023-2024» and «2023‑2024» — the import must print what the original printed."""
+    if not records.settings.documents.typography:
+        return norm
+    from nor_docs.render.typograph import typeset
+
+    return lambda text: norm(typeset(str(text))) if text is not None else ""
 
 
 def fresh_records(target: Path, with_directory: bool = True) -> Path:
@@ -78,8 +91,8 @@ def import_into(files: list[Path], records: Path, fill: bool = False):
     for path in files:
         outcome = import_file(path, index, records)
         outcomes.append(outcome)
-        if outcome.draft is not None:
-            index.taken.add(outcome.draft.record_id)
+        if outcome.ok and outcome.draft is not None:
+            index.taken.update(taken_ids(outcome.draft))  # as nor-docs import does between files
     if fill:
         fill_placeholders(records)
     loaded, problems = load_records(records)
@@ -98,10 +111,11 @@ def _person_key(records, ref: str) -> str:
 
 
 def _effective_position(records, ref: str | None, written: str | None) -> str:
+    printed = as_printed(records)
     if written:
-        return norm(written)
+        return printed(written)
     person = records.people.get(ref) if ref else None
-    return norm(person.position) if person is not None and person.position else ""
+    return printed(person.position) if person is not None and person.position else ""
 
 
 def _decisions(decisions, prefix: str = ""):
@@ -122,11 +136,12 @@ def facts(meeting, records) -> dict[str, str]:
     """«path → value» of everything the protocol of ``meeting`` says."""
     from nor_docs.render.view import protocol_view
 
+    printed = as_printed(records)
     out: dict[str, str] = {}
     view, _notices = protocol_view(meeting, records, records.settings)
     for key in ("document", "kind", "title", "number", "date", "time", "place", "theme", "intro"):
         value = getattr(meeting, key)
-        out[key] = norm(value.isoformat() if hasattr(value, "isoformat") else value)
+        out[key] = printed(value.isoformat() if hasattr(value, "isoformat") else value)
     out["issuer"] = meeting.issuer
     out["format"] = f"{meeting.format.mode} {meeting.format.platform}" if meeting.format else ""
     for key, default in (("chair", "Председатель"), ("secretary", "Секретарь")):
@@ -135,21 +150,21 @@ def facts(meeting, records) -> dict[str, str]:
             out[key] = ""
             continue
         out[f"{key}.person"] = _person_key(records, role.person)
-        out[f"{key}.label"] = norm(role.label or default)
+        out[f"{key}.label"] = printed(role.label or default)
         out[f"{key}.position"] = _effective_position(records, role.person, role.position)
     for section in view["attendance"]:
-        lines = sorted(norm(line) for line in section["lines"])
+        lines = sorted(printed(line) for line in section["lines"])
         out[f"{section['label']}.lines"] = " | ".join(lines)
-        out[f"{section['label']}.summary"] = norm(section["summary"])
+        out[f"{section['label']}.summary"] = printed(section["summary"])
     for key in ("attendees", "invited", "absent"):
         refs = sorted(_person_key(records, a.person) if a.person else (a.group or a.organization or "")
                       for a in getattr(meeting, key))  # fmt: skip
         out[f"{key}.refs"] = " | ".join(refs)
     for item in meeting.agenda:
         base = f"agenda[{item.number}]"
-        out[f"{base}.title"] = norm(item.title)
+        out[f"{base}.title"] = printed(item.title)
         out[f"{base}.appendix"] = str(item.appendix or "")
-        out[f"{base}.items"] = " | ".join(f"{s.number} {norm(s.title)}" for s in item.items)
+        out[f"{base}.items"] = " | ".join(f"{s.number} {printed(s.title)}" for s in item.items)
         out[f"{base}.speakers"] = " | ".join(
             (_person_key(records, s.person) if s.person else s.group) + " — " + _effective_position(records, s.person, s.position)
             for s in item.speakers
@@ -160,8 +175,8 @@ def facts(meeting, records) -> dict[str, str]:
                 # the position in the case the protocol prints it in (after «СЛУШАЛИ:» the
                 # document puts a nominative position into the name's case)
                 position = _effective_position(records, statement.person, statement.position)
-                out[f"{base}.{key}[{i}].position"] = norm(position_in_case(position, case)) if position else ""
-                out[f"{base}.{key}[{i}].text"] = norm(statement.text)
+                out[f"{base}.{key}[{i}].position"] = printed(position_in_case(position, case)) if position else ""
+                out[f"{base}.{key}[{i}].text"] = printed(_statement_body(records, statement))
     rows = {row["number"]: row for row in view["decisions"]}
     for item in view["items"]:
         rows.update({row["number"]: row for row in item["decisions"]})
@@ -169,27 +184,39 @@ def facts(meeting, records) -> dict[str, str]:
         base = f"decision[{decision.number}]"
         row = rows.get(f"{str(decision.number).rstrip('.')}.")
         if meeting.assignments_layout == "table":  # the table shows text, deadline and executors apart
-            out[f"{base}.sentence"] = " | ".join(norm(row[k]) for k in ("content", "deadline", "executors")) if row else ""
+            out[f"{base}.sentence"] = " | ".join(printed(row[k]) for k in ("content", "deadline", "executors")) if row else ""
         else:
-            out[f"{base}.sentence"] = norm(row["text"]) if row else ""
-        out[f"{base}.bullets"] = " | ".join(norm(b) for b in decision.bullets)
+            out[f"{base}.sentence"] = printed(row["text"]) if row else ""
+        out[f"{base}.bullets"] = " | ".join(printed(b) for b in decision.bullets)
         out[f"{base}.executors"] = " | ".join(sorted(_executor_key(records, e) for e in decision.executors))
         deadline = decision.deadline
         out[f"{base}.deadline"] = _deadline_key(deadline)
         out[f"{base}.on_control"] = str(decision.on_control)
     out["decision_word"] = meeting.decision_word
     out["assignments_layout"] = meeting.assignments_layout
-    out["signatures"] = " | ".join(f"{norm(s['position'])} — {norm(s['name'])}" for s in view["signatures"])
-    out["minutes_by"] = norm(" ".join(view["minutes_by"].values())) if view["minutes_by"] else ""
+    out["signatures"] = " | ".join(f"{printed(s['position'])} — {printed(s['name'])}" for s in view["signatures"])
+    out["minutes_by"] = printed(" ".join(view["minutes_by"].values())) if view["minutes_by"] else ""
     for appendix in meeting.appendices:
         base = f"appendix[{appendix.number}]"
-        out[f"{base}.title"] = norm(appendix.title)
-        out[f"{base}.subtitle"] = norm(appendix.subtitle)
-        out[f"{base}.text"] = norm(appendix.text)
+        out[f"{base}.title"] = printed(appendix.title)
+        out[f"{base}.subtitle"] = printed(appendix.subtitle)
+        out[f"{base}.text"] = printed(appendix.text)
         out[f"{base}.table"] = repr(appendix.table.rows) if appendix.table else ""
-        out[f"{base}.text_after"] = norm(appendix.text_after)
+        out[f"{base}.text_after"] = printed(appendix.text_after)
     out["results"] = str(len(meeting.results))
     return {k: v for k, v in out.items()}
+
+
+def _statement_body(records, statement) -> str:
+    """What a protocol prints of a statement after its lead: the text, the schools and evidence of
+    the analysis it cites (``analysis:``), the text after them — read back, all of it is text."""
+    parts = [statement.text or ""]
+    if getattr(statement, "analysis", None) is not None:
+        from nor_docs.analytics.citations import cited_paragraphs
+
+        parts += cited_paragraphs(records, statement.analysis)[0]
+    parts.append(getattr(statement, "text_after", None) or "")
+    return " ".join(p for p in parts if p)
 
 
 def _executor_key(records, ref: str) -> str:

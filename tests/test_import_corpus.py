@@ -128,7 +128,22 @@ def test_corpus_document_says_what_the_protocol_says(corpus, name):
         elif key == "deadlines":
             decisions = {str(d.number): d for d in all_decisions(meeting)}
             for number, written in value.items():
-                assert decisions[number].deadline is not None and decisions[number].deadline.as_written == written, number
+                deadline = decisions[number].deadline
+                assert deadline is not None and deadline.as_written == written and not deadline.in_text, number
+        elif key == "in_text_deadlines":  # marked [[…]] in the decision's text, read back by the record model
+            decisions = {str(d.number): d for d in all_decisions(meeting)}
+            for number, written in value.items():
+                deadline = decisions[number].deadline
+                assert deadline is not None and deadline.as_written == written and deadline.in_text, number
+        elif key == "attendees_label":
+            assert meeting.attendees_label == value
+        elif key == "draft_has":  # in the draft as a clerk types them (lines of a folded text joined), the notes
+            flat = " ".join(text.replace("\n#   ", " ").split())
+            for words in value:
+                assert (words in text) if "\n" in words else " ".join(words.split()) in flat, words
+        elif key == "draft_lacks":
+            for words in value:
+                assert words not in text, repr(words)
         elif key == "signers":
             assert [who(s.person) for s in meeting.signers] == [_expect(p) for p in value]
         elif key == "new_people":

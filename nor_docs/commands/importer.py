@@ -31,7 +31,7 @@ def import_(files: tuple[str, ...], records_dir: str, out_dir: str | None) -> No
     import os
 
     from ..exitcodes import ATTENTION, INVALID_RECORDS, OK, OUTPUT
-    from ..importer.importing import DirectoryError, import_file, load_directory
+    from ..importer.importing import DirectoryError, import_file, load_directory, taken_ids
     from ..importer.summary import closing_lines, file_lines
     from ..outputs import OutputRefused, output_lock
 
@@ -59,7 +59,7 @@ def import_(files: tuple[str, ...], records_dir: str, out_dir: str | None) -> No
                 for line in file_lines(outcome):
                     click.echo(printable(line))
                 if outcome.ok and outcome.draft is not None:
-                    index.taken.update(_ids(outcome.draft))
+                    index.taken.update(taken_ids(outcome.draft))
     except OutputRefused as error:
         click.echo(printable(f"nor-docs: {error}"), err=True)
         sys.exit(error.exit_code)
@@ -77,10 +77,3 @@ def import_(files: tuple[str, ...], records_dir: str, out_dir: str | None) -> No
             code = max(code, ATTENTION if outcome.draft is None else OUTPUT)
     sys.exit(code)
 
-
-def _ids(draft) -> set[str]:
-    ids = {draft.record_id}
-    if draft.proposals is not None:
-        for key in ("people", "organizations", "groups"):
-            ids.update(entry["id"] for entry in draft.proposals.get(key, []))
-    return ids

@@ -57,9 +57,26 @@ def _speaker(text: str, case: str) -> Node:
     return Node("speaker", group=Ref(text, None, case, ("group",)), text=text)
 
 
+# A further speaker after «; » opens with its own words: «; докладчики — ШМО учителей математики»,
+# «; доклад руководителей ОО» (then in the genitive).
+_NEXT_SPEAKER = re.compile(r"^(?:(докладчик(?:и)?|докладывает|докладывают|докл\.)\s*[:—–-]?\s*|"
+                           r"(доклады?|информация|сообщение)\s+)", re.I)
+
+
 def _speakers(text: str, case: str) -> list[Node]:
-    parts = split_top_level(text, ";")
-    return [_speaker(p, case) for p in parts if p.strip(" .")]
+    nodes = []
+    for part in split_top_level(text, ";"):
+        if not part.strip(" ."):
+            continue
+        lead = _NEXT_SPEAKER.match(part) if nodes else None
+        if lead is None:
+            nodes.append(_speaker(part, case))
+        elif lead.group(2) and name_at_end(part[lead.end():].strip(" .;")) is None:
+            words = part[lead.end():].strip(" .;")  # «доклад руководителей ОО»: a group in the genitive
+            nodes.append(Node("speaker", group=Ref(words, None, "genitive", ("group",))))
+        else:
+            nodes.append(_speaker(part[lead.end():], "genitive" if lead.group(2) else "nominative"))
+    return nodes
 
 
 def split_item(text: str) -> tuple[str, list[Node], int | None]:

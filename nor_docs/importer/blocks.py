@@ -5,9 +5,15 @@ the recogniser knows nothing of where a protocol came from. A paragraph keeps it
 breaks as ``\\n`` (a signature's position spans lines; a title wraps); numbers that Word generated
 (``w:numPr``) are written into the text as if typed («1.2. …», «- …»).
 
-``tidy_text`` removes what a document carries but a record must not (no-break and zero-width
-spaces, soft hyphens, control characters); ``merge_broken`` joins a sentence that a secretary
-broke with Enter («…даны рекомендации» / «педагогам.»).
+``tidy_text`` brings the text back to what a clerk types: it removes what a document carries but
+a record must not (zero-width characters, soft hyphens, control characters) and undoes what a
+typograph — nor-docs' own (``render/typograph.py``) or Word's AutoFormat — put in for print:
+no-break and thin spaces become spaces, a no-break hyphen («2023‑2024», Word's «неразрывный
+дефис») a hyphen, a dash or a bullet that starts a line («– пункт», «• пункт») the «- » a list
+item is typed with. Real dashes between words («комитета — начальник») and quotes («ёлочки»,
+„лапки“) stay: the record may have had them, and they print the same either way.
+``merge_broken`` joins a sentence that a secretary broke with Enter («…даны рекомендации» /
+«педагогам.»).
 """
 
 from __future__ import annotations
@@ -17,7 +23,11 @@ from dataclasses import dataclass
 
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
-_SPACES = re.compile("[ \u00a0\u2007\u202f\u2002\u2003\u2009]+")
+_SPACES = re.compile("[ \u00a0\u2007\u202f\u2002\u2003\u2009\u2004\u2005\u2006\u200a]+")
+# A no-break hyphen (U+2011) and the typographic hyphen (U+2010) are the hyphen a clerk types.
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
+# A dash or bullet character opening a line: the «- » of a list item, as records write it.
+_LINE_BULLET = re.compile(r"^[–•▪·‣◦]\s+(?=\S)")
 _LIST_START = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?\s|[-–—•*·▪]\s?|[а-я]\)\s)")
 _ENDS_OPEN = re.compile(r"[а-яёa-z,\-–]$")
 _STARTS_LOWER = re.compile(r"^[а-яё]")
@@ -65,9 +75,10 @@ def tidy_text(text: str) -> str:
     """Text as a record may hold it: ordinary spaces, no invisible characters, no controls
     (a tab becomes a space; line breaks stay)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
-    text = _INVISIBLE.sub("", text).replace("\t", " ")
+    text = _INVISIBLE.sub("", text).replace("\t", " ").translate(_HYPHENS)
     text = _CONTROL.sub("", text)
-    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n")).strip("\n")
+    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(_LINE_BULLET.sub("- ", line) for line in lines).strip("\n")
 
 
 def _looks_unfinished(text: str) -> bool:

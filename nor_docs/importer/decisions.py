@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from .blocks import Table
-from .deadlines import deadline_kind, split_deadline
+from .deadlines import Split, deadline_kind, deadlines_inside, mark, reads_as_deadline, split_deadline
 from .draft import Node
 from .people import _parses, find_names
 from .refs import Ref
@@ -38,9 +38,11 @@ _EXECUTORS_LINE = re.compile(r"^" + _EXECUTORS_LABEL + r"(.+)$", re.I | re.S)
 _DEADLINE_LINE = re.compile(r"^срок\w*(?:\s+исполнения)?\s*[:—–-]\s*(.+)$", re.I | re.S)
 _EXECUTORS_INLINE = re.compile(r"[.;,]?\s*\(?" + _EXECUTORS_LABEL + r"(.+?)\)?(?=[.;,]?\s*(?:срок\w*(?:\s+исполнения)?\s*[:—–-]|$))",
                                re.I | re.S)  # fmt: skip
-_ORG_LEAD = re.compile(r"^(руководству|руководителю|руководителям|директору|директорам|администрации|заведующему|"
-                      r"заведующей|заведующим)\s+(?=(?:МБОУ|МОУ|МАОУ|МКОУ|ГБОУ|МБДОУ|МДОУ|ЧОУ|СОШ|ООШ)|"
-                      r"[«\"])(.+)$", re.I)
+# «Руководству МБОУ «СОШ с. Ушаковка»», «руководству Администрации Белинского района» (nor-docs
+# names an organisation executor so, in the genitive): the organisation, not a group of people.
+_ORG_LEAD = re.compile(r"^(?:(руководству)\s+(?=(?-i:[А-ЯЁ])|[«\"])|(руководителю|руководителям|директору|директорам|администрации|"
+                      r"заведующему|заведующей|заведующим)\s+(?=(?:МБОУ|МОУ|МАОУ|МКОУ|ГБОУ|МБДОУ|МДОУ|ЧОУ|СОШ|ООШ)|"
+                      r"[«\"]))(.+)$", re.I)
 
 
 def number_of(text: str) -> tuple[str | None, str]:
@@ -132,7 +134,7 @@ def executor_refs(phrase: str, case: str) -> list[Ref]:
             continue
         org = _ORG_LEAD.match(part)
         if org and case == "dative":
-            refs.append(Ref(part, None, case, ("organization", "group", "person"), position=org.group(1)))
+            refs.append(Ref(part, None, case, ("organization", "group", "person"), position=org.group(1) or org.group(2)))
             continue
         refs.append(Ref(part, None, case, ("group", "organization", "person"), by_position=True))
     return refs
@@ -341,6 +343,17 @@ def _finish(node: Node, raw: dict) -> None:
     split = split_deadline(text)
     body = split.body
     phrase, rest, keep = split_executors(body)
+    marked = _marked(text, split, body, phrase, rest, keep) if not _TO_CONTROL_OFF.search(text) else None
+    if marked is not None:
+        body, guessed = marked
+        phrase, rest, keep = split_executors(body)
+        if phrase and "[[" in phrase and not keep:
+            # «Руководителям ОО [[в срок до 01.03.2024]] представить …»: the deadline is not theirs
+            at = body.index("[[")
+            phrase, rest = body[:at].rstrip(" ,") or None, body[at:]
+        for words in guessed:
+            node.note("text", f"проверьте: «{words}» после глагола прочитано как срок и отмечено [[…]]; если это "
+                              "не срок, уберите двойные скобки")  # fmt: skip
     if executors_line:
         node.set("executors", executor_refs(executors_line, "nominative"))
         node.set("text", body)
@@ -355,15 +368,63 @@ def _finish(node: Node, raw: dict) -> None:
             node.set("text", rest)
     else:
         node.set("text", body)
-    if split.deadline:
+    if split.deadline and marked is None:
         _set_deadline(node, split.deadline, split.comma,
                       "relative" if split.relative else "known" if split.parsed else None)  # fmt: skip
+    schedule = _SCHEDULE.search(text)
+    if schedule and not reads_as_deadline(schedule.group(0)):
+        node.note("text", f"проверьте: «{schedule.group(0)}» — срок без даты; если он на контроле, отметьте его в "
+                          f"тексте с контрольной датой: [[{schedule.group(0)} | ДД.ММ.ГГГГ]]")  # fmt: skip
     if bullets:
         node.set("bullets", [b.strip() for b in bullets])
     if _TO_CONTROL_OFF.search(text) or (node.get("decisions") and text.endswith(":")):
         node.set("on_control", False)
     for note in notes:
         node.note("text", note)
+
+
+# «по графику ФЦТ», «согласно графику»: a deadline the document gives no date for.
+_SCHEDULE = re.compile(r"(?:по|согласно)\s+график\w*(?:\s+(?:[А-ЯЁ]{2,}|проведения\s+\w+))?", re.I)
+
+
+def _marked(text: str, split: Split, body: str, phrase: str | None, rest: str,
+            keep: bool) -> tuple[str, list[str]] | None:  # fmt: skip
+    """The decision's whole sentence with its deadlines marked [[…]] where one stands inside it —
+    in brackets after «срок», mid-sentence, or at the end right after its verb («итоги представить
+    до 20 июня 2014 г.») — and the words marked only by their place after the verb (to be checked);
+    None when the deadline, if any, is the sentence's ending (``deadline:``)."""
+    # the verb of the task: the first infinitive right after the executors (or at the start)
+    start = len(body) - len(rest) if phrase and not keep else (body.find(phrase) + len(phrase) if phrase else 0)
+    verb = _first_infinitive(body, start)
+    first_verb = verb is not None and not body[start:verb.start()].strip(" ,")
+    inside = deadlines_inside(body, verb.end() if first_verb else None)
+    end_words = None
+    if split.deadline:
+        if split.relative or not split.parsed:
+            return None  # a deadline that needs an event or a person's eye stays in ``deadline:``
+        end_words = split.deadline[1:-1] if split.deadline.startswith("(") else split.deadline
+        last = _WORD.findall(body)
+        after_verb = not split.comma and not split.deadline.startswith("(") and bool(last) and _is_infinitive(last[-1])
+        if not inside and not after_verb:
+            return None
+        if inside and any(d.kind in ("standing", "recurring", "none") for d in inside):
+            return None
+        if inside and deadline_kind(end_words) in ("standing", "recurring", "none"):
+            return None
+    elif not inside:
+        return None
+    sentence = text.rstrip().rstrip(";").rstrip()
+    spans = [(d.start, d.end) for d in inside]
+    if end_words:
+        at = sentence.find(end_words.rstrip("."), len(body))
+        if at < 0:
+            return None
+        stop = at + len(end_words.rstrip("."))
+        if sentence[stop:stop + 1] == "." and end_words.endswith("."):
+            stop += 1  # «до 20 июня 2014 г.»: the abbreviation's full stop is the sentence's
+        spans.append((at, stop))
+    guessed = [body[d.start:d.end] for d in inside if d.guess]
+    return mark(sentence, spans), guessed
 
 
 def _set_deadline(node: Node, written: str, comma: bool, kind: str | None) -> None:

@@ -14,7 +14,7 @@ from typing import Any
 # Field order per kind of node, as the sample records under records/ write them.
 FIELD_ORDER: dict[str, tuple[str, ...]] = {
     "meeting": ("document", "kind", "title", "issuer", "number", "date", "time", "place", "format", "chair",
-                "secretary", "attendees", "invited", "absent", "theme", "intro", "agenda", "decisions",
+                "secretary", "attendees_label", "attendees", "invited", "absent", "theme", "intro", "agenda", "decisions",
                 "decision_word", "assignments_layout", "signers", "appendices"),
     "format": ("mode", "platform"),
     "role": ("person", "label", "position"),

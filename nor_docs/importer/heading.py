@@ -22,6 +22,9 @@ _EXTRACT = re.compile(r"\(?\s*выписка\s*\)?", re.I)
 _NUMBER = re.compile(r"(?:№|N\s?(?=\d))\s*([0-9][\w\-/.]*[0-9а-яА-Я]|[0-9])")
 _PLACE_LINE = re.compile(r"^(?:место\s+(?:проведения|составления)\s*:\s*)?((?:г|с|п|пос|пгт|рп|р\.п|д|х|ст)\.\s?"
                          r"[А-ЯЁ][\w-]*(?:\s[А-ЯЁ][\w-]*)?)\.?$", re.I)  # fmt: skip
+# A place on the date's line, set apart by tabs: «14.12.2023 г.<tab>г. Каменка», «г. Каменка<tab>14.12.2023».
+_PLACE_AFTER_DATE = re.compile(r"(?:^|\s)((?:г|с|п|пос|пгт|рп|р\.п|д|х|ст)\.\s?[А-ЯЁ][\w-]*(?:\s[А-ЯЁ][\w-]*)?)\.?\s*$")
+_PLACE_BEFORE_DATE = re.compile(r"^((?:г|с|п|пос|пгт|рп|р\.п|д|х|ст)\.\s?[А-ЯЁ][\w-]*)\s+(?=[\d«\"])")
 _PLACE_LABEL = re.compile(r"^место\s+(?:проведения|составления)\s*:\s*(.+)$", re.I)
 _DATE_LABEL = re.compile(r"^дата(?:\s+проведения)?\s*:", re.I)
 _TIME_LINE = re.compile(r"^(?:время(?:\s+проведения)?|начало)\b", re.I)
@@ -53,7 +56,7 @@ def _clean_title(text: str) -> str:
     text = _EXTRACT.sub(" ", text)
     text = _NUMBER.sub(" ", text)
     text = strip_dates(text)
-    text = re.sub(r"\s+(?:года|г\.)\s*$", "", text)
+    text = re.sub(r"\s+(?:года|г\.)\s*$|^\s*(?:года|г\.)\s*$", "", text)
     text = " ".join(text.split()).strip(" .,:;")
     return text
 
@@ -136,6 +139,10 @@ def read_heading(lines: list[str]) -> Heading:
                 if number:
                     heading.number = number.group(1).rstrip(".")
             _take_date_time(heading, text)
+            place = _PLACE_AFTER_DATE.search(text) or _PLACE_BEFORE_DATE.match(text)
+            if place is not None and heading.place is None:
+                heading.place = place.group(1)
+                text = (text[: place.start(1)] + text[place.end(1):]).strip()
             rest = _clean_title(re.sub(r"^(?:дата(?:\s+проведения)?|время(?:\s+проведения)?)\s*:?", "", text,
                                        flags=re.I))  # fmt: skip
             rest = re.sub(r"^\d{1,2}[.:]\d{2}$|^\d{1,2}\s*ч\.?\s*\d{2}\s*мин\.?$", "", rest).strip()

@@ -145,5 +145,15 @@ def import_file(path: str | Path, index, out_dir: str | Path) -> Outcome:
     return outcome
 
 
+def taken_ids(draft: Draft) -> set[str]:
+    """The ids a written draft takes — its record's and its proposed entries' — so that the next
+    file of the same run proposes none of them again."""
+    ids = {draft.record_id}
+    if draft.proposals is not None:
+        for key in ("people", "organizations", "groups"):
+            ids.update(entry["id"] for entry in draft.proposals.get(key, []))
+    return ids
+
+
 def review_count(draft: Draft) -> int:
     return count_notes(draft.record) + (count_notes(draft.proposals) if draft.proposals is not None else 0)

@@ -150,8 +150,10 @@ def _recognised(meeting: Node, resolver: Resolver) -> list[str]:
     decisions = list(_all_decisions(meeting))
     if decisions:
         executors = sum(1 for d in decisions if d.get("executors"))
-        deadlines = sum(1 for d in decisions if d.get("deadline"))
-        facts.append(f"решения — {len(decisions)} (с исполнителями — {executors}, со сроками — {deadlines})")
+        deadlines = sum(1 for d in decisions if d.get("deadline") or "[[" in (d.get("text") or ""))
+        inside = sum(1 for d in decisions if "[[" in (d.get("text") or ""))
+        facts.append(f"решения — {len(decisions)} (с исполнителями — {executors}, со сроками — {deadlines}"
+                     + (f", из них в тексте решения — {inside}" if inside else "") + ")")
     if meeting.get("signers"):
         facts.append(f"подписи — {len(meeting['signers'])}")
     if meeting.get("appendices"):

@@ -81,6 +81,7 @@ class _Reader:
         self.theme: str | None = None
         self.roles: dict[str, Node] = {}
         self.attendance: dict[str, tuple[str, list[str]]] = {}
+        self.attendees_label = ""  # «Принимали участие»: how the protocol names those present
         self.statement: Statement | None = None
         self.current_item: str | None = None
         self.section: str | None = None
@@ -158,6 +159,8 @@ class _Reader:
         elif kind in ("attendees", "invited", "absent"):
             self.section = kind
             self.attendance[kind] = (marker.rest, [])
+            if kind == "attendees":
+                self.attendees_label = marker.label
         elif kind == "agenda":
             self.section = "agenda"
             if marker.rest:
@@ -358,6 +361,7 @@ class _Reader:
             format=fmt,
             chair=self.roles.get("chair"),
             secretary=self.roles.get("secretary"),
+            attendees_label=_attendees_label(self.attendees_label) if attendees else None,
             attendees=attendees,
             invited=self._attendees("invited", None),
             absent=self._attendees("absent", None),
@@ -421,6 +425,15 @@ class _Reader:
                 node.set("decisions", list(node.get("decisions", [])) + general)
                 return []
         return general
+
+
+def _attendees_label(label: str) -> str | None:
+    """The protocol's word for those present when it is other words than «Присутствовали» (in any
+    form: «Присутствовало: 59 человек»), as the record keeps it: «Принимали участие», «Участники»."""
+    label = " ".join(label.split()).rstrip(" :.")
+    if not label or re.fullmatch(r"присутствовал\w*", label.lower()):
+        return None
+    return label[:1].upper() + label[1:].lower() if label.isupper() else label
 
 
 def recognise_protocol(blocks: list[Block]) -> Recognised:

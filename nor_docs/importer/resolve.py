@@ -22,8 +22,9 @@ from .proposals import Proposals, position_nominative
 from .refs import Ref
 
 _CASE_RU = {"nominative": "именительный", "genitive": "родительный", "dative": "дательный", "accusative": "винительный"}
-_ORG_LEAD = re.compile(r"^(?:руководству|руководителю|руководителям|руководители|директору|директорам|администрации|"
-                      r"заведующему|заведующей|заведующим)\s+(?=(?:МБОУ|МОУ|МАОУ|МКОУ|ГБОУ|МБДОУ|МДОУ|ЧОУ|СОШ|ООШ)|[«\"])", re.I)
+_ORG_LEAD = re.compile(r"^(?:руководству\s+(?=(?-i:[А-ЯЁ])|[«\"])|(?:руководителю|руководителям|руководители|директору|директорам|"
+                      r"администрации|заведующему|заведующей|заведующим)\s+(?=(?:МБОУ|МОУ|МАОУ|МКОУ|ГБОУ|МБДОУ|МДОУ|ЧОУ|"
+                      r"СОШ|ООШ)|[«\"]))", re.I)
 # A signature's or a role's words, not a position: «Председатель», «Секретарь», «Протокол вела».
 _ROLE_WORDS = re.compile(r"^(?:председател\w*|секретар\w*|протокол\s+вел\w*|вел\w*\s+протокол)(?:\s+\w+){0,3}$", re.I)
 _PLURAL_START = re.compile(r"^(?:всем\s+)?[А-ЯЁа-яё]+(?:ям|ам|ов|ей|и|ы)\b")
@@ -123,8 +124,24 @@ class Resolver:
             return chosen
         return None
 
+    def _own_office(self, written: str) -> str | None:
+        """The issuer, when ``written`` is how a protocol names its own office without the rest of
+        the name: «управлению образования» for «Управление образования Первомайского района»."""
+        from .orgnames import lemma_key
+
+        issuer = self.index.organizations.get(self.issuer) if self.issuer else None
+        key = lemma_key(written)
+        if issuer is None or len(key) < 2:
+            return None
+        return self.issuer if lemma_key(issuer.name)[: len(key)] == key else None
+
     def organization(self, ref: Ref, written: str) -> str | None:
         ids, how = self.index.organizations_named(written)
+        own = self._own_office(written)
+        if own is not None and not any(i in self.scope for i in ids):
+            if own not in ids:
+                ref.notes.append(f"проверьте: «{written}» — прочитано как организация, проводившая заседание ({own})")
+            ids = [own]
         chosen, others = self._choose(ids)
         if chosen is not None:
             self.found["organizations"] += 1

@@ -2,9 +2,13 @@
 
 A signature is a position (one line or several, kept as lines) and a name: on separate lines
 («Заместитель начальника» / «И.В. Кирюхина»), on one line with spaces, tabs or «______» between
-(«Председатель ________ И.И. Иванов»), or as a table row (position | name), as nor-docs and many
-templates lay it out. «Протокол вела» / «Секретарь» before a name is also the secretary;
-«Председатель» the chair. After «Верно» come the certifier and a date: recognised, not kept
+(«Председатель ________ И.И. Иванов»), or as a table row (position | name, position | ____ | name,
+«__________ /И.И. Иванов/»), as nor-docs and many templates lay it out. A signature table may hold
+the whole end — nor-docs puts the signatures, «Протокол вела» and the «Верно» block into one
+borderless table: its rows of one cell are read as the lines of a paragraph would be.
+«Протокол вела» / «Секретарь» before a name is also the secretary; «Председатель» the chair; a
+keeper of the minutes named on lines of their own under signatures written in two columns is named
+there, not one of them. After «Верно» come the certifier and a date: recognised, not kept
 (nor-docs writes the «Верно» block itself). The first paragraph that is none of these starts
 what follows the protocol — its appendices.
 """
@@ -57,13 +61,52 @@ def signed_line(line: str) -> tuple[str, Mention] | None:
     return prefix, mention
 
 
+def _cell_name(cell: str) -> Mention | None:
+    """The name a signature cell ends with: «И.И. Иванов», «__________ /И.И. Иванов/»."""
+    last = cell.split("\n")[-1].strip()
+    return only_name(last.lstrip("_/ \t").rstrip("/ "))
+
+
+def table_rows(table: Table) -> list[list[str]]:
+    """The rows of a signature table without empty cells and the space for a pen («____»,
+    «(подпись)», «М.П.»)."""
+    rows = [[c for c in row if c.strip() and not _SKIP.match(c.strip())] for row in table.rows]
+    return [row for row in rows if row]
+
+
+def _tail_line(line: str) -> bool:
+    """A line that can stand in the end of a protocol on its own: «Верно», «Протокол вела», a
+    position, a name, a signed line, a date."""
+    line = line.strip()
+    if not line or _SKIP.match(line):
+        return True
+    marker = marker_of(line)
+    if marker is not None and marker.kind in ("certified", "minutes", "chair", "secretary"):
+        return True
+    if only_name(line) is not None or signed_line(line) is not None or _SECRETARY.match(line):
+        return True
+    if find_date(line) is not None and len(line) <= 30:
+        return True
+    return position_like(line)
+
+
 def signature_table(table: Table) -> bool:
-    """A table of signatures: short rows, each ending with a name (position | name)."""
-    rows = [[c for c in row if c.strip()] for row in table.rows]
-    rows = [row for row in rows if row]
-    return bool(rows) and len(rows) <= 6 and all(
-        len(row) <= 3 and only_name(row[-1].split("\n")[-1]) is not None for row in rows
-    )
+    """A table of signatures: short rows, each a position and a name (position | name) or a line
+    of the end on its own («Протокол вела», «Верно», a name, a date), with a name somewhere."""
+    rows = table_rows(table)
+    if not rows or len(rows) > 12 or any(len(row) > 3 for row in rows):
+        return False
+    named = False
+    for row in rows:
+        if len(row) >= 2:
+            if _cell_name(row[-1]) is None or not all(_tail_line(line) for c in row[:-1] for line in c.split("\n")):
+                return False
+            named = True
+        elif all(_tail_line(line) for line in row[0].split("\n")):
+            named = named or any(only_name(line) or signed_line(line) for line in row[0].split("\n"))
+        else:
+            return False
+    return named
 
 
 def is_name_block(block: Block) -> bool:
@@ -120,45 +163,60 @@ def _signer(position_lines: list[str], mention: Mention, tail: Tail, apart: bool
         tail.chair = Node("role", person=Ref(mention.written, mention, "nominative", ("person",)), label=flat)
 
 
+def _units(block: Block) -> list[tuple[list[str], Mention] | str]:
+    """The end of a protocol as it reads: a table's two-column rows as (position lines, name), its
+    rows of one cell and a paragraph as their lines."""
+    if isinstance(block, Paragraph):
+        return list(block.lines)
+    units: list[tuple[list[str], Mention] | str] = []
+    for row in table_rows(block):
+        mention = _cell_name(row[-1]) if len(row) >= 2 else None
+        if mention is None:
+            units.extend(line.strip() for cell in row for line in cell.split("\n") if line.strip())
+            continue
+        lines = [line for cell in row[:-1] for line in cell.split("\n")] + row[-1].split("\n")[:-1]
+        units.append(([line for line in lines if line.strip() and not _SKIP.match(line.strip())], mention))
+    return units
+
+
 def read_tail(blocks: list[Block], start: int) -> Tail:
     """Signatures from ``start``; ``Tail.end`` is where the appendices begin."""
     tail = Tail(end=len(blocks))
     pending: list[str] = []
     pending_from: int | None = None
     certifying = False
-    table_seen = False
+    columns_seen = False  # a signature written as position | name: a keeper of the minutes below is apart
+
+    def stop(at: int) -> Tail:
+        tail.end = pending_from if pending_from is not None else at
+        return tail
+
     for i in range(start, len(blocks)):
         block = blocks[i]
         if isinstance(block, Table):
-            rows = [[c for c in row if c.strip()] for row in block.rows]
-            if not any(only_name(row[-1].split("\n")[-1]) for row in rows if row):
-                tail.end = pending_from if pending_from is not None else i
-                return tail
-            for row in rows:
-                if not row:
-                    continue
-                mention = only_name(row[-1].split("\n")[-1])
-                if mention is None:
-                    continue
-                lines = [line for cell in row[:-1] for line in cell.split("\n")] + row[-1].split("\n")[:-1]
+            if not signature_table(block):
+                return stop(i)
+        else:
+            marker = marker_of(block.text)
+            if marker is not None and marker.kind in ("appendix", "attendee_list"):
+                return stop(i)
+        for unit in _units(block):
+            if isinstance(unit, tuple):
+                lines, mention = unit
                 if certifying:
-                    tail.certified = f"{' '.join(lines)} {mention.written}".strip()
+                    tail.certified = f"{' '.join(pending + lines)} {mention.written}".strip()
                 else:
                     _signer(pending + lines, mention, tail)
-                    table_seen = True
+                    columns_seen = True
                 pending, pending_from = [], None
-            continue
-        marker = marker_of(block.text)
-        if marker is not None and marker.kind in ("appendix", "attendee_list"):
-            tail.end = pending_from if pending_from is not None else i
-            return tail
-        if marker is not None and marker.kind == "certified":
-            certifying = True
-            continue
-        lines = block.lines
-        consumed = True
-        for line in lines:
+                continue
+            line = unit
             if _SKIP.match(line.strip()):
+                continue
+            marker = marker_of(line)
+            if marker is not None and marker.kind == "certified":
+                certifying = True
+                pending, pending_from = [], None
                 continue
             if certifying and find_date(line) is not None and len(line) <= 30:
                 tail.certified = f"{tail.certified or ''} {line}".strip()
@@ -168,13 +226,13 @@ def read_tail(blocks: list[Block], start: int) -> Tail:
                 if certifying:
                     tail.certified = f"{' '.join(pending)} {mention.written}".strip()
                 else:
-                    _signer(pending, mention, tail, apart=table_seen)
+                    _signer(pending, mention, tail, apart=columns_seen)
                 pending, pending_from = [], None
                 continue
             signed = signed_line(line)
             if signed is not None:
                 if not certifying:
-                    _signer(pending + [signed[0]], signed[1], tail, apart=table_seen)
+                    _signer(pending + [signed[0]], signed[1], tail, apart=columns_seen)
                 pending, pending_from = [], None
                 continue
             if (position_like(line) or _SECRETARY.match(line)) and len(pending) < 6:
@@ -182,11 +240,7 @@ def read_tail(blocks: list[Block], start: int) -> Tail:
                     pending_from = i
                 pending.append(line)
                 continue
-            consumed = False
-            break
-        if not consumed:
-            tail.end = pending_from if pending_from is not None else i
-            return tail
+            return stop(i)
     if pending_from is not None:
         tail.end = pending_from
     return tail

@@ -6,8 +6,9 @@ is written in brackets (``executors: [kuznetsk-heads]``). A string is left plain
 YAML 1.2 reader (nor-docs, an editor) and a YAML 1.1 one (PyYAML) both read it back as the same
 string: «: » or « #» inside, a leading «-», «[», «"», a value that looks like a number, a date,
 a time or «да/нет» words — all quoted. Long text is a folded block (``>-``) wrapped at 100
-columns; text with line breaks a literal block (``|-``); what neither can hold exactly (leading
-or trailing spaces on a line, tabs, control characters) is double-quoted with escapes.
+columns, never inside a deadline mark ``[[…]]``; text with line breaks a literal block (``|-``);
+what neither can hold exactly (leading or trailing spaces on a line, tabs, control characters) is
+double-quoted with escapes.
 Notes for a person are ``# проверьте: …`` lines above the field or the list item they concern.
 """
 
@@ -86,8 +87,19 @@ def _literal_ok(text: str) -> bool:
     return all(line == line.rstrip() for line in lines)
 
 
+def _words(text: str) -> list[str]:
+    """The words a line may break between: a deadline mark «[[до 1 июня 2014 г.]]» is one."""
+    words: list[str] = []
+    for word in text.split(" "):
+        if words and "[[" in words[-1] and "]]" not in words[-1].rsplit("[[", 1)[1]:
+            words[-1] += " " + word
+        else:
+            words.append(word)
+    return words
+
+
 def _wrap(text: str, width: int) -> list[str]:
-    words = text.split(" ")
+    words = _words(text)
     lines: list[str] = []
     current = ""
     for word in words:
