@@ -92,7 +92,7 @@ def _docxtpl_one(index: int) -> None:
 
 
 def _ours_one(index: int) -> None:
-    from nor_docs.atomic import write_atomic
+    from nor_docs.outputs.atomic import write_atomic
 
     view, target = _JOBS[index]
     write_atomic(target, _COMPILED.render(view), durable=False)

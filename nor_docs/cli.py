@@ -20,7 +20,7 @@ import click
 from . import __version__
 from .cli_texts import VERSION_MESSAGE, VERSION_TEXT, Group, Path
 from .exitcodes import INTERNAL, INTERRUPTED, table_text
-from .textsafety import printable
+from .outputs.textsafety import printable
 
 # Modules under nor_docs/commands/ whose commands make up the CLI.
 COMMAND_MODULES = (
@@ -49,7 +49,7 @@ def parse_day(ctx, param, value):
     usage error."""
     if value is None:
         return None
-    from .dates import parse_date
+    from .russian.dates import parse_date
 
     try:
         return parse_date(value)

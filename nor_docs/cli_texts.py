@@ -97,7 +97,7 @@ class RussianUsageError(click.UsageError):
     def format_message(self) -> str:
         """One line (a value from the command line, printable: a workflow input with a line break
         cannot forge a CI command), then the way to the help."""
-        from .textsafety import printable
+        from .outputs.textsafety import printable
 
         ctx = self.ctx
         if ctx is None:

@@ -19,7 +19,7 @@ from xml.etree import ElementTree as ET
 from .control import STATUS_TEXT, STATUSES, ControlItem, ExecutorDiscipline, days_word, default_rule, plural
 from .diagnostics import Diagnostic
 from .records import Records
-from .textsafety import printable
+from .outputs.textsafety import printable
 
 JSON_VERSION = 1
 GITHUB_LIMIT = 10  # GitHub shows at most 10 error and 10 warning annotations per step

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass
 
-from .textsafety import has_unsafe, printable
+from .outputs.textsafety import has_unsafe, printable
 
 ERROR = "error"
 WARNING = "warning"

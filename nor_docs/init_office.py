@@ -31,7 +31,7 @@ from pathlib import Path
 
 from . import __version__
 from .exitcodes import OUTPUT, USAGE
-from .layout import FOLDERS, SETTINGS
+from .source.layout import FOLDERS, SETTINGS
 from .model.common import ID_PATTERN
 from .model.settings import Settings
 from .schema import SCHEMAS, schema_text
@@ -105,7 +105,7 @@ def init_office(target: str | Path, office: Office, nor_docs_source: str | None 
     except FileExistsError as error:
         raise InitError(f"{error.filename} уже есть: init ничего не перезаписывает; выберите пустую папку") from None
     except OSError as error:
-        from .atomic import os_error_text
+        from .outputs.atomic import os_error_text
 
         raise InitError(f"не удалось записать {target}: {os_error_text(error, with_path=False)}") from None
     return started
@@ -123,7 +123,7 @@ def _check_target(target: Path) -> None:
         try:
             present = sorted(p.name for p in target.iterdir() if p.name not in IGNORED_IN_TARGET)
         except OSError as error:
-            from .atomic import os_error_text
+            from .outputs.atomic import os_error_text
 
             raise InitError(f"папка {target} не читается: {os_error_text(error, with_path=False)}") from None
         if present:

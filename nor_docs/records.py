@@ -28,18 +28,18 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Diagnostic
-from .layout import NOT_RECORDS, enclosing_records, looks_like_records, read_first, record_files, shown_path
+from .source.layout import NOT_RECORDS, enclosing_records, looks_like_records, read_first, record_files, shown_path
 from .model.common import ID_PATTERN, MAX_ID_LENGTH
 from .model.directory import DirectoryFile, Group, Organization, Person
 from .model.events import Event, EventsFile
 from .model.marks import MarksFile
 from .model.meeting import Meeting
 from .model.roadmap import Roadmap
-from .mixedscript import ID_LOOKALIKES
+from .russian.mixedscript import ID_LOOKALIKES
 from .model.settings import Settings
-from .readpool import read_sources
+from .source.readpool import read_sources
 from .spelling import watch_for_directory
-from .yamlsource import Source, os_problem, parse_source, read_source
+from .source.yamlsource import Source, os_problem, parse_source, read_source
 
 _ID = re.compile(ID_PATTERN)
 

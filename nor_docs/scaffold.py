@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from .exitcodes import OUTPUT, USAGE
-from .layout import enclosing_records
+from .source.layout import enclosing_records
 from .model.common import MAX_ID_LENGTH, parse_date
 
 
@@ -128,7 +128,7 @@ def _write_problem(error: OSError) -> str:
         return "нет прав на запись; проверьте права доступа или укажите другую папку (--records)"
     if isinstance(error, (FileExistsError, NotADirectoryError)):
         return "на пути к ней — файл, а не папка; укажите другую папку (--records)"
-    from .atomic import os_error_text
+    from .outputs.atomic import os_error_text
 
     return f"{os_error_text(error, with_path=False)}; укажите другую папку (--records)"
 
@@ -145,7 +145,7 @@ def schema_link(path: Path, kind: str, records_dir: Path) -> str:
 def _office_id(records_dir: Path) -> str | None:
     """The id of the one education office the directory lists (``nor-docs init`` writes it), to
     fill in ``issuer``; None when there is none or more than one."""
-    from .yamlsource import read_source
+    from .source.yamlsource import read_source
 
     found = []
     for path in sorted((records_dir / "directory").glob("*.y*ml")):

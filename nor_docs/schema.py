@@ -80,7 +80,7 @@ def schema_text(kind: str) -> str:
 
 def write_schemas(out_dir: str | Path | None = None) -> list[Path]:
     """Write ``<kind>.schema.json`` for every kind; return the paths written."""
-    from .atomic import write_atomic
+    from .outputs.atomic import write_atomic
 
     out = Path(out_dir) if out_dir else PACKAGE_SCHEMAS
     out.mkdir(parents=True, exist_ok=True)

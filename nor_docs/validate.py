@@ -16,7 +16,7 @@ from typing import Iterable, Iterator
 from .assignments import Assignment, collect_assignments
 from .control import default_rule
 from .deadlines import resolved_spans, written_spans
-from .dates import MAX_YEAR, MIN_YEAR
+from .russian.dates import MAX_YEAR, MIN_YEAR
 from .diagnostics import Diagnostic
 from .links import decision_ids
 from .model.deadline import RelativeDeadline, SeveralDeadline
@@ -261,7 +261,7 @@ class _Checker:
         case = self.r.settings.documents.heard_case
         if case == "nominative":
             return
-        from .names import position_case_problem
+        from .russian.names import position_case_problem
 
         person = self.r.people.get(statement.person)
         if statement.position:

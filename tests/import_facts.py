@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from nor_docs.importer.importing import import_file, load_directory, taken_ids
-from nor_docs.names import position_in_case
+from nor_docs.russian.names import position_in_case
 from nor_docs.records import load_records
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,7 +43,7 @@ def as_printed(records):
     and «– », «2023-2024» and «2023‑2024» — the import must print what the original printed."""
     if not records.settings.documents.typography:
         return norm
-    from nor_docs.render.typograph import typeset
+    from nor_docs.russian.typography import typeset
 
     return lambda text: norm(typeset(str(text))) if text is not None else ""
 

@@ -12,8 +12,8 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from nor_docs.model.common import format_date
-from nor_docs.names import PersonName, position_in_case, short_name
-from nor_docs.render.typograph import typeset
+from nor_docs.russian.names import PersonName, position_in_case, short_name
+from nor_docs.russian.typography import typeset
 
 NBSP = "\u00a0"
 

@@ -134,7 +134,7 @@ def test_a_report_through_a_link_replaces_the_file_it_points_to_and_keeps_the_li
 def test_a_report_to_the_standard_output_by_name_goes_there(records, tmp_path):
     """``--output /dev/stdout`` (here ``/proc/self/fd/1``, the file it links to: a regression
     could not replace that one, where it could replace /dev/stdout itself when run as root)."""
-    from nor_docs.atomic import is_stream
+    from nor_docs.outputs.atomic import is_stream
 
     assert all(is_stream(name) for name in ("/dev/stdout", "/dev/stderr", "/dev/null", "/proc/self/fd/1"))
     done = subprocess.run([sys.executable, "-m", "nor_docs", "check", "--records", str(records), *TODAY,
@@ -173,7 +173,7 @@ def test_a_link_in_the_output_folder_that_leads_into_the_records_is_not_followed
 
 _HOLD = """
 import sys, time
-from nor_docs.outputs import output_lock
+from nor_docs.outputs.safety import output_lock
 with output_lock(sys.argv[1]):
     print("held", flush=True)
     time.sleep(60)
@@ -218,7 +218,7 @@ def test_two_builds_started_together_never_trip_over_each_other(records, tmp_pat
 
 
 def _full_disk(monkeypatch):
-    import nor_docs.atomic as atomic
+    import nor_docs.outputs.atomic as atomic
 
     def no_space(*args, **kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")
@@ -294,7 +294,7 @@ def test_an_id_of_the_longest_allowed_length_builds_its_documents(runner, tmp_pa
 def test_temporary_files_have_short_names_whatever_the_output_name(tmp_path, monkeypatch):
     import tempfile
 
-    from nor_docs import atomic
+    from nor_docs.outputs import atomic
 
     seen = []
     real = tempfile.mkstemp
@@ -326,7 +326,7 @@ def test_leftovers_of_a_killed_run_are_removed_by_the_next_build(runner, tmp_pat
 
 
 def test_nothing_is_left_behind_when_a_write_fails_midway(tmp_path, monkeypatch):
-    from nor_docs import atomic
+    from nor_docs.outputs import atomic
 
     _full_disk(monkeypatch)
     with pytest.raises(OSError):

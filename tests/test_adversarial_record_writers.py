@@ -17,7 +17,7 @@ import yaml
 
 from conftest import ROOT, SAMPLE_RECORDS
 from nor_docs.cli import cli
-from nor_docs.outputs import output_lock
+from nor_docs.outputs.safety import output_lock
 
 TABLE = ("Наименование ОО;Процедура;Предмет;Год;Кол-во участников;Не преодолели порог\n"
          "МОУ СОШ с. Кикино;ОГЭ;математика;2024;10;3\n")  # fmt: skip

@@ -260,7 +260,7 @@ def render_everything(root: Path, today: dt.date) -> None:
     from nor_docs.render.build import render_meeting
     from nor_docs.control_filter import ControlFilter
     from nor_docs.render.control_view import control_sheet_view
-    from nor_docs.render.typograph import typeset_view
+    from nor_docs.russian.typography import typeset_view
     from nor_docs.render.roadmaps import render_roadmap, roadmap_parts
     from nor_docs.validate import load_and_validate
 

@@ -73,7 +73,7 @@ def test_every_unknown_key_of_a_huge_mapping_is_reported_at_its_line(runner, tmp
 def test_positions_in_long_lists_and_mappings_are_right_however_they_are_looked_up(tmp_path):
     """The reader indexes the children of a long mapping or list once (``Source._children``): the
     positions it gives are the ones the plain walk gives, for every element, in any order."""
-    from nor_docs.yamlsource import parse_source
+    from nor_docs.source.yamlsource import parse_source
 
     items = "".join(f"  - person: p{i}\n    seat: {i}\n" for i in range(200))
     keys = "".join(f"k{i}:\n  inner: {i}\n" for i in range(200))

@@ -429,7 +429,7 @@ def test_check_starts_reading_before_it_imports_the_models():
     # --today must not import them first (it did: parse_date lived next to the pydantic models).
     code = textwrap.dedent(f"""\
         import sys
-        import nor_docs.readpool as readpool
+        import nor_docs.source.readpool as readpool
         seen = []
         real = readpool.prefetch
         def prefetch(root, *args):

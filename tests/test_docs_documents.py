@@ -10,7 +10,7 @@ import pytest
 
 from conftest import ROOT, SAMPLE_RECORDS
 from nor_docs.cli import cli
-from nor_docs.render.typograph import typeset
+from nor_docs.russian.typography import typeset
 
 PAGE = (ROOT / "docs" / "documents.md").read_text(encoding="utf-8")
 

@@ -195,7 +195,7 @@ CASES = [(path, code) for path, outcomes in ROWS.items() for code in outcomes]
 
 @pytest.mark.parametrize(("path", "code"), CASES, ids=[f"{p} → {c}" for p, c in CASES])
 def test_each_outcome_has_its_code_in_every_command(runner, place, path, code):
-    from nor_docs.outputs import output_lock
+    from nor_docs.outputs.safety import output_lock
 
     args = [a.replace("{out}", str(place / "out")).replace("{in}", "records/meetings")
              .replace("{empty}", str(place / "empty-templates")) for a in ROWS[path][code]]  # fmt: skip

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from nor_docs.cli import cli
 from nor_docs.validate import load_and_validate
-from nor_docs.yamlsource import parse_source
+from nor_docs.source.yamlsource import parse_source
 
 BASE = Path(__file__).resolve().parent / "bad" / "_base"
 MEETING = (BASE / "meetings" / "2024-01-10-wg.yaml").read_text(encoding="utf-8")

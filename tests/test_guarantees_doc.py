@@ -40,7 +40,7 @@ def test_the_refusals_to_write_into_the_records_are_what_nor_docs_prints(runner,
 
 
 def test_the_second_build_is_refused_as_shown(runner, tmp_path, monkeypatch):
-    from nor_docs.outputs import output_lock
+    from nor_docs.outputs.safety import output_lock
 
     shutil.copytree(SAMPLE_RECORDS, tmp_path / "records")
     monkeypatch.chdir(tmp_path)

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from nor_docs.importer.blocks import Paragraph, tidy_text
 from nor_docs.importer.read_docx import read_docx
-from nor_docs.render.typograph import typeset
+from nor_docs.russian.typography import typeset
 
 NBSP, NB_HYPHEN = "\u00a0", "\u2011"
 

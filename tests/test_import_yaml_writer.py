@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from nor_docs.importer.draft import Node
 from nor_docs.importer.yaml_writer import dump
-from nor_docs.yamlsource import read_source
+from nor_docs.source.yamlsource import read_source
 
 TRAPS = [
     "Разработать план: срок — до 01.03.2024", "- начало с дефиса", "10:00", "да", "no", "yes", "1.3.1", "4.1",

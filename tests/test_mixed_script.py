@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from nor_docs.mixedscript import ADJACENT, adjacent_letters, looks_like_id, message, mixed_words
+from nor_docs.russian.mixedscript import ADJACENT, adjacent_letters, looks_like_id, message, mixed_words
 from nor_docs.model.common import ID_PATTERN
 from nor_docs.model.marks import ASSIGNMENT_ID_PATTERN
-from nor_docs.yamlsource import parse_source
+from nor_docs.source.yamlsource import parse_source
 
 
 def nor208(yaml_text: str) -> list[tuple[int, int, str]]:
@@ -118,7 +118,7 @@ def test_the_quick_look_at_the_bytes(text, expected):
 
 
 def test_only_values_on_the_lines_with_a_pair_are_looked_at(monkeypatch):
-    import nor_docs.yamlsource as yamlsource
+    import nor_docs.source.yamlsource as yamlsource
 
     looked_at = []
     monkeypatch.setattr(yamlsource, "SUSPECT", "")  # every value passes the per-value look

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from nor_docs.names import PersonName, gender_of, position_in_case, short_name
+from nor_docs.russian.names import PersonName, gender_of, position_in_case, short_name
 
 NBSP = "\u00a0"
 
@@ -63,7 +63,7 @@ def test_a_name_that_cannot_be_inflected_stays_nominative_with_a_reason(name, re
 
 def test_a_garbled_result_is_never_used(monkeypatch):
     """Whatever the rule set returns, a result that does not keep the stem is not printed."""
-    import nor_docs.names as names
+    import nor_docs.russian.names as names
 
     real_maker, detector = names._engines()
 
@@ -122,7 +122,7 @@ def test_positions_outside_the_dictionary(position, case, expected):
 
 
 def test_what_cannot_be_derived_is_said():
-    from nor_docs.names import position_case_problem
+    from nor_docs.russian.names import position_case_problem
 
     assert position_case_problem("главный специалист отдела", "accusative") is None  # from the dictionary
     assert position_case_problem("члена рабочей группы", "accusative") is None  # already in the case
@@ -145,6 +145,6 @@ def test_what_cannot_be_derived_is_said():
     ],
 )  # fmt: skip
 def test_an_organisation_after_rukovodstvu_is_in_the_genitive(name, expected):
-    from nor_docs.names import organization_in_case
+    from nor_docs.russian.names import organization_in_case
 
     assert organization_in_case(name, "genitive") == expected

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import load_script
-from nor_docs import readpool
+from nor_docs.source import readpool
 from nor_docs.validate import load_and_validate
 
 ROOT = Path(__file__).resolve().parent.parent

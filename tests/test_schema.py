@@ -13,7 +13,7 @@ import pytest
 
 from nor_docs.records import record_files
 from nor_docs.schema import PACKAGE_SCHEMAS, SCHEMAS, schema_for, schema_text
-from nor_docs.yamlsource import read_source
+from nor_docs.source.yamlsource import read_source
 
 from conftest import SAMPLE_RECORDS
 

@@ -2,7 +2,7 @@
 
 from nor_docs.validate import SpellingChecker
 from nor_docs.model.directory import Organization
-from nor_docs.yamlsource import parse_source
+from nor_docs.source.yamlsource import parse_source
 
 SCHOOL = Organization(id="s", name="МОУ СОШ с. Головинщино", kind="школа")
 

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import DATA
-from nor_docs.render.typograph import typeset, typeset_view
+from nor_docs.russian.typography import typeset, typeset_view
 
 SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
 

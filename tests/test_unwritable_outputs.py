@@ -44,7 +44,7 @@ def test_a_calendar_that_cannot_be_written_is_a_russian_message(runner, tmp_path
 
 
 def test_os_errors_are_told_in_russian_with_the_path_asked_for(tmp_path):
-    from nor_docs.atomic import os_error_text, write_atomic
+    from nor_docs.outputs.atomic import os_error_text, write_atomic
 
     target = tmp_path / "a.docx"
     target.mkdir()  # a folder where the document should go

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from nor_docs import layout
+from nor_docs.source import layout
 
 from test_bad_records import BAD, build_case, run_validate
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from nor_docs.yamlsource import parse_source
+from nor_docs.source.yamlsource import parse_source
 
 
 def read(text: str):
@@ -191,7 +191,7 @@ def test_every_libyaml_message_reaches_the_user_in_russian(problem):
 
     import yaml
 
-    from nor_docs.yamlsource import _translate_yaml_problem
+    from nor_docs.source.yamlsource import _translate_yaml_problem
 
     mark = yaml.Mark("x.yaml", 0, 0, 0, "a: b\n", 0)
     text = _translate_yaml_problem(yaml.MarkedYAMLError(None, None, problem, mark), "a: b\n")

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..diagnostics import Diagnostic
-from ..textsafety import printable
+from ..outputs.textsafety import printable
 from .evidence import evidence_text, percent
 from .model import REGION, ResultLine
 from .results import percent_mismatch
@@ -180,7 +180,7 @@ def _import(path: Path, records, given: Given, sheet: str | None, shown: str) ->
     except SheetProblem as problem:
         raise ImportFailed([Diagnostic(shown, 1, 1, "NOR620", str(problem))], usage=problem.usage) from None
     except OSError as error:
-        from ..yamlsource import os_problem
+        from ..source.yamlsource import os_problem
 
         raise ImportFailed([Diagnostic(shown, 1, 1, "NOR001", f"файл не читается: {os_problem(error)}")]) from None
     return _Importer(grid, records, given, shown).run()
@@ -672,7 +672,7 @@ def write_results(target: Path, lines: list[ResultLine]) -> None:
     """Write ``lines`` as a results file (UTF-8 with a BOM and «;», as Excel opens it); never over
     a file. Only the columns some line fills are written; ``note`` names the source row. The row
     format is compiled for those columns (a region's 300,000 lines are written in a blink)."""
-    from ..atomic import write_atomic
+    from ..outputs.atomic import write_atomic
 
     if target.exists():
         raise FileExistsError(str(target))

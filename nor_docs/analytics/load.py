@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..diagnostics import Diagnostic
-from ..layout import shown_path
+from ..source.layout import shown_path
 from .model import ResultLine
 from .results import duplicates, read_results
 from .rules import LoadedRule, load_rules

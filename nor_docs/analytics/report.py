@@ -16,7 +16,7 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
-from ..atomic import os_error_text, write_atomic
+from ..outputs.atomic import os_error_text, write_atomic
 from ..render.build import BuildRefused, Templates, output_path
 from ..render.package import DYNAMIC_LEVEL, Part, zip_parts
 from .charts import Chart, draw_all

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..diagnostics import Diagnostic
 from ..model.common import ID_PATTERN
-from ..yamlsource import Source, read_source
+from ..source.yamlsource import Source, read_source
 from .model import Rule
 
 DEFAULT_RULE = Path(__file__).with_name("default_rule.yaml")

@@ -21,7 +21,7 @@ from ..cli_texts import FOLDER, Choice, IntRange, Path
 from ..exitcodes import ATTENTION, INVALID_RECORDS, OUTPUT, USAGE
 from ..templates_dir import HELP as TEMPLATES_HELP
 from ..templates_dir import resolve_default
-from ..textsafety import printable
+from ..outputs.textsafety import printable
 from .records import new
 
 RULE_OPTION = click.option("--rule", "rule_id", default=None, metavar="ID",
@@ -125,7 +125,7 @@ def analyze(records_dir: str, rule_id: str | None, years: list[int] | None, fmt:
 
 def _refuse_inside_records(target: str, records_dir: str, what: str, way_out: str) -> None:
     """Exit with ``OUTPUT`` before any work when ``target`` lies inside the records folder."""
-    from ..outputs import OutputRefused, refuse_inside_records
+    from ..outputs.safety import OutputRefused, refuse_inside_records
 
     try:
         refuse_inside_records(target, records_dir, what, way_out)
@@ -138,7 +138,7 @@ def _emit(text: str, output: str | None) -> None:
     every line printable (a school's name cannot move the cursor or forge a CI command)."""
     text = printable(text, keep_lines=True)
     if output:
-        from ..atomic import os_error_text, write_atomic
+        from ..outputs.atomic import os_error_text, write_atomic
 
         try:
             write_atomic(output, text.encode("utf-8") + b"\n")
@@ -183,9 +183,9 @@ def results_import(records_dir: str, table: str, out_name: str | None, sheet: st
 
     from ..analytics.importer import Given, ImportFailed, import_table, write_results
     from ..diagnostics import format_text
-    from ..layout import NOT_RECORDS, looks_like_records
+    from ..source.layout import NOT_RECORDS, looks_like_records
     from ..records import load_records
-    from ..textsafety import has_unsafe
+    from ..outputs.textsafety import has_unsafe
     from ..validate import validate_records
 
     name = out_name or (FsPath(table).stem + ".csv")
@@ -229,7 +229,7 @@ def results_import(records_dir: str, table: str, out_name: str | None, sheet: st
     except FileExistsError:
         _refuse(f"{target} уже есть — не перезаписываю; укажите другое имя (--out) или удалите файл")
     except OSError as error:
-        from ..atomic import os_error_text
+        from ..outputs.atomic import os_error_text
 
         _refuse(f"{target} не записан: {os_error_text(error, with_path=False)}")
     click.echo(printable(f"Записано строк: {len(outcome.lines)} → {target}; проверьте: nor-docs validate, nor-docs analyze"))
@@ -254,7 +254,7 @@ def build_analysis(records_dir: str, rule_id: str | None, years: list[int] | Non
     правила или человека, 4 — не записана."""
     from pathlib import Path as FsPath
 
-    from ..outputs import OutputRefused, output_lock
+    from ..outputs.safety import OutputRefused, output_lock
     from ..render.build import check_output_folder
 
     try:
@@ -275,7 +275,7 @@ def _build_analysis(records_dir: str, rule_id: str | None, years: list[int] | No
 
     from ..analytics.report import build_report
     from ..diagnostics import Diagnostic
-    from ..outputs import OutputRefused
+    from ..outputs.safety import OutputRefused
     from ..render.build import render_failure
     from ..render.engine import TemplateProblem
 
@@ -317,7 +317,7 @@ def new_group(records_dir: str, rule_id: str | None, years: list[int] | None, gr
               year: int | None, to_stdout: bool) -> None:  # fmt: skip
     """Группа в справочнике из школ, отвечающих правилу: records/directory/<id>.yaml."""
     from ..analytics.drafts import group_draft
-    from ..textsafety import has_unsafe
+    from ..outputs.textsafety import has_unsafe
 
     _check_id(group_id)
     records, _data, analysis, _found = _prepare(records_dir, rule_id, years)
@@ -386,7 +386,7 @@ def _write_draft(text: str, target, to_stdout: bool) -> None:
     except FileExistsError:
         _refuse(f"{target} уже есть — не перезаписываю; укажите другой --id или выведите заготовку: --print")
     except OSError as error:
-        from ..atomic import os_error_text
+        from ..outputs.atomic import os_error_text
 
         _refuse(f"{target} не записан: {os_error_text(error, with_path=False)}")
     click.echo(printable(f"Создан {target}: проверьте заготовку, заполните «…» и запустите nor-docs validate."))

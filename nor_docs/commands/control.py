@@ -16,7 +16,7 @@ import click
 from ..cli import RECORDS_OPTION, build, cli, finish, parse_day
 from ..cli_texts import FOLDER, Choice, IntRange, Path
 from ..exitcodes import ATTENTION, INVALID_RECORDS, OK, OUTPUT, USAGE
-from ..textsafety import printable
+from ..outputs.textsafety import printable
 from ..templates_dir import HELP as TEMPLATES_HELP
 from ..templates_dir import resolve_default
 
@@ -49,7 +49,7 @@ def _prepare(records_dir: str, today: dt.date | None, warn_days: int | None, sel
     """Load and validate; then the control items (those ``selection`` picks, if given).
     Returns (records, items, today, warn, errors); an id of the selection the records do not
     define is a usage error."""
-    from ..readpool import prefetch
+    from ..source.readpool import prefetch
 
     # A large folder: a second process starts reading now, while this one imports the models,
     # the deadline logic and the production calendar (as ``validate`` does).
@@ -117,7 +117,7 @@ def _emit(text: str, output: str | None) -> None:
     a second on a 20 MB JSON report."""
     body = text.rstrip("\n")  # the same string when there is nothing to strip: no 20 MB copy
     if output:
-        from ..atomic import os_error_text, write_atomic
+        from ..outputs.atomic import os_error_text, write_atomic
 
         try:
             write_atomic(output, body.encode("utf-8") + b"\n")
@@ -187,7 +187,7 @@ def check(records_dir: str, today: dt.date | None, warn_days: int | None, fmt: s
 
 def _refuse_output(target: str, records_dir: str, what: str, way_out: str) -> None:
     """Exit with ``OUTPUT`` before any work when ``target`` lies inside the records folder."""
-    from ..outputs import OutputRefused, refuse_inside_records
+    from ..outputs.safety import OutputRefused, refuse_inside_records
 
     try:
         refuse_inside_records(target, records_dir, what, way_out)
@@ -204,7 +204,7 @@ def _append_step_summary(markdown: str) -> None:
             with open(step_summary, "a", encoding="utf-8") as handle:
                 handle.write(markdown)
         except OSError as error:
-            from ..atomic import os_error_text
+            from ..outputs.atomic import os_error_text
 
             click.echo(printable(f"nor-docs check: сводка шага не записана: {os_error_text(error)}"), err=True)
 
@@ -222,9 +222,9 @@ def calendar_command(records_dir: str, issuer: str | None, meeting: str | None, 
     С --executor — один файл этого исполнителя; --issuer и --meeting сужают все файлы."""
     from pathlib import Path
 
-    from ..atomic import os_error_text, write_atomic
+    from ..outputs.atomic import os_error_text, write_atomic
     from ..diagnostics import format_text
-    from ..outputs import OutputRefused, output_lock
+    from ..outputs.safety import OutputRefused, output_lock
 
     _refuse_output(out_dir, records_dir, "папка для календарей",
                    "календари не пишутся в записи — укажите другую (по умолчанию build/calendar)")
@@ -290,7 +290,7 @@ def build_control(records_dir: str, today: dt.date | None, by: str, warn_days: i
 
     from ..control import summary
     from ..diagnostics import Diagnostic
-    from ..outputs import OutputRefused, output_lock
+    from ..outputs.safety import OutputRefused, output_lock
     from ..render.build import check_output_folder, render_failure
     from ..render.control_sheet import build_control_sheet
     from ..render.engine import TemplateProblem

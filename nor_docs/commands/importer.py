@@ -8,7 +8,7 @@ import click
 
 from ..cli import RECORDS_OPTION, cli
 from ..cli_texts import FOLDER, Path
-from ..textsafety import printable
+from ..outputs.textsafety import printable
 
 
 @cli.command("import")
@@ -33,7 +33,7 @@ def import_(files: tuple[str, ...], records_dir: str, out_dir: str | None) -> No
     from ..exitcodes import ATTENTION, INVALID_RECORDS, OK, OUTPUT
     from ..importer.importing import DirectoryError, import_file, load_directory, taken_ids
     from ..importer.summary import closing_lines, file_lines
-    from ..outputs import OutputRefused, output_lock
+    from ..outputs.safety import OutputRefused, output_lock
 
     try:
         index, problems = load_directory(records_dir)

@@ -7,7 +7,7 @@ import sys
 import click
 
 from ..cli import cli
-from ..textsafety import printable
+from ..outputs.textsafety import printable
 
 
 @cli.command("init")

@@ -10,7 +10,7 @@ from ..cli import RECORDS_OPTION, build
 from ..cli_texts import FOLDER, IntRange
 from ..templates_dir import HELP as TEMPLATES_HELP
 from ..templates_dir import resolve_default
-from ..textsafety import printable
+from ..outputs.textsafety import printable
 
 OUT_OPTION = click.option(
     "--out", "out_dir", default="build/protocols", show_default=True, type=FOLDER,
@@ -52,7 +52,7 @@ def _echo_diagnostics(items) -> None:
 def protocols(records_dir: str, out_dir: str, templates_dir: str, jobs: int | None, force: bool,
               progress: bool) -> None:  # fmt: skip
     """Собрать протокол DOCX для каждого заседания: <out>/<id заседания>.docx."""
-    from ..outputs import OutputRefused
+    from ..outputs.safety import OutputRefused
     from ..render.build import build_protocols, stderr_progress
 
     try:
@@ -96,7 +96,7 @@ def protocols(records_dir: str, out_dir: str, templates_dir: str, jobs: int | No
 def extract(meeting_id: str, items: tuple[str, ...], records_dir: str, out_dir: str, templates_dir: str,
             decisions: tuple[str, ...], certifier: str | None, certified_on: str | None) -> None:  # fmt: skip
     """Выписка из протокола: выбранные пункты с исходными номерами и заверением «Верно»."""
-    from ..outputs import OutputRefused
+    from ..outputs.safety import OutputRefused
     from ..render.extract import build_extract
 
     try:

@@ -8,7 +8,7 @@ import click
 
 from ..cli import RECORDS_OPTION, cli
 from ..cli_texts import FOLDER, Choice, Path
-from ..textsafety import printable
+from ..outputs.textsafety import printable
 
 
 @cli.command()
@@ -28,7 +28,7 @@ def validate(records_dir: str, fmt: str, strict: bool, codes: bool) -> None:
     if codes:
         click.echo(format_codes(fmt))
         return
-    from ..readpool import prefetch
+    from ..source.readpool import prefetch
 
     prefetch(records_dir)  # a large folder: a second process starts reading while the models load
     from ..validate import load_and_validate
@@ -54,9 +54,9 @@ def validate(records_dir: str, fmt: str, strict: bool, codes: bool) -> None:
 @RECORDS_OPTION
 def schema(out_dir: str | None, records_dir: str) -> None:
     """Записать JSON Schema для каждого вида записей (для подсказок в редакторе)."""
-    from ..atomic import os_error_text
+    from ..outputs.atomic import os_error_text
     from ..exitcodes import OUTPUT
-    from ..outputs import OutputRefused, refuse_inside_records
+    from ..outputs.safety import OutputRefused, refuse_inside_records
     from ..schema import write_schemas
 
     try:

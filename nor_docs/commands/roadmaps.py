@@ -10,7 +10,7 @@ from ..cli import RECORDS_OPTION, build, parse_day
 from ..cli_texts import FOLDER
 from ..templates_dir import HELP as TEMPLATES_HELP
 from ..templates_dir import resolve_default
-from ..textsafety import printable
+from ..outputs.textsafety import printable
 
 
 @build.command("roadmaps")
@@ -25,7 +25,7 @@ from ..textsafety import printable
               help="То же на сегодня (в часовом поясе управления).")  # fmt: skip
 def roadmaps(records_dir: str, out_dir: str, templates_dir: str, today, status: bool) -> None:
     """Собрать дорожную карту DOCX для каждой записи roadmaps/: <out>/<id>.docx."""
-    from ..outputs import OutputRefused
+    from ..outputs.safety import OutputRefused
     from ..render.roadmaps import build_roadmaps
     from .protocols import build_exit_code
 

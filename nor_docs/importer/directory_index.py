@@ -56,7 +56,7 @@ class DirectoryIndex:
     @property
     def forms(self) -> dict[str, list[tuple[str, str]]]:
         if self._forms is None:
-            from ..names import gender_of, inflect_surname
+            from ..russian.names import gender_of, inflect_surname
 
             forms: dict[str, list[tuple[str, str]]] = {}
             for pid, person in self.people.items():

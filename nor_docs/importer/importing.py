@@ -42,7 +42,7 @@ def load_directory(records_dir: str | Path):
     """A ``DirectoryIndex`` over the settings, directory and events of ``records_dir`` (an absent
     folder is an empty directory: everything will be proposed), and the record files' diagnostics
     that are errors (a broken directory file matches nothing, and the user should know)."""
-    from ..layout import read_first, record_files
+    from ..source.layout import read_first, record_files
     from ..records import load_records
     from .directory_index import DirectoryIndex
 
@@ -106,7 +106,7 @@ def render(draft: Draft, source_name: str, target: Path) -> tuple[str, str | Non
 
 def import_file(path: str | Path, index, out_dir: str | Path) -> Outcome:
     """Import one file into ``out_dir`` (a records folder)."""
-    from ..atomic import os_error_text, write_atomic
+    from ..outputs.atomic import os_error_text, write_atomic
 
     path = Path(path)
     outcome = Outcome(path)

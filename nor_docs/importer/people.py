@@ -233,7 +233,7 @@ def _candidates(form: str) -> set[str]:
 @functools.lru_cache(maxsize=8192)
 def readings(form: str) -> tuple[tuple[str, str | None, str], ...]:
     """Every (nominative, gender, case) that inflects to ``form`` by the documents' own rules."""
-    from ..names import gender_of, inflect_surname
+    from ..russian.names import gender_of, inflect_surname
 
     form = _title(form)
     found: list[tuple[str, str | None, str]] = []
@@ -254,7 +254,7 @@ def readings(form: str) -> tuple[tuple[str, str | None, str], ...]:
 
 def guess_nominative(form: str, case: str | None = None, gender: str | None = None) -> Guess:
     """The likeliest nominative of surname ``form`` in the expected ``case`` with a ``gender`` hint."""
-    from ..names import gender_of
+    from ..russian.names import gender_of
 
     form = _title(form)
     options = readings(form)

@@ -45,7 +45,7 @@ def read_document(path: str | Path) -> tuple[list[Block], list[str]]:
             raise ReadError(str(error)) from None
         return merge_broken(blocks), notes
     except OSError as error:
-        from ..atomic import os_error_text
+        from ..outputs.atomic import os_error_text
 
         raise ReadError(f"файл не читается: {os_error_text(error, with_path=False)}") from None
 

@@ -281,7 +281,7 @@ class Resolver:
 
     def composed(self, ids: list[str]) -> str:
         """The executors as the document would write them before the verb (dative, «, »)."""
-        from ..names import PersonName, short_name
+        from ..russian.names import PersonName, short_name
 
         parts = []
         for ref in ids:

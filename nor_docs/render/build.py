@@ -33,12 +33,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from ..atomic import is_stream, os_error_text, remove_leftovers, write_atomic
+from ..outputs.atomic import is_stream, os_error_text, remove_leftovers, write_atomic
 from ..diagnostics import Diagnostic, sort_diagnostics
 from ..exitcodes import INVALID_RECORDS, OUTPUT, USAGE
-from ..layout import NOT_RECORDS, looks_like_records
+from ..source.layout import NOT_RECORDS, looks_like_records
 from ..model.common import ID_PATTERN
-from ..outputs import OutputRefused, refuse_inside_records
+from ..outputs.safety import OutputRefused, refuse_inside_records
 from .manifest import MANIFEST_NAME, Built, Fingerprint, Manifest, file_stat, renderer_fingerprint, same_files
 
 _ID = re.compile(ID_PATTERN)
@@ -167,7 +167,7 @@ class Templates:
 def render_meeting(meeting, records, templates: Templates, items=None, certifier=None, certified_on=None,
                    decisions=None):  # fmt: skip
     """(DOCX bytes, notices) for one meeting; raises ``TemplateProblem`` or ``ExtractProblem``."""
-    from .typograph import typeset_view
+    from ..russian.typography import typeset_view
     from .view import protocol_view
 
     view, notices = protocol_view(meeting, records, records.settings, items=items,
@@ -322,7 +322,7 @@ def build_protocols(
     progress: Callable[[int, int], None] | None = None,
 ) -> BuildResult:
     """Render every changed meeting under ``records_dir`` into ``out_dir``."""
-    from ..outputs import output_lock
+    from ..outputs.safety import output_lock
 
     root = Path(records_dir)
     out = Path(out_dir)
@@ -557,7 +557,8 @@ def _run(job: _Job, todo: list[str], jobs: int | None, progress) -> tuple[list[_
 
 def _preload() -> None:
     """Import and initialise in the parent what every worker needs, so they inherit it."""
-    from .. import names, records, validate  # noqa: F401
+    from ..russian import names
+    from .. import records, validate  # noqa: F401
     from . import engine, view  # noqa: F401
 
     names._engines()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from ..atomic import os_error_text, write_atomic
+from ..outputs.atomic import os_error_text, write_atomic
 from .build import BuildRefused, Templates, output_path
 from .control_view import control_sheet_view
 
@@ -43,7 +43,7 @@ def build_control_sheet(records, items, today: dt.date, by: str, out_dir: str | 
     Raises ``TemplateProblem`` for a template that cannot be used and ``BuildRefused`` for an
     output that cannot be written; nothing is written then.
     """
-    from .typograph import typeset_view
+    from ..russian.typography import typeset_view
 
     view = control_sheet_view(records, items, today, by, compiled_by, selection.describe(records) if selection else "")
     data = render_control_sheet(typeset_view(view, records.settings.documents.typography), templates_dir)

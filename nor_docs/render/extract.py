@@ -33,7 +33,7 @@ def build_extract(
     numbered under the items. An extract nobody can certify (NOR311) or one without any decision
     while the meeting's decisions were left out (NOR312) is not written."""
     from ..model.common import parse_date
-    from ..outputs import output_lock
+    from ..outputs.safety import output_lock
 
     root, out = Path(records_dir), Path(out_dir)
     check_output_folder(root, out)
@@ -51,7 +51,7 @@ def build_extract(
 
 def _build_extract(root: Path, out: Path, records_dir, templates_dir, meeting_id: str, items: list[str],
                    certifier: str | None, on, decisions: list[str] | None) -> tuple[Path | None, list[Diagnostic]]:  # fmt: skip
-    from ..atomic import os_error_text, write_atomic
+    from ..outputs.atomic import os_error_text, write_atomic
     from ..records import claimed_ids, load_records
     from ..validate import validate_records
     from .engine import TemplateProblem
@@ -125,6 +125,6 @@ def _build_extract(root: Path, out: Path, records_dir, templates_dir, meeting_id
 
 
 def _shown(records_dir, root: Path, path: Path) -> str:
-    from ..layout import shown_path
+    from ..source.layout import shown_path
 
     return shown_path(path, root, str(records_dir))

@@ -16,7 +16,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..atomic import write_atomic
+from ..outputs.atomic import write_atomic
 
 MANIFEST_NAME = ".nor-docs-manifest.json"
 FORMAT = 1

@@ -20,7 +20,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..atomic import os_error_text, remove_leftovers, write_atomic
+from ..outputs.atomic import os_error_text, remove_leftovers, write_atomic
 from ..diagnostics import Diagnostic, sort_diagnostics
 from .build import (BuildRefused, BuildResult, Templates, _shown_name, check_output_folder, output_path,
                     records_not_found, render_failure)  # fmt: skip
@@ -40,7 +40,7 @@ class RoadmapBuild(BuildResult):
 def render_roadmap(roadmap, records, template, parts=None, today: dt.date | None = None) -> bytes:
     """The DOCX bytes of one roadmap (``parts``: assignment id → control items, for statuses)."""
     from .roadmap_view import roadmap_view
-    from .typograph import typeset_view
+    from ..russian.typography import typeset_view
 
     view = roadmap_view(roadmap, records, parts, today)
     return template.render(typeset_view(view, records.settings.documents.typography))
@@ -68,7 +68,7 @@ def build_roadmaps(
     """Render every roadmap under ``records_dir`` into ``out_dir``; statuses when ``status`` or
     ``today`` is given (``today`` defaults to today in the office's time zone)."""
 
-    from ..outputs import output_lock
+    from ..outputs.safety import output_lock
 
     root, out = Path(records_dir), Path(out_dir)
     check_output_folder(root, out, DEFAULT_OUT)

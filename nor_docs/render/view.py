@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Protocol
 
 from ..model.common import format_date
-from ..names import PersonName, organization_in_case, position_in_case, short_name
+from ..russian.names import PersonName, organization_in_case, position_in_case, short_name
 
 NBSP = "\u00a0"
 _BULLET = re.compile(r"^\s*[-–—•]\s+")

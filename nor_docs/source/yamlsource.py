@@ -28,9 +28,9 @@ from typing import Protocol
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from .diagnostics import Diagnostic
-from .mixedscript import SUSPECT, mixed_words, suspect_offsets
-from .textsafety import BIDI_CHARS, INVISIBLE_CHARS, char_name
+from ..diagnostics import Diagnostic
+from ..russian.mixedscript import SUSPECT, mixed_words, suspect_offsets
+from ..outputs.textsafety import BIDI_CHARS, INVISIBLE_CHARS, char_name
 
 try:  # the C parser is several times faster; fall back to pure Python where it is missing
     from yaml import CSafeLoader as _Loader
@@ -521,7 +521,7 @@ def os_problem(error: OSError) -> str:
         return "это файл, а не папка; переименуйте или удалите его"
     if error.errno == errno.ELOOP:
         return "символические ссылки зациклены; исправьте ссылку или удалите её"
-    from .atomic import os_error_text  # only on this rare path: validate does not import it otherwise
+    from ..outputs.atomic import os_error_text  # only on this rare path: validate does not import it otherwise
 
     return f"{os_error_text(error, with_path=False)}; проверьте диск и права доступа"
 

@@ -16,7 +16,7 @@ import os
 import stat
 from pathlib import Path
 
-from .textsafety import has_unsafe
+from ..outputs.textsafety import has_unsafe
 
 FOLDERS = ("directory", "meetings", "marks", "events", "roadmaps")
 SETTINGS = "settings.yaml"
