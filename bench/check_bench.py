@@ -161,11 +161,11 @@ def in_process(root: Path, runs: int) -> dict[str, list[float]]:
     import gc
 
     sys.path.insert(0, str(ROOT))
-    from nor_docs.assignments import collect_assignments
-    from nor_docs.control import control_items, discipline, summary
+    from nor_docs.control.assignments import collect_assignments
+    from nor_docs.control.status import control_items, discipline, summary
     from nor_docs.control_formats import format_json, format_text
-    from nor_docs.deadlines import work_calendar
-    from nor_docs.validate import load_and_validate
+    from nor_docs.control.calendar import work_calendar
+    from nor_docs.checks.cross_record import load_and_validate
 
     today = dt.date.fromisoformat(TODAY)
     parts: dict[str, list[float]] = {k: [] for k in (

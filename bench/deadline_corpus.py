@@ -17,7 +17,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from nor_docs.deadlines import make_context, schedule  # noqa: E402
+from nor_docs.control.schedule import make_context, schedule  # noqa: E402
 from nor_docs.model.deadline import DeadlineError, parse_deadline  # noqa: E402
 from nor_docs.model.settings import DeadlineSettings  # noqa: E402
 

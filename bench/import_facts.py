@@ -27,7 +27,7 @@ def main() -> None:
     from import_facts import SEEDS, differences, facts, import_into, measure_seeds
 
     from nor_docs.render.build import build_protocols
-    from nor_docs.validate import load_and_validate
+    from nor_docs.checks.cross_record import load_and_validate
 
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)

@@ -66,7 +66,7 @@ def run_measured(command: list[str]) -> tuple[float, int, int, float]:
 
 
 def _views(records_dir: Path, names: list[str]) -> list[tuple[str, dict]]:
-    from nor_docs.records import load_records, record_files
+    from nor_docs.model.records import load_records, record_files
     from nor_docs.render.view import protocol_view
 
     files = [p for p in record_files(records_dir) if "meetings" not in p.parts or p.stem in set(names)]

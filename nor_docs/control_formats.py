@@ -16,9 +16,9 @@ import re
 from typing import Iterable
 from xml.etree import ElementTree as ET
 
-from .control import STATUS_TEXT, STATUSES, ControlItem, ExecutorDiscipline, days_word, default_rule, plural
+from .control.status import STATUS_TEXT, STATUSES, ControlItem, ExecutorDiscipline, days_word, default_rule, plural
 from .diagnostics import Diagnostic
-from .records import Records
+from .model.records import Records
 from .outputs.textsafety import printable
 
 JSON_VERSION = 1

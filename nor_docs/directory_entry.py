@@ -195,7 +195,7 @@ def append_to_section(text: str, section: str, item: list[str]) -> str:
 
 def _known_ids(records_dir: Path) -> dict[str, tuple[str, str]]:
     """Every id the records folder defines: id → (where, the directory section or record kind)."""
-    from .records import load_records
+    from .model.records import load_records
 
     records, _ = load_records(records_dir)
     found = {}
@@ -244,7 +244,7 @@ def _new_directory_text(path: Path, records_dir: Path) -> str:
 
 def _problems_of(text: str, path: Path) -> list[str]:
     """What reading and checking ``text`` as the directory file ``path`` would report."""
-    from .records import _validate
+    from .model.records import _validate
     from .model.directory import DirectoryFile
     from .source.yamlsource import read_source
 

@@ -83,7 +83,7 @@ def test_a_duplicate_among_a_thousand_meetings_stops_both(tmp_path, runner):
 def test_the_ids_are_read_as_the_loader_reads_them(tmp_path):
     """``claimed_ids`` decides without parsing most files: its answer must be the loader's, for
     ids written plainly, quoted, with escapes, as null, invalid — and for a name-only file."""
-    from nor_docs.records import claimed_ids, load_records
+    from nor_docs.model.records import claimed_ids, load_records
 
     root = tmp_path / "records"
     (root / "meetings").mkdir(parents=True)

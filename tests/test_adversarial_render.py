@@ -255,14 +255,14 @@ def _templates():
 def render_everything(root: Path, today: dt.date) -> None:
     """Every document and report of ``root`` as of ``today``, in memory; raises on any failure."""
     from nor_docs import control_formats as out
-    from nor_docs.control import control_items, discipline, summary
+    from nor_docs.control.status import control_items, discipline, summary
     from nor_docs.ics import calendars
     from nor_docs.render.build import render_meeting
-    from nor_docs.control_filter import ControlFilter
+    from nor_docs.control.selection import ControlFilter
     from nor_docs.render.control_view import control_sheet_view
     from nor_docs.russian.typography import typeset_view
     from nor_docs.render.roadmaps import render_roadmap, roadmap_parts
-    from nor_docs.validate import load_and_validate
+    from nor_docs.checks.cross_record import load_and_validate
 
     records, found = load_and_validate(root)
     errors = [d for d in found if d.is_error]
@@ -331,7 +331,7 @@ def test_records_at_the_ends_of_the_allowed_dates_render(issued):
     text, statuses on the last allowed day; and the same meeting held in 1900, its standing
     assignment two centuries later, on 31.12.2100. (It also shows the property above is not
     vacuous: these records pass validation.)"""
-    from nor_docs.validate import load_and_validate
+    from nor_docs.checks.cross_record import load_and_validate
 
     files, today = _fixed_example(issued)
     with tempfile.TemporaryDirectory() as tmp:
@@ -496,11 +496,11 @@ def test_hostile_text_opens_in_libreoffice_as_text(tmp_path, tmp_path_factory):
     commands, markup and Jinja of the records are text on the page."""
     from real_client import pdf_text, to_pdf
 
-    from nor_docs.control import control_items
+    from nor_docs.control.status import control_items
     from nor_docs.render.build import build_protocols
     from nor_docs.render.control_sheet import build_control_sheet
     from nor_docs.render.extract import build_extract
-    from nor_docs.validate import load_and_validate
+    from nor_docs.checks.cross_record import load_and_validate
 
     files, _today = _fixed_example(dt.date(2100, 12, 1))
     root = _write(files, tmp_path)

@@ -124,7 +124,7 @@ def test_settings_teach_the_importer_an_office_own_headers(runner, records_copy,
 
 
 def test_a_protocol_prints_the_evidence_of_the_analysis_it_heard(records_copy):
-    from nor_docs.records import load_records
+    from nor_docs.model.records import load_records
     from nor_docs.render.view import protocol_view
 
     meeting = records_copy / "meetings" / "2023-10-31-kamenka-wg.yaml"
@@ -165,7 +165,7 @@ def test_the_identified_list_seeds_a_group_that_validates_and_is_never_overwritt
     assert result.exit_code == 0, result.output
     path = records_copy / "directory" / "shnor-2024.yaml"
     assert result.output == f"Создан {path}: проверьте заготовку, заполните «…» и запустите nor-docs validate.\n"
-    from nor_docs.records import load_records
+    from nor_docs.model.records import load_records
 
     records, problems = load_records(records_copy)
     assert [m.organization for m in records.groups["shnor-2024"].members] == [
@@ -194,7 +194,7 @@ def test_a_written_results_file_reads_back_the_same_even_with_separators_in_cell
     from nor_docs.analytics.results import parse_results
     from nor_docs.analytics.csvtable import read_table
     from nor_docs.analytics.schools import SchoolIndex
-    from nor_docs.records import load_records
+    from nor_docs.model.records import load_records
 
     lines = [
         ResultLine("kamenka-kikino", None, "РДР", 'функциональная грамотность; "читательская"', 7, 2024, 20, 7, 35.0,

@@ -178,9 +178,9 @@ def test_every_contract_field_is_documented_in_the_manual():
 
 def test_json_lines_are_the_item_records(runner):
     # The writer encodes shared parts once; what it writes must be exactly item_record's dict.
-    from nor_docs.control import control_items
+    from nor_docs.control.status import control_items
     from nor_docs.control_formats import item_record
-    from nor_docs.validate import load_and_validate
+    from nor_docs.checks.cross_record import load_and_validate
     import datetime as dt
 
     records, _ = load_and_validate(RECORDS)
@@ -450,7 +450,7 @@ def test_check_starts_reading_before_it_imports_the_models():
 
 def test_assignments_are_collected_once_per_run(runner, monkeypatch):
     # validate needs them for the marks (the test records have marks), control for the statuses.
-    import nor_docs.assignments as assignments
+    import nor_docs.control.assignments as assignments
 
     calls = []
     real = assignments._collect

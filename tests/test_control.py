@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from nor_docs.control import control_items, discipline, summary
-from nor_docs.validate import load_and_validate
+from nor_docs.control.status import control_items, discipline, summary
+from nor_docs.checks.cross_record import load_and_validate
 
 
 

@@ -21,11 +21,11 @@ from docx.enum.section import WD_ORIENT
 from conftest import DATA, ROOT
 from control_sheet_reader import read_sheet
 from nor_docs.cli import cli
-from nor_docs.control import control_items, discipline, summary
-from nor_docs.deadlines import office_today
+from nor_docs.control.status import control_items, discipline, summary
+from nor_docs.control.calendar import office_today
 from nor_docs.render.control_sheet import build_control_sheet
 from nor_docs.render.control_view import control_sheet_view, percent
-from nor_docs.validate import load_and_validate
+from nor_docs.checks.cross_record import load_and_validate
 
 RECORDS = DATA / "control"
 TEMPLATES = ROOT / "templates"
@@ -159,7 +159,7 @@ def test_one_row_per_assignment_with_its_members_beneath_in_deadline_order(built
 
 
 def test_executors_are_sorted_as_people_expect():
-    from nor_docs.control import natural_key
+    from nor_docs.control.status import natural_key
 
     names = ["МОУ «Средняя школа № 10»", "МОУ «Средняя школа № 3»", "Ёлкина А.А.", "МОУ «Средняя школа № 29»",
              "Егорова Б.Б.", "МОУ «Средняя школа № 5»", "МБОУ СОШ №14"]  # fmt: skip

@@ -7,14 +7,9 @@ import datetime as dt
 
 import pytest
 
-from nor_docs.deadlines import (
-    UnknownTimeZone,
-    WorkCalendar,
-    make_context,
-    office_today,
-    schedule,
-    track,
-)
+from nor_docs.control.calendar import UnknownTimeZone, WorkCalendar, office_today
+from nor_docs.control.schedule import make_context, schedule
+from nor_docs.control.tracking import track
 from nor_docs.model.deadline import parse_deadline
 from nor_docs.model.marks import ExecutionMark, Extension
 from nor_docs.model.settings import DeadlineSettings

@@ -15,7 +15,7 @@ from nor_docs.importer.deadlines import split_deadline
 from nor_docs.importer.directory_index import DirectoryIndex
 from nor_docs.importer.orgnames import same_school, school_key
 from nor_docs.importer.people import find_names, guess_nominative
-from nor_docs.records import load_records
+from nor_docs.model.records import load_records
 
 CORPUS_DIRECTORY = Path(__file__).resolve().parent / "data" / "import" / "records" / "directory"
 

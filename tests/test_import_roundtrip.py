@@ -12,9 +12,9 @@ import pytest
 
 from conftest import DATA, ROOT, SAMPLE_RECORDS
 from import_facts import differences, facts, import_into
-from nor_docs.records import load_records
+from nor_docs.model.records import load_records
 from nor_docs.render.build import build_protocols
-from nor_docs.validate import load_and_validate
+from nor_docs.checks.cross_record import load_and_validate
 
 TEST_RECORDS = DATA / "protocols" / "records"
 IMPORT_RECORDS = DATA / "import" / "roundtrip"

@@ -16,7 +16,7 @@ from lxml import etree
 from conftest import DATA, ROOT, SAMPLE_RECORDS
 from nor_docs.cli import cli
 from nor_docs.render.build import build_protocols
-from nor_docs.validate import load_and_validate
+from nor_docs.checks.cross_record import load_and_validate
 from protocol_facts import document_lines, find_in_order, meeting_facts, norm
 
 TEST_RECORDS = DATA / "protocols" / "records"
@@ -618,12 +618,12 @@ def test_an_unchanged_input_is_not_rendered_again(tmp_path, runner, monkeypatch,
     assert runner.invoke(cli, args).exit_code == 0
     stamps = {p.name: p.stat().st_mtime_ns for p in out.glob("*.docx")}
 
-    import nor_docs.records
+    import nor_docs.model.records
 
     def refuse(*_a, **_k):
         raise AssertionError("records were loaded on a no-op build")
 
-    monkeypatch.setattr(nor_docs.records, "load_records", refuse)
+    monkeypatch.setattr(nor_docs.model.records, "load_records", refuse)
     result = runner.invoke(cli, args)
     assert result.exit_code == 0 and "Без изменений: протоколов — 2" in result.stdout
     meeting = records / "meetings" / "2023-12-14-mun4-wg.yaml"

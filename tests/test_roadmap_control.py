@@ -14,10 +14,10 @@ from xml.etree import ElementTree as ET
 import pytest
 
 from conftest import DATA, SAMPLE_RECORDS
-from nor_docs.assignments import collect_assignments
+from nor_docs.control.assignments import collect_assignments
 from nor_docs.cli import cli
-from nor_docs.control import control_items
-from nor_docs.validate import load_and_validate
+from nor_docs.control.status import control_items
+from nor_docs.checks.cross_record import load_and_validate
 
 KUZNETSK = "kuznetsk-sosh10-roadmap-2021-2022"
 KAMENKA = "kamenka-roadmap-2024"

@@ -18,7 +18,7 @@ import pytest
 from conftest import DATA, ROOT, SAMPLE_RECORDS
 from nor_docs.cli import cli
 from nor_docs.render.roadmaps import build_roadmaps
-from nor_docs.validate import load_and_validate
+from nor_docs.checks.cross_record import load_and_validate
 
 TEMPLATES = ROOT / "templates"
 ROADMAP_DATA = DATA / "roadmaps"
@@ -404,7 +404,7 @@ def test_cli_prints_what_it_wrote_and_status_means_today(tmp_path, runner, monke
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [f"{out}/{rid}.docx" for rid in sorted([KAMENKA, KUZNETSK, MUN4])] + [
         f"Собрано дорожных карт: 3 из 3 (без изменений — 0, не собрано из-за ошибок — 0) → {out}"]
-    from nor_docs.deadlines import office_today
+    from nor_docs.control.calendar import office_today
 
     today = office_today("Europe/Moscow")
     status = runner.invoke(cli, ["build", "roadmaps", "--records", str(SAMPLE_RECORDS), "--out", str(out), "--status"])

@@ -16,9 +16,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from nor_docs.assignments import collect_assignments
+from nor_docs.control.assignments import collect_assignments
 from nor_docs.schema import PACKAGE_SCHEMAS, SCHEMAS, schema_text
-from nor_docs.validate import load_and_validate
+from nor_docs.checks.cross_record import load_and_validate
 from nor_docs.source.yamlsource import read_source
 
 SAMPLE_RECORDS = Path(__file__).resolve().parent.parent / "records"

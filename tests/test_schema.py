@@ -11,7 +11,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from nor_docs.records import record_files
+from nor_docs.model.records import record_files
 from nor_docs.schema import PACKAGE_SCHEMAS, SCHEMAS, schema_for, schema_text
 from nor_docs.source.yamlsource import read_source
 

@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 from conftest import ROOT
-from nor_docs.validate import load_and_validate
+from nor_docs.checks.cross_record import load_and_validate
 
 BASE = ROOT / "tests" / "bad" / "_base"
 MARKS = """\

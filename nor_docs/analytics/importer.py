@@ -168,7 +168,7 @@ class _Column:
 def import_table(path: Path, records, given: Given, sheet: str | None = None, shown: str | None = None) -> Outcome:
     """Read ``path`` against the directory of ``records``; raises ``ImportFailed`` when the table
     cannot be used at all (no header, no school column, unknown year…)."""
-    from ..records import gc_paused
+    from ..model.records import gc_paused
 
     with gc_paused():  # a region's export is hundreds of thousands of small lists and no cycles
         return _import(path, records, given, sheet, shown or str(path))

@@ -63,7 +63,7 @@ def load_analytics(records, display_root: str | None = None) -> Dataset:
     cached = records.derived.get("analytics")
     if cached is not None:
         return cached
-    from ..records import gc_paused
+    from ..model.records import gc_paused
 
     with gc_paused():  # hundreds of thousands of small objects, no cycles among them
         return _load(records, display_root)

@@ -37,7 +37,7 @@ class LoadedRule:
 
 def load_rules(folder: Path, shown: str) -> tuple[dict[str, LoadedRule], list[Diagnostic]]:
     """Every rule under ``folder`` by id (the first definition of an id wins), and every problem."""
-    from ..records import _validate
+    from ..model.records import _validate
 
     rules: dict[str, LoadedRule] = {}
     found: list[Diagnostic] = []

@@ -67,8 +67,8 @@ def _prepare(records_dir: str, rule_id: str | None, years: list[int] | None):
     from ..analytics.load import load_analytics
     from ..analytics.rules import choose_rule
     from ..diagnostics import Diagnostic, format_text, sort_diagnostics
-    from ..records import load_records
-    from ..validate import validate_records
+    from ..model.records import load_records
+    from ..checks.cross_record import validate_records
 
     records, problems = load_records(records_dir)
     # the other records' errors stop the analysis; their warnings are validate's to show
@@ -184,9 +184,9 @@ def results_import(records_dir: str, table: str, out_name: str | None, sheet: st
     from ..analytics.importer import Given, ImportFailed, import_table, write_results
     from ..diagnostics import format_text
     from ..source.layout import NOT_RECORDS, looks_like_records
-    from ..records import load_records
+    from ..model.records import load_records
     from ..outputs.textsafety import has_unsafe
-    from ..validate import validate_records
+    from ..checks.cross_record import validate_records
 
     name = out_name or (FsPath(table).stem + ".csv")
     if name != FsPath(name).name or name.startswith(".") or not name.strip() or has_unsafe(name):

@@ -54,10 +54,10 @@ def _prepare(records_dir: str, today: dt.date | None, warn_days: int | None, sel
     # A large folder: a second process starts reading now, while this one imports the models,
     # the deadline logic and the production calendar (as ``validate`` does).
     prefetch(records_dir)
-    from ..control import control_items
-    from ..deadlines import UnknownTimeZone, office_today, preload_calendar
+    from ..control.status import control_items
+    from ..control.calendar import UnknownTimeZone, office_today, preload_calendar
     from ..diagnostics import Diagnostic
-    from ..validate import load_and_validate
+    from ..checks.cross_record import load_and_validate
 
     preload_calendar()
 
@@ -85,7 +85,7 @@ def _prepare(records_dir: str, today: dt.date | None, warn_days: int | None, sel
     items = control_items(records, today, warn)
     if selection:
         from ..cli_texts import RussianUsageError
-        from ..control_filter import FilterError
+        from ..control.selection import FilterError
 
         try:
             selection.check(records)
@@ -96,7 +96,7 @@ def _prepare(records_dir: str, today: dt.date | None, warn_days: int | None, sel
 
 
 def _selection(issuer: str | None, meeting: str | None, executor: str | None):
-    from ..control_filter import ControlFilter
+    from ..control.selection import ControlFilter
 
     return ControlFilter(issuer=issuer, meeting=meeting, executor=executor)
 
@@ -149,7 +149,7 @@ def check(records_dir: str, today: dt.date | None, warn_days: int | None, fmt: s
     selection = _selection(issuer, meeting, executor)
     records, items, today, warn, errors = _prepare(records_dir, today, warn_days, selection)
     from .. import control_formats as out
-    from ..control import discipline, summary
+    from ..control.status import discipline, summary
 
     if errors:
         if fmt == "json":
@@ -288,7 +288,7 @@ def build_control(records_dir: str, today: dt.date | None, by: str, warn_days: i
     4 — не записан."""
     from pathlib import Path
 
-    from ..control import summary
+    from ..control.status import summary
     from ..diagnostics import Diagnostic
     from ..outputs.safety import OutputRefused, output_lock
     from ..render.build import check_output_folder, render_failure

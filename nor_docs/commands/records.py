@@ -31,7 +31,7 @@ def validate(records_dir: str, fmt: str, strict: bool, codes: bool) -> None:
     from ..source.readpool import prefetch
 
     prefetch(records_dir)  # a large folder: a second process starts reading while the models load
-    from ..validate import load_and_validate
+    from ..checks.cross_record import load_and_validate
 
     records, found = load_and_validate(records_dir)
     from ..analytics.load import validate_analytics  # records/results, records/rules, cited analyses

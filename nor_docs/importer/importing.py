@@ -43,14 +43,14 @@ def load_directory(records_dir: str | Path):
     folder is an empty directory: everything will be proposed), and the record files' diagnostics
     that are errors (a broken directory file matches nothing, and the user should know)."""
     from ..source.layout import read_first, record_files
-    from ..records import load_records
+    from ..model.records import load_records
     from .directory_index import DirectoryIndex
 
     root = Path(records_dir)
     if root.exists() and not root.is_dir():
         raise DirectoryError(f"«{records_dir}» — это файл, а не папка записей; укажите папку (--records)")
     if not root.is_dir():
-        from ..records import Records
+        from ..model.records import Records
 
         return DirectoryIndex(Records(root=root)), []
     files = record_files(root)

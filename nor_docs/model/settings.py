@@ -12,7 +12,7 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import AfterValidator, Field
 
-from ..analytics.settings import AnalyticsSettings
+from .analytics_settings import AnalyticsSettings
 from .common import OrganizationRef, PersonRef, Record
 
 _MONTH_DAY = re.compile(r"^(\d{2})-(\d{2})$")

@@ -244,8 +244,8 @@ def _render_batch(batch: list[str]) -> tuple[list[_Outcome], list[Diagnostic]]:
 
 
 def _render_batch_now(batch: list[str]) -> tuple[list[_Outcome], list[Diagnostic]]:
-    from ..records import load_records
-    from ..validate import validate_records
+    from ..model.records import load_records
+    from ..checks.cross_record import validate_records
     from .engine import TemplateProblem
     from .view import ExtractProblem
 
@@ -429,7 +429,7 @@ def _one_file_per_id(root: Path, records_dir: str, shared_files: list[Path], mee
     """Compare the ids of the whole folder before any batch renders (module doc, «One id, one
     file»): (the id planned for each file to render, the files no document is made from, NOR107
     for each of them)."""
-    from ..records import claimed_ids, load_records
+    from ..model.records import claimed_ids, load_records
 
     claims = {name: Path(built.output).stem for name, built in manifest.meetings.items()}  # built before
     expected = claimed_ids([meetings[name] for name in todo])
@@ -489,7 +489,7 @@ def _shown_name(records_dir, name: str) -> str:
 
 def _list_inputs(root: Path) -> tuple[list[Path], list[Path]]:
     """(settings + directory + events files, meeting files), each sorted — ``stat`` only."""
-    from ..records import record_files
+    from ..model.records import record_files
 
     shared, meetings = [], []
     for path in record_files(root):
@@ -558,7 +558,8 @@ def _run(job: _Job, todo: list[str], jobs: int | None, progress) -> tuple[list[_
 def _preload() -> None:
     """Import and initialise in the parent what every worker needs, so they inherit it."""
     from ..russian import names
-    from .. import records, validate  # noqa: F401
+    from ..model import records
+    from ..checks import cross_record as validate  # noqa: F401
     from . import engine, view  # noqa: F401
 
     names._engines()

@@ -34,10 +34,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Iterable
 
-from ..control import PENDING, STATUSES, ControlItem, days_word, default_rule, discipline, natural_key, summary
-from ..links import roadmap_item, roadmaps_by_decision
+from ..control.status import PENDING, STATUSES, ControlItem, days_word, default_rule, discipline, natural_key, summary
+from ..control.links import roadmap_item, roadmaps_by_decision
 from ..model.common import format_date
-from ..records import Records
+from ..model.records import Records
 from .roadmap_view import reported_line
 from .view import NBSP, capitalize_first
 

@@ -52,8 +52,8 @@ def build_extract(
 def _build_extract(root: Path, out: Path, records_dir, templates_dir, meeting_id: str, items: list[str],
                    certifier: str | None, on, decisions: list[str] | None) -> tuple[Path | None, list[Diagnostic]]:  # fmt: skip
     from ..outputs.atomic import os_error_text, write_atomic
-    from ..records import claimed_ids, load_records
-    from ..validate import validate_records
+    from ..model.records import claimed_ids, load_records
+    from ..checks.cross_record import validate_records
     from .engine import TemplateProblem
     from .view import ExtractProblem
 

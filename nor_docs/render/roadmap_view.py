@@ -18,7 +18,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Iterable, Mapping
 
-from ..control import ControlItem
+from ..control.status import ControlItem
 from ..model.common import format_date
 from .view import NBSP, number_label
 

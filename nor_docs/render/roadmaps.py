@@ -48,7 +48,7 @@ def render_roadmap(roadmap, records, template, parts=None, today: dt.date | None
 
 def roadmap_parts(records, today: dt.date) -> dict[str, list]:
     """Assignment id → the control items (one per executor) of every roadmap item, as of ``today``."""
-    from ..control import control_items
+    from ..control.status import control_items
 
     parts: dict[str, list] = {}
     for item in control_items(records, today):
@@ -79,8 +79,8 @@ def build_roadmaps(
 
 
 def _build_roadmaps(root: Path, out: Path, records_dir, templates_dir, today, status) -> RoadmapBuild:
-    from ..records import load_records, record_files
-    from ..validate import validate_records
+    from ..model.records import load_records, record_files
+    from ..checks.cross_record import validate_records
     from .engine import TemplateProblem
 
     records, found = load_records(root, str(records_dir))
@@ -108,7 +108,7 @@ def _build_roadmaps(root: Path, out: Path, records_dir, templates_dir, today, st
     if status or today is not None:
         blocked = _status_blocked(records_dir, broken)
         if blocked is None:
-            from ..deadlines import UnknownTimeZone, office_today
+            from ..control.calendar import UnknownTimeZone, office_today
 
             try:
                 result.today = office_today(records.settings.deadlines.timezone, today)

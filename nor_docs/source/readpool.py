@@ -130,7 +130,7 @@ def prefetch(root: str | Path, display_root: str | None = None) -> None:
     folder then takes its results. Does nothing for a small folder or where it cannot fork."""
     global _prefetched
     from .layout import read_first, record_files, shown_path
-    from ..spelling import watch_for_directory
+    from ..checks.spelling import watch_for_directory
 
     cancel_prefetch()
     root = Path(root)

@@ -15,11 +15,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
-from .near import near_id
+from ..near import near_id
 
 if TYPE_CHECKING:  # light on import: check builds its filter before it starts reading (readpool)
-    from .control import ControlItem
-    from .records import Records
+    from .status import ControlItem
+    from ..model.records import Records
 
 
 class FilterError(ValueError):
@@ -118,7 +118,7 @@ def _issuer(assignment, records: Records) -> str | None:
 
 
 def _record_words(record_id: str, records: Records) -> str:
-    from .model.common import format_date
+    from ..model.common import format_date
 
     if record_id in records.meetings:
         meeting = records.meetings[record_id]

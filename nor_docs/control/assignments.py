@@ -14,8 +14,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .links import roadmaps_by_decision
-from .model.deadline import Deadline
-from .records import Records
+from ..model.deadline import Deadline
+from ..model.records import Records
 
 
 @dataclass(frozen=True)

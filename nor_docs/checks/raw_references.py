@@ -16,7 +16,7 @@ from typing import Any, Iterator
 
 from pydantic import BaseModel
 
-from .model.common import RefTo
+from ..model.common import RefTo
 
 
 def raw_references(model: type[BaseModel], data: Any, loc: tuple = ()) -> Iterator[tuple[tuple, RefTo, str]]:

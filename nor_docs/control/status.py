@@ -47,10 +47,11 @@ from enum import StrEnum
 from typing import Iterable
 
 from .assignments import Assignment, collect_assignments
-from .deadlines import PointState, Schedule, make_context, not_before_issue, schedule, track
-from .model.marks import Cancellation, ExecutionMark, Extension
-from .model.settings import DeadlineSettings
-from .records import Records
+from .tracking import PointState, track
+from .schedule import Schedule, make_context, not_before_issue, schedule
+from ..model.marks import Cancellation, ExecutionMark, Extension
+from ..model.settings import DeadlineSettings
+from ..model.records import Records
 
 
 class Status(StrEnum):

@@ -36,9 +36,9 @@ from __future__ import annotations
 import calendar as _calendar
 import datetime as dt
 from dataclasses import dataclass, field, replace
-from typing import Callable, Iterable, Mapping
+from typing import Callable, Mapping
 
-from .model.deadline import (
+from ..model.deadline import (
     DateDeadline,
     DayDeadline,
     Deadline,
@@ -56,141 +56,12 @@ from .model.deadline import (
     WeekdayDeadline,
     WithinDeadline,
 )
-from .model.marks import ExecutionMark, Extension
-from .model.settings import DeadlineSettings
-
-ONE_DAY = dt.timedelta(days=1)
+from ..model.settings import DeadlineSettings
+from .calendar import ONE_DAY, WorkCalendar, work_calendar
 MONTH_NAMES = (
     "январь", "февраль", "март", "апрель", "май", "июнь",
     "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь",
 )  # fmt: skip
-
-
-class WorkCalendar:
-    """Working days of a country's production calendar plus the rule for non-working days.
-
-    The non-working days of a year are computed once, on first use, from the ``holidays``
-    library (``is_working_day`` knows weekends, public holidays and transferred working days);
-    every later question is a set lookup.
-    """
-
-    def __init__(self, rule: str = "previous", country: str = "RU"):
-        if rule not in ("previous", "next", "none"):
-            raise ValueError(f"unknown non-working-day rule {rule!r}")
-        self.rule = rule
-        self.country = country
-        self._library = None
-        self._years: dict[int, frozenset[dt.date]] = {}
-
-    def non_working_days(self, year: int) -> frozenset[dt.date]:
-        days = self._years.get(year)
-        if days is None:
-            if self._library is None:
-                self._library = _country_calendar(self.country)
-            first = dt.date(year, 1, 1)
-            length = 366 if _calendar.isleap(year) else 365
-            is_working = self._library.is_working_day
-            days = frozenset(d for d in (first + dt.timedelta(i) for i in range(length)) if not is_working(d))
-            self._years[year] = days
-        return days
-
-    def is_working_day(self, day: dt.date) -> bool:
-        return day not in self.non_working_days(day.year)
-
-    def previous_working_day(self, day: dt.date) -> dt.date:
-        """``day`` itself if it is a working day, else the nearest working day before it."""
-        while not self.is_working_day(day):
-            day -= ONE_DAY
-        return day
-
-    def next_working_day(self, day: dt.date) -> dt.date:
-        while not self.is_working_day(day):
-            day += ONE_DAY
-        return day
-
-    def shift(self, day: dt.date) -> dt.date:
-        """Apply the non-working-day rule to a deadline date."""
-        if self.rule == "previous":
-            return self.previous_working_day(day)
-        if self.rule == "next":
-            return self.next_working_day(day)
-        return day
-
-    def last_working_day_of_month(self, year: int, month: int) -> dt.date:
-        return self.previous_working_day(_last_day(year, month))
-
-    def add_working_days(self, day: dt.date, count: int) -> dt.date:
-        """Step ``count`` working days from ``day`` (back when negative); lands on a working day."""
-        step = ONE_DAY if count >= 0 else -ONE_DAY
-        remaining = abs(count)
-        if remaining == 0:
-            return self.shift(day)
-        while remaining:
-            day += step
-            if self.is_working_day(day):
-                remaining -= 1
-        return day
-
-    def due_within(self, today: dt.date, due: dt.date, working_days: int) -> bool:
-        """True when ``due`` is today or at most ``working_days`` working days after today
-        (counting the working days in (today, due]). The walk stops as soon as it can tell."""
-        if due < today:
-            return False
-        if (due - today).days <= working_days:
-            return True
-        counted = 0
-        day = today
-        while day < due:
-            day += ONE_DAY
-            if self.is_working_day(day):
-                counted += 1
-                if counted > working_days:
-                    return False
-        return True
-
-
-def _country_calendar(country: str):
-    """The ``holidays`` calendar of ``country``. The library is imported on first use (~0.1 s:
-    it loads every country's module), never by ``validate``."""
-    import holidays
-
-    return holidays.country_holidays(country)
-
-
-def preload_calendar(country: str = "RU") -> None:
-    """Import the production calendar now: ``check`` calls it while a second process is already
-    reading the records (``readpool.prefetch``), so the import costs that process's time, not
-    the run's. Years are still computed on first use."""
-    _country_calendar(country)
-
-
-_CALENDARS: dict[tuple[str, str], WorkCalendar] = {}
-
-
-def work_calendar(rule: str = "previous", country: str = "RU") -> WorkCalendar:
-    """The shared calendar for a rule: years computed once per process, not once per item."""
-    key = (rule, country)
-    if key not in _CALENDARS:
-        _CALENDARS[key] = WorkCalendar(rule, country)
-    return _CALENDARS[key]
-
-
-class UnknownTimeZone(ValueError):
-    """The settings name a time zone the system does not know."""
-
-
-def office_today(timezone: str, override: dt.date | None = None, now: dt.datetime | None = None) -> dt.date:
-    """Today's date in the office's time zone (``override`` wins: ``--today``)."""
-    if override is not None:
-        return override
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-    try:
-        zone = ZoneInfo(timezone)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise UnknownTimeZone(timezone) from None
-    moment = now if now is not None else dt.datetime.now(dt.timezone.utc)
-    return moment.astimezone(zone).date()
 
 
 # --- control points ---------------------------------------------------------------------------
@@ -616,75 +487,6 @@ def _repeat(
     if (not points or points[-1].due <= today) and (until is None or start <= until):
         points.append(occurrence(start))
     return Schedule(tuple(points), following=following)
-
-
-# --- tracking: extensions and execution marks -------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class PointState:
-    """A control point as of a day: its effective due date (after extensions, with their
-    history) and the mark that closed it, if any."""
-
-    point: ControlPoint
-    due: dt.date
-    extensions: tuple[Extension, ...] = ()
-    closed_by: ExecutionMark | None = None
-
-    @property
-    def closed_on(self) -> dt.date | None:
-        return self.closed_by.date if self.closed_by is not None else None
-
-    @property
-    def late(self) -> bool:
-        return self.closed_by is not None and self.closed_by.date > self.due
-
-
-def track(
-    plan: Schedule,
-    marks: Iterable[ExecutionMark],
-    extensions: Iterable[Extension],
-    calendar: WorkCalendar,
-    today: dt.date,
-) -> tuple[PointState, ...]:
-    """The points of ``plan`` as of ``today``, given one part's marks and extensions (in record
-    order; only marks dated and extensions approved on or before ``today`` count)."""
-    if not marks and not extensions:  # most parts: nothing has happened to them yet
-        return tuple(PointState(p, p.due) for p in plan.points)
-    states = [PointState(p, p.due) for p in plan.points]
-    timeline: list[tuple[dt.date, int, int, object]] = []
-    for order, extension in enumerate(extensions):
-        if extension.approved <= today:
-            timeline.append((extension.approved, 0, order, extension))
-    for order, mark in enumerate(marks):
-        if not mark.interim and mark.date <= today:
-            timeline.append((mark.date, 1, order, mark))
-    timeline.sort(key=lambda entry: entry[:3])
-    for day, is_mark, _order, entry in timeline:
-        if is_mark:
-            for i, state in enumerate(states):
-                if state.closed_by is None and (state.point.opens is None or state.point.opens <= day):
-                    states[i] = replace(state, closed_by=entry)
-                    break
-            continue
-        if plan.standing:
-            continue  # «постоянно» has no date to move
-        open_index = next((i for i, s in enumerate(states) if s.closed_by is None), None)
-        due = calendar.shift(entry.new_deadline)
-        if open_index is None:
-            if states:
-                continue  # everything is closed: nothing left to move
-            # No point yet (waiting for an event's date): the extension sets the date.
-            point = ControlPoint(due, entry.new_deadline)
-            states.append(PointState(point, due, (entry,)))
-            continue
-        state = states[open_index]
-        states[open_index] = replace(state, due=due, extensions=state.extensions + (entry,))
-    if plan.following is not None and states and all(s.closed_by is not None for s in states):
-        nxt = plan.following(states[-1].point)
-        if nxt is not None:
-            states.append(PointState(nxt, nxt.due))
-    return tuple(states)
 
 
 # --- small date helpers ----------------------------------------------------------------------

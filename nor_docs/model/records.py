@@ -27,19 +27,19 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from .diagnostics import Diagnostic
-from .source.layout import NOT_RECORDS, enclosing_records, looks_like_records, read_first, record_files, shown_path
-from .model.common import ID_PATTERN, MAX_ID_LENGTH
-from .model.directory import DirectoryFile, Group, Organization, Person
-from .model.events import Event, EventsFile
-from .model.marks import MarksFile
-from .model.meeting import Meeting
-from .model.roadmap import Roadmap
-from .russian.mixedscript import ID_LOOKALIKES
-from .model.settings import Settings
-from .source.readpool import read_sources
-from .spelling import watch_for_directory
-from .source.yamlsource import Source, os_problem, parse_source, read_source
+from ..diagnostics import Diagnostic
+from ..source.layout import NOT_RECORDS, enclosing_records, looks_like_records, read_first, record_files, shown_path
+from .common import ID_PATTERN, MAX_ID_LENGTH
+from .directory import DirectoryFile, Group, Organization, Person
+from .events import Event, EventsFile
+from .marks import MarksFile
+from .meeting import Meeting
+from .roadmap import Roadmap
+from ..russian.mixedscript import ID_LOOKALIKES
+from .settings import Settings
+from ..source.readpool import read_sources
+from ..checks.spelling import watch_for_directory
+from ..source.yamlsource import Source, os_problem, parse_source, read_source
 
 _ID = re.compile(ID_PATTERN)
 
@@ -453,7 +453,7 @@ def _reference_hint(value) -> str:
     record, _, number = value.strip().partition("#")
     record = record.lower().translate(_LOOKALIKES)
     number = re.sub(r"[^0-9A-Za-zА-Яа-яЁё.-]+", "", number).strip(".-")
-    from .model.marks import ASSIGNMENT_ID_PATTERN
+    from .marks import ASSIGNMENT_ID_PATTERN
 
     guess = f"{record}#{number}"
     if guess != value and re.match(ASSIGNMENT_ID_PATTERN, guess):

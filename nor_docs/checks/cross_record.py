@@ -13,22 +13,22 @@ import re
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .assignments import Assignment, collect_assignments
-from .control import default_rule
-from .deadlines import resolved_spans, written_spans
-from .russian.dates import MAX_YEAR, MIN_YEAR
-from .diagnostics import Diagnostic
-from .links import decision_ids
-from .model.deadline import RelativeDeadline, SeveralDeadline
-from .model.common import ID_PATTERN
-from .model.directory import DirectoryFile
-from .model.events import EventsFile
-from .model.marks import ASSIGNMENT_ID_PATTERN
-from .model.meeting import Meeting
-from .model.roadmap import Roadmap
-from .near import near_id
-from .records import Records
-from .references import raw_references
+from ..control.assignments import Assignment, collect_assignments
+from ..control.status import default_rule
+from ..control.schedule import resolved_spans, written_spans
+from ..russian.dates import MAX_YEAR, MIN_YEAR
+from ..diagnostics import Diagnostic
+from ..control.links import decision_ids
+from ..model.deadline import RelativeDeadline, SeveralDeadline
+from ..model.common import ID_PATTERN
+from ..model.directory import DirectoryFile
+from ..model.events import EventsFile
+from ..model.marks import ASSIGNMENT_ID_PATTERN
+from ..model.meeting import Meeting
+from ..model.roadmap import Roadmap
+from ..near import near_id
+from ..model.records import Records
+from .raw_references import raw_references
 from .spelling import SpellingChecker
 
 _ID = re.compile(ID_PATTERN)
@@ -261,7 +261,7 @@ class _Checker:
         case = self.r.settings.documents.heard_case
         if case == "nominative":
             return
-        from .russian.names import position_case_problem
+        from ..russian.names import position_case_problem
 
         person = self.r.people.get(statement.person)
         if statement.position:
@@ -483,7 +483,7 @@ class _Checker:
                                 "поставьте решение на контроль")  # fmt: skip
                     return (f"у решения {number} заседания {record_id} нет исполнителей — это не поручение; "
                             "укажите в решении executors или уберите запись")  # fmt: skip
-        from .links import roadmap_item
+        from ..control.links import roadmap_item
 
         item = roadmap_item(self.r, record_id, number) if record_id in self.r.roadmaps else None
         if item is not None:
@@ -834,8 +834,8 @@ def _strings(data, loc) -> Iterator[tuple[tuple, str]]:
 
 def load_and_validate(root, display_root: str | None = None):
     """Load ``root`` and run every check: (records, sorted diagnostics)."""
-    from .diagnostics import sort_diagnostics
-    from .records import load_records
+    from ..diagnostics import sort_diagnostics
+    from ..model.records import load_records
 
     records, problems = load_records(root, display_root)
     problems.extend(validate_records(records))

@@ -15,7 +15,7 @@ import difflib
 import re
 from typing import Iterable, Iterator
 
-from .russian.mixedscript import TO_CYRILLIC
+from ..russian.mixedscript import TO_CYRILLIC
 
 _PUNCT = " .,;:"
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .records import Records
+from ..model.records import Records
 
 
 @dataclass(frozen=True)

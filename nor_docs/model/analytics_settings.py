@@ -19,7 +19,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from ..model.common import Record, Ref, Text
+from .common import Record, Ref, Text
 
 ImportField = Literal["school", "municipality", "procedure", "subject", "grade", "year", "participants", "low",
                       "percent", "marks_2", "marks_3", "marks_4", "marks_5", "mean_score"]  # fmt: skip
