@@ -48,7 +48,7 @@ def nor_docs() -> list[str]:
 def base_files(work: Path) -> list[Path]:
     """One of each kind: seeds, rendered samples, the text corpus, the DOCX corpus."""
     sys.path.insert(0, str(ROOT))
-    from nor_docs.render.build import build_protocols
+    from nor_docs.build.protocols import build_protocols
 
     seeds = next(p for p in (ROOT.parent / "shared" / "seeds", Path("/work/shared/seeds")) if p.is_dir())
     files = sorted(seeds.glob("*.txt"))

@@ -26,7 +26,7 @@ def main() -> None:
 
     from import_facts import SEEDS, differences, facts, import_into, measure_seeds
 
-    from nor_docs.render.build import build_protocols
+    from nor_docs.build.protocols import build_protocols
     from nor_docs.checks.cross_record import load_and_validate
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -67,7 +67,7 @@ def run_measured(command: list[str]) -> tuple[float, int, int, float]:
 
 def _views(records_dir: Path, names: list[str]) -> list[tuple[str, dict]]:
     from nor_docs.model.records import load_records, record_files
-    from nor_docs.render.view import protocol_view
+    from nor_docs.render.protocol_view import protocol_view
 
     files = [p for p in record_files(records_dir) if "meetings" not in p.parts or p.stem in set(names)]
     records, _ = load_records(records_dir, files=files)
@@ -83,7 +83,7 @@ _COMPILED = None
 def _docxtpl_one(index: int) -> None:
     from docxtpl import DocxTemplate
 
-    from nor_docs.render.engine import _environment
+    from nor_docs.render.compiled_template import _environment
 
     view, target = _JOBS[index]
     template = DocxTemplate(str(TEMPLATE))
@@ -191,7 +191,7 @@ def main() -> None:
         global _COMPILED
         from docxtpl import DocxTemplate  # noqa: F401 - imported before the workers fork, for both
 
-        from nor_docs.render.engine import CompiledTemplate
+        from nor_docs.render.compiled_template import CompiledTemplate
 
         _COMPILED = CompiledTemplate(TEMPLATE)
         scale = args.count / len(views)

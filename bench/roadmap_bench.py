@@ -147,9 +147,9 @@ def main() -> None:
     parser.add_argument("--pages", action="store_true", help="count the pages with LibreOffice")
     args = parser.parse_args()
 
-    from nor_docs.render.build import Templates
+    from nor_docs.build.protocols import Templates
     from nor_docs.render.roadmap_view import roadmap_view
-    from nor_docs.render.roadmaps import render_roadmap, roadmap_parts
+    from nor_docs.build.roadmaps import render_roadmap, roadmap_parts
     from nor_docs.checks.cross_record import load_and_validate
 
     records_dir = OUT / "roadmap-records"

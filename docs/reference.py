@@ -109,7 +109,7 @@ def _table(title: str, schema: dict, defs: dict) -> list[str]:
 
 
 def fields_page() -> str:
-    from nor_docs.schema import schema_for
+    from nor_docs.scaffold.schema import schema_for
 
     lines = ["# Поля записей", "", GENERATED, "",
              "Все поля каждого вида записей — из JSON Schema, которую строят модели (её же показывает "

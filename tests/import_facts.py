@@ -134,7 +134,7 @@ def all_decisions(meeting):
 
 def facts(meeting, records) -> dict[str, str]:
     """«path → value» of everything the protocol of ``meeting`` says."""
-    from nor_docs.render.view import protocol_view
+    from nor_docs.render.protocol_view import protocol_view
 
     printed = as_printed(records)
     out: dict[str, str] = {}

@@ -15,7 +15,7 @@ import pytest
 
 from conftest import ROOT
 from nor_docs.cli import cli
-from nor_docs.render.build import build_protocols
+from nor_docs.build.protocols import build_protocols
 
 sys.path.insert(0, str(ROOT / "bench"))
 from generate import generate  # noqa: E402

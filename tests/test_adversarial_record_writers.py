@@ -175,7 +175,7 @@ def test_an_import_of_nothing_leaves_no_folder_behind(runner, place):
 
 
 def test_an_analysis_report_that_fails_while_filled_is_nor313(runner, place, monkeypatch):
-    from nor_docs.analytics import report
+    from nor_docs.build import analysis as report
 
     def broken(*_args, **_kwargs):
         raise ZeroDivisionError("division by zero")

@@ -245,7 +245,7 @@ _TEMPLATES = None
 
 def _templates():
     global _TEMPLATES
-    from nor_docs.render.build import Templates
+    from nor_docs.build.protocols import Templates
 
     if _TEMPLATES is None:
         _TEMPLATES = Templates(TEMPLATES, str(TEMPLATES))
@@ -254,14 +254,14 @@ def _templates():
 
 def render_everything(root: Path, today: dt.date) -> None:
     """Every document and report of ``root`` as of ``today``, in memory; raises on any failure."""
-    from nor_docs import control_formats as out
+    from nor_docs.report import control_formats as out
     from nor_docs.control.status import control_items, discipline, summary
-    from nor_docs.ics import calendars
-    from nor_docs.render.build import render_meeting
+    from nor_docs.report.ics import calendars
+    from nor_docs.build.protocols import render_meeting
     from nor_docs.control.selection import ControlFilter
-    from nor_docs.render.control_view import control_sheet_view
+    from nor_docs.render.control_sheet_view import control_sheet_view
     from nor_docs.russian.typography import typeset_view
-    from nor_docs.render.roadmaps import render_roadmap, roadmap_parts
+    from nor_docs.build.roadmaps import render_roadmap, roadmap_parts
     from nor_docs.checks.cross_record import load_and_validate
 
     records, found = load_and_validate(root)
@@ -369,7 +369,7 @@ def _fixed_example(issued: dt.date):
 
 
 def test_a_document_that_fails_while_rendered_is_nor311_and_the_others_are_built(tmp_path, runner, monkeypatch):
-    from nor_docs.render import view
+    from nor_docs.render import protocol_view as view
 
     records = tmp_path / "records"
     shutil.copytree(ROOT / "records", records)
@@ -412,15 +412,15 @@ def test_a_roadmap_that_fails_while_rendered_is_nor311_and_the_others_are_built(
 @pytest.mark.parametrize("command", [["calendar"], ["build", "control"]])
 def test_a_calendar_or_control_sheet_that_fails_is_nor311_not_an_internal_error(tmp_path, runner, monkeypatch,
                                                                                  command):  # fmt: skip
-    import nor_docs.ics
-    import nor_docs.render.control_view
+    import nor_docs.report.ics
+    import nor_docs.render.control_sheet_view
 
     def fails(*args, **kwargs):
         raise ValueError("boom")
 
-    monkeypatch.setattr(nor_docs.ics, "calendars", fails)
-    monkeypatch.setattr(nor_docs.render.control_view, "control_sheet_view", fails)
-    monkeypatch.setattr("nor_docs.render.control_sheet.control_sheet_view", fails)
+    monkeypatch.setattr(nor_docs.report.ics, "calendars", fails)
+    monkeypatch.setattr(nor_docs.render.control_sheet_view, "control_sheet_view", fails)
+    monkeypatch.setattr("nor_docs.build.control_sheet.control_sheet_view", fails)
     result = runner.invoke(cli, [*command, "--records", str(ROOT / "records"), "--today", "2023-02-20", "--out",
                                  str(tmp_path / "out"), *(["--templates", str(TEMPLATES)] if "build" in command else [])])  # fmt: skip
     assert result.exit_code == 1, result.output
@@ -432,7 +432,7 @@ def test_a_calendar_or_control_sheet_that_fails_is_nor311_not_an_internal_error(
 
 
 def test_an_appendix_table_with_empty_rows_renders(tmp_path, runner):
-    from nor_docs.render.build import build_protocols
+    from nor_docs.build.protocols import build_protocols
 
     root = _write({"meetings/2024-01-10-wg.yaml": None}, tmp_path)
     base = (BASE / "meetings" / "2024-01-10-wg.yaml").read_text(encoding="utf-8")
@@ -478,7 +478,7 @@ def test_a_today_outside_the_allowed_years_is_a_usage_error(runner, tmp_path, co
 def test_a_number_written_with_a_leading_zero_is_printed_as_written(tmp_path):
     import docx
 
-    from nor_docs.render.build import build_protocols
+    from nor_docs.build.protocols import build_protocols
 
     root = _write({}, tmp_path)
     meeting = root / "meetings" / "2024-01-10-wg.yaml"
@@ -497,9 +497,9 @@ def test_hostile_text_opens_in_libreoffice_as_text(tmp_path, tmp_path_factory):
     from real_client import pdf_text, to_pdf
 
     from nor_docs.control.status import control_items
-    from nor_docs.render.build import build_protocols
-    from nor_docs.render.control_sheet import build_control_sheet
-    from nor_docs.render.extract import build_extract
+    from nor_docs.build.protocols import build_protocols
+    from nor_docs.build.control_sheet import build_control_sheet
+    from nor_docs.build.extracts import build_extract
     from nor_docs.checks.cross_record import load_and_validate
 
     files, _today = _fixed_example(dt.date(2100, 12, 1))
@@ -527,7 +527,7 @@ def test_every_column_of_an_appendix_table_can_show_its_text(tmp_path, columns):
     import zipfile
     from xml.etree import ElementTree as ET
 
-    from nor_docs.render.build import build_protocols
+    from nor_docs.build.protocols import build_protocols
 
     root = _write({}, tmp_path)
     meeting = root / "meetings" / "2024-01-10-wg.yaml"

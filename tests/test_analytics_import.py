@@ -125,7 +125,7 @@ def test_settings_teach_the_importer_an_office_own_headers(runner, records_copy,
 
 def test_a_protocol_prints_the_evidence_of_the_analysis_it_heard(records_copy):
     from nor_docs.model.records import load_records
-    from nor_docs.render.view import protocol_view
+    from nor_docs.render.protocol_view import protocol_view
 
     meeting = records_copy / "meetings" / "2023-10-31-kamenka-wg.yaml"
     text = meeting.read_text(encoding="utf-8")

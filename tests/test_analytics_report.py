@@ -12,7 +12,7 @@ import pytest
 from docx import Document
 
 from conftest import ROOT, SAMPLE_RECORDS, load_script
-from nor_docs.analytics.charts import chart_data
+from nor_docs.render.charts import chart_data
 from nor_docs.cli import cli
 
 GEN = load_script(ROOT / "bench" / "gen_results.py")

@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 from nor_docs.cli import cli
-from nor_docs.init_office import PACKAGE_FILES
+from nor_docs.scaffold.init_office import PACKAGE_FILES
 
 ROOT = Path(__file__).resolve().parent.parent
 TOOLS = Path(__file__).resolve().parent / "tools"
@@ -147,7 +147,7 @@ def test_problem_matcher_sorts_every_code_by_its_severity():
 
     from nor_docs.diagnostics import CODES, ERROR
 
-    from nor_docs.init_office import problem_matcher_json
+    from nor_docs.scaffold.init_office import problem_matcher_json
 
     matchers = json.loads(problem_matcher_json())["problemMatcher"]
     patterns = {m["severity"]: re.compile(m["pattern"][0]["regexp"]) for m in matchers}

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 import pytest
 
-from nor_docs import cli_texts
+from nor_docs.cli import russian_click as cli_texts
 from nor_docs.cli import cli
 
 # click's English scaffolding; none of it may reach a user.

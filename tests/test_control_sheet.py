@@ -23,8 +23,8 @@ from control_sheet_reader import read_sheet
 from nor_docs.cli import cli
 from nor_docs.control.status import control_items, discipline, summary
 from nor_docs.control.calendar import office_today
-from nor_docs.render.control_sheet import build_control_sheet
-from nor_docs.render.control_view import control_sheet_view, percent
+from nor_docs.build.control_sheet import build_control_sheet
+from nor_docs.render.control_sheet_view import control_sheet_view, percent
 from nor_docs.checks.cross_record import load_and_validate
 
 RECORDS = DATA / "control"

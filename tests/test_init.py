@@ -10,9 +10,9 @@ from pathlib import Path
 import yaml
 
 from nor_docs.cli import cli
-from nor_docs.init_office import Office, init_office, settings_yaml
+from nor_docs.scaffold.init_office import Office, init_office, settings_yaml
 from nor_docs.model.settings import Settings
-from nor_docs.schema import SCHEMAS, schema_text
+from nor_docs.scaffold.schema import SCHEMAS, schema_text
 
 EXPECTED = {
     ".github/nor-docs-problem-matcher.json", ".github/workflows/deadlines.yml", ".gitignore", ".gitlab-ci.yml",
@@ -117,7 +117,7 @@ def test_a_fresh_git_repository_is_empty_enough(runner, tmp_path):
 
 def test_a_file_that_appears_in_the_way_is_not_overwritten(tmp_path, monkeypatch):
     """Between the emptiness check and the writing another file may appear: ``x`` mode refuses it."""
-    import nor_docs.init_office as init_module
+    import nor_docs.scaffold.init_office as init_module
 
     target = tmp_path / "office"
     real = init_module.planned_files
@@ -157,7 +157,7 @@ def test_requirements_pin_nor_docs_and_the_libraries_it_ran_with(runner, tmp_pat
 
 
 def test_default_source_is_the_checkout_at_its_commit(monkeypatch):
-    from nor_docs import init_office as module
+    from nor_docs.scaffold import init_office as module
 
     answers = {("rev-parse", "HEAD"): "0123456789abcdef", ("remote", "get-url", "origin"): "git@git.example:uo/nor-docs.git",
                ("status", "--porcelain", "--untracked-files=no"): ""}  # fmt: skip
@@ -174,7 +174,7 @@ def test_default_source_is_the_checkout_at_its_commit(monkeypatch):
 
 
 def test_a_clone_of_a_clone_is_named_by_its_folder_with_a_warning(monkeypatch):
-    from nor_docs import init_office as module
+    from nor_docs.scaffold import init_office as module
 
     if not (Path(module.__file__).resolve().parent.parent / ".git").exists():
         return

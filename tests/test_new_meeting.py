@@ -102,7 +102,7 @@ def test_filled_scaffold_validates(runner, tmp_path, monkeypatch):
 
 
 def test_schema_line_leads_to_the_package_schema(runner, tmp_path, monkeypatch):
-    from nor_docs.schema import PACKAGE_SCHEMAS
+    from nor_docs.scaffold.schema import PACKAGE_SCHEMAS
 
     records = build_case(None, tmp_path)
     monkeypatch.chdir(tmp_path)

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from nor_docs.render.build import build_protocols
-from nor_docs.render.extract import build_extract
+from nor_docs.build.protocols import build_protocols
+from nor_docs.build.extracts import build_extract
 from real_client import pdf_page_texts, pdf_words, to_pdf
 
 pytestmark = pytest.mark.libreoffice

@@ -15,7 +15,7 @@ from lxml import etree
 
 from conftest import DATA, ROOT, SAMPLE_RECORDS
 from nor_docs.cli import cli
-from nor_docs.render.build import build_protocols
+from nor_docs.build.protocols import build_protocols
 from nor_docs.checks.cross_record import load_and_validate
 from protocol_facts import document_lines, find_in_order, meeting_facts, norm
 
@@ -453,7 +453,7 @@ def test_records_are_never_written_and_an_output_inside_them_is_refused(tmp_path
 
 
 def test_output_names_cannot_escape_the_output_folder(tmp_path):
-    from nor_docs.render.build import BuildRefused, output_path
+    from nor_docs.build.protocols import BuildRefused, output_path
 
     assert output_path(tmp_path, "2023-12-14-x") == tmp_path / "2023-12-14-x.docx"
     for bad in ("../x", "a/../../x", "/etc/x", "..", "Х"):
@@ -582,8 +582,8 @@ def test_plain_docxtpl_renders_the_same_text_from_the_same_template(tmp_path, lo
     """The compiled fast path is docxtpl's own templating, done once: same template, same text."""
     from docxtpl import DocxTemplate
 
-    from nor_docs.render.engine import CompiledTemplate, _environment
-    from nor_docs.render.view import protocol_view
+    from nor_docs.render.compiled_template import CompiledTemplate, _environment
+    from nor_docs.render.protocol_view import protocol_view
 
     records = loaded[TEST_RECORDS]
     for meeting_id in ("2022-01-31-ast-vks", "2023-01-31-ptz-nested", "2024-02-01-text"):
@@ -706,7 +706,7 @@ def test_progress_is_shown_only_on_a_terminal_and_for_more_than_a_few(monkeypatc
     import io
     import sys
 
-    from nor_docs.render.build import stderr_progress
+    from nor_docs.build.protocols import stderr_progress
 
     class Terminal(io.StringIO):
         def isatty(self):

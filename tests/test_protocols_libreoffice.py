@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, ROOT, SAMPLE_RECORDS
-from nor_docs.render.build import build_protocols
-from nor_docs.render.extract import build_extract
+from nor_docs.build.protocols import build_protocols
+from nor_docs.build.extracts import build_extract
 from real_client import pdf_pages, pdf_text, to_pdf
 
 pytestmark = pytest.mark.libreoffice

@@ -17,7 +17,7 @@ import pytest
 
 from conftest import DATA, ROOT, SAMPLE_RECORDS
 from nor_docs.cli import cli
-from nor_docs.render.roadmaps import build_roadmaps
+from nor_docs.build.roadmaps import build_roadmaps
 from nor_docs.checks.cross_record import load_and_validate
 
 TEMPLATES = ROOT / "templates"
@@ -442,7 +442,7 @@ def test_several_points_interim_reports_and_removal_from_control(tmp_path):
 
 def test_the_view_is_plain_strings_made_without_docx(records):
     from nor_docs.render.roadmap_view import roadmap_view
-    from nor_docs.render.roadmaps import roadmap_parts
+    from nor_docs.build.roadmaps import roadmap_parts
 
     view = roadmap_view(records.roadmaps[ORDERED], records, roadmap_parts(records, STATUS_DAY), STATUS_DAY)
 

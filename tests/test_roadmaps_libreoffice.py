@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SAMPLE_RECORDS, load_script
-from nor_docs.render.roadmaps import build_roadmaps
+from nor_docs.build.roadmaps import build_roadmaps
 from real_client import pdf_info, pdf_page_texts, to_pdf
 
 pytestmark = pytest.mark.libreoffice

@@ -17,7 +17,7 @@ import jsonschema
 import pytest
 
 from nor_docs.control.assignments import collect_assignments
-from nor_docs.schema import PACKAGE_SCHEMAS, SCHEMAS, schema_text
+from nor_docs.scaffold.schema import PACKAGE_SCHEMAS, SCHEMAS, schema_text
 from nor_docs.checks.cross_record import load_and_validate
 from nor_docs.source.yamlsource import read_source
 

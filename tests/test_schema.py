@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 
 from nor_docs.model.records import record_files
-from nor_docs.schema import PACKAGE_SCHEMAS, SCHEMAS, schema_for, schema_text
+from nor_docs.scaffold.schema import PACKAGE_SCHEMAS, SCHEMAS, schema_for, schema_text
 from nor_docs.source.yamlsource import read_source
 
 from conftest import SAMPLE_RECORDS

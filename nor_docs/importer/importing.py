@@ -86,7 +86,7 @@ def draft_file(path: str | Path, index) -> tuple[Draft | None, str | None, list[
 
 def render(draft: Draft, source_name: str, target: Path) -> tuple[str, str | None]:
     """(record YAML, directory-draft YAML or None) for ``draft`` written at ``target``."""
-    from ..scaffold import schema_link
+    from ..scaffold.meeting import schema_link
 
     header = [f"# yaml-language-server: $schema={schema_link(target, draft.schema, target.parent.parent)}",
               f"Черновик: {draft.what} из «{source_name}» (nor-docs import). Места, где нужен взгляд человека, "

@@ -1,9 +1,13 @@
-"""Rendering: the model → a plain view of formatted Russian strings → a DOCX template → bytes.
+"""Stage 8, render: view models and DOCX writing only — the checked records (and their control
+items) turned into plain strings, and those into a document's bytes.
 
-``view`` builds the view of a protocol or an extract (names inflected by ``nor_docs.names``),
-``engine`` compiles a DOCX template once and renders views into documents, ``package`` writes
-the zip deterministically, ``manifest`` remembers what a build was made from, ``build`` plans
-and runs a whole build in parallel. ``control_view`` and ``control_sheet`` do the same for the
-control sheet (контрольный лист) of control items as of a day; ``roadmap_view`` and ``roadmaps``
-for roadmaps (with statuses as of a day from ``nor_docs.control``).
+``protocol_view`` — a meeting as its protocol or extract shows it; ``roadmap_view`` — a roadmap,
+with statuses on request; ``control_sheet_view`` — the control sheet of control items;
+``analysis_view`` and ``charts`` — the analytic report of ``nor_docs/analytics`` (tables, charts);
+``compiled_template`` — a DOCX template compiled once and filled many times; ``docx_zip`` — the
+package zipped byte for byte the same every time.
+
+Imports the foundation, ``model/``, ``control/`` and ``analytics/`` (the domain a view shows);
+never ``report/`` or ``build/``, never YAML. A new document kind's view goes here
+(``<kind>_view.py``); where its template is found and its file written is ``build/``'s.
 """

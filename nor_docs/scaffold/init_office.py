@@ -29,15 +29,15 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
-from . import __version__
-from .exitcodes import OUTPUT, USAGE
-from .source.layout import FOLDERS, SETTINGS
-from .model.common import ID_PATTERN
-from .model.settings import Settings
+from .. import __version__
+from ..exitcodes import OUTPUT, USAGE
+from ..source.layout import FOLDERS, SETTINGS
+from ..model.common import ID_PATTERN
+from ..model.settings import Settings
 from .schema import SCHEMAS, schema_text
-from .templates_dir import SHIPPED as SHIPPED_TEMPLATES
+from ..build.templates import SHIPPED as SHIPPED_TEMPLATES
 
-PACKAGE_FILES = Path(__file__).resolve().parent / "office"
+PACKAGE_FILES = Path(__file__).resolve().parent.parent / "office"
 RECORD_FOLDERS = ("meetings", "marks", "events", "roadmaps")
 # package file → where it goes in the office repository
 COPIED = {
@@ -105,7 +105,7 @@ def init_office(target: str | Path, office: Office, nor_docs_source: str | None 
     except FileExistsError as error:
         raise InitError(f"{error.filename} уже есть: init ничего не перезаписывает; выберите пустую папку") from None
     except OSError as error:
-        from .outputs.atomic import os_error_text
+        from ..outputs.atomic import os_error_text
 
         raise InitError(f"не удалось записать {target}: {os_error_text(error, with_path=False)}") from None
     return started
@@ -123,7 +123,7 @@ def _check_target(target: Path) -> None:
         try:
             present = sorted(p.name for p in target.iterdir() if p.name not in IGNORED_IN_TARGET)
         except OSError as error:
-            from .outputs.atomic import os_error_text
+            from ..outputs.atomic import os_error_text
 
             raise InitError(f"папка {target} не читается: {os_error_text(error, with_path=False)}") from None
         if present:
@@ -175,7 +175,7 @@ def problem_matcher_json() -> str:
     severities is annotated right without anyone editing a regular expression."""
     import json
 
-    from .diagnostics import CODES, ERROR
+    from ..diagnostics import CODES, ERROR
 
     def matcher(severity: str, codes: list[str]) -> dict:
         alternatives = "|".join(code.removeprefix("NOR") for code in sorted(codes))
@@ -265,7 +265,7 @@ def requirement_line(source: str | None) -> tuple[str, list[str]]:
         elif re.match(r"^(\.{0,2}/|~)", source) or source.endswith((".whl", ".tar.gz")):
             source = f"nor-docs @ {Path(source).expanduser().resolve().as_uri()}"
         return source, warnings
-    checkout = Path(__file__).resolve().parent.parent
+    checkout = Path(__file__).resolve().parent.parent.parent
     if (checkout / ".git").exists() and shutil.which("git"):
         commit = _git(checkout, "rev-parse", "HEAD")
         origin = _git(checkout, "remote", "get-url", "origin")

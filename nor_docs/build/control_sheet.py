@@ -12,8 +12,8 @@ import datetime as dt
 from pathlib import Path
 
 from ..outputs.atomic import os_error_text, write_atomic
-from .build import BuildRefused, Templates, output_path
-from .control_view import control_sheet_view
+from .protocols import BuildRefused, Templates, output_path
+from ..render.control_sheet_view import control_sheet_view
 
 TEMPLATE = "control-sheet.docx"
 
@@ -25,7 +25,7 @@ def sheet_name(today: dt.date, by: str) -> str:
 
 def render_control_sheet(view: dict, templates_dir: str | Path = "templates") -> bytes:
     """The DOCX bytes of the sheet; raises ``TemplateProblem`` (NOR303 when the template is missing)."""
-    from .engine import TemplateProblem
+    from ..render.compiled_template import TemplateProblem
 
     templates = Templates(Path(templates_dir), str(templates_dir))
     path = templates.folder / TEMPLATE

@@ -109,7 +109,7 @@ class Templates:
     def choose(self, meeting, kind: str) -> Path:
         """The meeting's own template, else ``<issuer>/<kind>.docx``, else ``<kind>.docx``
         (an extract falls back to the protocol template). Raises ``TemplateProblem``."""
-        from .engine import TemplateProblem
+        from ..render.compiled_template import TemplateProblem
 
         if meeting.template:
             path = (self.folder / meeting.template).resolve()
@@ -129,7 +129,7 @@ class Templates:
 
     def choose_named(self, issuer: str, name: str) -> Path:
         """``<issuer>/<name>``, else ``<name>`` (a roadmap's ``roadmap.docx``). Raises ``TemplateProblem``."""
-        from .engine import TemplateProblem
+        from ..render.compiled_template import TemplateProblem
 
         for folder in (self.folder / issuer, self.folder):
             if (folder / name).is_file():
@@ -139,7 +139,7 @@ class Templates:
 
     def compiled(self, path: Path):
         """The compiled template (cached); raises its ``TemplateProblem`` every time it is asked."""
-        from .engine import CompiledTemplate, TemplateProblem
+        from ..render.compiled_template import CompiledTemplate, TemplateProblem
 
         if path not in self._compiled:
             try:
@@ -168,7 +168,7 @@ def render_meeting(meeting, records, templates: Templates, items=None, certifier
                    decisions=None):  # fmt: skip
     """(DOCX bytes, notices) for one meeting; raises ``TemplateProblem`` or ``ExtractProblem``."""
     from ..russian.typography import typeset_view
-    from .view import protocol_view
+    from ..render.protocol_view import protocol_view
 
     view, notices = protocol_view(meeting, records, records.settings, items=items,
                                   certifier=certifier, certified_on=certified_on, decisions=decisions)  # fmt: skip
@@ -246,8 +246,8 @@ def _render_batch(batch: list[str]) -> tuple[list[_Outcome], list[Diagnostic]]:
 def _render_batch_now(batch: list[str]) -> tuple[list[_Outcome], list[Diagnostic]]:
     from ..model.records import load_records
     from ..checks.cross_record import validate_records
-    from .engine import TemplateProblem
-    from .view import ExtractProblem
+    from ..render.compiled_template import TemplateProblem
+    from ..render.protocol_view import ExtractProblem
 
     job = _JOB
     assert job is not None
@@ -560,7 +560,7 @@ def _preload() -> None:
     from ..russian import names
     from ..model import records
     from ..checks import cross_record as validate  # noqa: F401
-    from . import engine, view  # noqa: F401
+    from ..render import compiled_template as engine, protocol_view as view  # noqa: F401
 
     names._engines()
 

@@ -13,12 +13,12 @@ import sys
 
 import click
 
-from ..cli import RECORDS_OPTION, build, cli, finish, parse_day
-from ..cli_texts import FOLDER, Choice, IntRange, Path
+from .root import RECORDS_OPTION, build, cli, finish, parse_day
+from .russian_click import FOLDER, Choice, IntRange, Path
 from ..exitcodes import ATTENTION, INVALID_RECORDS, OK, OUTPUT, USAGE
 from ..outputs.textsafety import printable
-from ..templates_dir import HELP as TEMPLATES_HELP
-from ..templates_dir import resolve_default
+from ..build.templates import HELP as TEMPLATES_HELP
+from ..build.templates import resolve_default
 
 FORMATS = ("text", "github", "gitlab", "json", "junit")
 
@@ -84,7 +84,7 @@ def _prepare(records_dir: str, today: dt.date | None, warn_days: int | None, sel
     warn = settings.warn_days if warn_days is None else warn_days
     items = control_items(records, today, warn)
     if selection:
-        from ..cli_texts import RussianUsageError
+        from .russian_click import RussianUsageError
         from ..control.selection import FilterError
 
         try:
@@ -148,7 +148,7 @@ def check(records_dir: str, today: dt.date | None, warn_days: int | None, fmt: s
         _refuse_output(output, records_dir, "файл отчёта", "отчёт не пишется в записи — укажите другой файл (--output)")
     selection = _selection(issuer, meeting, executor)
     records, items, today, warn, errors = _prepare(records_dir, today, warn_days, selection)
-    from .. import control_formats as out
+    from ..report import control_formats as out
     from ..control.status import discipline, summary
 
     if errors:
@@ -233,7 +233,7 @@ def calendar_command(records_dir: str, issuer: str | None, meeting: str | None, 
     if errors:
         click.echo(format_text(errors) + "\nКалендарь не собран: сначала исправьте записи.")
         sys.exit(INVALID_RECORDS)
-    from ..ics import calendars
+    from ..report.ics import calendars
 
     if selection:
         click.echo(printable(selection.describe(records)))
@@ -242,7 +242,7 @@ def calendar_command(records_dir: str, issuer: str | None, meeting: str | None, 
     except Exception as error:  # noqa: BLE001 - reported as the calendar's failure (NOR313)
         if os.environ.get("NOR_DOCS_DEBUG"):
             raise
-        from ..render.build import render_failure
+        from ..build.protocols import render_failure
 
         click.echo(printable(f"nor-docs: NOR313 {render_failure('календарь', error)}"), err=True)
         sys.exit(ATTENTION)
@@ -291,9 +291,9 @@ def build_control(records_dir: str, today: dt.date | None, by: str, warn_days: i
     from ..control.status import summary
     from ..diagnostics import Diagnostic
     from ..outputs.safety import OutputRefused, output_lock
-    from ..render.build import check_output_folder, render_failure
-    from ..render.control_sheet import build_control_sheet
-    from ..render.engine import TemplateProblem
+    from ..build.protocols import check_output_folder, render_failure
+    from ..build.control_sheet import build_control_sheet
+    from ..render.compiled_template import TemplateProblem
 
     try:
         check_output_folder(Path(records_dir), Path(out_dir), default="build/control")

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from ..cli import cli
+from .root import cli
 from ..outputs.textsafety import printable
 
 
@@ -28,7 +28,7 @@ def init_command(target: str, name: str, short_name: str | None, office_id: str,
     Пишет records/ (настройки с пояснениями, справочник с самим управлением, пустые папки),
     схемы и настройки редактора, шаблоны DOCX, CI для GitHub и GitLab, Makefile и .gitignore.
     Ничего не перезаписывает."""
-    from ..init_office import InitError, Office, init_office, next_steps
+    from ..scaffold.init_office import InitError, Office, init_office, next_steps
 
     office = Office(id=office_id, name=name, short_name=short_name, municipality=municipality)
     try:

@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, sort_diagnostics
-from .build import (BuildRefused, Templates, _list_inputs, check_output_folder, notices_as_diagnostics, output_path,
+from .protocols import (BuildRefused, Templates, _list_inputs, check_output_folder, notices_as_diagnostics, output_path,
                     records_not_found, render_failure, usage_problem)  # fmt: skip
 
 
@@ -54,8 +54,8 @@ def _build_extract(root: Path, out: Path, records_dir, templates_dir, meeting_id
     from ..outputs.atomic import os_error_text, write_atomic
     from ..model.records import claimed_ids, load_records
     from ..checks.cross_record import validate_records
-    from .engine import TemplateProblem
-    from .view import ExtractProblem
+    from ..render.compiled_template import TemplateProblem
+    from ..render.protocol_view import ExtractProblem
 
     shared, meetings = _list_inputs(root)
     # The files that claim this id (by name or by ``id:``): one is what is wanted; two, the
@@ -97,7 +97,7 @@ def _build_extract(root: Path, out: Path, records_dir, templates_dir, meeting_id
         hint = difflib.get_close_matches(certifier, sorted(records.people), n=1, cutoff=0.6)
         tail = f"; возможно, «{hint[0]}»?" if hint else ""
         raise usage_problem(f"--certifier: неизвестное лицо «{certifier}»{tail}")
-    from .build import render_meeting
+    from .protocols import render_meeting
 
     templates = Templates(Path(templates_dir), str(templates_dir))
     try:

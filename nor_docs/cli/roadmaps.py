@@ -6,10 +6,10 @@ import sys
 
 import click
 
-from ..cli import RECORDS_OPTION, build, parse_day
-from ..cli_texts import FOLDER
-from ..templates_dir import HELP as TEMPLATES_HELP
-from ..templates_dir import resolve_default
+from .root import RECORDS_OPTION, build, parse_day
+from .russian_click import FOLDER
+from ..build.templates import HELP as TEMPLATES_HELP
+from ..build.templates import resolve_default
 from ..outputs.textsafety import printable
 
 
@@ -26,7 +26,7 @@ from ..outputs.textsafety import printable
 def roadmaps(records_dir: str, out_dir: str, templates_dir: str, today, status: bool) -> None:
     """Собрать дорожную карту DOCX для каждой записи roadmaps/: <out>/<id>.docx."""
     from ..outputs.safety import OutputRefused
-    from ..render.roadmaps import build_roadmaps
+    from ..build.roadmaps import build_roadmaps
     from .protocols import build_exit_code
 
     try:

@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 DEFAULT = "templates"
-SHIPPED = Path(__file__).resolve().parent.parent / "templates"
+SHIPPED = Path(__file__).resolve().parent.parent.parent / "templates"
 HELP = "Папка с шаблонами DOCX (если ./templates нет — шаблоны, поставляемые с nor-docs)."
 
 

@@ -6,8 +6,8 @@ import sys
 
 import click
 
-from ..cli import RECORDS_OPTION, cli
-from ..cli_texts import FOLDER, Choice, Path
+from .root import RECORDS_OPTION, cli
+from .russian_click import FOLDER, Choice, Path
 from ..outputs.textsafety import printable
 
 
@@ -57,7 +57,7 @@ def schema(out_dir: str | None, records_dir: str) -> None:
     from ..outputs.atomic import os_error_text
     from ..exitcodes import OUTPUT
     from ..outputs.safety import OutputRefused, refuse_inside_records
-    from ..schema import write_schemas
+    from ..scaffold.schema import write_schemas
 
     try:
         if out_dir is not None:
@@ -85,7 +85,7 @@ def new() -> None:
 @click.option("--slug", default="meeting", show_default=True, metavar="СЛОВО", help="Окончание имени файла (латиницей).")
 def new_meeting(records_dir: str, on: str | None, slug: str) -> None:
     """Заготовка протокола заседания: records/meetings/<дата>-<slug>.yaml."""
-    from ..scaffold import ScaffoldError, scaffold_meeting
+    from ..scaffold.meeting import ScaffoldError, scaffold_meeting
 
     try:
         given = click.get_current_context().get_parameter_source("records_dir") is not click.core.ParameterSource.DEFAULT
@@ -118,7 +118,7 @@ def new_person(records_dir: str, person_id: str, full_name: str, position: str |
     Пример: nor-docs new person ivanova "Иванова Мария Петровна" --position "директор" --organization sosh-3"""
     from pathlib import Path as _Path
 
-    from ..directory_entry import EntryError, add_entry, person_entry
+    from ..scaffold.directory_entry import EntryError, add_entry, person_entry
 
     try:
         entry = person_entry(person_id, full_name, position, organization, gender)
@@ -147,7 +147,7 @@ def new_organization(records_dir: str, org_id: str, name: str, kind: str, short_
     Пример: nor-docs new organization sosh-3 "МБОУ «Средняя общеобразовательная школа № 3»" --short-name "МБОУ СОШ № 3\""""
     from pathlib import Path as _Path
 
-    from ..directory_entry import EntryError, add_entry, organization_entry
+    from ..scaffold.directory_entry import EntryError, add_entry, organization_entry
 
     try:
         entry = organization_entry(org_id, name, kind, short_name, municipality, parent)

@@ -26,7 +26,7 @@ from xml.parsers import expat
 
 from markupsafe import Markup, escape
 
-from .package import DYNAMIC_LEVEL, Part, zip_parts
+from .docx_zip import DYNAMIC_LEVEL, Part, zip_parts
 
 DOCUMENT_PART = "word/document.xml"
 CORE_PART = "docProps/core.xml"

@@ -7,9 +7,9 @@ import os
 import re
 from pathlib import Path
 
-from .exitcodes import OUTPUT, USAGE
-from .source.layout import enclosing_records
-from .model.common import MAX_ID_LENGTH, parse_date
+from ..exitcodes import OUTPUT, USAGE
+from ..source.layout import enclosing_records
+from ..model.common import MAX_ID_LENGTH, parse_date
 
 
 class ScaffoldError(Exception):
@@ -128,7 +128,7 @@ def _write_problem(error: OSError) -> str:
         return "нет прав на запись; проверьте права доступа или укажите другую папку (--records)"
     if isinstance(error, (FileExistsError, NotADirectoryError)):
         return "на пути к ней — файл, а не папка; укажите другую папку (--records)"
-    from .outputs.atomic import os_error_text
+    from ..outputs.atomic import os_error_text
 
     return f"{os_error_text(error, with_path=False)}; укажите другую папку (--records)"
 
@@ -138,14 +138,14 @@ def schema_link(path: Path, kind: str, records_dir: Path) -> str:
     records repository's own ``schemas/`` (``nor-docs init`` writes it beside ``records/``) when
     it has one, else the schemas nor-docs comes with."""
     own = records_dir.resolve().parent / "schemas" / f"{kind}.schema.json"
-    schema = own if own.is_file() else Path(__file__).resolve().parent / "schemas" / f"{kind}.schema.json"
+    schema = own if own.is_file() else Path(__file__).resolve().parent.parent / "schemas" / f"{kind}.schema.json"
     return Path(os.path.relpath(schema, path.parent.resolve())).as_posix()
 
 
 def _office_id(records_dir: Path) -> str | None:
     """The id of the one education office the directory lists (``nor-docs init`` writes it), to
     fill in ``issuer``; None when there is none or more than one."""
-    from .source.yamlsource import read_source
+    from ..source.yamlsource import read_source
 
     found = []
     for path in sorted((records_dir / "directory").glob("*.y*ml")):

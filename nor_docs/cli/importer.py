@@ -6,8 +6,8 @@ import sys
 
 import click
 
-from ..cli import RECORDS_OPTION, cli
-from ..cli_texts import FOLDER, Path
+from .root import RECORDS_OPTION, cli
+from .russian_click import FOLDER, Path
 from ..outputs.textsafety import printable
 
 

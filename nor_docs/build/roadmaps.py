@@ -22,7 +22,7 @@ from pathlib import Path
 
 from ..outputs.atomic import os_error_text, remove_leftovers, write_atomic
 from ..diagnostics import Diagnostic, sort_diagnostics
-from .build import (BuildRefused, BuildResult, Templates, _shown_name, check_output_folder, output_path,
+from .protocols import (BuildRefused, BuildResult, Templates, _shown_name, check_output_folder, output_path,
                     records_not_found, render_failure)  # fmt: skip
 
 TEMPLATE_NAME = "roadmap.docx"
@@ -39,7 +39,7 @@ class RoadmapBuild(BuildResult):
 
 def render_roadmap(roadmap, records, template, parts=None, today: dt.date | None = None) -> bytes:
     """The DOCX bytes of one roadmap (``parts``: assignment id → control items, for statuses)."""
-    from .roadmap_view import roadmap_view
+    from ..render.roadmap_view import roadmap_view
     from ..russian.typography import typeset_view
 
     view = roadmap_view(roadmap, records, parts, today)
@@ -81,7 +81,7 @@ def build_roadmaps(
 def _build_roadmaps(root: Path, out: Path, records_dir, templates_dir, today, status) -> RoadmapBuild:
     from ..model.records import load_records, record_files
     from ..checks.cross_record import validate_records
-    from .engine import TemplateProblem
+    from ..render.compiled_template import TemplateProblem
 
     records, found = load_records(root, str(records_dir))
     found.extend(validate_records(records, warnings=False))

@@ -16,11 +16,11 @@ import sys
 
 import click
 
-from ..cli import RECORDS_OPTION, build, cli, parse_day
-from ..cli_texts import FOLDER, Choice, IntRange, Path
+from .root import RECORDS_OPTION, build, cli, parse_day
+from .russian_click import FOLDER, Choice, IntRange, Path
 from ..exitcodes import ATTENTION, INVALID_RECORDS, OUTPUT, USAGE
-from ..templates_dir import HELP as TEMPLATES_HELP
-from ..templates_dir import resolve_default
+from ..build.templates import HELP as TEMPLATES_HELP
+from ..build.templates import resolve_default
 from ..outputs.textsafety import printable
 from .records import new
 
@@ -48,7 +48,7 @@ YEARS_OPTION = click.option("--years", default=None, metavar="ГОДЫ", callbac
 
 def _usage(message: str) -> None:
     """A usage error of the running command (exit 3): «nor-docs <команда>: …» and the help."""
-    from ..cli_texts import RussianUsageError
+    from .russian_click import RussianUsageError
 
     raise RussianUsageError(message, click.get_current_context())
 
@@ -255,7 +255,7 @@ def build_analysis(records_dir: str, rule_id: str | None, years: list[int] | Non
     from pathlib import Path as FsPath
 
     from ..outputs.safety import OutputRefused, output_lock
-    from ..render.build import check_output_folder
+    from ..build.protocols import check_output_folder
 
     try:
         check_output_folder(FsPath(records_dir), FsPath(out_dir), default="build/analysis")
@@ -273,11 +273,11 @@ def _build_analysis(records_dir: str, rule_id: str | None, years: list[int] | No
     ends the command (its diagnostic printed)."""
     import os
 
-    from ..analytics.report import build_report
+    from ..build.analysis import build_report
     from ..diagnostics import Diagnostic
     from ..outputs.safety import OutputRefused
-    from ..render.build import render_failure
-    from ..render.engine import TemplateProblem
+    from ..build.protocols import render_failure
+    from ..render.compiled_template import TemplateProblem
 
     records, data, analysis, found = _prepare(records_dir, rule_id, years)
     if signer is not None and signer not in records.people:
@@ -316,7 +316,7 @@ def _build_analysis(records_dir: str, rule_id: str | None, years: list[int] | No
 def new_group(records_dir: str, rule_id: str | None, years: list[int] | None, group_id: str | None, name: str | None,
               year: int | None, to_stdout: bool) -> None:  # fmt: skip
     """Группа в справочнике из школ, отвечающих правилу: records/directory/<id>.yaml."""
-    from ..analytics.drafts import group_draft
+    from ..scaffold.drafts import group_draft
     from ..outputs.textsafety import has_unsafe
 
     _check_id(group_id)
@@ -340,7 +340,7 @@ def new_group(records_dir: str, rule_id: str | None, years: list[int] | None, gr
 def new_roadmap(records_dir: str, rule_id: str | None, years: list[int] | None, roadmap_id: str | None, issuer: str | None,
                 year: int | None, to_stdout: bool) -> None:  # fmt: skip
     """Заготовка дорожной карты для школ, отвечающих правилу: records/roadmaps/<id>.yaml."""
-    from ..analytics.drafts import roadmap_draft
+    from ..scaffold.drafts import roadmap_draft
 
     _check_id(roadmap_id)
     records, _data, analysis, _found = _prepare(records_dir, rule_id, years)

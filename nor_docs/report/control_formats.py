@@ -16,10 +16,10 @@ import re
 from typing import Iterable
 from xml.etree import ElementTree as ET
 
-from .control.status import STATUS_TEXT, STATUSES, ControlItem, ExecutorDiscipline, days_word, default_rule, plural
-from .diagnostics import Diagnostic
-from .model.records import Records
-from .outputs.textsafety import printable
+from ..control.status import STATUS_TEXT, STATUSES, ControlItem, ExecutorDiscipline, days_word, default_rule, plural
+from ..diagnostics import Diagnostic
+from ..model.records import Records
+from ..outputs.textsafety import printable
 
 JSON_VERSION = 1
 GITHUB_LIMIT = 10  # GitHub shows at most 10 error and 10 warning annotations per step

@@ -14,8 +14,8 @@ from typing import Iterable
 
 from icalendar import Alarm, Calendar, Event
 
-from .control.status import ControlItem, default_rule
-from .model.records import Records
+from ..control.status import ControlItem, default_rule
+from ..model.records import Records
 
 PRODID = "-//nor-docs//Контроль исполнения поручений//RU"
 OPEN = frozenset({"open", "due_soon", "overdue", "extended"})

@@ -21,11 +21,11 @@ import re
 import tempfile
 from pathlib import Path
 
-from .outputs.safety import inside
+from ..outputs.safety import inside
 
-from .exitcodes import INVALID_RECORDS, OUTPUT, USAGE
-from .model.common import ID_PATTERN, MAX_ID_LENGTH
-from .model.directory import OrgKind
+from ..exitcodes import INVALID_RECORDS, OUTPUT, USAGE
+from ..model.common import ID_PATTERN, MAX_ID_LENGTH
+from ..model.directory import OrgKind
 
 ORG_KINDS: tuple[str, ...] = OrgKind.__args__  # type: ignore[attr-defined]
 _INITIALS = re.compile(r"^([А-ЯЁA-Z]\.\s?){1,2}$")
@@ -97,7 +97,7 @@ def add_entry(records_dir: Path, section: str, entry: dict, file: Path | None = 
         raise EntryError(f"папки записей {records_dir} нет; укажите её (--records)", INVALID_RECORDS)
     if file is not None:
         _check_file(file, records_dir)
-    from .outputs.safety import OutputRefused, output_lock
+    from ..outputs.safety import OutputRefused, output_lock
 
     folder = file.parent if file is not None else records_dir / "directory"
     try:
@@ -109,7 +109,7 @@ def add_entry(records_dir: Path, section: str, entry: dict, file: Path | None = 
 
 
 def _add_entry(records_dir: Path, section: str, entry: dict, file: Path | None) -> Path:
-    from .outputs.atomic import write_atomic
+    from ..outputs.atomic import write_atomic
 
     known = _known_ids(records_dir)
     if entry["id"] in known:
@@ -133,7 +133,7 @@ def _add_entry(records_dir: Path, section: str, entry: dict, file: Path | None) 
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, new.encode("utf-8"))
     except OSError as error:
-        from .outputs.atomic import os_error_text
+        from ..outputs.atomic import os_error_text
 
         raise EntryError(f"не удалось записать {path}: {os_error_text(error, with_path=False)}", OUTPUT) from None
     return path
@@ -195,7 +195,7 @@ def append_to_section(text: str, section: str, item: list[str]) -> str:
 
 def _known_ids(records_dir: Path) -> dict[str, tuple[str, str]]:
     """Every id the records folder defines: id → (where, the directory section or record kind)."""
-    from .model.records import load_records
+    from ..model.records import load_records
 
     records, _ = load_records(records_dir)
     found = {}
@@ -207,7 +207,7 @@ def _known_ids(records_dir: Path) -> dict[str, tuple[str, str]]:
 
 
 def _unknown_organization(field: str, value: str, known: dict) -> str:
-    from .near import near_id
+    from ..near import near_id
 
     organizations = sorted(k for k, (_, kind) in known.items() if kind == "organizations")
     hint = near_id(value, organizations)
@@ -219,8 +219,8 @@ def _default_file(records_dir: Path, entry: dict) -> Path:
     """Where an entry goes without ``--file``: the file that defines the person's organisation
     (or the organisation's parent), else the only directory file, else ``directory/people.yaml``
     or ``directory/organizations.yaml``."""
-    from .source.layout import record_files
-    from .source.yamlsource import read_source
+    from ..source.layout import record_files
+    from ..source.yamlsource import read_source
 
     # as the records are read: no pipe or device named *.yaml, no link out of the repository
     files = [p for p in record_files(records_dir) if p.parent == records_dir / "directory"]
@@ -237,16 +237,16 @@ def _default_file(records_dir: Path, entry: dict) -> Path:
 
 
 def _new_directory_text(path: Path, records_dir: Path) -> str:
-    from .scaffold import schema_link
+    from .meeting import schema_link
 
     return f"# yaml-language-server: $schema={schema_link(path, 'directory', records_dir)}\n"
 
 
 def _problems_of(text: str, path: Path) -> list[str]:
     """What reading and checking ``text`` as the directory file ``path`` would report."""
-    from .model.records import _validate
-    from .model.directory import DirectoryFile
-    from .source.yamlsource import read_source
+    from ..model.records import _validate
+    from ..model.directory import DirectoryFile
+    from ..source.yamlsource import read_source
 
     with tempfile.TemporaryDirectory() as folder:
         scratch = Path(folder) / path.name

@@ -13,13 +13,13 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .model.directory import DirectoryFile
-from .model.events import EventsFile
-from .model.marks import MarksFile
-from .model.meeting import Meeting
-from .model.roadmap import Roadmap
-from .model.settings import Settings
-from .analytics.model import Rule
+from ..model.directory import DirectoryFile
+from ..model.events import EventsFile
+from ..model.marks import MarksFile
+from ..model.meeting import Meeting
+from ..model.roadmap import Roadmap
+from ..model.settings import Settings
+from ..analytics.model import Rule
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "meeting": Meeting,
@@ -30,7 +30,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "settings": Settings,
     "rule": Rule,
 }
-PACKAGE_SCHEMAS = Path(__file__).parent / "schemas"
+PACKAGE_SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
 
 
 def schema_for(kind: str) -> dict:
@@ -80,7 +80,7 @@ def schema_text(kind: str) -> str:
 
 def write_schemas(out_dir: str | Path | None = None) -> list[Path]:
     """Write ``<kind>.schema.json`` for every kind; return the paths written."""
-    from .outputs.atomic import write_atomic
+    from ..outputs.atomic import write_atomic
 
     out = Path(out_dir) if out_dir else PACKAGE_SCHEMAS
     out.mkdir(parents=True, exist_ok=True)

@@ -19,7 +19,7 @@ import os
 
 import click
 
-from .exitcodes import INTERRUPTED, USAGE
+from ..exitcodes import INTERRUPTED, USAGE
 
 HELP_TEXT = "Показать эту справку и выйти."
 VERSION_TEXT = "Показать версию и выйти."
@@ -97,7 +97,7 @@ class RussianUsageError(click.UsageError):
     def format_message(self) -> str:
         """One line (a value from the command line, printable: a workflow input with a line break
         cannot forge a CI command), then the way to the help."""
-        from .outputs.textsafety import printable
+        from ..outputs.textsafety import printable
 
         ctx = self.ctx
         if ctx is None:

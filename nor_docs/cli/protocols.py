@@ -6,10 +6,10 @@ import sys
 
 import click
 
-from ..cli import RECORDS_OPTION, build
-from ..cli_texts import FOLDER, IntRange
-from ..templates_dir import HELP as TEMPLATES_HELP
-from ..templates_dir import resolve_default
+from .root import RECORDS_OPTION, build
+from .russian_click import FOLDER, IntRange
+from ..build.templates import HELP as TEMPLATES_HELP
+from ..build.templates import resolve_default
 from ..outputs.textsafety import printable
 
 OUT_OPTION = click.option(
@@ -53,7 +53,7 @@ def protocols(records_dir: str, out_dir: str, templates_dir: str, jobs: int | No
               progress: bool) -> None:  # fmt: skip
     """Собрать протокол DOCX для каждого заседания: <out>/<id заседания>.docx."""
     from ..outputs.safety import OutputRefused
-    from ..render.build import build_protocols, stderr_progress
+    from ..build.protocols import build_protocols, stderr_progress
 
     try:
         result = build_protocols(records_dir, out_dir, templates_dir, jobs=jobs, force=force,
@@ -97,7 +97,7 @@ def extract(meeting_id: str, items: tuple[str, ...], records_dir: str, out_dir: 
             decisions: tuple[str, ...], certifier: str | None, certified_on: str | None) -> None:  # fmt: skip
     """Выписка из протокола: выбранные пункты с исходными номерами и заверением «Верно»."""
     from ..outputs.safety import OutputRefused
-    from ..render.extract import build_extract
+    from ..build.extracts import build_extract
 
     try:
         path, found = build_extract(records_dir, out_dir, templates_dir, meeting_id, list(items),

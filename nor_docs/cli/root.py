@@ -17,12 +17,12 @@ from typing import NoReturn
 
 import click
 
-from . import __version__
-from .cli_texts import VERSION_MESSAGE, VERSION_TEXT, Group, Path
-from .exitcodes import INTERNAL, INTERRUPTED, table_text
-from .outputs.textsafety import printable
+from .. import __version__
+from .russian_click import VERSION_MESSAGE, VERSION_TEXT, Group, Path
+from ..exitcodes import INTERNAL, INTERRUPTED, table_text
+from ..outputs.textsafety import printable
 
-# Modules under nor_docs/commands/ whose commands make up the CLI.
+# Modules of nor_docs/cli/ whose commands make up the CLI (each registers its commands on import).
 COMMAND_MODULES = (
     "init",
     "records",
@@ -49,7 +49,7 @@ def parse_day(ctx, param, value):
     usage error."""
     if value is None:
         return None
-    from .russian.dates import parse_date
+    from ..russian.dates import parse_date
 
     try:
         return parse_date(value)
@@ -96,7 +96,7 @@ def _exit_now(code) -> None:
 
 
 for _name in COMMAND_MODULES:
-    importlib.import_module(f"{__package__}.commands.{_name}")
+    importlib.import_module(f"{__package__}.{_name}")
 
 
 def main() -> None:

@@ -17,10 +17,10 @@ from pathlib import Path
 from markupsafe import Markup, escape
 
 from ..outputs.atomic import os_error_text, write_atomic
-from ..render.build import BuildRefused, Templates, output_path
-from ..render.package import DYNAMIC_LEVEL, Part, zip_parts
-from .charts import Chart, draw_all
-from .report_view import report_view
+from .protocols import BuildRefused, Templates, output_path
+from ..render.docx_zip import DYNAMIC_LEVEL, Part, zip_parts
+from ..render.charts import Chart, draw_all
+from ..render.analysis_view import report_view
 
 TEMPLATE = "analysis.docx"
 EMU_PER_MM = 36000
@@ -75,7 +75,7 @@ def with_images(docx: bytes, charts: list[Chart]) -> bytes:
 
 def render_report(records, data, analysis, on, signer: str | None, templates_dir: str | Path = "templates") -> tuple[bytes, list[Chart], dict]:
     """(DOCX bytes, the charts, the view); raises ``TemplateProblem`` (NOR303: no template)."""
-    from ..render.engine import TemplateProblem
+    from ..render.compiled_template import TemplateProblem
 
     templates = Templates(Path(templates_dir), str(templates_dir))
     path = templates.folder / TEMPLATE

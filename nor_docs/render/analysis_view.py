@@ -16,13 +16,13 @@ import re
 
 from ..model.common import format_date
 from .charts import ChartSpec
-from .compare import Average, Averages
-from .evidence import evidence_text, heading, percent
-from .identify import Analysis, Finding
-from .model import REGION, ResultLine
-from .output import rule_statement
-from .rules import stated, years_text
-from .subjects import procedure_key
+from ..analytics.compare import Average, Averages
+from ..analytics.evidence import evidence_text, heading, percent
+from ..analytics.identify import Analysis, Finding
+from ..analytics.model import REGION, ResultLine
+from ..analytics.output import rule_statement
+from ..analytics.rules import stated, years_text
+from ..analytics.subjects import procedure_key
 
 BARS_HEIGHT_MM = 215  # a bar chart and its caption fit on a page of text height 257 mm
 SCHOOLS_PER_PANELS = 8  # schools in one figure of dynamics (four rows of two: a page)
