@@ -12,12 +12,14 @@ from hypothesis import strategies as st
 from nor_docs.russian.mixedscript import ADJACENT, adjacent_letters, looks_like_id, message, mixed_words
 from nor_docs.model.common import ID_PATTERN
 from nor_docs.model.marks import ASSIGNMENT_ID_PATTERN
+from nor_docs.checks.characters import mixed_scripts
 from nor_docs.source.yamlsource import parse_source
 
 
 def nor208(yaml_text: str) -> list[tuple[int, int, str]]:
-    """(line, column, message) of every NOR208 the reader reports for ``yaml_text``."""
-    _, problems = parse_source(yaml_text.encode("utf-8"), "x.yaml")
+    """(line, column, message) of every NOR208 the check reports for ``yaml_text``."""
+    source, problems = parse_source(yaml_text.encode("utf-8"), "x.yaml")
+    problems += mixed_scripts(source) if source is not None else []
     return [(d.line, d.column, d.message) for d in problems if d.code == "NOR208"]
 
 
@@ -118,7 +120,7 @@ def test_the_quick_look_at_the_bytes(text, expected):
 
 
 def test_only_values_on_the_lines_with_a_pair_are_looked_at(monkeypatch):
-    import nor_docs.source.yamlsource as yamlsource
+    import nor_docs.checks.characters as yamlsource
 
     looked_at = []
     monkeypatch.setattr(yamlsource, "SUSPECT", "")  # every value passes the per-value look

@@ -45,7 +45,7 @@ def summary(records, found):
         [(d.file, d.line, d.column, d.code, d.message) for d in found],
         sorted(records.meetings),
         [s.path for s in records.sources],
-        [(s.data, list(s.values), list(s.keys), list(s.sizes), s.watched, s.placeholders) for s in records.sources],
+        [(s.data, list(s.values), list(s.keys), list(s.sizes), s.placeholders) for s in records.sources],
     )
 
 
@@ -75,13 +75,13 @@ def test_both_ends_are_read_and_meet(corpus, monkeypatch):
     real = readpool.read_source
     read_here = []
 
-    def noting(path, shown, watch=None):
+    def noting(path, shown):
         if os.getpid() == parent:
             read_here.append(shown)
-        return real(path, shown, watch)
+        return real(path, shown)
 
     monkeypatch.setattr(readpool, "read_source", noting)
-    got = {i: source.path if source else found[0].file for i, (source, found) in readpool.read_sources(jobs, None, 0)}
+    got = {i: source.path if source else found[0].file for i, (source, found) in readpool.read_sources(jobs, 0)}
     assert sorted(got) == list(range(len(jobs)))  # each once
     assert [got[i] for i in range(len(jobs))] == [shown for _, shown in jobs]
     assert read_here and read_here == [shown for _, shown in jobs[: len(read_here)]]  # a prefix
@@ -94,12 +94,12 @@ def test_a_dying_worker_leaves_its_files_to_this_process(corpus, monkeypatch):
     real = readpool.read_source
     calls = {"n": 0}
 
-    def dies_in_the_worker(path, shown, watch=None):
+    def dies_in_the_worker(path, shown):
         if os.getpid() != parent:
             calls["n"] += 1
             if calls["n"] > 40:  # after a chunk or so
                 os._exit(3)
-        return real(path, shown, watch)
+        return real(path, shown)
 
     monkeypatch.setattr(readpool, "read_source", dies_in_the_worker)
     assert summary(*run(corpus, monkeypatch, "2")) == expected
@@ -108,7 +108,7 @@ def test_a_dying_worker_leaves_its_files_to_this_process(corpus, monkeypatch):
 def test_an_abandoned_read_stops_the_worker(corpus, monkeypatch):
     monkeypatch.setenv("NOR_DOCS_JOBS", "2")
     jobs = [(p, p.name) for p in sorted((corpus / "meetings").iterdir())]
-    results = readpool.read_sources(jobs, None, min_bytes=0)
+    results = readpool.read_sources(jobs, min_bytes=0)
     next(results)
     pid = results.gi_frame.f_locals["worker"].pid
     assert pid is not None

@@ -1,6 +1,6 @@
 """A problem inside a long text is reported on its own line, not on the line the text starts."""
 
-from nor_docs.checks.cross_record import SpellingChecker
+from nor_docs.checks.spelling import SpellingChecker
 from nor_docs.model.directory import Organization
 from nor_docs.source.yamlsource import parse_source
 

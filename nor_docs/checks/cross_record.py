@@ -29,7 +29,8 @@ from ..model.roadmap import Roadmap
 from ..near import near_id
 from ..model.records import Records
 from .raw_references import raw_references
-from .spelling import SpellingChecker
+from .characters import mixed_scripts, spaced_hyphens
+from .spelling import misspelt_organizations
 
 _ID = re.compile(ID_PATTERN)
 _ASSIGNMENT_ID = re.compile(ASSIGNMENT_ID_PATTERN)
@@ -56,8 +57,10 @@ def validate_records(records: Records, *, warnings: bool = True) -> list[Diagnos
         check.unvalidated_references()
     if warnings:
         check.schema_comments()
-        check.spellings()
-        check.spaced_hyphens()
+        check.found += misspelt_organizations(records)
+        for source in records.sources:
+            check.found += spaced_hyphens(source)
+            check.found += mixed_scripts(source)
     return check.found
 
 
@@ -611,46 +614,6 @@ class _Checker:
                                              "нет строки «# yaml-language-server: $schema=…»: редактор не "
                                              "подскажет поля; добавьте её (см. nor-docs schema)"))  # fmt: skip
 
-    def spaced_hyphens(self) -> None:
-        """«инспекторско -аналитического»: a space typed before the hyphen of a compound word
-        (NOR212). The typograph leaves it as typed; a reader sees a stray space."""
-        for source in self.r.sources:
-            text = source.text
-            # (a literal first, so that the scan is a quick one: every YAML list has « - »)
-            for match in _SPACED_HYPHEN.finditer(text):
-                at = match.start()
-                before = _WORD_BEFORE.search(text[max(0, at - 60):at])
-                if before is None:
-                    continue  # « -слово» after a digit or a bracket: not a word broken in two
-                start = text.rfind("\n", 0, at) + 1
-                if text[start:at].lstrip().startswith("#"):
-                    continue  # a comment
-                first = at - len(before.group())
-                word = text[first:match.end()]
-                self.found.append(Diagnostic(source.path, text.count("\n", 0, at) + 1, first - start + 1, "NOR212",
-                                             f"«{word}»: пробел перед дефисом внутри слова — похоже на опечатку; "
-                                             f"возможно, «{word.replace(' ', '')}»?"))  # fmt: skip
-
-    def spellings(self) -> None:
-        """Text that names an organisation almost, but not exactly, as the directory does."""
-        checker = SpellingChecker(self.r.organizations.values())
-        if checker.pattern is None:
-            return
-        for source in self.r.sources:
-            if source.watched is not None:  # set aside by the reader while it read the file
-                candidates = ((text, index, None) for text, index in source.watched)
-            else:  # read before the directory was known (the directory itself)
-                candidates = ((text, None, loc) for loc, text in _strings(source.data, ())
-                              if checker.pattern.search(text))  # fmt: skip
-            for text, index, loc in candidates:
-                for offset, written, org in checker.near_misses(text):
-                    line, col = (source.position_in_value_at(index, text, offset) if loc is None
-                                 else source.position_in_value(loc, text, offset))  # fmt: skip
-                    self.found.append(Diagnostic(source.path, line, col, "NOR202",
-                                                 f"«{written}» — так организация в справочнике не пишется; "
-                                                 f"возможно, «{org.display_name}» ({org.id})? Исправьте текст или "
-                                                 "добавьте написание в aliases"))  # fmt: skip
-
 
 # The ways to add what a reference names but the records lack ({id} is the id written).
 _ADD_PERSON = "добавьте человека в справочник: nor-docs new person {id} \"Фамилия Имя Отчество\""
@@ -740,10 +703,6 @@ def _control_points(assignment: Assignment) -> int | None:
 
 
 _FILE_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:\b|[-_.])")
-# A space, a hyphen (or an en dash) and the rest of a word, after the word's first part:
-# «инспекторско -аналитического».
-_SPACED_HYPHEN = re.compile(r" [-–][а-яё]+")
-_WORD_BEFORE = re.compile(r"[А-Яа-яЁё]+\Z")
 
 
 def unknown_reference(value: str, allowed: Iterable[str], what: str) -> tuple[str, str]:
@@ -821,23 +780,12 @@ def _roadmap_items(roadmap) -> Iterator[tuple[tuple, object]]:
         yield ("items", j), item
 
 
-def _strings(data, loc) -> Iterator[tuple[tuple, str]]:
-    if isinstance(data, str):
-        yield loc, data
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            yield from _strings(value, loc + (key,))
-    elif isinstance(data, list):
-        for i, value in enumerate(data):
-            yield from _strings(value, loc + (i,))
-
-
 def load_and_validate(root, display_root: str | None = None):
     """Load ``root`` and run every check: (records, sorted diagnostics)."""
     from ..diagnostics import sort_diagnostics
     from ..model.records import load_records
 
-    records, problems = load_records(root, display_root)
+    records, problems = load_records(root, display_root, parallel=True)
     problems.extend(validate_records(records))
     return records, sort_diagnostics(problems)
 

@@ -2,19 +2,19 @@
 
 Hand-made protocols carry one school spelled two ways («Головинцино» for «Головинщино»). The
 directory lists each organisation's name, short name and known ``aliases``; text that names an
-organisation one letter off is reported. Only text at a name's first word is compared
-(a precompiled regex over those first words finds the places), and the YAML reader runs the check
-on every string as it reads (``watch_for_directory``), setting aside the few with a near-miss
-(``Source.watched``) — in the worker process for the files it reads — so the check itself never
-walks the records again.
+organisation one letter off is reported. Only text at a name's first word is compared (a
+precompiled regex over those first words finds the places), and a file is looked at value by value
+only when its whole text has a near-miss (most have none).
 """
 
 from __future__ import annotations
 
 import difflib
 import re
+from pathlib import Path
 from typing import Iterable, Iterator
 
+from ..diagnostics import Diagnostic
 from ..russian.mixedscript import TO_CYRILLIC
 
 _PUNCT = " .,;:"
@@ -107,9 +107,8 @@ class _Named:
 
 
 def watch_for_directory(directory_data: Iterable) -> SpellingChecker | None:
-    """The watch for the YAML reader (None: no organisation names), from the directory files'
-    data as read — before, and whatever, the model makes of it — so that it can be built in
-    the process that starts the worker, before the models are even imported (``readpool``)."""
+    """What looks for near-misses (None: no organisation names), from the directory files' data as
+    read — whatever the model makes of it."""
     organizations = []
     for data in directory_data:
         items = data.get("organizations") if isinstance(data, dict) else None
@@ -124,3 +123,44 @@ def watch_for_directory(directory_data: Iterable) -> SpellingChecker | None:
                 organizations.append(_Named(str(item.get("id")), spellings))
     checker = SpellingChecker(organizations)
     return checker if checker.pattern is not None else None
+
+
+def misspelt_organizations(records) -> list[Diagnostic]:
+    """NOR202 for every string value that names an organisation almost as the directory does.
+
+    The names looked for are those of the directory files as read (``watch_for_directory``: a file
+    that failed its schema too); what is reported names the organisations that loaded. Settings
+    and directory files are looked at value by value; every other file only when its whole text
+    has a near-miss."""
+    checker = SpellingChecker(records.organizations.values())
+    if checker.pattern is None:
+        return []
+    first = records.sources[: records.directory_sources]
+    watch = watch_for_directory(source.data for source in first if Path(source.path).name != "settings.yaml")
+    found = []
+    for number, source in enumerate(records.sources):
+        if number < records.directory_sources:
+            candidates = ((loc, text) for loc, text in _strings(source.data, ()) if checker.pattern.search(text))
+        elif watch is not None and watch.search(source.text):
+            candidates = ((loc, text) for loc, text in _strings(source.data, ()) if watch.search(text))
+        else:
+            continue
+        for loc, text in candidates:
+            for offset, written, org in checker.near_misses(text):
+                line, col = source.position_in_value(loc, text, offset)
+                found.append(Diagnostic(source.path, line, col, "NOR202",
+                                        f"«{written}» — так организация в справочнике не пишется; "
+                                        f"возможно, «{org.display_name}» ({org.id})? Исправьте текст или "
+                                        "добавьте написание в aliases"))  # fmt: skip
+    return found
+
+
+def _strings(data, loc: tuple) -> Iterator[tuple[tuple, str]]:
+    if isinstance(data, str):
+        yield loc, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(value, loc + (key,))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _strings(value, loc + (i,))

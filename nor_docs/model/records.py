@@ -38,8 +38,7 @@ from .roadmap import Roadmap
 from ..russian.mixedscript import ID_LOOKALIKES
 from .settings import Settings
 from ..source.readpool import read_sources
-from ..checks.spelling import watch_for_directory
-from ..source.yamlsource import Source, os_problem, parse_source, read_source
+from ..source.yamlsource import PLACEHOLDER, Source, os_problem, parse_source, read_source
 
 _ID = re.compile(ID_PATTERN)
 
@@ -92,6 +91,7 @@ class Records:
     # Records left out because their id was taken already (NOR107): (id, where the second one is).
     duplicates: list[tuple[str, Located]] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
+    directory_sources: int = 0  # the first of ``sources``: settings and the directory, read first
     files: list[Path] = field(default_factory=list)  # every record file read, sorted
     # What is computed from the loaded records once per run (``assignments.collect_assignments``);
     # the records are not changed after loading.
@@ -115,16 +115,17 @@ class Records:
 
 
 def load_records(
-    root: str | Path, display_root: str | None = None, files: list[Path] | None = None
+    root: str | Path, display_root: str | None = None, files: list[Path] | None = None, *, parallel: bool = False
 ) -> tuple[Records, list[Diagnostic]]:
     """Load every record under ``root``; return what loaded and every problem found.
 
     ``files`` (paths under ``root``, in ``record_files`` order) loads only those: a builder that
     renders a few meetings loads the directory and settings plus just these meetings.
 
-    The settings and the directory are read first; the organisation names they hold let the
-    YAML reader set aside the text the spelling check reports (``spelling.py``). The rest is read
-    by ``readpool.read_sources`` (in two processes when the folder is large). The cyclic garbage
+    The settings and the directory are read first, the rest — with ``parallel`` — by
+    ``readpool.read_sources`` (in two processes when the folder is large; only the one load path
+    of a whole folder asks for it, ``pipeline.load_checked``). A value that is only a scaffold's
+    «…» is not filled (NOR102), and the model says nothing more about it. The cyclic garbage
     collector is paused while loading: the loaded objects hold no cycles, and its passes over
     the millions of young objects a large folder makes cost more than the parsing itself; the
     loaded objects are then frozen out of its reach (``gc.freeze``) for the rest of the run.
@@ -151,16 +152,14 @@ def load_records(
             problems.append(Diagnostic(shown, 1, 1, "NOR001", f"не читается: {why}"))
         first = [p for p in records.files if read_first(p, root)]
         rest = records.files[len(first) :]
-        directory_data = []
         for path in first:
             source, found = read_source(path, shown_path(path, root, display_root))
-            if source is not None and path.parent != root:
-                directory_data.append(source.data)
             _add(path, source, found, root, records, problems)
-        watch = watch_for_directory(directory_data)
+        records.directory_sources = len(records.sources)
         jobs = [(path, shown_path(path, root, display_root)) for path in rest]
         checked: list = [None] * len(rest)
-        for i, (source, found) in read_sources(jobs, watch):  # in the order they come
+        read = read_sources(jobs) if parallel else ((i, read_source(*job)) for i, job in enumerate(jobs))
+        for i, (source, found) in read:  # in the order they come
             checked[i] = _check(rest[i], source, found, root)
         for path, (source, value, found) in zip(rest, checked):  # in the order of the files
             problems.extend(found)
@@ -234,7 +233,36 @@ def _check(path: Path, source: Source | None, found: list[Diagnostic], root: Pat
     found = list(found)
     if source is None:
         return None, None, found
+    found += _unfilled(source)
     return source, _validate(model_of(path, root), source, found), found
+
+
+_PLACEHOLDER_BYTES = PLACEHOLDER.encode("utf-8")
+
+
+def _unfilled(source: Source) -> list[Diagnostic]:
+    """NOR102 at every value that is only a scaffold's «…» (``nor-docs new`` leaves them to be filled
+    in); each is set aside, so that the model's complaint about the same value is not said too."""
+    if _PLACEHOLDER_BYTES not in source.raw:
+        return []
+    found = []
+    for loc, value in _string_values(source.data, ()):
+        if value.strip() == PLACEHOLDER:
+            line, col = source.position(loc)
+            found.append(Diagnostic(source.path, line, col, "NOR102", f"не заполнено: вместо «{PLACEHOLDER}» впишите значение"))
+            source.set_aside(loc)
+    return found
+
+
+def _string_values(data, loc: tuple):
+    if isinstance(data, str):
+        yield loc, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _string_values(value, loc + (key,))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _string_values(value, loc + (i,))
 
 
 def _register_value(path: Path, source: Source | None, value, records: Records,

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..diagnostics import Diagnostic
-from .yamlsource import Source, Watch, read_source
+from .yamlsource import Source, read_source
 
 # Below these the fork costs more than it saves.
 MIN_FILES = 16
@@ -50,22 +50,21 @@ def _jobs_allowed() -> int:
         return 2
 
 
-def read_sources(jobs: list[tuple[Path, str]], watch: Watch | None = None,
-                 min_bytes: int = MIN_BYTES) -> Iterator[tuple[int, Result]]:  # fmt: skip
-    """``(i, read_source(path, shown, watch))`` for every ``i, (path, shown)`` of ``jobs``, each
-    once, in no fixed order: this process's own results and the worker's as they come, so the
-    caller works on both while the worker reads on.
+def read_sources(jobs: list[tuple[Path, str]], min_bytes: int = MIN_BYTES) -> Iterator[tuple[int, Result]]:
+    """``(i, read_source(path, shown))`` for every ``i, (path, shown)`` of ``jobs``, each once, in
+    no fixed order: this process's own results and the worker's as they come, so the caller works
+    on both while the worker reads on.
 
-    A worker ``prefetch`` started for exactly these files is used (with the watch it was given).
+    A worker ``prefetch`` started for exactly these files is used.
     """
     early = _take_prefetched(jobs)
     if early is not None:
-        worker, watch = early.worker, early.watch
+        worker = early.worker
     elif _worth_a_worker(jobs, min_bytes):
-        worker = _Worker(jobs, watch)
+        worker = _Worker(jobs)
     else:
         for i, (path, shown) in enumerate(jobs):
-            yield i, read_source(path, shown, watch)
+            yield i, read_source(path, shown)
         return
     chunks = worker.chunks
     pending = set(range(len(chunks)))
@@ -83,14 +82,14 @@ def read_sources(jobs: list[tuple[Path, str]], watch: Watch | None = None,
             worker.claim(front)
             start, end = chunks[front]
             for i in range(start, end):
-                yield i, read_source(*jobs[i], watch)
+                yield i, read_source(*jobs[i])
             pending.discard(front)
             front += 1
         for index in sorted(pending):
             start, end = chunks[index]
             results = worker.results(index, wait=True)
             if results is None:  # the worker is gone: read it here
-                results = [read_source(path, shown, watch) for path, shown in jobs[start:end]]
+                results = [read_source(path, shown) for path, shown in jobs[start:end]]
             yield from enumerate(results, start)
     finally:
         worker.stop()
@@ -116,9 +115,9 @@ def _worth_a_worker(jobs: list[tuple[Path, str]], min_bytes: int) -> bool:
 class _Prefetch:
     """A worker started early, and what it was started for."""
 
-    def __init__(self, jobs: list[tuple[Path, str]], watch: Watch | None):
-        self.jobs, self.watch = jobs, watch
-        self.worker = _Worker(jobs, watch)
+    def __init__(self, jobs: list[tuple[Path, str]]):
+        self.jobs = jobs
+        self.worker = _Worker(jobs)
 
 
 _prefetched: _Prefetch | None = None
@@ -130,7 +129,6 @@ def prefetch(root: str | Path, display_root: str | None = None) -> None:
     folder then takes its results. Does nothing for a small folder or where it cannot fork."""
     global _prefetched
     from .layout import read_first, record_files, shown_path
-    from ..checks.spelling import watch_for_directory
 
     cancel_prefetch()
     root = Path(root)
@@ -141,12 +139,7 @@ def prefetch(root: str | Path, display_root: str | None = None) -> None:
     jobs = [(p, shown_path(p, root, display_root)) for p in files[len(first) :]]
     if not _worth_a_worker(jobs, MIN_BYTES):
         return
-    directory_data = []
-    for path in first:
-        source, _ = read_source(path, shown_path(path, root, display_root))
-        if source is not None and path.parent != root:
-            directory_data.append(source.data)
-    _prefetched = _Prefetch(jobs, watch_for_directory(directory_data))
+    _prefetched = _Prefetch(jobs)
 
 
 def cancel_prefetch() -> None:
@@ -175,7 +168,7 @@ class _Worker:
     process has claimed — the child stops before a chunk below it; the anonymous file the child
     writes each chunk's results into; and the pipe on which it announces each chunk written."""
 
-    def __init__(self, jobs: list[tuple[Path, str]], watch: Watch | None):
+    def __init__(self, jobs: list[tuple[Path, str]]):
         self.chunks = [(i, min(i + CHUNK_FILES, len(jobs))) for i in range(0, len(jobs), CHUNK_FILES)]
         self.pid: int | None = None
         self.notes: int | None = None
@@ -208,7 +201,7 @@ class _Worker:
                     if _FRONT.unpack_from(self.front)[0] > index:
                         break  # this process has come this far: the rest is its
                     start, end = self.chunks[index]
-                    payload = memoryview(_encode([read_source(p, s, watch) for p, s in jobs[start:end]]))
+                    payload = memoryview(_encode([read_source(p, s) for p, s in jobs[start:end]]))
                     written = 0
                     while written < len(payload):
                         written += os.pwrite(data, payload[written:], offset + written)
@@ -307,8 +300,7 @@ def _encode(results: list[Result]) -> bytes:
         (
             None if source is None else (
                 source.path, source.data, source.values.tobytes(), source.keys.tobytes(),
-                source.sizes.tobytes(), source.schema_comment, source.watched, source.placeholders,
-                source.raw,
+                source.sizes.tobytes(), source.schema_comment, source.placeholders, source.raw,
             ),
             [(d.file, d.line, d.column, d.code, d.message) for d in found],
         )
@@ -327,9 +319,9 @@ def _decode(payload: bytes | bytearray) -> list[Result]:
     for plain, found in marshal.loads(memoryview(payload)[1:]):
         source = None
         if plain is not None:
-            path, data, values, keys, sizes, comment, watched, placeholders, raw = plain
+            path, data, values, keys, sizes, comment, placeholders, raw = plain
             source = Source(path, data, _array("q", values), _array("q", keys), _array("l", sizes),
-                            comment, watched, placeholders, raw)  # fmt: skip
+                            comment, placeholders, raw)  # fmt: skip
         results.append((source, [Diagnostic(*d) for d in found]))
     return results
 

@@ -4,14 +4,16 @@ Records are read the way an editor shows them (YAML 1.2 core schema), not the wa
 YAML 1.1 resolver would: ``no`` stays the string "no", ``10:30`` stays "10:30", ``2021-10-10``
 stays a string for the model to parse. Duplicate keys, anchors/aliases, tags, control
 characters, files that are not UTF-8, empty files and files whose top level is not a mapping are
-reported, never guessed at; every problem of a file is reported, in Russian, at its line. A word
-of a string value that mixes Latin and Cyrillic letters is reported too (NOR208, ``mixedscript``).
+reported, never guessed at; every problem of a file is reported, in Russian, at its line. What
+the text says (a word of mixed alphabets, an organisation misspelt, a scaffold's «…» left unfilled)
+is not the reader's business: ``checks/`` and the model judge it (``string_scalars`` gives a check
+every string value with where it stands).
 
 The result is a ``Source``: the data, and a compact index of where every value and key stands
 (three integer arrays in document order), in which the 1-based ``(line, column)`` of any path
 (a tuple of keys and list indexes, as pydantic reports them in ``loc``) is looked up when a
 diagnostic needs it. The index is small and travels fast between processes, so files can be read
-in a worker process (``readpool.py``) and looked up in the main one.
+in a second process (``readpool.py``) and looked up in the main one.
 """
 
 from __future__ import annotations
@@ -23,13 +25,12 @@ from array import array
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Callable, Iterator
 
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from ..diagnostics import Diagnostic
-from ..russian.mixedscript import SUSPECT, mixed_words, suspect_offsets
 from ..outputs.textsafety import BIDI_CHARS, INVISIBLE_CHARS, char_name
 
 try:  # the C parser is several times faster; fall back to pure Python where it is missing
@@ -61,14 +62,11 @@ _RAW_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\u2028\u2
 _CONTENT_LINE = re.compile(r"^[ \t]*[^\s#]", re.M)
 _SCHEMA_LINE = re.compile(r"\A\s*(# yaml-language-server:[^\r\n]*)")
 MAX_DEPTH = 64  # records nest a dozen levels at most; deeper is a mistake or an attack
-# What a scaffold (``nor-docs new``) leaves to be filled in; a value that is only this is reported.
+# What a scaffold (``nor-docs new``) leaves to be filled in: the model reads a value that is only
+# this as not filled (NOR102, ``model/records.py``).
 PLACEHOLDER = "…"
-
-
-class Watch(Protocol):
-    """What the reader can watch string values with (``re.Pattern`` is one)."""
-
-    def search(self, text: str) -> object: ...
+# A string value as the reader kept it, and the node it was read from (its marks: where it stands).
+Visit = Callable[[str, ScalarNode], None]
 
 
 def _pack(mark) -> int:
@@ -107,10 +105,8 @@ class Source:
     sizes: array = field(default_factory=lambda: array("l"), repr=False)
     # The comment line an editor uses to find the schema, if the file has one.
     schema_comment: str | None = None
-    # String values the reader's ``watch`` found something in: (value, its index in the arrays).
-    watched: list | None = None
-    # Indexes of values the reader reported (an alias, a tag, too deep — replaced by None — or a
-    # scaffold's «…» left unfilled): said once by the reader; the model's complaints are noise.
+    # Indexes of values the reader reported (an alias, a tag, too deep — replaced by None): said
+    # once by the reader; the model's complaints are noise.
     placeholders: frozenset = frozenset()
     # The file as read (UTF-8), for positions inside a multi-line value; decoded when needed.
     raw: bytes = field(default=b"", repr=False)
@@ -134,12 +130,12 @@ class Source:
         return self.position_in_value_at(index, value, offset)
 
     def position_in_value_at(self, index: int, value: str, offset: int) -> tuple[int, int]:
-        """``position_in_value`` for the value with index ``index`` (as in ``watched``)."""
+        """``position_in_value`` for the value with index ``index`` in the position index."""
         if self.raw:
             start = self._offset(self.values[index])
             after = index + self.sizes[index]
             end = self._offset(self.keys[after] or self.values[after]) if after < len(self.values) else None
-            found = _word_position(self.text, start, end, value, offset)
+            found = word_position(self.text, start, end, value, offset)
             if found is not None:
                 return found
         return _unpack(self.values[index])
@@ -152,6 +148,13 @@ class Source:
             self.__dict__["_line_starts"] = starts
         line, column = _unpack(packed)
         return starts[min(line, len(starts)) - 1] + column - 1
+
+    def set_aside(self, loc: tuple) -> None:
+        """Mark the value at ``loc`` as one already reported (``placeholders``): the model's own
+        complaints about it are not said too (the loader's «…», ``model/records.py``)."""
+        index, complete = self._find(tuple(loc))
+        if complete:
+            self.placeholders = self.placeholders | {index}
 
     def is_placeholder(self, loc: tuple) -> bool:
         """Whether the value at ``loc`` is one the reader refused (see ``placeholders``)."""
@@ -227,7 +230,7 @@ class Source:
 _INDEXED = 32  # containers longer than this get their children's indexes worked out once (``_children``)
 
 
-def _word_position(text: str, start: int, end: int | None, value: str, offset: int,
+def word_position(text: str, start: int, end: int | None, value: str, offset: int,
                    word: str | None = None) -> tuple[int, int] | None:  # fmt: skip
     """Where the word at ``value[offset]`` (``word``, else up to the next space) stands in
     ``text[start:end]`` (the value as the file writes it), counting the same word's earlier
@@ -250,34 +253,22 @@ def _word_position(text: str, start: int, end: int | None, value: str, offset: i
 class _Reader:
     """Turns the node tree into data, the position index and the problems found on the way."""
 
-    def __init__(self, path: str, check_aliases: bool, check_chars: bool, watch: Watch | None,
-                 check_placeholders: bool = False, text: str = "", mixed_at: list[int] | None = None):  # fmt: skip
+    def __init__(self, path: str, check_aliases: bool, check_chars: bool, text: str = "", visit: Visit | None = None):
         self.path = path
-        # Words of mixed Latin and Cyrillic letters (NOR208): the file's text, the lines where
-        # ``mixed_at`` (offsets in it) says they may be (a value on none of them is not looked at),
-        # and what finds such a value.
         self._text = text
-        self._line_starts: list[int] = []
-        self._mixed_lines: list[int] = []
-        self._adjacent = None
-        if mixed_at:
-            self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
-            self._mixed_lines = sorted({bisect_right(self._line_starts, at) - 1 for at in mixed_at})
-            self._adjacent = re.compile(SUSPECT).search
-        self._check_placeholders = check_placeholders
+        # Called with every string value the reader keeps and its node (``string_scalars``).
+        self._visit = visit
         self.problems: list[Diagnostic] = []
         self._seen: set[int] | None = set() if check_aliases else None
         self._check_chars = check_chars
         # A tag needs a «!» in the text: without one no key can carry a tag worth checking.
         self._check_tags = "!" in text or not text
-        self._watch = watch
-        self.watched: list | None = [] if watch is not None else None
         self.values = array("q")
         self.keys = array("q")
         self.sizes = array("l")
         self.placeholders: set[int] = set()
         # No per-value checks to run: a quoted or plainly textual scalar is just its text.
-        self._plain = not (check_chars or check_placeholders or watch is not None)
+        self._plain = not check_chars
 
     def problem(self, node, code: str, message: str) -> None:
         mark = node.start_mark
@@ -323,7 +314,7 @@ class _Reader:
         add_value, add_key, add_size = self.values.append, self.keys.append, self.sizes.append
         fast = self._seen is None
         plain = self._plain
-        adjacent = self._adjacent
+        visit = self._visit
         check_chars = self._check_chars
         check_tags = self._check_tags
         firsts: dict[str, int] | None = None
@@ -359,10 +350,9 @@ class _Reader:
                 add_size(1)
                 text = value_node.value
                 if plain and (value_node.style or (text and text[0] not in _PLAIN_STARTS)):
-                    result[key] = text  # text as it stands: nothing to resolve, check or watch
-                    # (but where a letter stands next to one of the other alphabet)
-                    if adjacent is not None and self._on_mixed_line(value_node) and adjacent(text):
-                        self._mixed_scripts(text, value_node)
+                    result[key] = text  # text as it stands: nothing to resolve or check
+                    if visit is not None:
+                        visit(text, value_node)
                 else:
                     result[key] = self.scalar(value_node)
             else:
@@ -382,18 +372,13 @@ class _Reader:
                 )
                 text = CONTROL_CHARS.sub("", text)
             self._invisible_escapes(text, node, "в тексте")
-        if self._check_placeholders and text.strip() == PLACEHOLDER:
-            self.problem(node, "NOR102", f"не заполнено: вместо «{PLACEHOLDER}» впишите значение")
-            self.placeholders.add(len(self.sizes) - 1)  # this value: the model need not say more
         if not node.style and node.tag is _IMPLICIT and (not text or text[0] in _PLAIN_STARTS):
             # a plain scalar without a tag: maybe not a string
             value = _resolve_plain(text)
             if type(value) is not str:
                 return value
-        if self._watch is not None and self._watch.search(text):
-            self._note(text, node)
-        if self._adjacent is not None and self._on_mixed_line(node) and self._adjacent(text):
-            self._mixed_scripts(text, node)
+        if self._visit is not None:
+            self._visit(text, node)
         return text
 
     def _checked_key(self, key: str, node: ScalarNode) -> str:
@@ -420,26 +405,6 @@ class _Reader:
 
     def _offset(self, mark) -> int:
         return mark.index
-
-    def _on_mixed_line(self, node: ScalarNode) -> bool:
-        """Whether the scalar ``node`` spans a line where a word may mix Latin and Cyrillic."""
-        lines = self._mixed_lines
-        at = bisect_left(lines, node.start_mark.line)
-        return at < len(lines) and lines[at] <= node.end_mark.line
-
-    def _mixed_scripts(self, value: str, node: ScalarNode) -> None:
-        """NOR208 at each word of ``value`` that mixes Latin and Cyrillic letters, where it
-        stands in the file (a block or quoted text may span lines)."""
-        text, starts = self._text, self._line_starts
-        for offset, word, message in mixed_words(value):
-            start = starts[node.start_mark.line] + node.start_mark.column
-            end = starts[node.end_mark.line] + node.end_mark.column if node.end_mark.line < len(starts) else None
-            where = _word_position(text, start, end, value, offset, word)
-            line, col = where if where is not None else (node.start_mark.line + 1, node.start_mark.column + 1)
-            self.problems.append(Diagnostic(self.path, line, col, "NOR208", message))
-
-    def _note(self, text: str, node) -> None:
-        self.watched.append((text, len(self.sizes) - 1))  # type: ignore[union-attr] # this value
 
 
 def _first_lines(node: MappingNode) -> dict[str, int]:
@@ -493,20 +458,14 @@ def _resolve_plain(text: str):
     return text
 
 
-def read_source(
-    path: str | Path, display: str | None = None, watch: Watch | None = None
-) -> tuple[Source | None, list[Diagnostic]]:
-    """Read ``path``; return the source (None when unreadable) and every problem found.
-
-    ``watch``: anything with ``search(text)`` (a compiled regex, a ``SpellingChecker``): the
-    string values it finds something in are kept in ``Source.watched`` with their positions.
-    """
+def read_source(path: str | Path, display: str | None = None) -> tuple[Source | None, list[Diagnostic]]:
+    """Read ``path``; return the source (None when unreadable) and every problem found."""
     shown = display or str(path)
     try:
         raw = Path(path).read_bytes()
     except OSError as error:
         return None, [Diagnostic(shown, 1, 1, "NOR001", f"файл не читается: {os_problem(error)}")]
-    return parse_source(raw, shown, watch)
+    return parse_source(raw, shown)
 
 
 def os_problem(error: OSError) -> str:
@@ -526,9 +485,7 @@ def os_problem(error: OSError) -> str:
     return f"{os_error_text(error, with_path=False)}; проверьте диск и права доступа"
 
 
-def parse_source(
-    raw: bytes, shown: str, watch: Watch | None = None
-) -> tuple[Source | None, list[Diagnostic]]:
+def parse_source(raw: bytes, shown: str) -> tuple[Source | None, list[Diagnostic]]:
     """Parse the bytes of one record file (see module doc)."""
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
@@ -587,22 +544,28 @@ def parse_source(
         ]
     if "*" in text or "&" in text:
         problems.extend(_alias_problems(text, shown))
-    reader = _Reader(shown, check_aliases="*" in text, check_chars="\\" in text,
-                     # one look at the whole text first: most files give the watch nothing
-                     watch=watch if watch is not None and watch.search(text) else None,
-                     check_placeholders=PLACEHOLDER in text,
-                     text=text, mixed_at=suspect_offsets(raw, text))  # fmt: skip
+    reader = _Reader(shown, check_aliases="*" in text, check_chars="\\" in text, text=text)
     data = reader.convert(node)
-    if watch is not None and reader.watched is None:
-        reader.watched = []
     comment = _SCHEMA_LINE.match(text)
     source = Source(
         shown, data, reader.values, reader.keys, reader.sizes,
-        schema_comment=comment.group(1) if comment else None, watched=reader.watched,
+        schema_comment=comment.group(1) if comment else None,
         placeholders=frozenset(reader.placeholders), raw=raw,
     )  # fmt: skip
     source.__dict__["text"] = text  # already decoded here (control characters masked)
     return source, problems + reader.problems
+
+
+def string_scalars(source: Source) -> Iterator[tuple[str, ScalarNode]]:
+    """Every string value of ``source`` as the reader kept it, with the node it was read from —
+    for a check that must say where a word inside a value stands. The file's text is composed again
+    (a check asks this only of the few files its quick look at the text picks)."""
+    text = source.text
+    found: list[tuple[str, ScalarNode]] = []
+    reader = _Reader(source.path, check_aliases="*" in text, check_chars="\\" in text, text=text,
+                     visit=lambda value, node: found.append((value, node)))  # fmt: skip
+    reader.convert(yaml.compose(text, Loader=_FastLoader))
+    return iter(found)
 
 
 _LONE_CR = re.compile(r"\r(?!\n)")
