@@ -165,7 +165,7 @@ def in_process(root: Path, runs: int) -> dict[str, list[float]]:
     from nor_docs.control.status import control_items, discipline, summary
     from nor_docs.report.control_formats import format_json, format_text
     from nor_docs.control.calendar import work_calendar
-    from nor_docs.checks.cross_record import load_and_validate
+    from nor_docs.pipeline import load_checked as load_and_validate
 
     today = dt.date.fromisoformat(TODAY)
     parts: dict[str, list[float]] = {k: [] for k in (

@@ -27,7 +27,7 @@ def main() -> None:
     from import_facts import SEEDS, differences, facts, import_into, measure_seeds
 
     from nor_docs.build.protocols import build_protocols
-    from nor_docs.checks.cross_record import load_and_validate
+    from nor_docs.pipeline import load_checked as load_and_validate
 
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)

@@ -150,7 +150,7 @@ def main() -> None:
     from nor_docs.build.protocols import Templates
     from nor_docs.render.roadmap_view import roadmap_view
     from nor_docs.build.roadmaps import render_roadmap, roadmap_parts
-    from nor_docs.checks.cross_record import load_and_validate
+    from nor_docs.pipeline import load_checked as load_and_validate
 
     records_dir = OUT / "roadmap-records"
     rid = write_roadmap_records(records_dir, args.items)

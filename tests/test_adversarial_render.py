@@ -262,7 +262,7 @@ def render_everything(root: Path, today: dt.date) -> None:
     from nor_docs.render.control_sheet_view import control_sheet_view
     from nor_docs.russian.typography import typeset_view
     from nor_docs.build.roadmaps import render_roadmap, roadmap_parts
-    from nor_docs.checks.cross_record import load_and_validate
+    from nor_docs.pipeline import load_checked as load_and_validate
 
     records, found = load_and_validate(root)
     errors = [d for d in found if d.is_error]
@@ -331,7 +331,7 @@ def test_records_at_the_ends_of_the_allowed_dates_render(issued):
     text, statuses on the last allowed day; and the same meeting held in 1900, its standing
     assignment two centuries later, on 31.12.2100. (It also shows the property above is not
     vacuous: these records pass validation.)"""
-    from nor_docs.checks.cross_record import load_and_validate
+    from nor_docs.pipeline import load_checked as load_and_validate
 
     files, today = _fixed_example(issued)
     with tempfile.TemporaryDirectory() as tmp:
@@ -500,7 +500,7 @@ def test_hostile_text_opens_in_libreoffice_as_text(tmp_path, tmp_path_factory):
     from nor_docs.build.protocols import build_protocols
     from nor_docs.build.control_sheet import build_control_sheet
     from nor_docs.build.extracts import build_extract
-    from nor_docs.checks.cross_record import load_and_validate
+    from nor_docs.pipeline import load_checked as load_and_validate
 
     files, _today = _fixed_example(dt.date(2100, 12, 1))
     root = _write(files, tmp_path)

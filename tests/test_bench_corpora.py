@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import ROOT, load_script
-from nor_docs.checks.cross_record import load_and_validate
+from nor_docs.pipeline import load_checked as load_and_validate
 
 BENCH = ROOT / "bench"
 

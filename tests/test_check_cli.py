@@ -180,7 +180,7 @@ def test_json_lines_are_the_item_records(runner):
     # The writer encodes shared parts once; what it writes must be exactly item_record's dict.
     from nor_docs.control.status import control_items
     from nor_docs.report.control_formats import item_record
-    from nor_docs.checks.cross_record import load_and_validate
+    from nor_docs.pipeline import load_checked as load_and_validate
     import datetime as dt
 
     records, _ = load_and_validate(RECORDS)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from nor_docs.control.status import control_items, discipline, summary
-from nor_docs.checks.cross_record import load_and_validate
+from nor_docs.pipeline import load_checked as load_and_validate
 
 
 

@@ -25,7 +25,7 @@ from nor_docs.control.status import control_items, discipline, summary
 from nor_docs.control.calendar import office_today
 from nor_docs.build.control_sheet import build_control_sheet
 from nor_docs.render.control_sheet_view import control_sheet_view, percent
-from nor_docs.checks.cross_record import load_and_validate
+from nor_docs.pipeline import load_checked as load_and_validate
 
 RECORDS = DATA / "control"
 TEMPLATES = ROOT / "templates"

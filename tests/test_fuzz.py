@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from nor_docs.cli import cli
-from nor_docs.checks.cross_record import load_and_validate
+from nor_docs.pipeline import load_checked as load_and_validate
 from nor_docs.source.yamlsource import parse_source
 
 BASE = Path(__file__).resolve().parent / "bad" / "_base"

@@ -14,7 +14,7 @@ from conftest import SAMPLE_RECORDS
 from import_corpus import build_docx
 from import_facts import SEEDS, seeds_dir
 from nor_docs.cli import cli
-from nor_docs.checks.cross_record import load_and_validate
+from nor_docs.pipeline import load_checked as load_and_validate
 
 DATA = Path(__file__).resolve().parent / "data" / "import"
 SEED = "002_4dbd5cde15fe31d7.txt"

@@ -10,7 +10,7 @@ from conftest import DATA, SAMPLE_RECORDS
 from nor_docs.model.settings import DocumentSettings, Settings
 from nor_docs.render.protocol_view import (ExtractItemError, compose_sentence, lower_first_word, paragraphs,
                                   protocol_view)  # fmt: skip
-from nor_docs.checks.cross_record import load_and_validate
+from nor_docs.pipeline import load_checked as load_and_validate
 
 TEST_RECORDS = DATA / "protocols" / "records"
 

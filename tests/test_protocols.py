@@ -16,7 +16,7 @@ from lxml import etree
 from conftest import DATA, ROOT, SAMPLE_RECORDS
 from nor_docs.cli import cli
 from nor_docs.build.protocols import build_protocols
-from nor_docs.checks.cross_record import load_and_validate
+from nor_docs.pipeline import load_checked as load_and_validate
 from protocol_facts import document_lines, find_in_order, meeting_facts, norm
 
 TEST_RECORDS = DATA / "protocols" / "records"

@@ -10,7 +10,7 @@ import pytest
 
 from conftest import load_script
 from nor_docs.source import readpool
-from nor_docs.checks.cross_record import load_and_validate
+from nor_docs.pipeline import load_checked as load_and_validate
 
 ROOT = Path(__file__).resolve().parent.parent
 BAD = Path(__file__).resolve().parent / "bad"

@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from nor_docs.control.assignments import collect_assignments
-from nor_docs.checks.cross_record import load_and_validate
+from nor_docs.pipeline import load_checked as load_and_validate
 
 BASE = Path(__file__).resolve().parent / "bad" / "_base"
 

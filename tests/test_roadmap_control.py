@@ -17,7 +17,7 @@ from conftest import DATA, SAMPLE_RECORDS
 from nor_docs.control.assignments import collect_assignments
 from nor_docs.cli import cli
 from nor_docs.control.status import control_items
-from nor_docs.checks.cross_record import load_and_validate
+from nor_docs.pipeline import load_checked as load_and_validate
 
 KUZNETSK = "kuznetsk-sosh10-roadmap-2021-2022"
 KAMENKA = "kamenka-roadmap-2024"

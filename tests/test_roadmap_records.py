@@ -9,7 +9,7 @@ from pathlib import Path
 
 from nor_docs.control.assignments import collect_assignments
 from nor_docs.control.links import items_reported_at, roadmaps_by_decision
-from nor_docs.checks.cross_record import load_and_validate
+from nor_docs.pipeline import load_checked as load_and_validate
 
 SAMPLE_ID = "mun4-roadmap-2023-2024"
 HEADER = "# yaml-language-server: $schema=../../nor_docs/schemas/roadmap.schema.json\n"

@@ -18,7 +18,7 @@ import pytest
 from conftest import DATA, ROOT, SAMPLE_RECORDS
 from nor_docs.cli import cli
 from nor_docs.build.roadmaps import build_roadmaps
-from nor_docs.checks.cross_record import load_and_validate
+from nor_docs.pipeline import load_checked as load_and_validate
 
 TEMPLATES = ROOT / "templates"
 ROADMAP_DATA = DATA / "roadmaps"

@@ -52,8 +52,8 @@ def build_extract(
 def _build_extract(root: Path, out: Path, records_dir, templates_dir, meeting_id: str, items: list[str],
                    certifier: str | None, on, decisions: list[str] | None) -> tuple[Path | None, list[Diagnostic]]:  # fmt: skip
     from ..outputs.atomic import os_error_text, write_atomic
-    from ..model.records import claimed_ids, load_records
-    from ..checks.cross_record import validate_records
+    from ..model.records import claimed_ids
+    from ..pipeline import load_checked
     from ..render.compiled_template import TemplateProblem
     from ..render.protocol_view import ExtractProblem
 
@@ -63,8 +63,7 @@ def _build_extract(root: Path, out: Path, records_dir, templates_dir, meeting_id
     claims = claimed_ids(meetings)
     # (a file named so that cannot be read is loaded too: its own errors say why it is not there)
     own = [p for p in meetings if claims.get(p) == meeting_id or (claims.get(p) is None and p.stem == meeting_id)]
-    records, problems = load_records(root, str(records_dir), files=shared + (own or meetings))
-    problems.extend(validate_records(records, warnings=False))
+    records, problems = load_checked(root, files=shared + (own or meetings), warnings=False, display_root=str(records_dir))
     meeting = records.meetings.get(meeting_id)
     if meeting is None:
         import difflib

@@ -244,16 +244,15 @@ def _render_batch(batch: list[str]) -> tuple[list[_Outcome], list[Diagnostic]]:
 
 
 def _render_batch_now(batch: list[str]) -> tuple[list[_Outcome], list[Diagnostic]]:
-    from ..model.records import load_records
-    from ..checks.cross_record import validate_records
+    from ..pipeline import load_checked
     from ..render.compiled_template import TemplateProblem
     from ..render.protocol_view import ExtractProblem
 
     job = _JOB
     assert job is not None
     fingerprints = {name: Fingerprint.of(job.root / name) for name in batch}
-    records, problems = load_records(job.root, job.display_root, files=job.shared + [job.root / n for n in batch])
-    problems.extend(validate_records(records, warnings=False))
+    records, problems = load_checked(job.root, files=job.shared + [job.root / n for n in batch], warnings=False,
+                                     display_root=job.display_root)
     broken = {d.file for d in problems if d.is_error}
     by_source = {}
     for mid, origin in records.origins.items():

@@ -9,3 +9,19 @@ Imports the foundation, ``source/``, ``model/`` and ``control/`` (deadlines plac
 NOR108/NOR204, the assignments the marks refer to). A new cross-record rule goes here, in the
 module of its family, with its code in ``diagnostics.CODES``.
 """
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..diagnostics import Diagnostic
+    from ..model.records import Records
+
+
+def run_checks(records: Records, *, warnings: bool = True) -> list[Diagnostic]:
+    """Every cross-record problem of ``records``; ``warnings=False`` skips the checks that can only
+    warn (spellings, schema comments, letters), for builders that only need to know what is broken."""
+    from .cross_record import validate_records
+
+    return validate_records(records, warnings=warnings)

@@ -780,16 +780,6 @@ def _roadmap_items(roadmap) -> Iterator[tuple[tuple, object]]:
         yield ("items", j), item
 
 
-def load_and_validate(root, display_root: str | None = None):
-    """Load ``root`` and run every check: (records, sorted diagnostics)."""
-    from ..diagnostics import sort_diagnostics
-    from ..model.records import load_records
-
-    records, problems = load_records(root, display_root, parallel=True)
-    problems.extend(validate_records(records))
-    return records, sort_diagnostics(problems)
-
-
 def _deadline_when_requested(written, extension, extensions: list):
     """The deadline an extension request is measured against: the written date, or the new date
     of the latest extension of the same assignment (and member, or all members) approved by the

@@ -67,12 +67,11 @@ def _prepare(records_dir: str, rule_id: str | None, years: list[int] | None):
     from ..analytics.load import load_analytics
     from ..analytics.rules import choose_rule
     from ..diagnostics import Diagnostic, format_text, sort_diagnostics
-    from ..model.records import load_records
-    from ..checks.cross_record import validate_records
+    from ..pipeline import load_checked
 
-    records, problems = load_records(records_dir)
+    checked = load_checked(records_dir, warnings=False)
     # the other records' errors stop the analysis; their warnings are validate's to show
-    problems += [d for d in validate_records(records, warnings=False) if d.is_error]
+    records, problems = checked.records, checked.errors
     data = load_analytics(records)
     problems += data.problems
     loaded, why = choose_rule(data.rules, rule_id, records.settings.analytics.rule)
@@ -184,9 +183,8 @@ def results_import(records_dir: str, table: str, out_name: str | None, sheet: st
     from ..analytics.importer import Given, ImportFailed, import_table, write_results
     from ..diagnostics import format_text
     from ..source.layout import NOT_RECORDS, looks_like_records
-    from ..model.records import load_records
     from ..outputs.textsafety import has_unsafe
-    from ..checks.cross_record import validate_records
+    from ..pipeline import load_checked
 
     name = out_name or (FsPath(table).stem + ".csv")
     if name != FsPath(name).name or name.startswith(".") or not name.strip() or has_unsafe(name):
@@ -197,9 +195,8 @@ def results_import(records_dir: str, table: str, out_name: str | None, sheet: st
     if not root.is_dir() or not looks_like_records(root):
         _refuse(f"«{records_dir}»: {NOT_RECORDS}" if root.is_dir() else f"папка с записями «{records_dir}» не найдена; "
                 "укажите её (--records)", INVALID_RECORDS)  # fmt: skip
-    records, problems = load_records(records_dir)
-    # the other records' errors stop the analysis; their warnings are validate's to show
-    problems += [d for d in validate_records(records, warnings=False) if d.is_error]
+    checked = load_checked(records_dir, warnings=False)
+    records, problems = checked.records, checked.errors
     errors = [d for d in problems if d.is_error and ("directory" in d.file or d.file.endswith("settings.yaml"))]
     if errors:
         click.echo(format_text(errors) + "\nИмпорт не выполнен: сначала исправьте справочник и настройки.", err=True)

@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import os
 import sys
 
@@ -49,38 +48,21 @@ def _prepare(records_dir: str, today: dt.date | None, warn_days: int | None, sel
     """Load and validate; then the control items (those ``selection`` picks, if given).
     Returns (records, items, today, warn, errors); an id of the selection the records do not
     define is a usage error."""
-    from ..source.readpool import prefetch
+    from ..pipeline import load_checked, read_ahead
 
     # A large folder: a second process starts reading now, while this one imports the models,
     # the deadline logic and the production calendar (as ``validate`` does).
-    prefetch(records_dir)
+    read_ahead(records_dir)
+    from ..control.calendar import office_today, preload_calendar
     from ..control.status import control_items
-    from ..control.calendar import UnknownTimeZone, office_today, preload_calendar
-    from ..diagnostics import Diagnostic
-    from ..checks.cross_record import load_and_validate
 
     preload_calendar()
-
-    # Loading builds hundreds of thousands of small objects and no garbage cycles worth
-    # collecting; the cyclic GC would walk them again and again (2-3× the load time on 1,000
-    # meetings). Collect nothing while loading, then freeze what was loaded.
-    gc.disable()
-    try:
-        records, found = load_and_validate(records_dir)
-    finally:
-        gc.freeze()
-        gc.enable()
-    errors = [d for d in found if d.is_error]
+    checked = load_checked(records_dir)
+    records, errors = checked.records, checked.errors
     if errors:
         return records, [], None, None, errors
     settings = records.settings.deadlines
-    try:
-        today = office_today(settings.timezone, today)
-    except UnknownTimeZone:
-        source = next((s for s in records.sources if s.path.endswith("settings.yaml")), None)
-        file, (line, col) = (source.path, source.position(("deadlines", "timezone"))) if source else ("settings.yaml", (1, 1))
-        message = f"неизвестный часовой пояс «{settings.timezone}»; пишите, например, Europe/Moscow"
-        return records, [], None, None, [Diagnostic(file, line, col, "NOR401", message)]
+    today = office_today(settings.timezone.zone, today)  # a zone the system does not know is NOR401 above
     warn = settings.warn_days if warn_days is None else warn_days
     items = control_items(records, today, warn)
     if selection:

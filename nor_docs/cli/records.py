@@ -28,12 +28,9 @@ def validate(records_dir: str, fmt: str, strict: bool, codes: bool) -> None:
     if codes:
         click.echo(format_codes(fmt))
         return
-    from ..source.readpool import prefetch
+    from ..pipeline import load_checked
 
-    prefetch(records_dir)  # a large folder: a second process starts reading while the models load
-    from ..checks.cross_record import load_and_validate
-
-    records, found = load_and_validate(records_dir)
+    records, found = load_checked(records_dir)
     from ..analytics.load import validate_analytics  # records/results, records/rules, cited analyses
     from ..diagnostics import sort_diagnostics
 

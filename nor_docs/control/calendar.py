@@ -125,16 +125,21 @@ class UnknownTimeZone(ValueError):
     """The settings name a time zone the system does not know."""
 
 
-def office_today(timezone: str, override: dt.date | None = None, now: dt.datetime | None = None) -> dt.date:
-    """Today's date in the office's time zone (``override`` wins: ``--today``)."""
+def office_today(timezone: str | dt.tzinfo | None, override: dt.date | None = None,
+                 now: dt.datetime | None = None) -> dt.date:  # fmt: skip
+    """Today's date in the office's time zone (``override`` wins: ``--today``): a zone, or its name
+    (``UnknownTimeZone`` when the system knows no such zone — the settings' is checked at load)."""
     if override is not None:
         return override
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+    if isinstance(timezone, dt.tzinfo):
+        zone = timezone
+    else:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-    try:
-        zone = ZoneInfo(timezone)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise UnknownTimeZone(timezone) from None
+        try:
+            zone = ZoneInfo(timezone or "")
+        except (ZoneInfoNotFoundError, ValueError, OSError):
+            raise UnknownTimeZone(timezone) from None
     moment = now if now is not None else dt.datetime.now(dt.timezone.utc)
     return moment.astimezone(zone).date()
 

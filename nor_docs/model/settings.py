@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import calendar
 import re
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import AfterValidator, Field
+from pydantic_core import PydanticCustomError, core_schema
 
 from .analytics_settings import AnalyticsSettings
 from .common import OrganizationRef, PersonRef, Record
@@ -39,6 +41,44 @@ MonthDay = Annotated[str, _month_day(range(1, 13), "01-20"),
                      Field(json_schema_extra={"pattern": rf"^(0[1-9]|1[0-2])-{_DAY}$"})]  # fmt: skip
 SchoolYearEnd = Annotated[str, _month_day(range(5, 9), "05-31"),
                           Field(json_schema_extra={"pattern": rf"^(0[5-8])-{_DAY}$"})]  # fmt: skip
+
+
+class OfficeZone(str):
+    """The office's time zone as written in the settings (a string, as written) and the zone it
+    names: ``zone`` is None when the system knows no such zone — ``pipeline.load_checked`` reports
+    it (NOR401), so nothing after the load path meets an unknown zone."""
+
+    zone: ZoneInfo | None
+
+    @classmethod
+    def named(cls, name: str) -> "OfficeZone":
+        value = cls(name)
+        try:
+            value.zone = ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError, OSError):  # «Europe» is a folder of zones, not one
+            value.zone = None
+        return value
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> core_schema.CoreSchema:
+        return core_schema.no_info_plain_validator_function(
+            cls._validate, serialization=core_schema.plain_serializer_function_ser_schema(str)
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: Any, handler: Any) -> dict[str, Any]:
+        return {"type": "string"}
+
+    @classmethod
+    def _validate(cls, value: Any) -> "OfficeZone":
+        if isinstance(value, OfficeZone):
+            return value
+        if not isinstance(value, str):
+            raise PydanticCustomError("string_type", "Input should be a valid string")
+        return cls.named(value)
+
+
+DEFAULT_ZONE = OfficeZone.named("Europe/Moscow")
 # Upper bounds that keep every deadline computed from the settings within the dates a record may
 # hold (``dates.MAX_YEAR`` plus ten years): a default of ten million days is a slip, not a rule.
 MAX_DEFAULT_DAYS = 3650
@@ -49,7 +89,7 @@ class DeadlineSettings(Record):
     non_working_day: Literal["previous", "next", "none"] = Field(
         "previous", description="Срок в выходной или праздник: previous — на предыдущий рабочий день, next — на "
                                 "следующий, none — не переносить")  # fmt: skip
-    timezone: str = Field("Europe/Moscow", description="Часовой пояс управления: какой день «сегодня» "
+    timezone: OfficeZone = Field(DEFAULT_ZONE, description="Часовой пояс управления: какой день «сегодня» "
                                                        "(Europe/Moscow, Asia/Yekaterinburg…)")  # fmt: skip
     # No deadline given: one calendar month from the issue date (31.01 → 28.02), as the
     # instructions say; a number of days instead when set. ``default_deadline: false`` — the

@@ -110,7 +110,7 @@ def render_calendar(name: str, items: Iterable[ControlItem], records: Records, t
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", _one_line(name))
-    cal.add("x-wr-timezone", records.settings.deadlines.timezone)
+    cal.add("x-wr-timezone", str(records.settings.deadlines.timezone))
     events = [e for item in items for e in calendar_events(item, records, stamp, name_executor)]
     events.sort(key=lambda e: (e.decoded("dtstart"), str(e["uid"])))
     for event in events:

@@ -115,8 +115,8 @@ def _worth_a_worker(jobs: list[tuple[Path, str]], min_bytes: int) -> bool:
 class _Prefetch:
     """A worker started early, and what it was started for."""
 
-    def __init__(self, jobs: list[tuple[Path, str]]):
-        self.jobs = jobs
+    def __init__(self, jobs: list[tuple[Path, str]], folder: tuple[str, str | None]):
+        self.jobs, self.folder = jobs, folder
         self.worker = _Worker(jobs)
 
 
@@ -130,6 +130,8 @@ def prefetch(root: str | Path, display_root: str | None = None) -> None:
     global _prefetched
     from .layout import read_first, record_files, shown_path
 
+    if _prefetched is not None and _prefetched.folder == (str(root), display_root):
+        return  # already reading this folder
     cancel_prefetch()
     root = Path(root)
     if not root.is_dir():
@@ -139,7 +141,7 @@ def prefetch(root: str | Path, display_root: str | None = None) -> None:
     jobs = [(p, shown_path(p, root, display_root)) for p in files[len(first) :]]
     if not _worth_a_worker(jobs, MIN_BYTES):
         return
-    _prefetched = _Prefetch(jobs)
+    _prefetched = _Prefetch(jobs, (str(root), display_root))
 
 
 def cancel_prefetch() -> None:
