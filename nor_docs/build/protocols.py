@@ -556,10 +556,11 @@ def _run(job: _Job, todo: list[str], jobs: int | None, progress) -> tuple[list[_
 
 def _preload() -> None:
     """Import and initialise in the parent what every worker needs, so they inherit it."""
+    from .. import checks, pipeline  # noqa: F401
+    from ..checks import characters, deadlines, documents, editor, marks, numbering, references  # noqa: F401
+    from ..model import records  # noqa: F401
+    from ..render import compiled_template, protocol_view  # noqa: F401
     from ..russian import names
-    from ..model import records
-    from ..checks import cross_record as validate  # noqa: F401
-    from ..render import compiled_template as engine, protocol_view as view  # noqa: F401
 
     names._engines()
 
