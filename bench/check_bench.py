@@ -163,7 +163,7 @@ def in_process(root: Path, runs: int) -> dict[str, list[float]]:
     sys.path.insert(0, str(ROOT))
     from nor_docs.control.assignments import collect_assignments
     from nor_docs.control.status import control_items, discipline, summary
-    from nor_docs.report.control_formats import format_json, format_text
+    from nor_docs.report import format_json, format_text
     from nor_docs.control.calendar import work_calendar
     from nor_docs.pipeline import load_checked as load_and_validate
 

@@ -254,7 +254,7 @@ def _templates():
 
 def render_everything(root: Path, today: dt.date) -> None:
     """Every document and report of ``root`` as of ``today``, in memory; raises on any failure."""
-    from nor_docs.report import control_formats as out
+    import nor_docs.report as out
     from nor_docs.control.status import control_items, discipline, summary
     from nor_docs.report.ics import calendars
     from nor_docs.build.protocols import render_meeting

@@ -179,7 +179,7 @@ def test_every_contract_field_is_documented_in_the_manual():
 def test_json_lines_are_the_item_records(runner):
     # The writer encodes shared parts once; what it writes must be exactly item_record's dict.
     from nor_docs.control.status import control_items
-    from nor_docs.report.control_formats import item_record
+    from nor_docs.report.json import item_record
     from nor_docs.pipeline import load_checked as load_and_validate
     import datetime as dt
 
@@ -261,7 +261,7 @@ def test_github_step_summary_is_appended(runner, tmp_path):
 
 
 def test_github_escapes_workflow_command_characters():
-    from nor_docs.report.control_formats import _annotation
+    from nor_docs.report.github import _annotation
 
     line = _annotation("error", "a,b:c.yaml", 3, "x: y, z", "50% готово\nвторая строка")
     assert line == "::error file=a%2Cb%3Ac.yaml,line=3,title=x%3A y%2C z::50%25 готово%0Aвторая строка"

@@ -6,20 +6,23 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import io
 import os
 import sys
+from typing import Iterator, TextIO
 
 import click
 
 from .root import RECORDS_OPTION, build, cli, finish, parse_day
 from .russian_click import FOLDER, Choice, IntRange, Path
 from ..exitcodes import ATTENTION, INVALID_RECORDS, OK, OUTPUT, USAGE
+from ..report.formats import Format
 from ..outputs.textsafety import printable
 from ..build.templates import HELP as TEMPLATES_HELP
 from ..build.templates import resolve_default
 
-FORMATS = ("text", "github", "gitlab", "json", "junit")
 
 
 def filter_options(command):
@@ -83,34 +86,27 @@ def _selection(issuer: str | None, meeting: str | None, executor: str | None):
     return ControlFilter(issuer=issuer, meeting=meeting, executor=executor)
 
 
-def _with_selection_line(text: str, selection, records, after_line: int = 1) -> str:
-    """``text`` with «Отбор: …» inserted after its first ``after_line`` lines (a filtered report
-    says what it holds)."""
-    words = selection.describe(records) if selection else ""
-    if not words:
-        return text
-    lines = text.split("\n")
-    return "\n".join(lines[:after_line] + [words] + lines[after_line:])
-
-
-def _emit(text: str, output: str | None) -> None:
-    """The report to ``output`` (atomically; as a stream into a pipe or a device) or to stdout.
-    Not ``click.echo``: on a pipe it runs an ANSI-stripping regex over the whole text, a third of
-    a second on a 20 MB JSON report."""
-    body = text.rstrip("\n")  # the same string when there is nothing to strip: no 20 MB copy
-    if output:
-        from ..outputs.atomic import os_error_text, write_atomic
-
-        try:
-            write_atomic(output, body.encode("utf-8") + b"\n")
-        except OSError as error:
-            click.echo(printable(f"nor-docs: отчёт не записан в {output}: {os_error_text(error, with_path=False)}; "
-                                 "укажите другой файл (--output)"), err=True)  # fmt: skip
-            finish(OUTPUT)
-    else:
-        sys.stdout.write(body)
-        sys.stdout.write("\n")
+@contextlib.contextmanager
+def _report_stream(output: str | None) -> Iterator[TextIO]:
+    """Where a report goes, line by line: ``output`` (atomically; as a stream into a pipe or a
+    device) or stdout. A report that cannot be written is exit 4 with a Russian line. Not
+    ``click.echo``: on a pipe it runs an ANSI-stripping regex over all the text."""
+    if not output:
+        yield sys.stdout
         sys.stdout.flush()
+        return
+    from ..outputs.atomic import open_atomic, os_error_text
+
+    try:
+        with open_atomic(output) as raw:
+            text = io.TextIOWrapper(raw, encoding="utf-8", newline="")
+            yield text
+            text.flush()
+            text.detach()  # the file is open_atomic's to close (and to rename into place)
+    except OSError as error:
+        click.echo(printable(f"nor-docs: отчёт не записан в {output}: {os_error_text(error, with_path=False)}; "
+                             "укажите другой файл (--output)"), err=True)  # fmt: skip
+        finish(OUTPUT)
 
 
 @cli.command()
@@ -118,7 +114,7 @@ def _emit(text: str, output: str | None) -> None:
 @TODAY_OPTION
 @click.option("--warn-days", type=IntRange(min=0, max=365), default=None, metavar="N",
               help="«Срок истекает»: за сколько рабочих дней до срока (по умолчанию из настроек, 3).")  # fmt: skip
-@click.option("--format", "fmt", type=Choice(FORMATS), default="text", show_default=True,
+@click.option("--format", "fmt", type=Choice([f.value for f in Format]), default="text", show_default=True,
               help="Формат вывода: для людей, аннотации GitHub, Code Quality GitLab, JSON, JUnit.")  # fmt: skip
 @click.option("--output", type=Path(dir_okay=False), default=None,
               help="Записать отчёт в файл, а не в стандартный вывод.")  # fmt: skip
@@ -130,41 +126,25 @@ def check(records_dir: str, today: dt.date | None, warn_days: int | None, fmt: s
         _refuse_output(output, records_dir, "файл отчёта", "отчёт не пишется в записи — укажите другой файл (--output)")
     selection = _selection(issuer, meeting, executor)
     records, items, today, warn, errors = _prepare(records_dir, today, warn_days, selection)
-    from ..report import control_formats as out
-    from ..control.status import discipline, summary
+    from ..control.status import summary
+    from ..report import github
+    from ..report.formats import ControlReport, writer
 
+    write = writer(fmt)
     if errors:
-        if fmt == "json":
-            from ..diagnostics import format_json
-
-            _emit(format_json(errors), output)
-        elif fmt == "github":
-            _emit(out.diagnostics_github(errors), output)
-            _append_step_summary(out.diagnostics_step_summary(errors))
-        elif fmt == "gitlab":
-            _emit(out.diagnostics_gitlab(errors), output)
-        elif fmt == "junit":
-            _emit(out.diagnostics_junit(errors), output)
-        else:
-            from ..diagnostics import format_text
-
-            _emit(format_text(errors) + "\nСроки не проверялись: сначала исправьте записи.", output)
+        with _report_stream(output) as out:
+            write.diagnostics(out, errors)
+            out.write("\n")
+        if fmt == Format.GITHUB:
+            _append_step_summary(github.diagnostics_step_summary(errors))
         finish(INVALID_RECORDS)
-    counts = summary(items)
-    if fmt == "json":
-        _emit(out.format_json(items, counts, discipline(items, records), records, today, warn,
-                              selection.as_dict() or None), output)  # fmt: skip
-    elif fmt == "github":
-        _emit(out.format_github(items, counts, records, today), output)
-        _append_step_summary(_with_selection_line(out.format_step_summary(items, counts, records, today),
-                                                  selection, records, after_line=2))  # fmt: skip
-    elif fmt == "gitlab":
-        _emit(out.format_gitlab(items, records), output)
-    elif fmt == "junit":
-        _emit(out.format_junit(items, counts, records, today, selection.describe(records)), output)
-    else:
-        _emit(_with_selection_line(out.format_text(items, counts, records, today, warn), selection, records), output)
-    finish(ATTENTION if counts["overdue"] else OK)
+    report = ControlReport(items, summary(items), records, today, warn, selection)
+    with _report_stream(output) as out:
+        write.items(out, report)
+        out.write("\n")
+    if fmt == Format.GITHUB:
+        _append_step_summary(github.step_summary(report))
+    finish(ATTENTION if report.counts["overdue"] else OK)
 
 
 def _refuse_output(target: str, records_dir: str, what: str, way_out: str) -> None:

@@ -17,12 +17,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import re
 import stat
 import tempfile
 from pathlib import Path
+from typing import BinaryIO, Iterator
 
 # What an operating-system error means, in Russian (its own text, strerror, is English).
 _ERRNO_TEXT = {
@@ -107,20 +109,57 @@ def write_stream(path: str | Path, data: bytes) -> None:
         raise
 
 
-def write_temp(target: Path, data: bytes, *, durable: bool = True, shown: Path | None = None,
-               make_parents: bool = True) -> str:  # fmt: skip
-    """Write ``data`` into a new temporary file beside ``target``; its path (``commit`` renames
-    it over ``target``). Errors name ``shown`` (the path the user asked for), never the twin."""
-    shown = shown or target
+@contextlib.contextmanager
+def open_atomic(path: str | Path, *, durable: bool = True) -> Iterator[BinaryIO]:
+    """A file to write an output into piece by piece, by the rules of the module doc: a temporary
+    twin renamed over ``path`` when the block ends without an error (removed when it does not), or
+    the stream itself for a pipe or a device. A report of any size is written without being held
+    in memory whole. Errors name ``path``."""
+    path = Path(path)
+    if is_stream(path):
+        try:
+            with open(path, "wb") as handle:
+                yield handle
+        except OSError as error:
+            error.filename, error.filename2 = str(path), None
+            raise
+        return
+    target = final_path(path)
+    fd, tmp = _temp_beside(target, path, make_parents=target == path)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            os.fchmod(handle.fileno(), _MODE)
+            yield handle
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
+    except BaseException as error:
+        discard(tmp)
+        if isinstance(error, OSError):
+            error.filename, error.filename2 = str(path), None
+        raise
+    commit(tmp, target, shown=path)
+
+
+def _temp_beside(target: Path, shown: Path, make_parents: bool) -> tuple[int, str]:
+    """A new temporary file beside ``target`` (its folder made if ``make_parents``): (fd, path)."""
     try:
         if make_parents:
             target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=target.parent)
+        return tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=target.parent)
     except FileExistsError:  # mkdir met a file where a folder must be
         raise NotADirectoryError(errno.ENOTDIR, "not a directory", str(shown)) from None
     except OSError as error:  # name the file the user asked for, not its temporary twin
         error.filename, error.filename2 = str(shown), None
         raise
+
+
+def write_temp(target: Path, data: bytes, *, durable: bool = True, shown: Path | None = None,
+               make_parents: bool = True) -> str:  # fmt: skip
+    """Write ``data`` into a new temporary file beside ``target``; its path (``commit`` renames
+    it over ``target``). Errors name ``shown`` (the path the user asked for), never the twin."""
+    shown = shown or target
+    fd, tmp = _temp_beside(target, shown, make_parents)
     try:
         with os.fdopen(fd, "wb") as handle:
             os.fchmod(handle.fileno(), _MODE)

@@ -1,0 +1,206 @@
+"""``check --format json``: the documented contract (docs/check.md «JSON-вывод»,
+``docs/check.schema.json``) — one item per line, then the summary and executive discipline.
+Written line by line into the output: a report of any size is never held in memory whole.
+Records that failed validation: ``diagnostics.format_json``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+from typing import Iterable, TextIO
+
+from ..control.status import ControlItem, ExecutorDiscipline, discipline
+from ..diagnostics import Diagnostic, format_json as diagnostics_json
+from ..model.records import Records
+from .common import iso
+from .formats import ControlReport
+
+JSON_VERSION = 1
+
+
+def items(out: TextIO, report: ControlReport) -> None:
+    selection = report.selection.as_dict() or None if report.selection is not None else None
+    write_json(out, report.items, report.counts, discipline(report.items, report.records), report.records,
+               report.today, report.warn_days, selection)  # fmt: skip
+
+
+def diagnostics(out: TextIO, found: list[Diagnostic]) -> None:
+    out.write(diagnostics_json(found))
+
+
+def _who_fields(item: ControlItem, name: str) -> dict:
+    """The fields of the JSON contract that name the part."""
+    return {
+        "id": item.id,
+        "assignment": item.assignment.id,
+        "member": item.member if item.in_parts else None,
+        "executor": item.member,
+        "executor_name": name,
+    }
+
+
+def _state_fields(item: ControlItem) -> dict:
+    """The fields of the JSON contract that say how the part stands."""
+    done_late = item.status == "done_late"
+    return {
+        "status": item.status,
+        "status_text": item.status_text,
+        "deadline": iso(item.deadline),
+        "days_overdue": item.days_overdue,
+        "days_late": item.days_late if done_late else 0,
+        "done_on": iso(item.done_on) if done_late or item.status == "done" else None,
+        "report_date": iso(item.report_date),
+        "waiting_event": item.waiting_event,
+        "extended": item.extended,
+        "deadline_default": item.default_deadline,
+        "deadline_early": item.early_deadline,
+    }
+
+
+def _assignment_fields(a) -> dict:
+    """The fields every part of an assignment shares."""
+    deadline = a.deadline
+    return {
+        "origin": a.origin,
+        "meeting": a.record_id if a.origin == "meeting" else None,
+        "roadmap": a.record_id if a.origin == "roadmap" else None,
+        "number": a.number,
+        "issued": iso(a.issued),
+        "executors": list(a.executors),
+        "deadline_as_written": deadline.as_written if deadline is not None else None,
+        "deadline_kind": deadline.kind if deadline is not None else None,
+        "file": a.file,
+        "line": a.line,
+        "text": a.text,
+        "roadmaps": list(a.roadmaps),
+    }
+
+
+def _points(item: ControlItem) -> list[dict]:
+    return [
+        {
+            "label": p.point.label,
+            "nominal": p.point.nominal.isoformat(),
+            "deadline": p.due.isoformat(),
+            "closed_on": iso(p.closed_on),
+            "late": p.late,
+        }
+        for p in item.points
+    ]
+
+
+def _extensions(item: ControlItem) -> list[dict]:
+    return [
+        {
+            "new_deadline": iso(e.new_deadline),
+            "requested": iso(e.requested),
+            "approved": iso(e.approved),
+            "approved_by": e.approved_by,
+            "basis": e.basis,
+        }
+        for e in item.extensions
+    ]
+
+
+def item_record(item: ControlItem, records: Records) -> dict:
+    """One item of the JSON contract (see docs/check.md «JSON-вывод», docs/check.schema.json)."""
+    return {
+        **_who_fields(item, records.display_name(item.member)),
+        **_state_fields(item),
+        **_assignment_fields(item.assignment),
+        "points": _points(item),
+        "extensions": _extensions(item),
+    }
+
+
+_dumps = json.JSONEncoder(ensure_ascii=False).encode
+_string = json.encoder.encode_basestring  # type: ignore[attr-defined]  # one JSON string, quotes included (the C function)
+
+
+class _ItemWriter:
+    """Writes ``item_record`` as one JSON line, encoding what parts share only once: the
+    assignment's fields (its text above all), and the state of parts that stand the same (the
+    members of a group that nobody has marked yet). With 10,000 assignments to 15-member
+    groups this is what keeps ``--format json`` cheap.
+
+    Per part only the ids and the executor's name are written, string by string, from a cache
+    per executor; the rest of a line is one encoder call per assignment and state. The key order
+    is ``item_record``'s (a test compares the two)."""
+
+    def __init__(self, records: Records):
+        self.records = records
+        self.executors: dict[str, str] = {}  # member → '"executor": …, "executor_name": …'
+        self.assignment_id: str | None = None
+        self.head = ""  # '"assignment": "…", '
+        self.shared: dict = {}
+        self.states: dict[int, tuple[ControlItem, str]] = {}
+
+    def line(self, item: ControlItem) -> str:
+        a = item.assignment
+        if a.id != self.assignment_id:  # items come assignment by assignment
+            self.assignment_id, self.states = a.id, {}
+            self.head = '"assignment": ' + _string(a.id) + ", "
+            self.shared = _assignment_fields(a)
+        executor = self.executors.get(item.member)
+        if executor is None:
+            name = self.records.display_name(item.member)
+            executor = self.executors[item.member] = (
+                '"executor": ' + _string(item.member) + ', "executor_name": ' + _string(name) + ", "
+            )
+        # Parts of one assignment with the same points tuple were tracked together (control.py):
+        # the same marks, extensions and cancellation, hence the same state.
+        cached = self.states.get(id(item.points))
+        if cached is None or not _same_state(cached[0], item):
+            tail = {**_state_fields(item), **self.shared, "points": _points(item), "extensions": _extensions(item)}
+            cached = self.states[id(item.points)] = (item, _dumps(tail)[1:])
+        member = _string(item.member) if item.in_parts else "null"
+        return f'{{"id": {_string(item.id)}, {self.head}"member": {member}, {executor}{cached[1]}'
+
+
+def _same_state(a: ControlItem, b: ControlItem) -> bool:
+    return (a.points is b.points and a.status == b.status and a.days_overdue == b.days_overdue
+            and a.cancellation is b.cancellation and a.marks == b.marks)  # fmt: skip
+
+
+def discipline_record(row: ExecutorDiscipline) -> dict:
+    share = row.on_time_share
+    return {
+        "executor": row.executor,
+        "name": row.name,
+        "total": row.total,
+        "done": row.done,
+        "done_late": row.done_late,
+        "overdue": row.overdue,
+        "pending": row.pending,
+        "cancelled": row.cancelled,
+        "on_time_share": round(share, 4) if share is not None else None,
+    }
+
+
+def format_json(items, summary, discipline, records: Records, today: dt.date, warn_days: int,
+                selection: dict | None = None) -> str:  # fmt: skip
+    """The JSON contract as one string (what ``items`` writes)."""
+    out = io.StringIO()
+    write_json(out, items, summary, discipline, records, today, warn_days, selection)
+    return out.getvalue()
+
+
+def write_json(out: TextIO, items: Iterable[ControlItem], summary: dict, discipline: Iterable[ExecutorDiscipline],
+               records: Records, today: dt.date, warn_days: int, selection: dict | None = None) -> None:  # fmt: skip
+    """The JSON contract, one item (and one discipline row) per line: readable, diffable, and written
+    by the C encoder (``indent`` would fall back to the pure-Python one, 10× slower). The head and
+    the tail go into the first and the last line; each line is written as it is made."""
+    head = {"version": JSON_VERSION, "today": today.isoformat(), "warn_days": warn_days}
+    if selection:  # --issuer / --meeting / --executor: the items are those selected
+        head["filter"] = selection
+    writer = _ItemWriter(records)
+    out.write("{" + _dumps(head)[1:-1] + ',\n"items": [')
+    first = True
+    for item in items:
+        if not first:
+            out.write(",\n")
+        out.write(writer.line(item))
+        first = False
+    rows = ",\n".join([_dumps(discipline_record(r)) for r in discipline])
+    out.write('],\n"summary": ' + _dumps(summary) + ',\n"discipline": [' + rows + "]}")

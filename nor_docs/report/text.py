@@ -1,0 +1,107 @@
+"""``check --format text``: for people — Russian, overdue first, then due soon, grouped by executor
+(executors whose rows are the same share one heading), a line of counts; a selection says what it
+holds. Records that failed validation: their diagnostics, and that no deadline was checked."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TextIO
+
+from ..control.status import ControlItem, days_word, plural
+from ..diagnostics import Diagnostic, format_text as diagnostics_text
+from ..model.records import Records
+from ..outputs.textsafety import printable
+from .common import attention, counts_line, deadline_cell, ru, short
+from .formats import ControlReport
+
+
+def items(out: TextIO, report: ControlReport) -> None:
+    text = format_text(report.items, report.counts, report.records, report.today, report.warn_days)
+    words = report.selection.describe(report.records) if report.selection else ""
+    if words:  # «Отбор: …» after the first line: a filtered report says what it holds
+        lines = text.split("\n")
+        text = "\n".join(lines[:1] + [words] + lines[1:])
+    out.write(text)
+
+
+def diagnostics(out: TextIO, found: list[Diagnostic]) -> None:
+    out.write(diagnostics_text(found) + "\nСроки не проверялись: сначала исправьте записи.")
+
+
+def format_text(items, summary, records: Records, today: dt.date, warn_days: int) -> str:
+    overdue, soon = attention(items)
+    lines = [f"Контроль исполнения поручений на {ru(today)}", ""]
+    if not overdue and not soon:
+        when = f"в пределах {warn_days} {_working_days_genitive(warn_days)}" if warn_days else "сегодня"
+        lines.append(f"Просроченных поручений нет; ни у одного срок не истекает {when}.")
+        lines.append("")
+    for title, group, late in (("ПРОСРОЧЕНО", overdue, True), ("СРОК ИСТЕКАЕТ", soon, False)):
+        if group:
+            lines.extend(_text_section(title, group, records, late, today))
+            lines.append("")
+    lines.append(f"Всего поручений (по каждому исполнителю) — {summary['total']}: {counts_line(summary)}.")
+    return "\n".join(map(printable, lines))  # a terminal shows it: nothing in a record moves its cursor
+
+
+def _working_days_genitive(n: int) -> str:
+    """«в пределах 1 рабочего дня», «в пределах 3 рабочих дней»."""
+    return "рабочего дня" if n % 10 == 1 and n % 100 != 11 else "рабочих дней"
+
+
+def _text_section(title: str, group: list[ControlItem], records: Records, late: bool, today: dt.date) -> list[str]:
+    """One section of the text table: executors (worst first), each with their rows. Executors
+    whose rows are the same (the schools of one group assignment) share one heading."""
+    by_executor: dict[str, list[ControlItem]] = {}
+    for item in group:  # already in order: the executor with the worst item comes first
+        by_executor.setdefault(item.member, []).append(item)
+    header = ("Срок", "Просрочка" if late else "Осталось", "Поручение", "Запись")
+    blocks: dict[tuple, list[str]] = {}  # the rows → the executors that have exactly these rows
+    for member, parts in by_executor.items():
+        rows = []
+        for item in parts:
+            a = item.assignment
+            when = f"{item.days_overdue} {days_word(item.days_overdue)}" if late else _left(item, today)
+            rows.append((deadline_cell(item), when, f"{a.id} {short(a.text)}", f"{a.file}:{a.line}"))
+            rows.extend(_roadmap_rows(a, records))
+        blocks.setdefault(tuple(rows), []).append(member)
+    all_rows = [row for rows in blocks for row in rows]
+    widths = [max(len(header[k]), *(len(r[k]) for r in all_rows)) for k in range(3)]
+    out = [f"{title} — {len(group)}", "  " + _row(header, widths)]
+    for rows, members in blocks.items():
+        count = sum(1 for row in rows if row[0])  # not the «↳ дорожная карта» lines
+        if len(members) == 1:
+            heading = f"{records.display_name(members[0])} ({members[0]}) — {count}"
+        else:
+            many = plural(len(members), "исполнитель", "исполнителя", "исполнителей")
+            heading = "; ".join(records.display_name(m) for m in members) + f" — {len(members)} {many}, у каждого {count}"
+        out.extend(_wrap(heading))
+        out.extend("  " + _row(row, widths) for row in rows)
+    return out
+
+
+def _roadmap_rows(a, records: Records) -> list[tuple[str, ...]]:
+    """Under a decision that ordered a roadmap: the roadmap that fulfils it, and where it is."""
+    rows = []
+    for rid in a.roadmaps:
+        file, line, _col = records.where(rid, ("ordered_by",))
+        rows.append(("", "", f"  ↳ дорожная карта {rid}", f"{file}:{line}"))
+    return rows
+
+
+def _wrap(text: str, width: int = 110) -> list[str]:
+    import textwrap
+
+    return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False, subsequent_indent="  ") or [text]
+
+
+def _left(item: ControlItem, today: dt.date) -> str:
+    days = (item.deadline - today).days
+    if days == 0:
+        return "сегодня"
+    if days == 1:
+        return "завтра"
+    return f"через {days} {days_word(days)}"
+
+
+def _row(cells: tuple[str, ...], widths: list[int]) -> str:
+    return "  ".join(c.ljust(widths[k]) if k < len(widths) else c for k, c in enumerate(cells)).rstrip()
