@@ -37,7 +37,7 @@ from ..outputs.atomic import is_stream, os_error_text, remove_leftovers, write_a
 from ..diagnostics import Diagnostic, sort_diagnostics
 from ..exitcodes import INVALID_RECORDS, OUTPUT, USAGE
 from ..source.layout import NOT_RECORDS, looks_like_records
-from ..model.common import ID_PATTERN
+from ..model.ids import ID_PATTERN
 from ..outputs.safety import OutputRefused, refuse_inside_records
 from .manifest import MANIFEST_NAME, Built, Fingerprint, Manifest, file_stat, renderer_fingerprint, same_files
 
@@ -428,9 +428,11 @@ def _one_file_per_id(root: Path, records_dir: str, shared_files: list[Path], mee
     """Compare the ids of the whole folder before any batch renders (module doc, «One id, one
     file»): (the id planned for each file to render, the files no document is made from, NOR107
     for each of them)."""
+    claims = {name: Path(built.output).stem for name, built in manifest.meetings.items()}  # built before
+    if not todo:
+        return {}, set(), []  # nothing to render (a no-op build reads no record, imports no model)
     from ..model.records import claimed_ids, load_records
 
-    claims = {name: Path(built.output).stem for name, built in manifest.meetings.items()}  # built before
     expected = claimed_ids([meetings[name] for name in todo])
     for name in todo:
         if expected.get(meetings[name]) is not None:
@@ -488,7 +490,7 @@ def _shown_name(records_dir, name: str) -> str:
 
 def _list_inputs(root: Path) -> tuple[list[Path], list[Path]]:
     """(settings + directory + events files, meeting files), each sorted — ``stat`` only."""
-    from ..model.records import record_files
+    from ..source.layout import record_files
 
     shared, meetings = [], []
     for path in record_files(root):

@@ -87,7 +87,7 @@ def no_deadline(ctx: Context, record_id: str, undated: list[tuple[tuple, str]], 
 def deadline_in_range(ctx: Context, record_id: str, loc: tuple, deadline) -> bool:
     """A deadline's dates within the years a record may hold, and a relative one within
     ten years of its event — what the control logic can always compute (NOR105, NOR106)."""
-    for year in _years_of(deadline):
+    for year in deadline.years():
         if not MIN_YEAR <= year <= MAX_YEAR:
             ctx.report(record_id, loc, "NOR105",
                         f"срок «{deadline.as_written}»: год {year} вне допустимого (от {MIN_YEAR} до {MAX_YEAR}); "
@@ -122,26 +122,6 @@ def in_period(ctx: Context, rid: str, loc: tuple, deadline, period, approved) ->
                 "допишите год или исправьте срок",
             )  # fmt: skip
         return
-
-
-def _years_of(deadline) -> list[int]:
-    """Every year a deadline names, whatever its kind: the year of a date, of a month or a
-    period, of the first month of a range, of the control dates written beside it, of the period
-    a standing item names; each point of several."""
-    years: list[int] = []
-    for point in getattr(deadline, "points", None) or [deadline]:
-        date = getattr(point, "date", None)
-        if date is not None:
-            years.append(date.year)
-        for name in ("year", "first_year"):
-            value = getattr(point, name, None)
-            if value is not None:
-                years.append(value)
-        years.extend(day.year for day in getattr(point, "control", None) or ())
-        within = getattr(point, "within", None)
-        if within is not None and within.year is not None:
-            years.append(within.year)
-    return years
 
 
 def _relatives(deadline) -> list:

@@ -60,7 +60,7 @@ def _prepare(records_dir: str, today: dt.date | None, warn_days: int | None, sel
     from ..control.status import control_items
 
     preload_calendar()
-    checked = load_checked(records_dir)
+    checked = load_checked(records_dir, warnings=False)  # only errors stop control; warnings are validate's
     records, errors = checked.records, checked.errors
     if errors:
         return records, [], None, None, errors

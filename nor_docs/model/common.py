@@ -16,6 +16,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from pydantic_core import PydanticCustomError
 
 from ..russian.dates import parse_date  # noqa: F401 - re-exported
+from .ids import ID_PATTERN, MAX_ID_LENGTH  # noqa: F401 - re-exported: the model's building blocks
 
 MONTHS_GENITIVE = (
     "января", "февраля", "марта", "апреля", "мая", "июня",
@@ -133,10 +134,6 @@ def _without_number_sign(value: str) -> str:
 
 # The number of a protocol or of an order («4», «15-о»): a label without the «№» sign.
 DocNumber = Annotated[Label, AfterValidator(_without_number_sign)]
-ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
-# An id becomes a file name (``<id>.docx``, ``<id>.extract-2-4.docx``, ``<id>.ics``): within this
-# it fits every file system's limit of 255 bytes with room to spare.
-MAX_ID_LENGTH = 100
 # A reference to another record by its id (people, organisations, groups, events, meetings).
 Ref = Annotated[str, Field(pattern=ID_PATTERN, max_length=MAX_ID_LENGTH)]
 

@@ -69,12 +69,20 @@ class Deadline(Record):
         default=False, description="Слова срока стоят в тексте решения (отмечены [[…]]); в конец не дописываются"
     )
 
+    def years(self) -> list[int]:
+        """Every year the deadline names (a date's, a month's or a period's, the control dates'), in
+        the order validation reports the first out of range (NOR105); none for a kind without one."""
+        return []
+
 
 class DateDeadline(Deadline):
     """«до 31.01.2024», «5 июня 2024 г.», «с 1 по 15 марта 2024 г.» (контроль — по последнему дню)."""
 
     kind: Literal["date"] = "date"
     date: dt.date = Field(description="Дата срока")
+
+    def years(self) -> list[int]:
+        return [self.date.year]
 
 
 class DayDeadline(Deadline):
@@ -100,6 +108,9 @@ class WeekdayDeadline(Deadline):
     year: int | None = Field(default=None, description="Год; не указан — ближайший от даты документа")
     working: bool = Field(default=False, description="Считаются только рабочие такие дни («вторая рабочая среда»)")
 
+    def years(self) -> list[int]:
+        return [self.year] if self.year is not None else []
+
 
 class MonthDeadline(Deadline):
     """«май 2024 года», «в июне», «до конца декабря 2023 г.»: срок — последний день месяца."""
@@ -110,6 +121,9 @@ class MonthDeadline(Deadline):
     document_year: bool = Field(
         default=False, description="Год — год документа («в сентябре текущего года»), а не ближайший от его даты"
     )
+
+    def years(self) -> list[int]:
+        return [self.year] if self.year is not None else []
 
 
 class MonthsDeadline(Deadline):
@@ -122,6 +136,9 @@ class MonthsDeadline(Deadline):
     year: int | None = Field(default=None, description="Год последнего месяца (не указан — от даты документа)")
     month: int = Field(ge=1, le=12, description="Последний месяц (1–12)")
 
+    def years(self) -> list[int]:
+        return [y for y in (self.year, self.first_year) if y is not None]
+
 
 class PeriodDeadline(Deadline):
     """Квартал, полугодие, год, учебный год: срок — конец периода (учебный год — по настройке
@@ -133,6 +150,9 @@ class PeriodDeadline(Deadline):
         default=None, description="Год, в котором период кончается; не указан — ближайший от даты документа"
     )
     month: int = Field(ge=1, le=12, description="Последний месяц периода (учебный год — август)")
+
+    def years(self) -> list[int]:
+        return [self.year] if self.year is not None else []
 
 
 class RelativeDeadline(Deadline):
@@ -173,6 +193,9 @@ class ManualDeadline(Deadline):
     kind: Literal["manual"] = "manual"
     control: list[dt.date] = Field(min_length=1, description="Контрольные даты, вписанные пользователем")
 
+    def years(self) -> list[int]:
+        return [day.year for day in self.control]
+
 
 PointDeadline = Annotated[
     Union[DateDeadline, DayDeadline, WeekdayDeadline, MonthDeadline, MonthsDeadline, PeriodDeadline,
@@ -188,6 +211,9 @@ class SeveralDeadline(Deadline):
     kind: Literal["several"] = "several"
     points: list[PointDeadline] = Field(min_length=2, description="Контрольные точки, каждая со своими словами")
 
+    def years(self) -> list[int]:
+        return [year for point in self.points for year in point.years()]
+
 
 class StandingDeadline(Deadline):
     """«постоянно», «в течение учебного года», «по мере необходимости»: без даты; в дорожной
@@ -196,6 +222,9 @@ class StandingDeadline(Deadline):
 
     kind: Literal["standing"] = "standing"
     within: PeriodDeadline | None = Field(default=None, description="Период, названный в словах срока")
+
+    def years(self) -> list[int]:
+        return self.within.years() if self.within is not None else []
 
 
 class RecurringDeadline(Deadline):

@@ -19,7 +19,6 @@ in a second process (``readpool.py``) and looked up in the main one.
 from __future__ import annotations
 
 import errno
-import functools
 import re
 from array import array
 from bisect import bisect_left, bisect_right
@@ -111,10 +110,12 @@ class Source:
     # The file as read (UTF-8), for positions inside a multi-line value; decoded when needed.
     raw: bytes = field(default=b"", repr=False)
 
-    @functools.cached_property
+    @property
     def text(self) -> str:
-        """The file as read (the positions index into it)."""
-        return _unix_breaks(self.raw.decode("utf-8", "replace"))
+        """The file as read (the positions index into it; control characters masked, as the reader
+        saw it). Decoded when asked, never kept: a large folder's text would double its memory."""
+        text = _unix_breaks(self.raw.decode("utf-8", "replace"))
+        return _RAW_BAD.sub("\ufffd", text) if _RAW_BAD.search(text) else text
 
     def position_in_value(self, loc: tuple, value: str, offset: int) -> tuple[int, int]:
         """1-based (line, column) of ``value[offset:]`` inside the string at ``loc``.
@@ -552,7 +553,6 @@ def parse_source(raw: bytes, shown: str) -> tuple[Source | None, list[Diagnostic
         schema_comment=comment.group(1) if comment else None,
         placeholders=frozenset(reader.placeholders), raw=raw,
     )  # fmt: skip
-    source.__dict__["text"] = text  # already decoded here (control characters masked)
     return source, problems + reader.problems
 
 
