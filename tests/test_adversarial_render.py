@@ -245,7 +245,7 @@ _TEMPLATES = None
 
 def _templates():
     global _TEMPLATES
-    from nor_docs.build.protocols import Templates
+    from nor_docs.build.templates import Templates
 
     if _TEMPLATES is None:
         _TEMPLATES = Templates(TEMPLATES, str(TEMPLATES))

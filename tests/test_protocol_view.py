@@ -8,8 +8,8 @@ import pytest
 
 from conftest import DATA, SAMPLE_RECORDS
 from nor_docs.model.settings import DocumentSettings, Settings
-from nor_docs.render.protocol_view import (ExtractItemError, compose_sentence, lower_first_word, paragraphs,
-                                  protocol_view)  # fmt: skip
+from nor_docs.render.protocol_text import compose_sentence, lower_first_word, paragraphs
+from nor_docs.render.protocol_view import ExtractItemError, protocol_view
 from nor_docs.pipeline import load_checked as load_and_validate
 
 TEST_RECORDS = DATA / "protocols" / "records"

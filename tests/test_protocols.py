@@ -453,7 +453,7 @@ def test_records_are_never_written_and_an_output_inside_them_is_refused(tmp_path
 
 
 def test_output_names_cannot_escape_the_output_folder(tmp_path):
-    from nor_docs.build.protocols import BuildRefused, output_path
+    from nor_docs.build.output_paths import BuildRefused, output_path
 
     assert output_path(tmp_path, "2023-12-14-x") == tmp_path / "2023-12-14-x.docx"
     for bad in ("../x", "a/../../x", "/etc/x", "..", "Х"):
@@ -706,7 +706,7 @@ def test_progress_is_shown_only_on_a_terminal_and_for_more_than_a_few(monkeypatc
     import io
     import sys
 
-    from nor_docs.build.protocols import stderr_progress
+    from nor_docs.build.workers import stderr_progress
 
     class Terminal(io.StringIO):
         def isatty(self):

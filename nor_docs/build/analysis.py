@@ -17,7 +17,8 @@ from pathlib import Path
 from markupsafe import Markup, escape
 
 from ..outputs.atomic import os_error_text, write_atomic
-from .protocols import BuildRefused, Templates, output_path
+from .output_paths import BuildRefused, output_path
+from .templates import Templates
 from ..render.docx_zip import DYNAMIC_LEVEL, Part, zip_parts
 from ..render.charts import Chart, draw_all
 from ..render.analysis_view import report_view

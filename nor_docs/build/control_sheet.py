@@ -12,7 +12,8 @@ import datetime as dt
 from pathlib import Path
 
 from ..outputs.atomic import os_error_text, write_atomic
-from .protocols import BuildRefused, Templates, output_path
+from .output_paths import BuildRefused, output_path
+from .templates import Templates
 from ..render.control_sheet_view import control_sheet_view
 
 TEMPLATE = "control-sheet.docx"

@@ -12,8 +12,10 @@ import os
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, sort_diagnostics
-from .protocols import (BuildRefused, Templates, _list_inputs, check_output_folder, notices_as_diagnostics, output_path,
-                    records_not_found, render_failure, usage_problem)  # fmt: skip
+from .output_paths import BuildRefused, check_output_folder, output_path, records_not_found, usage_problem
+from .templates import Templates
+from .protocols import list_inputs
+from .outcome import notices_as_diagnostics, render_failure  # fmt: skip
 
 
 def build_extract(
@@ -57,7 +59,7 @@ def _build_extract(root: Path, out: Path, records_dir, templates_dir, meeting_id
     from ..render.compiled_template import TemplateProblem
     from ..render.protocol_view import ExtractProblem
 
-    shared, meetings = _list_inputs(root)
+    shared, meetings = list_inputs(root)
     # The files that claim this id (by name or by ``id:``): one is what is wanted; two, the
     # wrong meeting could be the one loaded — both are loaded and the duplicate reported.
     claims = claimed_ids(meetings)

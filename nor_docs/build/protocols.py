@@ -27,138 +27,36 @@ others are built and summarised.
 from __future__ import annotations
 
 import os
-import re
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from ..outputs.atomic import is_stream, os_error_text, remove_leftovers, write_atomic
 from ..diagnostics import Diagnostic, sort_diagnostics
-from ..exitcodes import INVALID_RECORDS, OUTPUT, USAGE
+from ..exitcodes import INVALID_RECORDS
+from ..outputs.atomic import os_error_text, remove_leftovers, write_atomic
 from ..source.layout import NOT_RECORDS, looks_like_records
-from ..model.ids import ID_PATTERN
-from ..outputs.safety import OutputRefused, refuse_inside_records
 from .manifest import MANIFEST_NAME, Built, Fingerprint, Manifest, file_stat, renderer_fingerprint, same_files
+from .outcome import BuildResult, notices_as_diagnostics, render_failure
+from .output_paths import BuildRefused, check_output_folder, output_path, records_not_found, shown_name
+from .templates import Templates
+from .workers import run_batches
 
-_ID = re.compile(ID_PATTERN)
 SHARED_FOLDERS = ("directory", "events")  # what every meeting's validation and rendering reads
-MAX_NAME_BYTES = 240  # of an output's file name: the file systems' 255, less room for our suffixes
 
 
-class BuildRefused(OutputRefused):
-    """The build cannot start or a document cannot be written (an output folder inside the
-    records, a missing records folder, an argument that names nothing); ``exit_code`` says which
-    (``exitcodes``)."""
-
-    def __init__(self, message: str, exit_code: int = OUTPUT):
-        super().__init__(message)
-        self.exit_code = exit_code
 
 
-def records_not_found(records_dir) -> BuildRefused:
-    return BuildRefused(f"папка с записями «{records_dir}» не найдена", INVALID_RECORDS)
 
 
-def usage_problem(message: str) -> BuildRefused:
-    return BuildRefused(message, USAGE)
 
 
-def render_failure(what: str, error: BaseException) -> str:
-    """The message of NOR313: a document that failed while being filled in (a bug nor-docs must
-    hear of; the record passed validation)."""
-    return (f"{what} не собран: сбой при заполнении ({type(error).__name__}: {error}); остальные документы "
-            "собраны — сообщите разработчикам (подробности: NOR_DOCS_DEBUG=1)")
 
 
-@dataclass
-class BuildResult:
-    built: list[Path] = field(default_factory=list)
-    unchanged: int = 0
-    failed: list[str] = field(default_factory=list)  # meeting files not built
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.failed and not any(d.is_error for d in self.diagnostics)
 
 
 # --- templates ----------------------------------------------------------------------------------
 
 
-class Templates:
-    """The templates folder: which template a meeting uses, compiled once per file."""
-
-    def __init__(self, folder: Path, shown: str):
-        self.folder = folder
-        self.shown = shown.rstrip("/") or "."
-        self._compiled: dict[Path, object] = {}
-
-    def files(self) -> dict[str, Path]:
-        if not self.folder.is_dir():
-            return {}
-        return {p.relative_to(self.folder).as_posix(): p for p in sorted(self.folder.rglob("*.docx"))
-                if not p.name.startswith(("~$", "."))}  # fmt: skip
-
-    def display(self, path: Path) -> str:
-        try:
-            return f"{self.shown}/{path.relative_to(self.folder).as_posix()}"
-        except ValueError:
-            return str(path)
-
-    def choose(self, meeting, kind: str) -> Path:
-        """The meeting's own template, else ``<issuer>/<kind>.docx``, else ``<kind>.docx``
-        (an extract falls back to the protocol template). Raises ``TemplateProblem``."""
-        from ..render.compiled_template import TemplateProblem
-
-        if meeting.template:
-            path = (self.folder / meeting.template).resolve()
-            if not path.is_relative_to(self.folder.resolve()) or path.suffix.lower() != ".docx":
-                raise TemplateProblem(self.display(self.folder), "NOR307",
-                                      f"шаблон «{meeting.template}» должен быть файлом .docx внутри {self.shown}/")  # fmt: skip
-            if not path.is_file():
-                raise TemplateProblem(self.display(path), "NOR303", f"шаблон «{meeting.template}» не найден")
-            return path
-        names = [f"{kind}.docx", "protocol.docx"] if kind != "protocol" else ["protocol.docx"]
-        for folder in (self.folder / meeting.issuer, self.folder):
-            for name in names:
-                if (folder / name).is_file():
-                    return folder / name
-        raise TemplateProblem(f"{self.shown}/protocol.docx", "NOR303",
-                              "шаблон протокола не найден; создайте его: python templates/make_templates.py")  # fmt: skip
-
-    def choose_named(self, issuer: str, name: str) -> Path:
-        """``<issuer>/<name>``, else ``<name>`` (a roadmap's ``roadmap.docx``). Raises ``TemplateProblem``."""
-        from ..render.compiled_template import TemplateProblem
-
-        for folder in (self.folder / issuer, self.folder):
-            if (folder / name).is_file():
-                return folder / name
-        raise TemplateProblem(f"{self.shown}/{name}", "NOR303",
-                              f"шаблон {name} не найден; создайте его: python templates/make_templates.py")  # fmt: skip
-
-    def compiled(self, path: Path):
-        """The compiled template (cached); raises its ``TemplateProblem`` every time it is asked."""
-        from ..render.compiled_template import CompiledTemplate, TemplateProblem
-
-        if path not in self._compiled:
-            try:
-                self._compiled[path] = CompiledTemplate(path, self.display(path))
-            except TemplateProblem as problem:
-                self._compiled[path] = problem
-        value = self._compiled[path]
-        if isinstance(value, Exception):
-            raise value
-        return value
-
-    def warm(self) -> None:
-        """Compile the usual templates now, so that worker processes inherit them compiled."""
-        for path in self.files().values():
-            if path.name in ("protocol.docx", "extract.docx"):
-                try:
-                    self.compiled(path)
-                except Exception:  # noqa: BLE001 - reported when a meeting uses it
-                    pass
 
 
 # --- rendering one meeting -----------------------------------------------------------------------
@@ -177,28 +75,8 @@ def render_meeting(meeting, records, templates: Templates, items=None, certifier
     return template.render(typeset_view(view, records.settings.documents.typography)), notices
 
 
-def notices_as_diagnostics(records, meeting_id: str, notices) -> list[Diagnostic]:
-    found = []
-    for notice in notices:
-        file, line, col = records.where(meeting_id, notice.loc)
-        found.append(Diagnostic(file, line, col, notice.code, notice.message))
-    return found
 
 
-def output_path(out_dir: Path, name: str, suffix: str = ".docx") -> Path:
-    """``out_dir/name.docx``, refusing any name that would leave ``out_dir`` (a link there that
-    leads elsewhere included), that is too long for a file system, or that stands for something
-    other than a file (a pipe or a device is not replaced, and a document is not streamed into it)."""
-    if not _ID.fullmatch(name) or "/" in name or "\\" in name:
-        raise BuildRefused(f"недопустимое имя файла «{name}»")
-    if len(f"{name}{suffix}".encode()) > MAX_NAME_BYTES:
-        raise BuildRefused(f"имя файла «{name[:40]}…{suffix}» длиннее {MAX_NAME_BYTES} байт; сократите идентификатор")
-    path = out_dir / f"{name}{suffix}"
-    if path.resolve().parent != out_dir.resolve():
-        raise BuildRefused(f"файл «{name}{suffix}» оказался бы вне папки {out_dir}")
-    if is_stream(path):
-        raise BuildRefused(f"на месте документа {path} — не обычный файл (канал, устройство); удалите его")
-    return path
 
 
 # --- the job each worker runs --------------------------------------------------------------------
@@ -338,7 +216,7 @@ def build_protocols(
 def _build_protocols(root: Path, out: Path, records_dir: str, templates: Templates, *, jobs, force,
                      progress) -> BuildResult:  # fmt: skip
     result = BuildResult()
-    shared_files, meeting_files = _list_inputs(root)
+    shared_files, meeting_files = list_inputs(root)
     shared = {p.relative_to(root).as_posix(): p for p in shared_files}
     meetings = {p.relative_to(root).as_posix(): p for p in meeting_files}
     template_files = templates.files()
@@ -392,9 +270,9 @@ def _build_protocols(root: Path, out: Path, records_dir: str, templates: Templat
                 continue
             if outcome.output in owners:  # cannot happen (ids are compared first); never silently
                 result.diagnostics.append(Diagnostic(
-                    _shown_name(records_dir, outcome.file), 1, 1, "NOR107",
+                    shown_name(records_dir, outcome.file), 1, 1, "NOR107",
                     f"идентификатор заседания «{Path(outcome.output).stem}» уже занят "
-                    f"({_shown_name(records_dir, owners[outcome.output])}); дайте другой",
+                    f"({shown_name(records_dir, owners[outcome.output])}); дайте другой",
                 ))  # fmt: skip
                 result.failed.append(outcome.file)
                 continue
@@ -455,7 +333,7 @@ def _one_file_per_id(root: Path, records_dir: str, shared_files: list[Path], mee
             where[located.file] = (mid, *located.source.position(("id",)))
     counted: dict[str, list[tuple[str, str, int, int]]] = {}
     for name in colliding:
-        shown = _shown_name(records_dir, name)
+        shown = shown_name(records_dir, name)
         if shown in where:
             mid, line, col = where[shown]
             counted.setdefault(mid, []).append((name, shown, line, col))
@@ -483,12 +361,9 @@ def _refreshed(previous: Manifest, manifest: Manifest) -> bool:
                for name, built in manifest.meetings.items())  # fmt: skip
 
 
-def _shown_name(records_dir, name: str) -> str:
-    base = str(records_dir)
-    return f"{base.rstrip('/')}/{name}" if base not in ("", ".") else name
 
 
-def _list_inputs(root: Path) -> tuple[list[Path], list[Path]]:
+def list_inputs(root: Path) -> tuple[list[Path], list[Path]]:
     """(settings + directory + events files, meeting files), each sorted — ``stat`` only."""
     from ..source.layout import record_files
 
@@ -504,54 +379,14 @@ def _list_inputs(root: Path) -> tuple[list[Path], list[Path]]:
     return shared, meetings
 
 
-def check_output_folder(records_dir: Path, out_dir: Path, default: str = "build/protocols") -> None:
-    """Refuse, before any work, an output folder a build must not or cannot write: one inside the
-    records (a build never writes into them), or one under a file or an unwritable folder."""
-    try:
-        refuse_inside_records(out_dir, records_dir, "папка для документов",
-                              f"сборка не пишет в записи — укажите другую (по умолчанию {default})")
-    except OutputRefused as error:
-        raise BuildRefused(str(error)) from None
-    out = Path(out_dir).resolve()
-    existing = next(p for p in (out, *out.parents) if p.exists())
-    if not existing.is_dir():
-        raise BuildRefused(f"папка для документов «{out_dir}» не может быть создана: «{existing}» — файл, а не "
-                           f"папка; укажите другую (по умолчанию {default})")  # fmt: skip
-    if not os.access(existing, os.W_OK | os.X_OK):
-        raise BuildRefused(f"в папку «{existing}» нельзя писать (нет прав); укажите другую папку для документов "
-                           f"(по умолчанию {default})")  # fmt: skip
 
 
 def _run(job: _Job, todo: list[str], jobs: int | None, progress) -> tuple[list[_Outcome], list[Diagnostic]]:
-    """Render ``todo`` in batches: in this process for a few, else in one process per core."""
+    """Render ``todo`` in batches (``workers.run_batches``): the job is what every worker inherits."""
     global _JOB
-    jobs = max(1, jobs or os.cpu_count() or 1)
     _JOB = job
-    outcomes: list[_Outcome] = []
-    found: list[Diagnostic] = []
     try:
-        size = max(1, min(25, -(-len(todo) // (jobs * 4))))
-        batches = [todo[i : i + size] for i in range(0, len(todo), size)]
-        if jobs == 1 or len(todo) <= 4 or not _can_fork():
-            for batch in batches:
-                done, problems = _render_batch(batch)
-                outcomes += done
-                found += problems
-                if progress:
-                    progress(len(outcomes), len(todo))
-            return outcomes, found
-        _preload()
-        job.templates.warm()
-        import multiprocessing
-
-        context = multiprocessing.get_context("fork")
-        with context.Pool(processes=min(jobs, len(batches)), initializer=_worker_init) as pool:
-            for done, problems in pool.imap_unordered(_render_batch, batches):
-                outcomes += done
-                found += problems
-                if progress:
-                    progress(len(outcomes), len(todo))
-        return outcomes, found
+        return run_batches(_render_batch, todo, jobs, progress, warm=lambda: (_preload(), job.templates.warm()))
     finally:
         _JOB = None
 
@@ -567,33 +402,7 @@ def _preload() -> None:
     names._engines()
 
 
-def _can_fork() -> bool:
-    import multiprocessing
-
-    return "fork" in multiprocessing.get_all_start_methods()
 
 
-def _worker_init() -> None:
-    import gc
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl+C and stops the pool
-    gc.freeze()  # objects inherited from the parent are never collected: skip scanning them
 
 
-def stderr_progress(enabled: bool) -> Callable[[int, int], None] | None:
-    """A one-line progress bar on stderr, only when stderr is a terminal and there is enough work."""
-    if not enabled or not sys.stderr.isatty():
-        return None
-
-    def show(done: int, total: int) -> None:
-        if total <= 8:
-            return
-        width = 30
-        filled = width * done // total
-        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
-        if done == total:
-            sys.stderr.write("\n")
-        sys.stderr.flush()
-
-    return show

@@ -22,8 +22,9 @@ from pathlib import Path
 
 from ..outputs.atomic import os_error_text, remove_leftovers, write_atomic
 from ..diagnostics import Diagnostic, sort_diagnostics
-from .protocols import (BuildRefused, BuildResult, Templates, _shown_name, check_output_folder, output_path,
-                    records_not_found, render_failure)  # fmt: skip
+from .output_paths import BuildRefused, shown_name, check_output_folder, output_path, records_not_found
+from .outcome import BuildResult, render_failure
+from .templates import Templates  # fmt: skip
 
 TEMPLATE_NAME = "roadmap.docx"
 DEFAULT_OUT = "build/roadmaps"
@@ -96,7 +97,7 @@ def _build_roadmaps(root: Path, out: Path, records_dir, templates_dir, today, st
             result.diagnostics.append(Diagnostic(first.file, line, col, "NOR107",
                                                  f"идентификатор «{rid}» заявлен и в {located.file}: дорожная карта "
                                                  "не собирается ни из одного из этих файлов, пока id не станут разными"))  # fmt: skip
-    files = [_shown_name(records_dir, p.relative_to(root).as_posix()) for p in record_files(root)
+    files = [shown_name(records_dir, p.relative_to(root).as_posix()) for p in record_files(root)
              if p.relative_to(root).parts[0] == "roadmaps"]  # fmt: skip
     by_file: dict[str, list[str]] = {}
     for rid in sorted(records.roadmaps):
@@ -211,8 +212,8 @@ def _forget_deleted(out: Path, root: Path, present: dict[str, str], broken: set[
 
 def _status_blocked(records_dir, broken: set[str]) -> str | None:
     """Why statuses cannot be trusted (errors in the files they are computed from), or None."""
-    prefixes = tuple(_shown_name(records_dir, f"{folder}/") for folder in STATUS_FOLDERS)
-    settings = _shown_name(records_dir, "settings.yaml")
+    prefixes = tuple(shown_name(records_dir, f"{folder}/") for folder in STATUS_FOLDERS)
+    settings = shown_name(records_dir, "settings.yaml")
     bad = sorted(f for f in broken if f.startswith(prefixes) or f == settings)
     if not bad:
         return None

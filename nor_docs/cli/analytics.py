@@ -19,8 +19,8 @@ import click
 from .root import RECORDS_OPTION, build, cli, parse_day
 from .russian_click import FOLDER, Choice, IntRange, Path
 from ..exitcodes import ATTENTION, INVALID_RECORDS, OUTPUT, USAGE
-from ..build.templates import HELP as TEMPLATES_HELP
-from ..build.templates import resolve_default
+from .options import HELP as TEMPLATES_HELP
+from .options import resolve_default
 from ..outputs.textsafety import printable
 from .records import new
 
@@ -252,7 +252,7 @@ def build_analysis(records_dir: str, rule_id: str | None, years: list[int] | Non
     from pathlib import Path as FsPath
 
     from ..outputs.safety import OutputRefused, output_lock
-    from ..build.protocols import check_output_folder
+    from ..build.output_paths import check_output_folder
 
     try:
         check_output_folder(FsPath(records_dir), FsPath(out_dir), default="build/analysis")
@@ -273,7 +273,7 @@ def _build_analysis(records_dir: str, rule_id: str | None, years: list[int] | No
     from ..build.analysis import build_report
     from ..diagnostics import Diagnostic
     from ..outputs.safety import OutputRefused
-    from ..build.protocols import render_failure
+    from ..build.outcome import render_failure
     from ..render.compiled_template import TemplateProblem
 
     records, data, analysis, found = _prepare(records_dir, rule_id, years)

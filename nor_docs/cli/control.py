@@ -20,8 +20,8 @@ from .russian_click import FOLDER, Choice, IntRange, Path
 from ..exitcodes import ATTENTION, INVALID_RECORDS, OK, OUTPUT, USAGE
 from ..report.formats import Format
 from ..outputs.textsafety import printable
-from ..build.templates import HELP as TEMPLATES_HELP
-from ..build.templates import resolve_default
+from .options import HELP as TEMPLATES_HELP
+from .options import resolve_default
 
 
 
@@ -204,7 +204,7 @@ def calendar_command(records_dir: str, issuer: str | None, meeting: str | None, 
     except Exception as error:  # noqa: BLE001 - reported as the calendar's failure (NOR313)
         if os.environ.get("NOR_DOCS_DEBUG"):
             raise
-        from ..build.protocols import render_failure
+        from ..build.outcome import render_failure
 
         click.echo(printable(f"nor-docs: NOR313 {render_failure('календарь', error)}"), err=True)
         sys.exit(ATTENTION)
@@ -253,7 +253,8 @@ def build_control(records_dir: str, today: dt.date | None, by: str, warn_days: i
     from ..control.status import summary
     from ..diagnostics import Diagnostic
     from ..outputs.safety import OutputRefused, output_lock
-    from ..build.protocols import check_output_folder, render_failure
+    from ..build.output_paths import check_output_folder
+    from ..build.outcome import render_failure
     from ..build.control_sheet import build_control_sheet
     from ..render.compiled_template import TemplateProblem
 

@@ -8,8 +8,8 @@ import click
 
 from .root import RECORDS_OPTION, build
 from .russian_click import FOLDER, IntRange
-from ..build.templates import HELP as TEMPLATES_HELP
-from ..build.templates import resolve_default
+from .options import HELP as TEMPLATES_HELP
+from .options import resolve_default
 from ..outputs.textsafety import printable
 
 OUT_OPTION = click.option(
@@ -53,7 +53,8 @@ def protocols(records_dir: str, out_dir: str, templates_dir: str, jobs: int | No
               progress: bool) -> None:  # fmt: skip
     """Собрать протокол DOCX для каждого заседания: <out>/<id заседания>.docx."""
     from ..outputs.safety import OutputRefused
-    from ..build.protocols import build_protocols, stderr_progress
+    from ..build.protocols import build_protocols
+    from ..build.workers import stderr_progress
 
     try:
         result = build_protocols(records_dir, out_dir, templates_dir, jobs=jobs, force=force,

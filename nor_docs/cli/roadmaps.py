@@ -8,8 +8,8 @@ import click
 
 from .root import RECORDS_OPTION, build, parse_day
 from .russian_click import FOLDER
-from ..build.templates import HELP as TEMPLATES_HELP
-from ..build.templates import resolve_default
+from .options import HELP as TEMPLATES_HELP
+from .options import resolve_default
 from ..outputs.textsafety import printable
 
 

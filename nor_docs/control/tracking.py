@@ -48,16 +48,12 @@ def track(
     if not marks and not extensions:  # most parts: nothing has happened to them yet
         return tuple(PointState(p, p.due) for p in plan.points)
     states = [PointState(p, p.due) for p in plan.points]
-    timeline: list[tuple[dt.date, int, int, object]] = []
-    for order, extension in enumerate(extensions):
-        if extension.approved <= today:
-            timeline.append((extension.approved, 0, order, extension))
-    for order, mark in enumerate(marks):
-        if not mark.interim and mark.date <= today:
-            timeline.append((mark.date, 1, order, mark))
-    timeline.sort(key=lambda entry: entry[:3])
-    for day, is_mark, _order, entry in timeline:
-        if is_mark:
+    # In date order; on one day the extensions first, then the marks, each in record order.
+    moves = [(e.approved, 0, order, e) for order, e in enumerate(extensions) if e.approved <= today]
+    closes = [(m.date, 1, order, m) for order, m in enumerate(marks) if not m.interim and m.date <= today]
+    timeline: list[tuple[dt.date, int, int, ExecutionMark | Extension]] = sorted(moves + closes, key=_when)
+    for day, _rank, _order, entry in timeline:
+        if isinstance(entry, ExecutionMark):
             for i, state in enumerate(states):
                 if state.closed_by is None and (state.point.opens is None or state.point.opens <= day):
                     states[i] = replace(state, closed_by=entry)
@@ -81,3 +77,7 @@ def track(
         if nxt is not None:
             states.append(PointState(nxt, nxt.due))
     return tuple(states)
+
+
+def _when(entry: tuple[dt.date, int, int, ExecutionMark | Extension]) -> tuple[dt.date, int, int]:
+    return entry[0], entry[1], entry[2]

@@ -39,7 +39,7 @@ from ..control.links import roadmap_item, roadmaps_by_decision
 from ..model.common import format_date
 from ..model.records import Records
 from .roadmap_view import reported_line
-from .protocol_view import NBSP, capitalize_first
+from .protocol_text import NBSP, capitalize_first
 
 BY = ("executor", "meeting")
 GROUPING_TEXT = {"executor": "(по исполнителям)", "meeting": "(по протоколам и дорожным картам)"}

@@ -10,18 +10,19 @@ located inside the meeting record, for the caller to report with file and line.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Iterable, Protocol
+from typing import TYPE_CHECKING, Iterable, Protocol
 
 from ..model.common import format_date
+from .protocol_text import BULLET, CONTINUATION, NBSP, SENTENCE_END, capitalize_first, compose_sentence, join_names, lower_common_word, number_label, paragraphs
 from ..russian.names import PersonName, organization_in_case, position_in_case, short_name
 
-NBSP = "\u00a0"
-_BULLET = re.compile(r"^\s*[-–—•]\s+")
-_CONTINUATION = re.compile(r"^\s*[–—]\s+[а-яё][^\n]*$")  # one line, a dash, then lower case
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n+")
-_SENTENCE_END = ".!?…:;"
+if TYPE_CHECKING:
+    from ..model.directory import Group, Organization, Person
+    from ..model.meeting import Meeting
+    from ..model.settings import DocumentSettings, Settings
 
 
 @dataclass(frozen=True)
@@ -36,9 +37,9 @@ class Notice:
 class Directory(Protocol):
     """What the view looks names up in (``Records`` is one)."""
 
-    people: dict
-    organizations: dict
-    groups: dict
+    people: dict[str, Person]
+    organizations: dict[str, Organization]
+    groups: dict[str, Group]
 
 
 class ExtractProblem(ValueError):
@@ -60,13 +61,13 @@ class ExtractItemError(ExtractProblem):
 
 @dataclass
 class _Context:
-    meeting: object
+    meeting: Meeting
     directory: Directory
-    settings: object
+    settings: Settings
     notices: list[Notice] = field(default_factory=list)
 
     @property
-    def docs(self):
+    def docs(self) -> DocumentSettings:
         return self.settings.documents
 
     @property
@@ -75,7 +76,7 @@ class _Context:
         # in the main text; those that write «Кирюхину И.В.» (the seeds) put the surname first.
         return self.docs.heard_case == "nominative"
 
-    def date(self, value) -> str:
+    def date(self, value: dt.date) -> str:
         return format_date(value, self.docs.date_style)
 
     def person_name(self, ref: str, loc: tuple, case: str = "nominative", initials_first: bool | None = None) -> str:
@@ -112,81 +113,8 @@ class _Context:
 # --- text helpers ------------------------------------------------------------------------------
 
 
-def paragraphs(text: str | None) -> list[str]:
-    """Paragraphs of a record text: blank lines separate them; a «- » line is a paragraph of its
-    own (a list item); other single line breaks stay line breaks inside the paragraph."""
-    if not text or not text.strip():
-        return []
-    result: list[str] = []
-    for block in _PARAGRAPH_BREAK.split(text.strip("\n")):
-        current: list[str] = []
-        for line in block.split("\n"):
-            if _BULLET.match(line):
-                if current:
-                    result.append("\n".join(current))
-                current = []
-                result.append(line.strip())
-            elif line.strip():
-                current.append(line.rstrip())
-        if current:
-            result.append("\n".join(current))
-    return result
-
-
-def capitalize_first(text: str) -> str:
-    return text[:1].upper() + text[1:] if text else text
-
-
-def number_label(number: str) -> str:
-    """«4» / «4.1» / «4.1.» → «4.» / «4.1.»."""
-    return f"{str(number).strip().rstrip('.')}."
-
-
-def compose_sentence(prefix: str | None, text: str, deadline: str | None, comma: bool = True) -> str:
-    """Executors (already in the dative) + text + «, » + deadline as written + «.».
-
-    A text that already ends a sentence (or introduces sub-items with «:» or «;») gets no
-    second full stop; before a deadline the text's own final punctuation gives way to the comma
-    (or, with ``comma=False``, to a space: «…ДК» в срок до 31.01.2024 г.»).
-    """
-    body = text.strip()
-    if prefix:
-        body = f"{prefix} {lower_first_word(body)}" if body else prefix
-    if deadline:
-        body = f"{body.rstrip('.,;: ')}{',' if comma else ''} {deadline.strip()}"
-    if body and body[-1] not in _SENTENCE_END:
-        body += "."
-    return body
-
-
-def lower_first_word(text: str) -> str:
-    """«Разработать …» → «разработать …» after an executor («Руководителям ОО разработать»);
-    an abbreviation («МОУ», «ВПР») or a word with capitals inside keeps its case."""
-    word = text.split(" ", 1)[0]
-    if len(word) > 1 and word[0].isupper() and word[1:] == word[1:].lower() and word[1:].isalpha():
-        return text[0].lower() + text[1:]
-    return text
-
-
-def lower_common_word(text: str) -> str:
-    """«Директор МБОУ…» → «директор МБОУ…», «Зам. начальника» → «зам. начальника»; an
-    abbreviation («ГБОУ»), a one-letter word or a word with capitals inside keeps its case."""
-    match = re.match(r"[А-ЯЁа-яёA-Za-z]+", text)
-    word = match.group() if match else ""
-    if len(word) > 1 and word[0].isupper() and word[1:].islower():
-        return text[0].lower() + text[1:]
-    return text
-
-
-def join_names(names: Iterable[str]) -> str:
-    return ", ".join(n for n in names if n)
-
-
-# --- the view ------------------------------------------------------------------------------------
-
-
-def protocol_view(meeting, directory: Directory, settings, items: Iterable[str] | None = None,
-                  certifier: str | None = None, certified_on=None,
+def protocol_view(meeting: Meeting, directory: Directory, settings: Settings, items: Iterable[str] | None = None,
+                  certifier: str | None = None, certified_on: dt.date | None = None,
                   decisions: Iterable[str] | None = None) -> tuple[dict, list[Notice]]:  # fmt: skip
     """The view of ``meeting``'s protocol; with ``items``, of an extract of those agenda items.
 
@@ -470,11 +398,11 @@ def _statement(ctx: _Context, statement, loc: tuple, case: str) -> dict:
     position = ctx.position_in(statement.person, statement.position, case)
     lead = name + (f", {position}" if position else "")
     body = paragraphs(statement.text)
-    if body and _CONTINUATION.match(body[0]) and not any(_BULLET.match(p) for p in body[1:]):
+    if body and CONTINUATION.match(body[0]) and not any(BULLET.match(p) for p in body[1:]):
         # «— о ходе выполнения плана.» written with the dash the protocol shows: a continuation
         # of the lead, not a list of one item
-        body[0] = _BULLET.sub("", body[0], count=1)
-    if body and not _BULLET.match(body[0]):
+        body[0] = BULLET.sub("", body[0], count=1)
+    if body and not BULLET.match(body[0]):
         first = body.pop(0)
         if first[:1].isupper():
             lead = f"{_end_sentence(lead)} {first}"
@@ -493,7 +421,7 @@ def _statement(ctx: _Context, statement, loc: tuple, case: str) -> dict:
 
 
 def _end_sentence(text: str) -> str:
-    return text if text.endswith(tuple(_SENTENCE_END)) else text + "."
+    return text if text.endswith(tuple(SENTENCE_END)) else text + "."
 
 
 def _main_item(ctx: _Context, loc: tuple, item) -> dict:
@@ -571,7 +499,7 @@ def _decisions(ctx: _Context, decisions, locs: list[tuple], inherited: tuple = (
         rows.append({
             "number": number_label(decision.number),
             "text": compose_sentence(prefix, decision.text, deadline, getattr(decision, "deadline_comma", True)),
-            "bullets": [_BULLET.sub("", b, count=1) for b in decision.bullets],
+            "bullets": [BULLET.sub("", b, count=1) for b in decision.bullets],
             "level": depth,
             # the table layout: № | Содержание поручения | Срок исполнения | Ответственные
             "content": "\n".join([capitalize_first(decision.text.strip()), *decision.bullets]),

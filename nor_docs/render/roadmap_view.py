@@ -20,7 +20,7 @@ from typing import Iterable, Mapping
 
 from ..control.status import ControlItem
 from ..model.common import format_date
-from .protocol_view import NBSP, number_label
+from .protocol_text import NBSP, number_label
 
 # What the progress summary counts an item as.
 DONE, ON_TIME, OVERDUE, CANCELLED, UNCONTROLLED = "done", "on_time", "overdue", "cancelled", "uncontrolled"

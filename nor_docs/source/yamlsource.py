@@ -21,7 +21,6 @@ from __future__ import annotations
 import errno
 import re
 from array import array
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
