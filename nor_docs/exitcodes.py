@@ -8,7 +8,7 @@ command of the CLI and holds each to it.
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 OK = 0
 ATTENTION = 1  # check: something is overdue; a build: some documents were not built; an import: some files

@@ -11,7 +11,7 @@ Anything further is not a hint: the way out is to add the record, and the messag
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 
 def near_id(value: str, known: Iterable[str]) -> str | None:

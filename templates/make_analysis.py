@@ -11,7 +11,7 @@ each with its caption), the comparison with the averages, the schools that nearl
 remarks on the data, the conclusion; the signature. Tables are 12 pt with a header row repeated on
 every page. Chart images are put in by nor-docs where ``{{ c.image }}`` stands.
 
-The variables are those of ``nor_docs.analytics.report_view.report_view``.
+The variables are those of ``nor_docs.render.analysis_view.report_view``.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ from docx.shared import Cm, Mm, Pt  # noqa: E402
 
 from make_templates import (_clean_package, _header, _p, _page_setup, _repeat_header, _saved, _styles,  # noqa: E402
                             _table, _tag)  # fmt: skip
-from nor_docs.render.package import Part, zip_parts  # noqa: E402
+from nor_docs.render.docx_zip import Part, zip_parts  # noqa: E402
 
 # style id → (name in Word, alignment, first-line indent cm, bold, italic, size pt, space before pt, keep with next)
 REPORT_STYLES = {

@@ -14,7 +14,7 @@ to break across pages. An overdue row or member line uses a second variant (styl
 лист: просрочено», dark red, on a pink cell shading; its status in bold) — an office changes either
 in Word like any other style or shading. Then the executive discipline table and «Составил».
 
-The variables are those of ``nor_docs.render.control_view.control_sheet_view``.
+The variables are those of ``nor_docs.render.control_sheet_view.control_sheet_view``.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ from docx.oxml.ns import qn  # noqa: E402
 from docx.shared import Mm, Pt, RGBColor  # noqa: E402
 
 from make_templates import _borders, _clean_package, _header, _p, _repeat_header, _saved, _styles, _tag  # noqa: E402
-from nor_docs.render.package import Part, zip_parts  # noqa: E402
+from nor_docs.render.docx_zip import Part, zip_parts  # noqa: E402
 
 PAGE_WIDTH, PAGE_HEIGHT = Mm(297), Mm(210)
 MARGINS = {"left": 20, "right": 10, "top": 20, "bottom": 20}  # mm

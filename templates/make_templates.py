@@ -12,7 +12,7 @@ This script makes the defaults (ГОСТ Р 7.0.97): A4; margins 30/10/20/20 mm;
 It writes the same bytes every time (fixed zip times, fixed core properties), so the generated
 files are committed and a change shows up in git.
 
-The variables a template can use are those of ``nor_docs.render.view.protocol_view`` (see the
+The variables a template can use are those of ``nor_docs.render.protocol_view.protocol_view`` (see the
 docs/templates.md); ``templates/roadmap.docx`` (``build_roadmap``: A4 landscape, the
 plan table with its header row repeated on every page) uses those of
 ``nor_docs.render.roadmap_view.roadmap_view`` (docs/roadmaps.md).
@@ -40,7 +40,7 @@ from docx.shared import Cm, Mm, Pt
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from nor_docs.render.package import Part, zip_parts  # noqa: E402
+from nor_docs.render.docx_zip import Part, zip_parts  # noqa: E402
 
 FONT = "Times New Roman"
 TEXT_WIDTH = Mm(210 - 30 - 10)

@@ -8,7 +8,7 @@ rule does not identify); ``cited_paragraphs`` is what the protocol view prints.
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic
 from .evidence import evidence_text

@@ -14,8 +14,8 @@ Schools that do not meet the rule but would at a threshold ``near_margin`` point
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from .compare import Averages
 from .model import REGION, Criterion, ResultLine

@@ -16,9 +16,7 @@ count, ОГЭ/ЕГЭ before retakes) and which patterns of low results put a sch
 
 from __future__ import annotations
 
-from typing import ClassVar
-
-from typing import Literal, NamedTuple
+from typing import ClassVar, Literal, NamedTuple
 
 from pydantic import Field
 

@@ -17,11 +17,11 @@ from pathlib import Path
 from markupsafe import Markup, escape
 
 from ..outputs.atomic import os_error_text, write_atomic
+from ..render.analysis_view import report_view
+from ..render.charts import Chart, draw_all
+from ..render.docx_zip import DYNAMIC_LEVEL, Part, zip_parts
 from .output_paths import BuildRefused, output_path
 from .templates import Templates
-from ..render.docx_zip import DYNAMIC_LEVEL, Part, zip_parts
-from ..render.charts import Chart, draw_all
-from ..render.analysis_view import report_view
 
 TEMPLATE = "analysis.docx"
 EMU_PER_MM = 36000

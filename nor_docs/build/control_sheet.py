@@ -12,9 +12,9 @@ import datetime as dt
 from pathlib import Path
 
 from ..outputs.atomic import os_error_text, write_atomic
+from ..render.control_sheet_view import control_sheet_view
 from .output_paths import BuildRefused, output_path
 from .templates import Templates
-from ..render.control_sheet_view import control_sheet_view
 
 TEMPLATE = "control-sheet.docx"
 

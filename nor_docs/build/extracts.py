@@ -12,10 +12,10 @@ import os
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, sort_diagnostics
-from .output_paths import BuildRefused, check_output_folder, output_path, records_not_found, usage_problem
-from .templates import Templates
-from .protocols import list_inputs
 from .outcome import notices_as_diagnostics, render_failure  # fmt: skip
+from .output_paths import BuildRefused, check_output_folder, output_path, records_not_found, usage_problem
+from .protocols import list_inputs
+from .templates import Templates
 
 
 def build_extract(
@@ -53,8 +53,8 @@ def build_extract(
 
 def _build_extract(root: Path, out: Path, records_dir, templates_dir, meeting_id: str, items: list[str],
                    certifier: str | None, on, decisions: list[str] | None) -> tuple[Path | None, list[Diagnostic]]:  # fmt: skip
-    from ..outputs.atomic import os_error_text, write_atomic
     from ..model.records import claimed_ids
+    from ..outputs.atomic import os_error_text, write_atomic
     from ..pipeline import load_checked
     from ..render.compiled_template import TemplateProblem
     from ..render.protocol_view import ExtractProblem
@@ -109,7 +109,7 @@ def _build_extract(root: Path, out: Path, records_dir, templates_dir, meeting_id
         return None, sort_diagnostics(shared_errors + [Diagnostic(file, line, col, error.code, str(error))])
     except TemplateProblem as problem:
         return None, sort_diagnostics(shared_errors + [Diagnostic(problem.template, 1, 1, problem.code, problem.message)])
-    except Exception as error:  # noqa: BLE001 - reported as this document's failure
+    except Exception as error:
         if os.environ.get("NOR_DOCS_DEBUG"):
             raise
         _file, line, col = records.where(meeting_id)

@@ -45,7 +45,7 @@ class Fingerprint:
     sha: str
 
     @classmethod
-    def of(cls, path: Path) -> "Fingerprint | None":
+    def of(cls, path: Path) -> Fingerprint | None:
         stat, sha = file_stat(path), file_hash(path)
         if stat is None or sha is None:
             return None
@@ -55,12 +55,12 @@ class Fingerprint:
         return [*self.stat, self.sha]
 
     @classmethod
-    def from_json(cls, value) -> "Fingerprint | None":
+    def from_json(cls, value) -> Fingerprint | None:
         if not isinstance(value, list) or len(value) != 3:
             return None
         return cls([value[0], value[1]], value[2])
 
-    def matches(self, path: Path) -> tuple[bool, "Fingerprint | None"]:
+    def matches(self, path: Path) -> tuple[bool, Fingerprint | None]:
         """(unchanged?, the current fingerprint when it had to be recomputed)."""
         stat = file_stat(path)
         if stat is None:
@@ -85,7 +85,7 @@ class Built:
         return {"source": self.source.as_json(), "output": self.output, "output_stat": self.output_stat}
 
     @classmethod
-    def from_json(cls, value) -> "Built | None":
+    def from_json(cls, value) -> Built | None:
         try:
             source = Fingerprint.from_json(value["source"])
             if source is None:
@@ -103,7 +103,7 @@ class Manifest:
     meetings: dict[str, Built] = field(default_factory=dict)  # meeting file (relative) → build
 
     @classmethod
-    def load(cls, out_dir: Path) -> "Manifest":
+    def load(cls, out_dir: Path) -> Manifest:
         try:
             data = json.loads((out_dir / MANIFEST_NAME).read_text(encoding="utf-8"))
             if data.get("format") != FORMAT:

@@ -20,10 +20,10 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..outputs.atomic import os_error_text, remove_leftovers, write_atomic
 from ..diagnostics import Diagnostic, sort_diagnostics
-from .output_paths import BuildRefused, shown_name, check_output_folder, output_path, records_not_found
+from ..outputs.atomic import os_error_text, remove_leftovers, write_atomic
 from .outcome import BuildResult, render_failure
+from .output_paths import BuildRefused, check_output_folder, output_path, records_not_found, shown_name
 from .templates import Templates  # fmt: skip
 
 TEMPLATE_NAME = "roadmap.docx"
@@ -81,8 +81,8 @@ def build_roadmaps(
 
 def _build_roadmaps(root: Path, out: Path, records_dir, templates_dir, today, status) -> RoadmapBuild:
     from ..pipeline import load_checked
-    from ..source.layout import record_files
     from ..render.compiled_template import TemplateProblem
+    from ..source.layout import record_files
 
     records, found = load_checked(root, warnings=False, display_root=str(records_dir))
     errors = [d for d in found if d.is_error]
@@ -114,7 +114,7 @@ def _build_roadmaps(root: Path, out: Path, records_dir, templates_dir, today, st
             result.today = office_today(records.settings.deadlines.timezone.zone, today)
             try:
                 parts = roadmap_parts(records, result.today)
-            except Exception as error:  # noqa: BLE001 - reported for each roadmap
+            except Exception as error:
                 if os.environ.get("NOR_DOCS_DEBUG"):
                     raise
                 blocked = f"сбой при расчёте статусов ({type(error).__name__}: {error}) — сообщите разработчикам"
@@ -140,7 +140,7 @@ def _build_roadmaps(root: Path, out: Path, records_dir, templates_dir, today, st
                 result.diagnostics.append(Diagnostic(problem.template, 1, 1, problem.code, problem.message))
                 result.failed.append(file)
                 continue
-            except Exception as error:  # noqa: BLE001 - one document's failure stops only it
+            except Exception as error:
                 if os.environ.get("NOR_DOCS_DEBUG"):
                     raise
                 where, line, col = records.where(rid)

@@ -94,5 +94,5 @@ class Templates:
             if path.name in ("protocol.docx", "extract.docx"):
                 try:
                     self.compiled(path)
-                except Exception:  # noqa: BLE001 - reported when a meeting uses it
+                except Exception:
                     pass

@@ -5,8 +5,8 @@ nearest known id or the way to add what is missing."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from ..control.links import decision_ids
 from ..diagnostics import Diagnostic

@@ -16,13 +16,13 @@ import sys
 
 import click
 
-from .root import RECORDS_OPTION, build, cli, parse_day
-from .russian_click import FOLDER, Choice, IntRange, Path
 from ..exitcodes import ATTENTION, INVALID_RECORDS, OUTPUT, USAGE
+from ..outputs.textsafety import printable
 from .options import HELP as TEMPLATES_HELP
 from .options import resolve_default
-from ..outputs.textsafety import printable
 from .records import new
+from .root import RECORDS_OPTION, build, cli, parse_day
+from .russian_click import FOLDER, Choice, IntRange, Path
 
 RULE_OPTION = click.option("--rule", "rule_id", default=None, metavar="ID",
                            help="Правило отбора из records/rules/ (по умолчанию — из настроек, единственное или "
@@ -182,9 +182,9 @@ def results_import(records_dir: str, table: str, out_name: str | None, sheet: st
 
     from ..analytics.importer import Given, ImportFailed, import_table, write_results
     from ..diagnostics import format_text
-    from ..source.layout import NOT_RECORDS, looks_like_records
     from ..outputs.textsafety import has_unsafe
     from ..pipeline import load_checked
+    from ..source.layout import NOT_RECORDS, looks_like_records
 
     name = out_name or (FsPath(table).stem + ".csv")
     if name != FsPath(name).name or name.startswith(".") or not name.strip() or has_unsafe(name):
@@ -251,8 +251,8 @@ def build_analysis(records_dir: str, rule_id: str | None, years: list[int] | Non
     правила или человека, 4 — не записана."""
     from pathlib import Path as FsPath
 
-    from ..outputs.safety import OutputRefused, output_lock
     from ..build.output_paths import check_output_folder
+    from ..outputs.safety import OutputRefused, output_lock
 
     try:
         check_output_folder(FsPath(records_dir), FsPath(out_dir), default="build/analysis")
@@ -271,9 +271,9 @@ def _build_analysis(records_dir: str, rule_id: str | None, years: list[int] | No
     import os
 
     from ..build.analysis import build_report
+    from ..build.outcome import render_failure
     from ..diagnostics import Diagnostic
     from ..outputs.safety import OutputRefused
-    from ..build.outcome import render_failure
     from ..render.compiled_template import TemplateProblem
 
     records, data, analysis, found = _prepare(records_dir, rule_id, years)
@@ -291,7 +291,7 @@ def _build_analysis(records_dir: str, rule_id: str | None, years: list[int] | No
         sys.exit(ATTENTION)
     except OutputRefused:
         raise  # not written: the command's exit code 4
-    except Exception as error:  # noqa: BLE001 - reported as the report's failure (NOR313)
+    except Exception as error:
         if os.environ.get("NOR_DOCS_DEBUG"):
             raise
         where = analysis.rule.file if analysis.rule.source is not None else f"{records_dir.rstrip('/')}/results"
@@ -313,8 +313,8 @@ def _build_analysis(records_dir: str, rule_id: str | None, years: list[int] | No
 def new_group(records_dir: str, rule_id: str | None, years: list[int] | None, group_id: str | None, name: str | None,
               year: int | None, to_stdout: bool) -> None:  # fmt: skip
     """Группа в справочнике из школ, отвечающих правилу: records/directory/<id>.yaml."""
-    from ..scaffold.drafts import group_draft
     from ..outputs.textsafety import has_unsafe
+    from ..scaffold.drafts import group_draft
 
     _check_id(group_id)
     records, _data, analysis, _found = _prepare(records_dir, rule_id, years)
@@ -353,7 +353,7 @@ def new_roadmap(records_dir: str, rule_id: str | None, years: list[int] | None, 
     _write_draft(text, FsPath_of(records_dir, "roadmaps", roadmap_id), to_stdout)
 
 
-def FsPath_of(records_dir: str, folder: str, name: str):  # noqa: N802 - a path, named as one
+def FsPath_of(records_dir: str, folder: str, name: str):
     from pathlib import Path as FsPath
 
     return FsPath(records_dir) / folder / f"{name}.yaml"

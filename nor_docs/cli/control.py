@@ -11,18 +11,18 @@ import datetime as dt
 import io
 import os
 import sys
-from typing import Iterator, TextIO
+from collections.abc import Iterator
+from typing import TextIO
 
 import click
 
-from .root import RECORDS_OPTION, build, cli, finish, parse_day
-from .russian_click import FOLDER, Choice, IntRange, Path
 from ..exitcodes import ATTENTION, INVALID_RECORDS, OK, OUTPUT, USAGE
-from ..report.formats import Format
 from ..outputs.textsafety import printable
+from ..report.formats import Format
 from .options import HELP as TEMPLATES_HELP
 from .options import resolve_default
-
+from .root import RECORDS_OPTION, build, cli, finish, parse_day
+from .russian_click import FOLDER, Choice, IntRange, Path
 
 
 def filter_options(command):
@@ -69,8 +69,8 @@ def _prepare(records_dir: str, today: dt.date | None, warn_days: int | None, sel
     warn = settings.warn_days if warn_days is None else warn_days
     items = control_items(records, today, warn)
     if selection:
-        from .russian_click import RussianUsageError
         from ..control.selection import FilterError
+        from .russian_click import RussianUsageError
 
         try:
             selection.check(records)
@@ -184,8 +184,8 @@ def calendar_command(records_dir: str, issuer: str | None, meeting: str | None, 
     С --executor — один файл этого исполнителя; --issuer и --meeting сужают все файлы."""
     from pathlib import Path
 
-    from ..outputs.atomic import os_error_text, write_atomic
     from ..diagnostics import format_text
+    from ..outputs.atomic import os_error_text, write_atomic
     from ..outputs.safety import OutputRefused, output_lock
 
     _refuse_output(out_dir, records_dir, "папка для календарей",
@@ -201,7 +201,7 @@ def calendar_command(records_dir: str, issuer: str | None, meeting: str | None, 
         click.echo(printable(selection.describe(records)))
     try:
         feeds = calendars(items, records, today, executor)
-    except Exception as error:  # noqa: BLE001 - reported as the calendar's failure (NOR313)
+    except Exception as error:
         if os.environ.get("NOR_DOCS_DEBUG"):
             raise
         from ..build.outcome import render_failure
@@ -250,12 +250,12 @@ def build_control(records_dir: str, today: dt.date | None, by: str, warn_days: i
     4 — не записан."""
     from pathlib import Path
 
+    from ..build.control_sheet import build_control_sheet
+    from ..build.outcome import render_failure
+    from ..build.output_paths import check_output_folder
     from ..control.status import summary
     from ..diagnostics import Diagnostic
     from ..outputs.safety import OutputRefused, output_lock
-    from ..build.output_paths import check_output_folder
-    from ..build.outcome import render_failure
-    from ..build.control_sheet import build_control_sheet
     from ..render.compiled_template import TemplateProblem
 
     try:
@@ -286,7 +286,7 @@ def build_control(records_dir: str, today: dt.date | None, by: str, warn_days: i
     except OutputRefused as error:
         click.echo(printable(f"nor-docs: {error}"), err=True)
         sys.exit(error.exit_code)
-    except Exception as error:  # noqa: BLE001 - reported as the sheet's failure (NOR313)
+    except Exception as error:
         if os.environ.get("NOR_DOCS_DEBUG"):
             raise
         click.echo(printable(f"nor-docs: NOR313 {render_failure('контрольный лист', error)}"), err=True)

@@ -6,9 +6,9 @@ import sys
 
 import click
 
+from ..outputs.textsafety import printable
 from .root import RECORDS_OPTION, cli
 from .russian_click import FOLDER, Path
-from ..outputs.textsafety import printable
 
 
 @cli.command("import")

@@ -6,8 +6,8 @@ import sys
 
 import click
 
-from .root import cli
 from ..outputs.textsafety import printable
+from .root import cli
 
 
 @cli.command("init")

@@ -6,11 +6,11 @@ import sys
 
 import click
 
-from .root import RECORDS_OPTION, build
-from .russian_click import FOLDER, IntRange
+from ..outputs.textsafety import printable
 from .options import HELP as TEMPLATES_HELP
 from .options import resolve_default
-from ..outputs.textsafety import printable
+from .root import RECORDS_OPTION, build
+from .russian_click import FOLDER, IntRange
 
 OUT_OPTION = click.option(
     "--out", "out_dir", default="build/protocols", show_default=True, type=FOLDER,
@@ -52,9 +52,9 @@ def _echo_diagnostics(items) -> None:
 def protocols(records_dir: str, out_dir: str, templates_dir: str, jobs: int | None, force: bool,
               progress: bool) -> None:  # fmt: skip
     """Собрать протокол DOCX для каждого заседания: <out>/<id заседания>.docx."""
-    from ..outputs.safety import OutputRefused
     from ..build.protocols import build_protocols
     from ..build.workers import stderr_progress
+    from ..outputs.safety import OutputRefused
 
     try:
         result = build_protocols(records_dir, out_dir, templates_dir, jobs=jobs, force=force,
@@ -97,8 +97,8 @@ def protocols(records_dir: str, out_dir: str, templates_dir: str, jobs: int | No
 def extract(meeting_id: str, items: tuple[str, ...], records_dir: str, out_dir: str, templates_dir: str,
             decisions: tuple[str, ...], certifier: str | None, certified_on: str | None) -> None:  # fmt: skip
     """Выписка из протокола: выбранные пункты с исходными номерами и заверением «Верно»."""
-    from ..outputs.safety import OutputRefused
     from ..build.extracts import build_extract
+    from ..outputs.safety import OutputRefused
 
     try:
         path, found = build_extract(records_dir, out_dir, templates_dir, meeting_id, list(items),

@@ -6,9 +6,9 @@ import sys
 
 import click
 
+from ..outputs.textsafety import printable
 from .root import RECORDS_OPTION, cli
 from .russian_click import FOLDER, Choice, Path
-from ..outputs.textsafety import printable
 
 
 @cli.command()
@@ -51,8 +51,8 @@ def validate(records_dir: str, fmt: str, strict: bool, codes: bool) -> None:
 @RECORDS_OPTION
 def schema(out_dir: str | None, records_dir: str) -> None:
     """Записать JSON Schema для каждого вида записей (для подсказок в редакторе)."""
-    from ..outputs.atomic import os_error_text
     from ..exitcodes import OUTPUT
+    from ..outputs.atomic import os_error_text
     from ..outputs.safety import OutputRefused, refuse_inside_records
     from ..scaffold.schema import write_schemas
 

@@ -6,11 +6,11 @@ import sys
 
 import click
 
-from .root import RECORDS_OPTION, build, parse_day
-from .russian_click import FOLDER
+from ..outputs.textsafety import printable
 from .options import HELP as TEMPLATES_HELP
 from .options import resolve_default
-from ..outputs.textsafety import printable
+from .root import RECORDS_OPTION, build, parse_day
+from .russian_click import FOLDER
 
 
 @build.command("roadmaps")
@@ -25,8 +25,8 @@ from ..outputs.textsafety import printable
               help="То же на сегодня (в часовом поясе управления).")  # fmt: skip
 def roadmaps(records_dir: str, out_dir: str, templates_dir: str, today, status: bool) -> None:
     """Собрать дорожную карту DOCX для каждой записи roadmaps/: <out>/<id>.docx."""
-    from ..outputs.safety import OutputRefused
     from ..build.roadmaps import build_roadmaps
+    from ..outputs.safety import OutputRefused
     from .protocols import build_exit_code
 
     try:

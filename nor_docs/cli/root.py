@@ -18,9 +18,9 @@ from typing import NoReturn
 import click
 
 from .. import __version__
-from .russian_click import VERSION_MESSAGE, VERSION_TEXT, Group, Path
 from ..exitcodes import INTERNAL, INTERRUPTED, table_text
 from ..outputs.textsafety import printable
+from .russian_click import VERSION_MESSAGE, VERSION_TEXT, Group, Path
 
 # Modules of nor_docs/cli/ whose commands make up the CLI (each registers its commands on import).
 COMMAND_MODULES = (
@@ -112,7 +112,7 @@ def main() -> None:
     except KeyboardInterrupt:
         click.echo("nor-docs: прервано.", err=True)
         sys.exit(INTERRUPTED)
-    except Exception as error:  # noqa: BLE001 - the last guard before the user
+    except Exception as error:
         if os.environ.get("NOR_DOCS_DEBUG"):
             raise
         click.echo(printable(f"nor-docs: внутренняя ошибка ({type(error).__name__}: {error}). "

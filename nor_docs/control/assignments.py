@@ -13,9 +13,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .links import roadmaps_by_decision
 from ..model.deadline import Deadline
 from ..model.records import Records
+from .links import roadmaps_by_decision
 
 
 @dataclass(frozen=True)

@@ -140,7 +140,7 @@ def office_today(timezone: str | dt.tzinfo | None, override: dt.date | None = No
             zone = ZoneInfo(timezone or "")
         except (ZoneInfoNotFoundError, ValueError, OSError):
             raise UnknownTimeZone(timezone) from None
-    moment = now if now is not None else dt.datetime.now(dt.timezone.utc)
+    moment = now if now is not None else dt.datetime.now(dt.UTC)
     return moment.astimezone(zone).date()
 
 

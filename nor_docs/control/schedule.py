@@ -35,8 +35,8 @@ from __future__ import annotations
 
 import calendar as _calendar
 import datetime as dt
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Callable, Mapping
 
 from ..model.deadline import (
     DateDeadline,
@@ -58,6 +58,7 @@ from ..model.deadline import (
 )
 from ..model.settings import DeadlineSettings
 from .calendar import ONE_DAY, WorkCalendar, work_calendar
+
 MONTH_NAMES = (
     "январь", "февраль", "март", "апрель", "май", "июнь",
     "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь",

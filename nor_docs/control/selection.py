@@ -12,14 +12,15 @@ one, or the way to add it; the words ``describe`` returns name the selection in 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 from ..near import near_id
 
 if TYPE_CHECKING:  # light on import: check builds its filter before it starts reading (readpool)
-    from .status import ControlItem
     from ..model.records import Records
+    from .status import ControlItem
 
 
 class FilterError(ValueError):

@@ -42,16 +42,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Iterable
 
-from .assignments import Assignment, collect_assignments
-from .tracking import PointState, track
-from .schedule import Schedule, make_context, not_before_issue, schedule
 from ..model.marks import Cancellation, ExecutionMark, Extension
-from ..model.settings import DeadlineSettings
 from ..model.records import Records
+from ..model.settings import DeadlineSettings
+from .assignments import Assignment, collect_assignments
+from .schedule import Schedule, make_context, not_before_issue, schedule
+from .tracking import PointState, track
 
 
 class Status(StrEnum):

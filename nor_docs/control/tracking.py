@@ -9,8 +9,8 @@ count.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import Iterable
 
 from ..model.marks import ExecutionMark, Extension
 from .calendar import WorkCalendar

@@ -9,8 +9,8 @@ writer stay as they are.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from .blocks import Block, Paragraph
 from .directory_index import DirectoryIndex

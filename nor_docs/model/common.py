@@ -15,8 +15,8 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from ..russian.dates import parse_date  # noqa: F401 - re-exported
-from .ids import ID_PATTERN, MAX_ID_LENGTH  # noqa: F401 - re-exported: the model's building blocks
+from ..russian.dates import parse_date
+from .ids import ID_PATTERN, MAX_ID_LENGTH
 
 MONTHS_GENITIVE = (
     "января", "февраля", "марта", "апреля", "мая", "июня",

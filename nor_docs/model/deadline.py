@@ -42,7 +42,8 @@ import calendar as _calendar
 import datetime as dt
 import functools
 import re
-from typing import Annotated, Any, Callable, Literal, Union
+from collections.abc import Callable
+from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
@@ -198,8 +199,7 @@ class ManualDeadline(Deadline):
 
 
 PointDeadline = Annotated[
-    Union[DateDeadline, DayDeadline, WeekdayDeadline, MonthDeadline, MonthsDeadline, PeriodDeadline,
-          RelativeDeadline, WithinDeadline, UrgentDeadline, PromptDeadline, ManualDeadline],
+    DateDeadline | DayDeadline | WeekdayDeadline | MonthDeadline | MonthsDeadline | PeriodDeadline | RelativeDeadline | WithinDeadline | UrgentDeadline | PromptDeadline | ManualDeadline,
     Field(discriminator="kind"),
 ]  # fmt: skip
 
@@ -252,9 +252,7 @@ class NoDeadline(Deadline):
 
 
 AnyDeadline = Annotated[
-    Union[DateDeadline, DayDeadline, WeekdayDeadline, MonthDeadline, MonthsDeadline, PeriodDeadline,
-          SeveralDeadline, StandingDeadline, RelativeDeadline, WithinDeadline, RecurringDeadline,
-          UrgentDeadline, PromptDeadline, ManualDeadline, NoDeadline],
+    DateDeadline | DayDeadline | WeekdayDeadline | MonthDeadline | MonthsDeadline | PeriodDeadline | SeveralDeadline | StandingDeadline | RelativeDeadline | WithinDeadline | RecurringDeadline | UrgentDeadline | PromptDeadline | ManualDeadline | NoDeadline,
     Field(discriminator="kind"),
 ]  # fmt: skip
 

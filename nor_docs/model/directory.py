@@ -80,7 +80,7 @@ class Person(Record):
     organization: OrganizationRef | None = Field(None, description="id организации, где работает, например sosh-3")
 
     @model_validator(mode="after")
-    def _needs_a_name(self) -> "Person":
+    def _needs_a_name(self) -> Person:
         if not self.first_name and not self.initials:
             raise ValueError("у человека нужно имя (first_name) или инициалы (initials: И.В.)")
         if self.patronymic and not self.first_name:
@@ -116,7 +116,7 @@ class GroupMember(Record):
                                                        "руководитель)")  # fmt: skip
 
     @model_validator(mode="after")
-    def _exactly_one(self) -> "GroupMember":
+    def _exactly_one(self) -> GroupMember:
         if (self.person is None) == (self.organization is None):
             raise ValueError("участник группы — это person или organization (ровно одно)")
         return self

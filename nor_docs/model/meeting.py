@@ -8,12 +8,26 @@ elsewhere in the file. A signed protocol does not change: execution marks live a
 
 from __future__ import annotations
 
-from typing import Annotated, ClassVar, Iterator, Literal
+from collections.abc import Iterator
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import AfterValidator, Field, model_validator
 
-from .common import (Date, DocNumber, ExecutorRef, GroupRef, ItemNumber, Label, OrganizationRef, PersonRef, Record, Ref, RefTo, Text,
-                     Time)
+from .common import (
+    Date,
+    DocNumber,
+    ExecutorRef,
+    GroupRef,
+    ItemNumber,
+    Label,
+    OrganizationRef,
+    PersonRef,
+    Record,
+    Ref,
+    RefTo,
+    Text,
+    Time,
+)
 from .deadline import DeadlineField, check_no_marks, take_marked_deadline
 
 
@@ -49,7 +63,7 @@ class Attendee(Record):
                                                "«Руководители ОО (15 чел.)»")  # fmt: skip
 
     @model_validator(mode="after")
-    def _one_kind(self) -> "Attendee":
+    def _one_kind(self) -> Attendee:
         named = [x for x in (self.person, self.group, self.organization) if x is not None]
         if len(named) > 1:
             raise ValueError("участник — это person, group или organization (одно из них)")
@@ -67,7 +81,7 @@ class Speaker(Record):
     text: str | None = Field(None, description="Слова протокола о докладчиках-группе: «руководители ОО»")
 
     @model_validator(mode="after")
-    def _one_kind(self) -> "Speaker":
+    def _one_kind(self) -> Speaker:
         if (self.person is None) == (self.group is None):
             raise ValueError("докладчик — это person или group (ровно одно)")
         return self
@@ -132,7 +146,7 @@ class Decision(Record):
     controller: Annotated[Ref, RefTo(("person",), "контролирующее лицо")] | None = Field(None, description="id того, кто контролирует исполнение, например ivanova")
     on_control: bool = Field(True, description="false — не поручение: «принять к сведению», заголовок группы решений")
     bullets: list[Text] = Field(default_factory=list, description="Пункты списка после текста решения (через «-»)")
-    decisions: list["Decision"] = Field(default_factory=list, description="Вложенные решения: 1.1, 1.2 (исполнители "
+    decisions: list[Decision] = Field(default_factory=list, description="Вложенные решения: 1.1, 1.2 (исполнители "
                                         "наследуются, если у вложенного их нет)")  # fmt: skip
 
     _deadline_in_text = model_validator(mode="before")(take_marked_deadline)
@@ -147,7 +161,7 @@ class AgendaItem(Record):
                                     "отдела И.И. Иванова»")  # fmt: skip
     appendix: Label | None = Field(None, description="Номер приложения, на которое ссылается пункт: 1 → "
                                                      "«(приложение 1)»")  # fmt: skip
-    items: list["AgendaItem"] = Field(default_factory=list, description="Подпункты повестки: 2.1, 2.2")
+    items: list[AgendaItem] = Field(default_factory=list, description="Подпункты повестки: 2.1, 2.2")
     heard: list[Statement] = Field(default_factory=list, description="СЛУШАЛИ: кого слушали по пункту и что сказано")
     spoke: list[Statement] = Field(default_factory=list, description="ВЫСТУПИЛИ: кто выступил по пункту и что сказал")
     decisions: list[Decision] = Field(default_factory=list, description="РЕШИЛИ: решения по этому пункту")
@@ -184,7 +198,7 @@ class Result(Record):
                                   "источнике (проверяется по числам)")  # fmt: skip
 
     @model_validator(mode="after")
-    def _low_within_participants(self) -> "Result":
+    def _low_within_participants(self) -> Result:
         if self.low > self.participants:
             raise ValueError(f"low ({self.low}) больше числа участников ({self.participants})")
         return self

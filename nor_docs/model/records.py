@@ -28,17 +28,17 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from ..diagnostics import Diagnostic
+from ..russian.mixedscript import ID_LOOKALIKES
 from ..source.layout import NOT_RECORDS, enclosing_records, looks_like_records, read_first, record_files, shown_path
+from ..source.readpool import read_sources
+from ..source.yamlsource import PLACEHOLDER, Source, os_problem, parse_source, read_source
 from .common import ID_PATTERN, MAX_ID_LENGTH
 from .directory import DirectoryFile, Group, Organization, Person
 from .events import Event, EventsFile
 from .marks import MarksFile
 from .meeting import Meeting
 from .roadmap import Roadmap
-from ..russian.mixedscript import ID_LOOKALIKES
 from .settings import Settings
-from ..source.readpool import read_sources
-from ..source.yamlsource import PLACEHOLDER, Source, os_problem, parse_source, read_source
 
 _ID = re.compile(ID_PATTERN)
 

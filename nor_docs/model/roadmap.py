@@ -20,7 +20,7 @@ class Period(Record):
     end: Date = Field(description="Конец: 2024-12-31")
 
     @model_validator(mode="after")
-    def _ordered(self) -> "Period":
+    def _ordered(self) -> Period:
         if self.end < self.start:
             raise ValueError("конец периода раньше его начала")
         return self

@@ -51,7 +51,7 @@ class OfficeZone(str):
     zone: ZoneInfo | None
 
     @classmethod
-    def named(cls, name: str) -> "OfficeZone":
+    def named(cls, name: str) -> OfficeZone:
         value = cls(name)
         try:
             value.zone = ZoneInfo(name)
@@ -70,7 +70,7 @@ class OfficeZone(str):
         return {"type": "string"}
 
     @classmethod
-    def _validate(cls, value: Any) -> "OfficeZone":
+    def _validate(cls, value: Any) -> OfficeZone:
         if isinstance(value, OfficeZone):
             return value
         if not isinstance(value, str):

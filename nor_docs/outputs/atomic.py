@@ -23,8 +23,9 @@ import os
 import re
 import stat
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO, Iterator
+from typing import BinaryIO
 
 # What an operating-system error means, in Russian (its own text, strerror, is English).
 _ERRNO_TEXT = {

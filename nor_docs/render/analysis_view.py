@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import re
 
-from ..model.common import format_date
-from .charts import ChartSpec
 from ..analytics.compare import Average, Averages
 from ..analytics.evidence import evidence_text, heading, percent
 from ..analytics.identify import Analysis, Finding
@@ -23,6 +21,8 @@ from ..analytics.model import REGION, ResultLine
 from ..analytics.output import rule_statement
 from ..analytics.rules import stated, years_text
 from ..analytics.subjects import procedure_key
+from ..model.common import format_date
+from .charts import ChartSpec
 
 BARS_HEIGHT_MM = 215  # a bar chart and its caption fit on a page of text height 257 mm
 SCHOOLS_PER_PANELS = 8  # schools in one figure of dynamics (four rows of two: a page)

@@ -21,7 +21,6 @@ import io
 import re
 import zipfile
 from pathlib import Path
-
 from xml.parsers import expat
 
 from markupsafe import Markup, escape

@@ -32,14 +32,14 @@ settings or ``--compiled-by`` name, else lines to fill in by hand. Dates follow 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterable
+from collections.abc import Iterable
 
-from ..control.status import PENDING, STATUSES, ControlItem, days_word, default_rule, discipline, natural_key, summary
 from ..control.links import roadmap_item, roadmaps_by_decision
+from ..control.status import PENDING, STATUSES, ControlItem, days_word, default_rule, discipline, natural_key, summary
 from ..model.common import format_date
 from ..model.records import Records
-from .roadmap_view import reported_line
 from .protocol_text import NBSP, capitalize_first
+from .roadmap_view import reported_line
 
 BY = ("executor", "meeting")
 GROUPING_TEXT = {"executor": "(по исполнителям)", "meeting": "(по протоколам и дорожным картам)"}

@@ -33,7 +33,7 @@ class Part:
     data: bytes  # raw deflate stream
 
     @classmethod
-    def of(cls, name: str, content: bytes, level: int = STATIC_LEVEL) -> "Part":
+    def of(cls, name: str, content: bytes, level: int = STATIC_LEVEL) -> Part:
         compressor = zlib.compressobj(level, zlib.DEFLATED, -15)
         data = compressor.compress(content) + compressor.flush()
         return cls(name, zlib.crc32(content), len(content), data)

@@ -6,7 +6,7 @@ and the other views use them."""
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 NBSP = "\u00a0"
 BULLET = re.compile(r"^\s*[-–—•]\s+")

@@ -12,12 +12,24 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterable, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from ..model.common import format_date
-from .protocol_text import BULLET, CONTINUATION, NBSP, SENTENCE_END, capitalize_first, compose_sentence, join_names, lower_common_word, number_label, paragraphs
 from ..russian.names import PersonName, organization_in_case, position_in_case, short_name
+from .protocol_text import (
+    BULLET,
+    CONTINUATION,
+    NBSP,
+    SENTENCE_END,
+    capitalize_first,
+    compose_sentence,
+    join_names,
+    lower_common_word,
+    number_label,
+    paragraphs,
+)
 
 if TYPE_CHECKING:
     from ..model.directory import Group, Organization, Person

@@ -15,8 +15,8 @@ not on control.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Iterable, Mapping
 
 from ..control.status import ControlItem
 from ..model.common import format_date

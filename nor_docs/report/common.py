@@ -4,7 +4,7 @@ the counts line, the deadline cell and the one-sentence description of an item."
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..control.status import STATUS_TEXT, STATUSES, ControlItem, default_rule
 from ..model.records import Records

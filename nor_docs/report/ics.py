@@ -10,7 +10,7 @@ imported here only: ``check`` and ``validate`` never load it.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterable
+from collections.abc import Iterable
 
 from icalendar import Alarm, Calendar, Event
 
@@ -103,7 +103,7 @@ def _event(uid: str, day: dt.date, summary: str, description: str, stamp: dt.dat
 def render_calendar(name: str, items: Iterable[ControlItem], records: Records, today: dt.date,
                     name_executor: bool = False) -> tuple[bytes, int]:
     """One .ics file for ``items``: (bytes, number of events)."""
-    stamp = dt.datetime(today.year, today.month, today.day, tzinfo=dt.timezone.utc)
+    stamp = dt.datetime(today.year, today.month, today.day, tzinfo=dt.UTC)
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")

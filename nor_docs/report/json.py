@@ -8,10 +8,12 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-from typing import Iterable, TextIO
+from collections.abc import Iterable
+from typing import TextIO
 
 from ..control.status import ControlItem, ExecutorDiscipline, discipline
-from ..diagnostics import Diagnostic, format_json as diagnostics_json
+from ..diagnostics import Diagnostic
+from ..diagnostics import format_json as diagnostics_json
 from ..model.records import Records
 from .common import iso
 from .formats import ControlReport

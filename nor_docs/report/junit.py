@@ -8,7 +8,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-from typing import Iterable, TextIO
+from collections.abc import Iterable
+from typing import TextIO
 
 from ..control.status import STATUS_TEXT, ControlItem
 from ..diagnostics import Diagnostic

@@ -8,7 +8,8 @@ import datetime as dt
 from typing import TextIO
 
 from ..control.status import ControlItem, days_word, plural
-from ..diagnostics import Diagnostic, format_text as diagnostics_text
+from ..diagnostics import Diagnostic
+from ..diagnostics import format_text as diagnostics_text
 from ..model.records import Records
 from ..outputs.textsafety import printable
 from .common import attention, counts_line, deadline_cell, ru, short

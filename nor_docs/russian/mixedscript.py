@@ -16,7 +16,7 @@ C-level passes over its bytes, no regex), and looks only at the values on the li
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 _LATIN = "ABCEHKMOPTXaceopxy"
 _CYRILLIC = "АВСЕНКМОРТХасеорху"

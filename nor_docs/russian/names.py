@@ -79,7 +79,7 @@ def inflect_surname(surname: str, gender: str | None, case: Case) -> Inflected:
     target = {"genitive": PCase.GENITIVE, "dative": PCase.DATIVE, "accusative": PCase.ACCUSATIVE}[case]
     try:
         result = maker.make(NamePart.LASTNAME, Gender.FEMALE if gender == "f" else Gender.MALE, target, surname)
-    except Exception as error:  # noqa: BLE001 - a third-party rule set must never break a document
+    except Exception as error:
         return Inflected(surname, f"фамилия «{surname}» не склоняется ({error}) — оставлена как есть")
     if not _keeps_stem(surname, result):
         return Inflected(surname, f"склонение «{surname}» → «{result}» сомнительно — оставлена как есть")
@@ -111,7 +111,7 @@ class PersonName:
     gender: str | None = None
 
     @classmethod
-    def of(cls, person) -> "PersonName":
+    def of(cls, person) -> PersonName:
         """From a directory ``Person`` (duck-typed so this module does not import the model)."""
         return cls(person.surname, person.initials_text, person.first_name, person.patronymic, person.gender)
 

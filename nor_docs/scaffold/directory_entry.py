@@ -21,11 +21,10 @@ import re
 import tempfile
 from pathlib import Path
 
-from ..outputs.safety import inside
-
 from ..exitcodes import INVALID_RECORDS, OUTPUT, USAGE
 from ..model.common import ID_PATTERN, MAX_ID_LENGTH
 from ..model.directory import OrgKind
+from ..outputs.safety import inside
 
 ORG_KINDS: tuple[str, ...] = OrgKind.__args__  # type: ignore[attr-defined]
 _INITIALS = re.compile(r"^([А-ЯЁA-Z]\.\s?){1,2}$")
@@ -244,8 +243,8 @@ def _new_directory_text(path: Path, records_dir: Path) -> str:
 
 def _problems_of(text: str, path: Path) -> list[str]:
     """What reading and checking ``text`` as the directory file ``path`` would report."""
-    from ..model.records import _validate
     from ..model.directory import DirectoryFile
+    from ..model.records import _validate
     from ..source.yamlsource import read_source
 
     with tempfile.TemporaryDirectory() as folder:

@@ -8,10 +8,10 @@ comments, so the reader of the draft sees why it is there. What nor-docs cannot 
 
 from __future__ import annotations
 
-from .directory_entry import yaml_scalar
 from ..analytics.evidence import evidence_text
 from ..analytics.identify import Analysis
 from ..analytics.rules import years_text
+from .directory_entry import yaml_scalar
 
 _ROADMAP_ITEMS = (
     ("Комплексный анализ деятельности образовательной организации и результатов оценочных процедур",

@@ -30,12 +30,12 @@ from importlib import metadata
 from pathlib import Path
 
 from .. import __version__
+from ..build.templates import SHIPPED as SHIPPED_TEMPLATES
 from ..exitcodes import OUTPUT, USAGE
-from ..source.layout import FOLDERS, SETTINGS
 from ..model.common import ID_PATTERN
 from ..model.settings import Settings
+from ..source.layout import FOLDERS, SETTINGS
 from .schema import SCHEMAS, schema_text
-from ..build.templates import SHIPPED as SHIPPED_TEMPLATES
 
 PACKAGE_FILES = Path(__file__).resolve().parent.parent / "office"
 RECORD_FOLDERS = ("meetings", "marks", "events", "roadmaps")

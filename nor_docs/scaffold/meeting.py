@@ -8,8 +8,8 @@ import re
 from pathlib import Path
 
 from ..exitcodes import OUTPUT, USAGE
-from ..source.layout import enclosing_records
 from ..model.common import MAX_ID_LENGTH, parse_date
+from ..source.layout import enclosing_records
 
 
 class ScaffoldError(Exception):

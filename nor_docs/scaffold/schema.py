@@ -13,13 +13,13 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from ..analytics.model import Rule
 from ..model.directory import DirectoryFile
 from ..model.events import EventsFile
 from ..model.marks import MarksFile
 from ..model.meeting import Meeting
 from ..model.roadmap import Roadmap
 from ..model.settings import Settings
-from ..analytics.model import Rule
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "meeting": Meeting,

@@ -27,8 +27,8 @@ import signal
 import struct
 import sys
 from array import array
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from ..diagnostics import Diagnostic
 from .yamlsource import Source, read_source
@@ -247,7 +247,7 @@ class _Worker:
                     return None
                 payload += piece
             results = _decode(payload)
-        except Exception:  # noqa: BLE001 - a broken chunk means: read it here
+        except Exception:
             return None
         return results if len(results) == end - start else None
 

@@ -21,9 +21,9 @@ from __future__ import annotations
 import errno
 import re
 from array import array
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
 
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
@@ -79,7 +79,7 @@ def _unpack(packed: int) -> tuple[int, int]:
 class _FastLoader(_Loader):  # type: ignore[misc,valid-type]
     """The C composer without PyYAML's YAML 1.1 tag guessing: we resolve scalars ourselves."""
 
-    def resolve(self, kind, value, implicit):  # noqa: D102 - PyYAML hook
+    def resolve(self, kind, value, implicit):
         if kind is ScalarNode:
             return _IMPLICIT
         if kind is SequenceNode:
@@ -427,7 +427,7 @@ class YamlFloat(float):
 
     __slots__ = ("text",)
 
-    def __new__(cls, text: str) -> "YamlFloat":
+    def __new__(cls, text: str) -> YamlFloat:
         value = super().__new__(cls, text)
         value.text = text
         return value
@@ -439,7 +439,7 @@ class YamlInt(int):
 
     text: str
 
-    def __new__(cls, text: str) -> "YamlInt":
+    def __new__(cls, text: str) -> YamlInt:
         value = super().__new__(cls, text)
         value.text = text
         return value
