@@ -1,4 +1,5 @@
-"""Diagnostics: one problem found in the records, with its stable code and place.
+"""Diagnostics: one problem found in the records, with its stable code and place (foundation:
+every stage reports with it; imports only ``outputs/``).
 
 Every stage (load, model, cross-record validation, derive, render) reports problems as
 ``Diagnostic`` values; nothing raises to the user. Codes are stable: tests, CI annotations and

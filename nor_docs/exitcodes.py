@@ -1,4 +1,5 @@
-"""Exit codes: one meaning per code, the same in every command (``docs/guarantees.md``).
+"""Exit codes: one meaning per code, the same in every command (``docs/guarantees.md``; foundation:
+imports nothing of nor-docs).
 
 A command that meets several outcomes at once exits with the largest code among them (an
 unwritable output outweighs an invalid record, which outweighs a document left unbuilt).

@@ -1,6 +1,6 @@
-"""Stage 5, the one load path: a records folder (or some of its files) read, loaded into the model
-and checked — what every command starts from, adding only its own step (statuses, a document, a
-report).
+"""Stage 5, pipeline — the one load path: a records folder (or some of its files) read, loaded into
+the model and checked — what every command starts from, adding only its own step (statuses, a
+document, a report).
 
 ``load_checked(records_dir)`` reads every record file (``source/``), loads it into the model
 (``model/``: pydantic, ids registered, a scaffold's «…» read as not filled), runs the cross-record

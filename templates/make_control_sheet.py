@@ -52,7 +52,7 @@ DISCIPLINE_COLUMNS = [87, 20, 25, 27, 27, 27, 27, 27]
 DISCIPLINE_HEAD = ["Исполнитель", "Всего", "Исполнено в срок", "Исполнено с нарушением срока", "Просрочено",
                    "Срок не наступил", "Снято с контроля", "Доля в срок"]  # fmt: skip
 DISCIPLINE_FIELDS = ["who", "total", "done", "done_late", "overdue", "pending", "cancelled", "share"]
-# The summary: label | Всего | one column per state (control_view.STATES).
+# The summary: label | Всего | one column per state (control_sheet_view.STATES).
 SUMMARY_COLUMNS = [57, 25, 30, 30, 35, 30, 35, 25]
 SUMMARY_FIELDS = ["total", "overdue", "due_week", "pending", "done", "done_late", "cancelled"]
 COMPILED_COLUMNS = [140, 60, 67]

@@ -1,4 +1,4 @@
-"""Statuses as of a day and executive discipline (nor_docs/control.py), on the test records of
+"""Statuses as of a day and executive discipline (nor_docs/control/status.py), on the test records of
 tests/data/control: the seed deadlines of 002, 003 and 004 plus every other kind, with demo
 marks, extensions and a cancellation."""
 

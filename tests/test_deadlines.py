@@ -1,5 +1,5 @@
-"""Deadline semantics on their own (nor_docs/deadlines.py): the production calendar, every kind
-of deadline, extensions and marks as of a day."""
+"""Deadline semantics on their own (nor_docs/control/: calendar.py, schedule.py, tracking.py): the
+production calendar, every kind of deadline, extensions and marks as of a day."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""What a typograph put into a document — nor-docs' own (render/typograph.py) or Word's AutoFormat —
+"""What a typograph put into a document — nor-docs' own (russian/typography.py) or Word's AutoFormat —
 comes back as a clerk types it: no-break spaces as spaces, a no-break hyphen as «-», a dash or
 bullet opening a line as the «- » of a list item; dashes between words and typographic quotes stay,
 and whatever the import reads prints again as the document printed it."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from nor_docs.near import near_id
+from nor_docs.model.near_ids import near_id
 
 KNOWN = ["kuznetsk-zaytseva", "kuznetsk-ivanova", "kuznetsk-sosh10", "sosh-3", "kikino", "vpr-2024", "ivanova",
          "kamenka-petrov", "heads", "uo"]  # fmt: skip

@@ -1,4 +1,4 @@
-"""The typograph (nor_docs/render/typograph.py): each rule, what it must leave alone, lines of real
+"""The typograph (nor_docs/russian/typography.py): each rule, what it must leave alone, lines of real
 public documents (tests/data/typography/public-lines.yaml) and of the seeds, and the invariants
 (idempotent; letters and digits never change). In expected strings «~» is a non-breaking space
 and «=» a non-breaking hyphen."""

@@ -1,6 +1,7 @@
-"""Build the control sheet: control items → view → ``templates/control-sheet.docx`` → one DOCX,
-written atomically to ``<out>/control-sheet-<date>.docx`` (``…-by-meeting.docx`` when grouped by
-meeting, so the two never overwrite each other).
+"""Build the control sheet: control items → view → ``templates/control-sheet.docx`` → one DOCX.
+
+It is written atomically to ``<out>/control-sheet-<date>.docx`` (``…-by-meeting.docx`` when
+grouped by meeting, so the two never overwrite each other).
 
 The same records and the same day give the same bytes: the view depends only on them, the core
 properties carry the day (never the clock), and the package is zipped deterministically.

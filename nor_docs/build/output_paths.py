@@ -1,6 +1,8 @@
-"""Where a build writes: a document's file name (an id, never a way out of the output folder, never
-too long, never a pipe or a device) and whether an output folder may be written at all (never
-inside the records). ``BuildRefused`` says why not, with the exit code it stands for."""
+"""Where a build writes: a document's file name, and whether an output folder may be written at all.
+
+A file name is an id, never a way out of the output folder, never too long, never a pipe or a
+device; an output folder is never inside the records. ``BuildRefused`` says why not, with the exit
+code it stands for."""
 
 from __future__ import annotations
 

@@ -7,7 +7,7 @@ skipped; the others are built. With statuses, errors in what statuses are comput
 execution column must not be built on records known to be wrong.
 
 The layers are those of the protocols: ``roadmap_view`` (model → strings), the compiled DOCX
-template (``engine``), an atomic write inside ``out`` (``build.output_path``). A document whose
+template (``render/compiled_template.py``), an atomic write inside ``out`` (``output_paths.py``). A document whose
 bytes have not changed is not written again; the document of a roadmap gone from the records is
 removed (only documents this records folder's builds wrote: ``WRITTEN_LIST``).
 """

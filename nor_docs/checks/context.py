@@ -15,9 +15,9 @@ from ..model.directory import DirectoryFile
 from ..model.events import EventsFile
 from ..model.marks import ASSIGNMENT_ID_PATTERN
 from ..model.meeting import Meeting
+from ..model.near_ids import near_id
 from ..model.records import Records
 from ..model.roadmap import Roadmap
-from ..near import near_id
 
 ID = re.compile(ID_PATTERN)
 ASSIGNMENT_ID = re.compile(ASSIGNMENT_ID_PATTERN)
@@ -110,7 +110,7 @@ _UNKNOWN = {
 
 def unknown_reference(value: str, allowed: Iterable[str], what: str) -> tuple[str, str]:
     """(code, message) for an id ``value`` that none of ``allowed`` is: the near miss a person
-    would see in it (``near.py``), or — resembling nothing — how to add what it names."""
+    would see in it (``model/near_ids.py``), or — resembling nothing — how to add what it names."""
     hint = near_id(value, allowed)
     unknown, how = _UNKNOWN.get(what, (f"неизвестно: {what}", "добавьте запись в records/directory/"))
     tail = f"; возможно, «{hint}»?" if hint else f"; такого id нет — {how.format(id=value)}"

@@ -278,7 +278,7 @@ def _build_analysis(records_dir: str, rule_id: str | None, years: list[int] | No
 
     records, data, analysis, found = _prepare(records_dir, rule_id, years)
     if signer is not None and signer not in records.people:
-        from ..near import near_id
+        from ..model.near_ids import near_id
 
         hint = near_id(signer, sorted(records.people))
         _refuse(f"--signer: неизвестное лицо «{signer}»" + (f"; возможно, «{hint}»?" if hint else ""), USAGE)
@@ -342,7 +342,7 @@ def new_roadmap(records_dir: str, rule_id: str | None, years: list[int] | None, 
     _check_id(roadmap_id)
     records, _data, analysis, _found = _prepare(records_dir, rule_id, years)
     if issuer is not None and issuer not in records.organizations:
-        from ..near import near_id
+        from ..model.near_ids import near_id
 
         hint = near_id(issuer, sorted(records.organizations))
         _usage(f"--issuer: «{issuer}» — такого id организации в записях нет"

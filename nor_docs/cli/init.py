@@ -1,4 +1,4 @@
-"""``nor-docs init``: start an office's own records repository (``init_office.py``)."""
+"""``nor-docs init``: start an office's own records repository (``scaffold/init_office.py``)."""
 
 from __future__ import annotations
 

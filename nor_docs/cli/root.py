@@ -1,11 +1,12 @@
-"""The command line: a thin layer of small commands over the library.
+"""The root of the command line: the ``cli`` group, the ``build`` group, ``main`` (the entry point)
+and the list of modules whose commands make up the CLI (``COMMAND_MODULES``).
 
-``cli`` is the root group and ``build`` the group of document builders. The commands themselves
-live in ``nor_docs/commands/`` (one module per part of the product) and register themselves on
-import; each imports the heavy parts it needs inside its body, so ``nor-docs --help`` and
-``validate`` stay fast and never load python-docx. Bad input is reported, never raised: a
-traceback reaches the user only with NOR_DOCS_DEBUG=1. click's own texts (help pages, usage
-errors) are Russian through the ``Group`` class and option types of ``cli_texts.py``.
+The commands themselves live in the other modules of ``nor_docs/cli/`` (one per family of
+commands) and register themselves on import; each imports the heavy parts it needs inside its
+body, so ``nor-docs --help`` and ``validate`` stay fast and never load python-docx. Bad input is
+reported, never raised: a traceback reaches the user only with NOR_DOCS_DEBUG=1. click's own texts
+(help pages, usage errors) are Russian through the ``Group`` class and option types of
+``russian_click.py``.
 """
 
 from __future__ import annotations

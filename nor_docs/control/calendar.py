@@ -1,7 +1,9 @@
-"""The working calendar: which days are working days in Russia (the production calendar, with
-its holidays and transferred working days, from the ``holidays`` library), the rule for a
-deadline that falls on a non-working day (``non_working_day``: previous / next / none), and what
-day it is today in the office's time zone.
+"""The working calendar: which days are working days in Russia, and what day it is today in the
+office's time zone.
+
+The production calendar comes with its holidays and transferred working days from the
+``holidays`` library; a deadline that falls on a non-working day moves by the office's rule
+(``non_working_day``: previous / next / none).
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..near import near_id
+from ..model.near_ids import near_id
 
 if TYPE_CHECKING:  # light on import: check builds its filter before it starts reading (readpool)
     from ..model.records import Records

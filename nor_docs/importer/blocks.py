@@ -7,7 +7,7 @@ breaks as ``\\n`` (a signature's position spans lines; a title wraps); numbers t
 
 ``tidy_text`` brings the text back to what a clerk types: it removes what a document carries but
 a record must not (zero-width characters, soft hyphens, control characters) and undoes what a
-typograph — nor-docs' own (``render/typograph.py``) or Word's AutoFormat — put in for print:
+typograph — nor-docs' own (``russian/typography.py``) or Word's AutoFormat — put in for print:
 no-break and thin spaces become spaces, a no-break hyphen («2023‑2024», Word's «неразрывный
 дефис») a hyphen, a dash or a bullet that starts a line («– пункт», «• пункт») the «- » a list
 item is typed with. Real dashes between words («комитета — начальник») and quotes («ёлочки»,

@@ -33,7 +33,7 @@ point, and the document does not append the deadline again.
 
 This module only parses. What a deadline means on a given day (the working calendar, the
 year of a wording without one, extensions, statuses) is derived later, in the control layer
-(``nor_docs/deadlines.py``, ``nor_docs/control.py``).
+(``control/schedule.py`` places a deadline on dates, ``control/status.py`` gives its status).
 """
 
 from __future__ import annotations

@@ -11,7 +11,8 @@ Folders and what each file holds::
     records/roadmaps/*.yaml      one Roadmap per file (id = file name)
 
 ``load_records`` never raises on bad input: what cannot be read or validated is reported as a
-diagnostic and left out; the rest is loaded. Cross-record checks live in ``validate.py``.
+diagnostic and left out; the rest is loaded. Cross-record checks live in ``checks/``
+(``pipeline.load_checked`` runs both).
 """
 
 from __future__ import annotations

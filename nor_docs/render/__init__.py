@@ -1,4 +1,4 @@
-"""Stage 8, render: view models and DOCX writing only — the checked records (and their control
+"""Stage 7, render: view models and DOCX writing only — the checked records (and their control
 items) turned into plain strings, and those into a document's bytes.
 
 ``protocol_view`` — a meeting as its protocol or extract shows it; ``roadmap_view`` — a roadmap,

@@ -6,8 +6,8 @@ as stated; the data; the schools that meet the rule, each with its evidence; the
 with the municipality's and the region's averages and the charts; the comparison of each evidence
 line with the averages; the schools that nearly met the rule; remarks on the data (a stated
 percentage that does not match its numbers, lines without numbers); the conclusion; the signature.
-Knows nothing of DOCX: the charts come back as what to draw (``ChartSpec``); ``report.py`` draws
-and places them.
+Knows nothing of DOCX: the charts come back as what to draw (``ChartSpec``); ``charts.py`` draws
+them and ``build/analysis.py`` places them.
 """
 
 from __future__ import annotations

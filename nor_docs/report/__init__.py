@@ -1,4 +1,4 @@
-"""Stage 7, report: the reports of ``check`` — one set of control items (or the diagnostics of
+"""Stage 6, report: the reports of ``check`` — one set of control items (or the diagnostics of
 records that failed validation), written in one of its formats.
 
 ``formats`` — the formats as an enum and the one table from format to writer; one module per

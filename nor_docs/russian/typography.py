@@ -9,7 +9,7 @@ typeset(t)``), and never adds, drops or changes a letter or a digit. It:
   «31.01.2024 г.» (the space before «г.» after a year — the word after it stays free); a number
   and its unit («15 чел.», «30 %», «14 ч. 00 мин.», «5 класс»); initials and the surname
   («А.И. Панков», «Панков А.И.»); and a hyphen next to a digit becomes a non-breaking one
-  (U+2011, Word's own «неразрывный дефис»: ``engine.xml_text`` writes it as ``<w:noBreakHyphen/>``),
+  (U+2011, Word's own «неразрывный дефис»: ``render/compiled_template.xml_text`` writes it as ``<w:noBreakHyphen/>``),
   so that «№ 02-21/683», «699-р» or «2020-2021» never end a line at the hyphen;
 - puts a dash where a hyphen was typed between spaces («комитета - начальник» → «комитета —
   начальник», also at the end of a line), a «– » bullet for a «- » at the start of a line, and a

@@ -206,7 +206,7 @@ def _known_ids(records_dir: Path) -> dict[str, tuple[str, str]]:
 
 
 def _unknown_organization(field: str, value: str, known: dict) -> str:
-    from ..near import near_id
+    from ..model.near_ids import near_id
 
     organizations = sorted(k for k, (_, kind) in known.items() if kind == "organizations")
     hint = near_id(value, organizations)
