@@ -132,6 +132,7 @@ bench-import: $(STAMP)
 ## The reference pages of the manual (codes, commands, fields) regenerated from the code.
 docs-reference: $(STAMP)
 	$(BIN)/python docs/reference.py
+	$(BIN)/python docs/architecture_tree.py
 
 ## The manual as a static site in build/site (Sphinx with MyST Markdown; open build/site/index.html).
 ## Warnings are errors: a broken link or a page left out of the table of contents fails the build.
