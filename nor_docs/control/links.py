@@ -1,4 +1,5 @@
-"""Links between records, and where each shows.
+"""Links between records read the other way round — decision → the roadmaps that fulfil it, meeting
+→ the roadmap items reported at it — and where each shows.
 
 - A roadmap names the decision that ordered it (``ordered_by``); ``roadmaps_by_decision`` turns
   that round, so the decision shows the roadmap that fulfils it: ``roadmaps`` of its items in
