@@ -149,6 +149,18 @@ def test_the_exceptions_are_still_needed():
     assert not stale, f"EXCEPTIONS no longer needed: {stale}"
 
 
+def test_what_the_verticals_declare_is_what_they_do():
+    """A vertical's ``uses`` and ``used_by`` are the imports it has today — an allowance nothing
+    uses any more is taken out, so the declaration stays the map of the code."""
+    edges = {(ENTRY.get(a, a), b) for p in MODULES for _, t in imports_of(p)
+             if (a := package_of(module_name(p))) and (b := package_of(t)) and a != b}  # fmt: skip
+    unused = [f"{name} uses {other}" for name, v in VERTICALS.items() for other in sorted(v.uses)
+              if (name, other) not in edges]
+    unused += [f"{name} is used by {other}" for name, v in VERTICALS.items() for other in sorted(v.used_by)
+               if (other, name) not in edges]
+    assert not unused, f"VERTICALS declares imports the code does not make: {unused}"
+
+
 def test_the_check_catches_an_upward_import():
     """The rule itself: an import up the order is caught inside a function and under TYPE_CHECKING,
     with the line and what the package may import instead; one down the order is not."""
@@ -206,8 +218,14 @@ NAMED_FILE = re.compile(r"``((?:nor_docs/)?[a-z_]+(?:/[a-z_]+)*\.py)``|(?<![\w/.
 
 @pytest.mark.parametrize("path", MODULES, ids=lambda p: p.relative_to(PACKAGE).as_posix())
 def test_the_files_a_docstring_names_exist(path):
-    """A module moved or renamed leaves no docstring pointing at its old place."""
-    doc = docstring(path) or ""
+    """A module moved or renamed leaves no docstring (of the module, a class or a function) and no
+    comment pointing at its old place."""
+    source = path.read_text(encoding="utf-8")
+    tree = ast.parse(source)
+    docs = [ast.get_docstring(node) or "" for node in ast.walk(tree)
+            if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))]
+    comments = [line.partition("#")[2] for line in source.splitlines() if "#" in line]
+    doc = "\n".join(docs + comments)
     missing = []
     for match in NAMED_FILE.finditer(doc):
         written = match.group(1) or match.group(2)

@@ -69,7 +69,7 @@ def records(demo_records):
 
 def _paragraph_text(p) -> str:
     """The text as typed: the typograph's non-breaking spaces and hyphens read as plain ones
-    (tests/test_typograph_documents.py pins where they are)."""
+    (tests/test_documents_libreoffice.py checks where they reach the page)."""
     pieces = {f"{W}br": "\n", f"{W}tab": "\t", f"{W}noBreakHyphen": "-"}
     text = "".join(e.text or "" if e.tag == f"{W}t" else pieces.get(e.tag, "") for e in p.iter())
     return _plain(text)

@@ -27,7 +27,7 @@ from .russian_click import FOLDER, Choice, IntRange, Path
 
 def filter_options(command):
     """``--issuer``, ``--meeting``, ``--executor``: the same selection in check, calendar and the
-    control sheet (``control_filter.py``)."""
+    control sheet (``control/selection.py``)."""
     for option in reversed((
         click.option("--issuer", default=None, metavar="ID",
                      help="Только поручения, которые дала эта организация (id из справочника)."),

@@ -37,14 +37,14 @@ class Record(BaseModel):
     """Base of every model read from YAML: strict, closed, immutable once validated.
 
     Every field carries a Russian one-line ``description`` (with an example where it helps):
-    it is what the editor shows on hover through the JSON Schemas (``nor_docs/schema.py``), and
+    it is what the editor shows on hover through the JSON Schemas (``scaffold/schema.py``), and
     a test fails on a field without one."""
 
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=True,
                               json_schema_extra=_schema_in_russian)  # fmt: skip
 
 
-# ``parse_date`` lives in ``nor_docs/dates.py`` (no pydantic): the CLI parses ``--today`` with
+# ``parse_date`` lives in ``russian/dates.py`` (no pydantic): the CLI parses ``--today`` with
 # it before the models are imported.
 
 
