@@ -60,7 +60,7 @@ def tree() -> str:
     """The tree as lines of text: a package, then its modules (``__init__`` is the package's line)."""
     placed = [n for n in ORDER if (PACKAGE / n).is_dir() or (PACKAGE / f"{n}.py").is_file()]
     unknown = sorted({p.name.removesuffix(".py") for p in PACKAGE.iterdir()
-                      if (p.suffix == ".py" or p.is_dir()) and p.name not in DATA and not p.name.startswith("__")}
+                      if (p.suffix == ".py" or (p / "__init__.py").is_file()) and not p.name.startswith("__")}
                      - set(ORDER))  # fmt: skip
     if unknown:
         raise SystemExit(f"docs/architecture_tree.py: add {unknown} to ORDER (in the pipeline's order)")
