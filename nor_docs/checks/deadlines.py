@@ -31,9 +31,14 @@ def check(ctx: Context) -> None:
         for loc, item in roadmap_items(rm):
             deadline(ctx, rid, loc + ("deadline",), item.deadline, approved, "утверждения дорожной карты",
                      since=rm.period.start)
-            if item.executors and (item.deadline is None or item.deadline.kind == "none"):
+            if item.executors and (item.control_deadline is None or item.control_deadline.kind == "none"):
                 undated.append((loc + ("number",), item.number.rstrip(".")))
             in_period(ctx, rid, loc + ("deadline",), item.deadline, rm.period, approved)
+            marked = item.deadline_in_text  # «… (в срок до [[10 августа 2015 года]])»: a point of its own
+            if marked is not None:
+                deadline(ctx, rid, loc + ("activity",), marked, approved, "утверждения дорожной карты",
+                         since=rm.period.start)
+                in_period(ctx, rid, loc + ("activity",), marked, rm.period, approved)
         no_deadline(ctx, rid, undated, "пункт")
 
 
