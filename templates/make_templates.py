@@ -588,7 +588,7 @@ def _roadmap_columns_table(doc) -> None:
             [("{% colspan plan.width %}{{ s.title }}", "NorTableSection"), blank, blank],
             [("{%tr endif %}", "NorTableText"), blank, blank],
             [("{%tr for item in s.entries %}", "NorTableText"), blank, blank],
-            [("{%tc for cell in item.cells %}", "NorTableText"), ("{{ cell }}", "NorTableText"),
+            [("{%tc for cell in item.cells %}", "NorTableText"), ("{%p if cell.number %}", "NorTableText"),
              ("{%tc endfor %}", "NorTableText")],
             [("{%tr endfor %}", "NorTableText"), blank, blank],
             [("{%tr endfor %}", "NorTableText"), blank, blank],
@@ -601,6 +601,11 @@ def _roadmap_columns_table(doc) -> None:
     merged = table.rows[3].cells[0].merge(table.rows[3].cells[2])
     for extra in merged.paragraphs[1:]:
         extra._p.getparent().remove(extra._p)
+    # An item's cell: the number centred (as in the usual table), any other text as table text.
+    cell = table.rows[6].cells[1]
+    for text, style in (("{{ cell.text }}", "NorTableNumber"), ("{%p else %}", "NorTableText"),
+                        ("{{ cell.text }}", "NorTableText"), ("{%p endif %}", "NorTableText")):
+        cell.add_paragraph(text, style=_style(style))
 
 
 # --- package clean-up --------------------------------------------------------------------------

@@ -117,6 +117,9 @@ def test_the_row_with_two_deadlines_reads_as_the_paper(built):
         "Гардымова Р.А.\nНикитина И.А.",
     ]
     assert rows[2][0] == "1." and rows[2][3].count("\n") == 5  # six people, one a line
+    number, activity = plan.rows[3].cells[:2]
+    assert [p.style.name for p in number.paragraphs] == ["Номер в таблице"]  # centred, as in the usual table
+    assert [p.style.name for p in activity.paragraphs] == ["Текст таблицы"]
     assert not any("[[" in cell or "]]" in cell for row in rows for cell in row)
 
 

@@ -80,14 +80,14 @@ def roadmap_view(roadmap, records, parts: Mapping[str, list[ControlItem]] | None
             states.append(state)
             cells = item_cells(item, records, style, state, fields)
             all_cells.append(cells)
-            shown.append({**{k: cells[k] for k in DEFAULT_COLUMNS}, "cells": [cells[f] for f in fields]})
+            shown.append({**{k: cells[k] for k in DEFAULT_COLUMNS}, "cells": _cells(cells, fields)})
         sections.append({"title": title, "entries": shown})  # not «items»: Jinja would find dict.items
         rows.append((title or NO_SECTION, states))
     if not roadmap.columns and all_cells:  # the usual columns, less those empty in every row
         fields = [f for f in fields if any(cells[f] for cells in all_cells)]
         for section in sections:
             for entry in section["entries"]:
-                entry["cells"] = [entry[f] for f in fields]
+                entry["cells"] = _cells(entry, fields)
     headers = {c.field: c.header for c in roadmap.columns if c.header}
     view = {
         "id": rid,
@@ -104,6 +104,12 @@ def roadmap_view(roadmap, records, parts: Mapping[str, list[ControlItem]] | None
         "core": _core(roadmap, records),
     }
     return view
+
+
+def _cells(cells: dict[str, str], fields: list[str]) -> list[dict[str, str]]:
+    """The cells of a row in the order of ``fields``: the text, and whether it is the item's
+    number (centred, as in the usual table)."""
+    return [{"text": cells[f], "number": "yes" if f == "number" else ""} for f in fields]
 
 
 def section_title(section) -> str:
