@@ -229,3 +229,20 @@ def test_libreoffice_reads_the_krasnodar_roadmap_as_its_paper(built, tmp_path_fa
     header = layout.index("N Направления деятельности Сроки Ответственные лица")
     assert layout[header + 1] == "I. Анализ работы по подготовке и проведению ГИА-11 в 2015 году"
     assert layout[header + 2].startswith("1. Проведение статистического анализа")
+
+
+def test_the_north_ossetia_stamp_prints_as_its_paper_has_it(tmp_path):
+    # Paper 10 (tests/data/kinds/10-directive-roadmap-stamp-north-ossetia.txt): «УТВЕРЖДЁН» —
+    # masculine, for «комплекс мер», — and the date in words, each line as the paper breaks it.
+    records = _copy(tmp_path)
+    path = records / "roadmaps" / f"{RID}.yaml"
+    text = path.read_text(encoding="utf-8")
+    written = text[text.index("  as_written: |-\n"): text.index("columns:")]
+    stamp = ["УТВЕРЖДЁН", "распоряжением Правительства", "Республики Северная Осетия-Алания",
+             "от 25 июня 2019 года N 203-р"]  # fmt: skip
+    path.write_text(text.replace(written, "  as_written: |-\n" + "".join(f"    {line}\n" for line in stamp)),
+                    encoding="utf-8")  # fmt: skip
+    out = tmp_path / "out"
+    assert build_roadmaps(records, out, TEMPLATES).ok
+    texts = [_text(p._p) for p in docx.Document(str(out / f"{RID}.docx")).paragraphs if p.text]
+    assert texts[:4] == stamp
