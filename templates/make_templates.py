@@ -504,9 +504,11 @@ def build_roadmap() -> bytes:
 
 
 def _roadmap_body(doc) -> None:
+    # The stamp: «УТВЕРЖДЕНО / приказом … / от … № …», or as the paper prints it, line by line.
     _tag(doc, "{%p if stamp %}")
-    for line in ("{{ stamp.word }}", "{{ stamp.by }}", "{{ stamp.date_line }}"):
-        _p(doc, line, "NorStamp")
+    _tag(doc, "{%p for line in stamp.lines %}")
+    _p(doc, "{{ line }}", "NorStamp")
+    _tag(doc, "{%p endfor %}")
     _tag(doc, "{%p endif %}")
     _p(doc, "{{ title }}", "NorTitle")
     # The progress summary, only when statuses were asked for (--today / --status).
@@ -535,6 +537,9 @@ def _roadmap_body(doc) -> None:
     _p(doc, "", "NorList")  # keeps the two tables apart
     _tag(doc, "{%p endif %}")
     # The plan: header row repeated on every page; a section is one merged row across the table.
+    # The usual six columns (plan.standard) in the first table; the columns a roadmap declares, or
+    # the usual ones less those empty in every row, in the second (plan.columns, item.cells).
+    _tag(doc, "{%p if plan.standard %}")
     width = len(ROADMAP_COLUMNS_MM)
     table = _table(
         doc, ROADMAP_COLUMNS_MM,
@@ -560,10 +565,47 @@ def _roadmap_body(doc) -> None:
     merged = section_row.cells[0].merge(section_row.cells[width - 1])
     for extra in merged.paragraphs[1:]:  # the merged-away cells' empty paragraphs
         extra._p.getparent().remove(extra._p)
+    _tag(doc, "{%p else %}")
+    _roadmap_columns_table(doc)
+    _tag(doc, "{%p endif %}")
     body = doc.element.body
     first = body[0]
     if first.tag == qn("w:p") and not "".join(first.itertext()).strip():
         body.remove(first)
+
+
+def _roadmap_columns_table(doc) -> None:
+    """The plan in the columns of ``plan.columns``: cells from loops ({%tc for %}), the section
+    row spanning them all ({% colspan %}); the build fits the columns to their text."""
+    blank = ("", "NorTableText")
+    table = _table(
+        doc, [20, LANDSCAPE_TEXT_WIDTH_MM - 21, 1],
+        [
+            [("{%tc for c in plan.columns %}", "NorTableHead"), ("{{ c.header }}", "NorTableHead"),
+             ("{%tc endfor %}", "NorTableHead")],
+            [("{%tr for s in sections %}", "NorTableText"), blank, blank],
+            [("{%tr if s.title %}", "NorTableText"), blank, blank],
+            [("{% colspan plan.width %}{{ s.title }}", "NorTableSection"), blank, blank],
+            [("{%tr endif %}", "NorTableText"), blank, blank],
+            [("{%tr for item in s.entries %}", "NorTableText"), blank, blank],
+            [("{%tc for cell in item.cells %}", "NorTableText"), ("{%p if cell.number %}", "NorTableText"),
+             ("{%tc endfor %}", "NorTableText")],
+            [("{%tr endfor %}", "NorTableText"), blank, blank],
+            [("{%tr endfor %}", "NorTableText"), blank, blank],
+        ],
+        visible=True,
+    )  # fmt: skip
+    _repeat_header(table.rows[0])
+    for row in (table.rows[3], table.rows[6]):  # a section row, an item row: not split across pages
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    merged = table.rows[3].cells[0].merge(table.rows[3].cells[2])
+    for extra in merged.paragraphs[1:]:
+        extra._p.getparent().remove(extra._p)
+    # An item's cell: the number centred (as in the usual table), any other text as table text.
+    cell = table.rows[6].cells[1]
+    for text, style in (("{{ cell.text }}", "NorTableNumber"), ("{%p else %}", "NorTableText"),
+                        ("{{ cell.text }}", "NorTableText"), ("{%p endif %}", "NorTableText")):
+        cell.add_paragraph(text, style=_style(style))
 
 
 # --- package clean-up --------------------------------------------------------------------------

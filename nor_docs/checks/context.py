@@ -17,7 +17,7 @@ from ..model.marks import ASSIGNMENT_ID_PATTERN
 from ..model.meeting import Meeting
 from ..model.near_ids import near_id
 from ..model.records import Records
-from ..model.roadmap import Roadmap
+from ..model.roadmap import Roadmap, RoadmapItem
 
 ID = re.compile(ID_PATTERN)
 ASSIGNMENT_ID = re.compile(ASSIGNMENT_ID_PATTERN)
@@ -167,7 +167,7 @@ def agenda_items(items, loc) -> Iterator[tuple[tuple, object]]:
         yield from agenda_items(item.items, loc + (i, "items"))
 
 
-def roadmap_items(roadmap) -> Iterator[tuple[tuple, object]]:
+def roadmap_items(roadmap: Roadmap) -> Iterator[tuple[tuple, RoadmapItem]]:
     for i, section in enumerate(roadmap.sections):
         for j, item in enumerate(section.items):
             yield ("sections", i, "items", j), item

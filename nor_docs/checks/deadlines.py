@@ -31,9 +31,14 @@ def check(ctx: Context) -> None:
         for loc, item in roadmap_items(rm):
             deadline(ctx, rid, loc + ("deadline",), item.deadline, approved, "утверждения дорожной карты",
                      since=rm.period.start)
-            if item.executors and (item.deadline is None or item.deadline.kind == "none"):
+            if item.executors and (item.control_deadline is None or item.control_deadline.kind == "none"):
                 undated.append((loc + ("number",), item.number.rstrip(".")))
             in_period(ctx, rid, loc + ("deadline",), item.deadline, rm.period, approved)
+            marked = item.deadline_in_text  # «… (в срок до [[10 августа 2015 года]])»: a point of its own
+            if marked is not None:
+                deadline(ctx, rid, loc + ("activity",), marked, approved, "утверждения дорожной карты",
+                         since=rm.period.start)
+                in_period(ctx, rid, loc + ("activity",), marked, rm.period, approved)
         no_deadline(ctx, rid, undated, "пункт")
 
 
@@ -59,10 +64,12 @@ def deadline(ctx: Context, record_id: str, loc: tuple, deadline, not_before=None
         else:  # «в течение I квартала 2024 года» given on 15.04.2024: the period is over already
             what = (f"срок «{deadline.as_written}»: период до {last:%d.%m.%Y} закончился раньше даты "
                     f"{before_what} {not_before:%d.%m.%Y}")
+        # A deadline marked in a text takes its control date in the same mark.
+        beside = "[[слова | ДД.ММ.ГГГГ]]" if deadline.in_text else "deadline: {text: …, control: …}"
         ctx.report(
             record_id, loc, "NOR108",
             f"{what}; на контроле он с даты {before_what}. Проверьте год — или, если так в документе, "
-            "оставьте слова и впишите контрольную дату: deadline: {text: …, control: …}",
+            f"оставьте слова и впишите контрольную дату: {beside}",
         )  # fmt: skip
         return
 

@@ -2,7 +2,8 @@
 
 A meeting decision with executors (its own or inherited from its parent) and ``on_control`` is
 an assignment ``<meeting id>#<number>``; every roadmap item with executors is one too,
-``<roadmap id>#<number>``. A group executor is tracked member by member: ``members`` lists the
+``<roadmap id>#<number>`` (its deadline: the item's and the marks in its activity, each a control
+point). A group executor is tracked member by member: ``members`` lists the
 parts the control logic follows (a group's members, or the executor itself). ``roadmaps`` names
 the roadmaps that say they fulfil a decision (their ``ordered_by``): the control view of the
 decision shows them.
@@ -96,8 +97,8 @@ def _collect(records: Records) -> list[Assignment]:
                     origin="roadmap",
                     record_id=rid,
                     number=item.number.rstrip("."),
-                    text=item.activity,
-                    deadline=item.deadline,
+                    text=item.activity_text,
+                    deadline=item.control_deadline,
                     executors=tuple(item.executors),
                     members=expand_members(records, item.executors),
                     controller=None,

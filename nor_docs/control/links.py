@@ -59,5 +59,5 @@ def items_reported_at(records: Records) -> dict[str, list[ReportedItem]]:
         items = [item for section in roadmap.sections for item in section.items] + list(roadmap.items)
         for item in items:
             if item.reported_at:
-                found.setdefault(item.reported_at, []).append(ReportedItem(rid, item.number, item.activity))
+                found.setdefault(item.reported_at, []).append(ReportedItem(rid, item.number, item.activity_text))
     return found

@@ -235,11 +235,13 @@ def _fix_table_grids(xml: str) -> str:
     tree = DocxTemplate.fix_tables(None, xml)
     for i, table in enumerate(tree.iter(ns + "tbl")):
         grid = table.find(ns + "tblGrid")
-        rows = [row.findall(ns + "tc") for row in table.iter(ns + "tr")]
         columns = grid.findall(ns + "gridCol") if grid is not None else []
+        # A row of one cell across the whole table (a roadmap's section) takes any widths.
+        rows = [cells for cells in (row.findall(ns + "tc") for row in table.iter(ns + "tr"))
+                if not (len(cells) == 1 and _span(cells[0], ns) == len(columns) > 1)]  # fmt: skip
         if i not in looped or not rows or any(len(cells) != len(columns) for cells in rows):
             continue  # the template's own columns, or merged cells: the template's grid stands
-        if any(cell.find(f"{ns}tcPr/{ns}gridSpan") is not None for cells in rows for cell in cells):
+        if any(_span(cell, ns) != 1 for cells in rows for cell in cells):
             continue
         texts = [["".join(t.text or "" for t in cell.iter(ns + "t")) for cell in cells] for cells in rows]
         widths = _fit_columns(texts, sum(int(float(c.get(ns + "w") or 0)) for c in columns))
@@ -252,6 +254,12 @@ def _fix_table_grids(xml: str) -> str:
                     tc_w.set(ns + "w", str(width))
                     tc_w.set(ns + "type", "dxa")
     return etree.tostring(tree, encoding="unicode")
+
+
+def _span(cell, ns: str) -> int:
+    """How many grid columns a table cell spans (its gridSpan)."""
+    span = cell.find(f"{ns}tcPr/{ns}gridSpan")
+    return 1 if span is None else int(span.get(ns + "val") or 1)
 
 
 # A table cell's text at 12 pt: about 130 twips a letter on average, plus the cell margins.

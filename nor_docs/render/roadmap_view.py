@@ -6,6 +6,12 @@ returns dicts and lists of formatted Russian strings — the approval stamp, exe
 nominative, deadlines as written, the execution column, the progress summary by section — that
 the DOCX template (``templates/roadmap.docx``) only has to place. No YAML, no DOCX here.
 
+The plan table has the columns the roadmap declares (``Roadmap.columns``), in its order and under
+its headers; without them, the usual six (``DEFAULT_COLUMNS``) less any that is empty in every row.
+``plan.standard`` says the table is the usual six, which the template's first table prints (as it
+always has); any other shape goes to its second table, whose cells come from ``plan.columns`` and
+each entry's ``cells``.
+
 An item's state is its parts' state (a part per executor, as the control logic tracks them):
 overdue if any part is overdue; done when every part not cancelled is done (late if any was);
 cancelled when every part was; otherwise it is being done on time. An item without executors is
@@ -17,14 +23,25 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from ..control.status import ControlItem
 from ..model.common import format_date
+from ..model.roadmap import COLUMN_FIELDS, EXTRA_PREFIX
 from .protocol_text import NBSP, number_label
 
 # What the progress summary counts an item as.
 DONE, ON_TIME, OVERDUE, CANCELLED, UNCONTROLLED = "done", "on_time", "overdue", "cancelled", "uncontrolled"
 NO_SECTION = "Мероприятия вне разделов"
+# The headers of the fields a column may show (``Roadmap.columns``), when the roadmap gives none.
+HEADERS = {
+    "number": "№ п/п", "activity": "Мероприятие", "deadline": "Срок", "executors": "Ответственные",
+    "result": "Ожидаемый результат", "reporting": "Форма отчётности", "reported_at": "Рассмотрено",
+    "mark": "Отметка о выполнении",
+}  # fmt: skip
+# The usual plan table: «Ожидаемый результат» holds the result and the form of reporting,
+# «Отметка о выполнении» the status and where the result was reported.
+DEFAULT_COLUMNS = ("number", "activity", "deadline", "executors", "result", "mark")
 
 
 @dataclass(frozen=True)
@@ -44,11 +61,16 @@ def roadmap_view(roadmap, records, parts: Mapping[str, list[ControlItem]] | None
     style = records.settings.documents.date_style
     rid = roadmap.id or ""
     with_status = parts is not None
-    sections = []
+    sections: list[dict[str, Any]] = []
     rows = []
-    located = [(s.title, s.items) for s in roadmap.sections]
+    located = [(section_title(s), s.items) for s in roadmap.sections]
     if roadmap.items:
         located.append(("" if not roadmap.sections else NO_SECTION, roadmap.items))
+    fields = [c.field for c in roadmap.columns if c.field in COLUMN_FIELDS or c.field.startswith(EXTRA_PREFIX)]
+    if roadmap.columns and with_status and "mark" not in fields:
+        fields.append("mark")  # statuses asked for: the execution column after the paper's own
+    fields = fields or list(DEFAULT_COLUMNS)
+    all_cells: list[dict[str, str]] = []
     for title, items in located:
         shown = []
         states = []
@@ -56,26 +78,69 @@ def roadmap_view(roadmap, records, parts: Mapping[str, list[ControlItem]] | None
             aid = f"{rid}#{item.number.rstrip('.')}"
             state = item_state(item, parts.get(aid, []), records, style) if with_status else None
             states.append(state)
-            mark = "\n".join(x for x in (state.text if state else "", reported_line(item, records, style)) if x)
-            shown.append({
-                "number": number_label(item.number),
-                "activity": item.activity,
-                "deadline": item.deadline.as_written if item.deadline is not None else "",
-                "executors": "\n".join(executor_line(records, ref) for ref in item.executors),
-                "result": _result(item),
-                "mark": mark,
-            })  # fmt: skip
+            cells = item_cells(item, records, style, state, fields)
+            all_cells.append(cells)
+            shown.append({**{k: cells[k] for k in DEFAULT_COLUMNS}, "cells": _cells(cells, fields)})
         sections.append({"title": title, "entries": shown})  # not «items»: Jinja would find dict.items
         rows.append((title or NO_SECTION, states))
+    if not roadmap.columns and all_cells:  # the usual columns, less those empty in every row
+        fields = [f for f in fields if any(cells[f] for cells in all_cells)]
+        for section in sections:
+            for entry in section["entries"]:
+                entry["cells"] = _cells(entry, fields)
+    headers = {c.field: c.header for c in roadmap.columns if c.header}
     view = {
         "id": rid,
         "stamp": _stamp(roadmap.approval, style),
         "title": roadmap.title,
+        "plan": {
+            "standard": "yes" if fields == list(DEFAULT_COLUMNS) else "",  # plain strings, as all the view
+            "columns": [{"field": f, "header": headers.get(f) or column_header(f)} for f in fields],
+            "width": str(len(fields)),
+        },
         "sections": sections,
+        "has_wide_tables": "" if fields == list(DEFAULT_COLUMNS) else "yes",  # columns fitted to their text
         "summary": _summary(rows, format_date(today, style)) if with_status and today is not None else None,
         "core": _core(roadmap, records),
     }
     return view
+
+
+def _cells(cells: dict[str, str], fields: list[str]) -> list[dict[str, str]]:
+    """The cells of a row in the order of ``fields``: the text, and whether it is the item's
+    number (centred, as in the usual table)."""
+    return [{"text": cells[f], "number": "yes" if f == "number" else ""} for f in fields]
+
+
+def section_title(section) -> str:
+    """«I. Анализ работы …» for a numbered section, else its title."""
+    return f"{number_label(section.number)} {section.title}" if section.number else section.title
+
+
+def column_header(field: str) -> str:
+    """The usual header of a column's field; a source column kept in ``extra`` is headed by its key."""
+    return HEADERS.get(field) or field.removeprefix(EXTRA_PREFIX)
+
+
+def item_cells(item, records, style: str, state: ItemState | None, fields: list[str]) -> dict[str, str]:
+    """The text of every column an item can show, by field (the usual six, and those of ``fields``).
+    «Ожидаемый результат» carries the form of reporting and «Отметка о выполнении» where the result
+    was reported, unless the table has columns of their own for them."""
+    reported = reported_line(item, records, style)
+    cells = {
+        "number": number_label(item.number),
+        "activity": item.activity_text,
+        "deadline": item.deadline.as_written if item.deadline is not None else "",
+        "executors": "\n".join(executor_line(records, ref) for ref in item.executors),
+        "result": _result(item, with_reporting="reporting" not in fields),
+        "reporting": (item.reporting or "").strip(),
+        "reported_at": reported,
+        "mark": "\n".join(x for x in (state.text if state else "", "" if "reported_at" in fields else reported) if x),
+    }
+    for field in fields:
+        if field.startswith(EXTRA_PREFIX):
+            cells[field] = item.extra.get(field.removeprefix(EXTRA_PREFIX), "").strip()
+    return cells
 
 
 def executor_line(records, ref: str) -> str:
@@ -159,22 +224,27 @@ def reported_line(item, records, style: str = "numeric") -> str:
     return f"Рассмотрено: протокол от {format_date(meeting.date, style)}{number}"
 
 
-def _result(item) -> str:
+def _result(item, with_reporting: bool = True) -> str:
     lines = []
     if item.result:
         lines.append(item.result.strip())
-    if item.reporting:
+    if item.reporting and with_reporting:
         lines.append(f"Форма отчётности: {item.reporting.strip()}")
     return "\n".join(lines)
 
 
 def _stamp(approval, style: str) -> dict | None:
     """«УТВЕРЖДЕНО / приказом Управления образования / от 15.01.2024 № 12» — only when the record
-    says how the roadmap was approved."""
+    says how the roadmap was approved; ``lines`` are what the document prints: the stamp as
+    written, line by line, when the record gives it («Приложение N 2 / к приказу … / от 13 ноября
+    2015 г. N 5976»), else these three."""
     if approval is None:
         return None
     number = f" №{NBSP}{approval.number}" if approval.number is not None else ""
-    return {"word": "УТВЕРЖДЕНО", "by": approval.by.strip(), "date_line": f"от {format_date(approval.date, style)}{number}"}
+    word = (approval.word or "").strip() or "УТВЕРЖДЕНО"
+    stamp = {"word": word, "by": approval.by.strip(), "date_line": f"от {format_date(approval.date, style)}{number}"}
+    written = [line.strip() for line in (approval.as_written or "").strip().splitlines()]
+    return {**stamp, "lines": written or [stamp["word"], stamp["by"], stamp["date_line"]]}
 
 
 def _count_row(title: str, states: Iterable[ItemState | None]) -> dict:
