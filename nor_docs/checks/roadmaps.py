@@ -4,8 +4,8 @@ item is left off paper because the table has no column for it."""
 
 from __future__ import annotations
 
-from ..model.roadmap import COLUMN_FIELDS, EXTRA_PREFIX, Roadmap
 from ..model.near_ids import near_id
+from ..model.roadmap import COLUMN_FIELDS, EXTRA_PREFIX, Roadmap
 from .context import Context, roadmap_items
 
 # The fields of an item that another column prints when the table has none of their own:
