@@ -1,0 +1,140 @@
+"""Links between records (docs/links.md): a later decision closes, extends or takes off control an
+assignment given earlier (``acts_on``), and documents name the documents they review
+(``reviews``). End to end on tests/data/links: the Прилузский council's decision № V-35/9 (paper 03
+of tests/data/kinds), a shortened record of its decision № 31/16, and a protocol that acts on the
+items of 31/16 — validate, check (text and JSON), the control sheet read back."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+from conftest import DATA, ROOT
+from control_sheet_reader import plain, read_sheet
+
+from nor_docs.cli import cli
+
+RECORDS = DATA / "links" / "records"
+SCHEMA = json.loads((ROOT / "docs" / "check.schema.json").read_text(encoding="utf-8"))
+EARLIER = "2018-08-24-priluzsky-31-16"
+PROTOCOL = "tests/data/links/records/meetings/2019-04-12-priluzsky-sovet-protocol.yaml"
+
+
+@pytest.fixture
+def in_root(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    return CliRunner()
+
+
+def run(runner: CliRunner, *args: str):
+    return runner.invoke(cli, list(args))
+
+
+def check_json(runner: CliRunner, today: str, records: Path | str = "tests/data/links/records") -> dict:
+    result = run(runner, "check", "--records", str(records), "--today", today, "--format", "json")
+    payload = json.loads(plain(result.output))  # citations keep «№ 37» and «п. 2» together
+    jsonschema.validate(payload, SCHEMA)
+    return {item["id"]: item for item in payload["items"]}
+
+
+def test_the_records_validate_with_one_warning_the_late_extension(in_root):
+    result = run(in_root, "validate", "--records", "tests/data/links/records")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        f"{PROTOCOL}:27:13: NOR206 срок поручения {EARLIER}#3 продлён 12.04.2019, после срока 01.04.2019: продлевают "
+        "до срока, по просьбе исполнителя; до решения поручение было просрочено",
+        "Найдено: ошибок — 0, предупреждений — 1.",
+    ]
+
+
+def test_check_json_closes_extends_and_cancels_by_the_later_protocol(in_root):
+    items = check_json(in_root, "2019-06-10")
+    done = items[f"{EARLIER}#2"]
+    assert (done["status"], done["done_on"]) == ("done_late", "2019-04-12")  # due 29.12.2018, closed by the protocol
+    assert done["documents"] == [{
+        "action": "done", "date": "2019-04-12", "record": "2019-04-12-priluzsky-sovet-protocol", "number": "1",
+        "citation": "Протокол от 12.04.2019 № 37, п. 1",
+        "text": "снято с контроля как исполненное протоколом от 12.04.2019 № 37, п. 1",
+        "file": PROTOCOL, "line": 20,
+    }]  # fmt: skip
+    letka = items[f"{EARLIER}#3/letka-sosh"]
+    assert (letka["status"], letka["deadline"], letka["extended"]) == ("overdue", "2019-05-31", True)
+    assert [d["text"] for d in letka["documents"]] == ["срок продлён до 01.06.2019 протоколом от 12.04.2019 № 37, п. 2"]
+    assert letka["extensions"][0]["basis"] == "Протокол от 12.04.2019 № 37, п. 2"
+    # the extension was for one school only: the other keeps the written deadline
+    other = items[f"{EARLIER}#3/obyachevo-sosh"]
+    assert (other["status"], other["deadline"], other["days_overdue"]) == ("overdue", "2019-04-01", 70)
+    assert "documents" not in other
+    cancelled = items[f"{EARLIER}#4"]
+    assert cancelled["status"] == "cancelled"
+    assert cancelled["documents"][0]["action"] == "cancel"
+    # paper 03 itself: its own assignment, two executors, 01.09.2019 is a Sunday
+    own = items["2019-02-08-priluzsky-v-35-9#2/priluzsky-adm"]
+    assert (own["status"], own["deadline"]) == ("open", "2019-08-30")
+
+
+def test_as_of_a_day_before_the_protocol_nothing_has_happened(in_root):
+    items = check_json(in_root, "2019-04-11")
+    assert items[f"{EARLIER}#2"]["status"] == "overdue"
+    assert items[f"{EARLIER}#4"]["status"] == "overdue"
+    assert items[f"{EARLIER}#3/letka-sosh"]["deadline"] == "2019-04-01"
+    assert not any("documents" in item for item in items.values())
+
+
+def test_check_text_shows_the_decisions_and_the_extension_under_its_row(in_root):
+    result = run(in_root, "check", "--records", "tests/data/links/records", "--today", "2019-05-29")
+    assert result.exit_code == 1  # one part is overdue
+    lines = plain(result.output).splitlines()
+    extension = next(line for line in lines if "↳" in line)
+    assert extension.split("  ↳ ")[1].split("  ")[0] == "срок продлён до 01.06.2019 протоколом от 12.04.2019 № 37, п. 2"
+    assert extension.endswith(f"{PROTOCOL}:27")
+    start = lines.index("ПО РЕШЕНИЯМ ДОКУМЕНТОВ — 3")
+    assert lines[start + 1:start + 4] == [
+        f"  {EARLIER}#2             снято с контроля как исполненное протоколом от 12.04.2019 № 37, п. 1  {PROTOCOL}:20",
+        f"  {EARLIER}#3/letka-sosh  срок продлён до 01.06.2019 протоколом от 12.04.2019 № 37, п. 2  {PROTOCOL}:27",
+        f"  {EARLIER}#4             снято с контроля протоколом от 12.04.2019 № 37, п. 3  {PROTOCOL}:32",
+    ]
+
+
+def test_the_control_sheet_shows_the_chain(in_root, tmp_path):
+    result = run(in_root, "build", "control", "--records", "tests/data/links/records", "--today", "2019-06-10",
+                 "--by", "meeting", "--out", str(tmp_path))  # fmt: skip
+    assert result.exit_code == 0, result.output
+    sheet = read_sheet(tmp_path / "control-sheet-2019-06-10-by-meeting.docx")
+    rows = {row["task"].split("\n")[1][:25]: row for row in sheet.rows}
+    closed = rows["Завершить реорганизацию о"]
+    assert closed["marks"] == "12.04.2019 — снято с контроля как исполненное протоколом от 12.04.2019 № 37, п. 1"
+    assert "Рассмотрено: Протокол от 08.02.2019 № V-35/9" in closed["task"].split("\n")
+    assert "Рассмотрено: Протокол от 12.04.2019 № 37, п. 1" in closed["task"].split("\n")
+    cancelled = rows["Рассмотреть возможность п"]
+    assert cancelled["marks"] == "снято с контроля 12.04.2019 протоколом от 12.04.2019 № 37, п. 3"
+    letka = next(m for m in rows["Сформировать первые класс"].members if m["name"] == "МБОУ «СОШ» с. Летка")
+    assert letka["deadline"] == "продлён до 01.06.2019 протоколом от 12.04.2019 № 37, п. 2"
+
+
+def test_a_mark_before_the_decision_closes_on_time_and_the_decision_confirms_it(in_root, tmp_path):
+    records = tmp_path / "records"
+    shutil.copytree(RECORDS, records)
+    (records / "marks").mkdir()
+    (records / "marks" / "2018.yaml").write_text(
+        f"marks:\n  - {{assignment: {EARLIER}#2, date: 20.12.2018, document: акт о реорганизации}}\n", encoding="utf-8")
+    result = run(in_root, "validate", "--records", str(records))
+    assert "NOR121" not in result.output  # the decision confirms the mark, it does not repeat it
+    item = check_json(in_root, "2019-06-10", records)[f"{EARLIER}#2"]
+    assert (item["status"], item["done_on"]) == ("done", "2018-12-20")
+
+
+def test_an_extension_without_a_new_deadline_is_refused(in_root, tmp_path):
+    records = tmp_path / "records"
+    shutil.copytree(RECORDS, records)
+    protocol = records / "meetings" / "2019-04-12-priluzsky-sovet-protocol.yaml"
+    text = protocol.read_text(encoding="utf-8").replace(", new_deadline: до 01.06.2019", "")
+    protocol.write_text(text, encoding="utf-8")
+    result = run(in_root, "validate", "--records", str(records))
+    assert result.exit_code == 2
+    assert ("NOR103 поле «acts_on»: продление (action: extend) без нового срока: добавьте new_deadline: «до …»"
+            in result.output)
