@@ -138,3 +138,38 @@ def test_an_extension_without_a_new_deadline_is_refused(in_root, tmp_path):
     assert result.exit_code == 2
     assert ("NOR103 поле «acts_on»: продление (action: extend) без нового срока: добавьте new_deadline: «до …»"
             in result.output)
+
+
+def test_review_amend_and_implements_show_under_the_assignment_and_change_no_status(in_root, tmp_path):
+    from nor_docs.control.status import control_items
+    from nor_docs.pipeline import load_checked
+    from nor_docs.render.control_sheet_view import control_sheet_view
+    from nor_docs.russian.dates import parse_date
+
+    records = tmp_path / "records"
+    shutil.copytree(RECORDS, records)
+    protocol = records / "meetings" / "2019-04-12-priluzsky-sovet-protocol.yaml"
+    protocol.write_text(protocol.read_text(encoding="utf-8") + (
+        "      - number: 4\n"
+        "        text: Уточнить формулировку п. 3 решения № 31/16 в части МБОУ «СОШ» с. Летка.\n"
+        "        on_control: false\n"
+        "        acts_on:\n"
+        f"          - {{assignment: {EARLIER}#3, member: letka-sosh, action: amend, note: уточнены сроки}}\n"
+    ), encoding="utf-8")  # fmt: skip
+    paper = records / "meetings" / "2019-02-08-priluzsky-v-35-9.yaml"
+    paper.write_text(paper.read_text(encoding="utf-8").replace(
+        "reviews:\n", "implements:\n  - cite: пункт 5 Плана работы Совета на 2019 год\n"
+                     f"  - assignment: {EARLIER}#3\nreviews:\n"), encoding="utf-8")  # fmt: skip
+    checked = load_checked(records)
+    assert [d.code for d in checked.diagnostics] == ["NOR206"]
+    today = parse_date("2019-06-10")
+    items = control_items(checked.records, today)
+    assert {i.id: i.status for i in items}[f"{EARLIER}#3/obyachevo-sosh"] == "overdue"
+    view = control_sheet_view(checked.records, items, today, by="meeting")
+    row = next(r for g in view["groups"] for r in g["rows"] if r["id"] == f"{EARLIER}#3")
+    assert [line.replace("\u00a0", " ") for line in row["links"]] == [
+        "Во исполнение принят: Протокол от 08.02.2019 № V-35/9",
+        "Рассмотрено: Протокол от 08.02.2019 № V-35/9",
+        "Изменено: Протокол от 12.04.2019 № 37, п. 4 (в части: МБОУ «СОШ» с. Летка) — уточнены сроки",
+        "Рассмотрено: Протокол от 12.04.2019 № 37, п. 1",
+    ]  # by date; on one day the assignment's own before its document's
