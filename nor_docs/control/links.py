@@ -129,10 +129,24 @@ class Acted:
         return bool(self.marks or self.extensions or self.cancellations or self.reviews or self.unread)
 
 
+def has_links(meeting: Meeting) -> bool:
+    """Whether a document acts on or links to others at all (most do not: a quick look first)."""
+
+    def acts(decisions: list[Decision]) -> bool:
+        return any(d.acts_on or (d.decisions and acts(d.decisions)) for d in decisions)
+
+    def agenda(items: list[AgendaItem]) -> bool:
+        return any(a.reviews or acts(a.decisions) or (a.items and agenda(a.items)) for a in items)
+
+    return bool(meeting.reviews or meeting.implements or acts(meeting.decisions) or agenda(meeting.agenda))
+
+
 def document_actions(records: Records) -> Iterator[tuple[str, tuple, Decision, int, Action]]:
     """(meeting id, the decision's path, the decision, the index in ``acts_on``, the action) of
     every action of every decision, in record order."""
     for mid, meeting in records.meetings.items():
+        if not has_links(meeting):
+            continue
         for loc, decision, _executors in meeting.all_decisions():
             for i, action in enumerate(decision.acts_on):
                 yield mid, loc, decision, i, action
@@ -210,6 +224,8 @@ def _acted(records: Records) -> Acted:
                                              date=meeting.date, by=approver(meeting), basis=acting.citation)  # fmt: skip
                 acted.cancellations.append(Located(entry, source, aloc))
     for mid, meeting in records.meetings.items():
+        if not (meeting.reviews or meeting.implements or (meeting.agenda and has_links(meeting))):
+            continue
         for loc, target, item in linked_documents(meeting):
             key = target.record if target.record is not None else target.assignment
             if key is None:
