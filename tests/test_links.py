@@ -173,3 +173,71 @@ def test_review_amend_and_implements_show_under_the_assignment_and_change_no_sta
         "Изменено: Протокол от 12.04.2019 № 37, п. 4 (в части: МБОУ «СОШ» с. Летка) — уточнены сроки",
         "Рассмотрено: Протокол от 12.04.2019 № 37, п. 1",
     ]  # by date; on one day the assignment's own before its document's
+
+
+# --- a report on execution (paper 13 of tests/data/kinds) ---------------------------------------------
+
+REPORT_RECORDS = DATA / "links" / "report" / "records"
+REPORT = "tests/data/links/report/records/meetings/2021-06-15-nevsky-ispolnenie.yaml"
+EIGHT = ["gbdou-11", "gbdou-36", "gbdou-38", "gbdou-60", "gbdou-83", "gbdou-123", "gbdou-142", "odod-gbou-458"]
+THREE = ["gbdou-113", "gbdou-135", "gbdou-137"]
+
+
+def test_the_report_is_checked_against_the_marks_on_its_date(in_root):
+    result = run(in_root, "validate", "--records", "tests/data/links/report/records")
+    assert [line for line in result.output.splitlines() if "NOR217" in line] == [
+        f"{REPORT}:17:13: NOR217 в отчёте «изменения внесены, локальный акт содержит изменения и утвержден после "
+        "01.06.2021.» (исполнено), а по отметкам на 15.06.2021 — «просрочено (14 дней)»: ГБДОУ № 11, ГБДОУ № 36, "
+        "ГБДОУ № 38, ГБДОУ № 60, ГБДОУ № 83 и ещё 3; добавьте отметку в records/marks/ (с датой исполнения) или "
+        "проверьте отчёт",
+    ]  # the three it calls «не выполнено» are overdue by the marks too: no warning for them
+
+
+def test_the_reports_new_term_extends_the_three_and_closes_nothing(in_root):
+    items = check_json(in_root, "2021-06-15", "tests/data/links/report/records")
+    for member in THREE:
+        item = items[f"2021-05-31-sovesh#1.3/{member}"]
+        assert (item["status"], item["deadline"]) == ("extended", "2021-06-21")
+        assert item["documents"][0]["text"] == ("срок продлён до 21.06.2021 информацией о ходе исполнения от "
+                                                "15.06.2021, п. 2")  # fmt: skip
+    assert {items[f"2021-05-31-sovesh#1.3/{m}"]["status"] for m in EIGHT} == {"overdue"}  # until their marks
+    later = check_json(in_root, "2021-06-22", "tests/data/links/report/records")
+    assert {later[f"2021-05-31-sovesh#1.3/{m}"]["status_text"] for m in THREE} == {"просрочено (1 день)"}
+
+
+def test_marks_for_the_eight_or_closes_true_silence_the_warning(in_root, tmp_path):
+    records = tmp_path / "records"
+    shutil.copytree(REPORT_RECORDS, records)
+    (records / "marks").mkdir()
+    (records / "marks" / "2021.yaml").write_text("marks:\n" + "".join(
+        f"  - {{assignment: 2021-05-31-sovesh#1.3, member: {m}, date: 08.06.2021, document: локальный акт}}\n"
+        for m in EIGHT), encoding="utf-8")  # fmt: skip
+    result = run(in_root, "validate", "--records", str(records))
+    assert "NOR217" not in result.output
+    (records / "marks" / "2021.yaml").unlink()
+    report = records / "meetings" / "2021-06-15-nevsky-ispolnenie.yaml"
+    report.write_text(report.read_text(encoding="utf-8").replace("    meaning: done\n",
+                                                                 "    meaning: done\n    closes: true\n"),
+                      encoding="utf-8")  # fmt: skip
+    assert "NOR217" not in run(in_root, "validate", "--records", str(records)).output
+    items = check_json(in_root, "2021-06-15", records)
+    assert {items[f"2021-05-31-sovesh#1.3/{m}"]["status"] for m in EIGHT} == {"done_late"}
+
+
+def test_the_control_sheet_says_what_the_report_said(in_root):
+    from nor_docs.control.status import control_items
+    from nor_docs.pipeline import load_checked
+    from nor_docs.render.control_sheet_view import control_sheet_view
+    from nor_docs.russian.dates import parse_date
+
+    records = load_checked(REPORT_RECORDS).records
+    today = parse_date("2021-06-16")
+    view = control_sheet_view(records, control_items(records, today), today, by="meeting")
+    (row,) = [r for g in view["groups"] for r in g["rows"]]
+    assert [line.replace("\u00a0", " ") for line in row["links"]] == [
+        "Сообщено: Информация о ходе исполнения от 15.06.2021, п. 1 (ГБДОУ № 11, ГБДОУ № 36, ГБДОУ № 38, ГБДОУ № 60, "
+        "ГБДОУ № 83, ГБДОУ № 123, ГБДОУ № 142, ОДОД ГБОУ № 458) — изменения внесены, локальный акт содержит изменения "
+        "и утвержден после 01.06.2021.",
+        "Сообщено: Информация о ходе исполнения от 15.06.2021, п. 2 (ГБДОУ № 113, ГБДОУ № 135, ГБДОУ № 137) — "
+        "поручение не выполнено.",
+    ]

@@ -1,8 +1,9 @@
-"""Links between documents (NOR110, NOR114, NOR127, NOR128, NOR129, NOR206, NOR216): a decision's
+"""Links between documents (NOR110, NOR114, NOR127, NOR128, NOR129, NOR206, NOR216, NOR217): a decision's
 ``acts_on`` names an assignment (and its members) that exists, given before the decision; an
 extension moves the deadline to one date, before the deadline passed; the one who gave the
 assignment is the one who acts on it. A document's or an agenda item's ``reviews`` /
 ``implements`` name a record (and an item of it) that exists and is not later than the document.
+A report on execution (``reports``) says what the marks say on its date (NOR217).
 What the actions contradict (a second closing, an extension after the part was done) is
 ``marks.contradictions``'s, which sees them with the marks of ``records/marks/``."""
 
@@ -11,8 +12,9 @@ from __future__ import annotations
 import datetime as dt
 
 from ..control.assignments import Assignment, collect_assignments
-from ..control.links import acted_entries, document_actions, linked_documents
+from ..control.links import acted_entries, document_actions, linked_documents, report_entries
 from ..control.schedule import make_context, schedule
+from ..control.status import control_items
 from ..diagnostics import Diagnostic
 from ..model.common import format_date
 from ..model.links import STATUS_ACTIONS
@@ -26,20 +28,20 @@ _VERB = {"done": "снимает с контроля как исполненно
 
 def check(ctx: Context) -> None:
     acted = acted_entries(ctx.r)
-    if not acted and not any(m.reviews or m.implements for m in ctx.r.meetings.values()):
+    if not acted and not any(m.reviews or m.implements or m.reports for m in ctx.r.meetings.values()):
         return
     assignments = {a.id: a for a in collect_assignments(ctx.r)}
     unloaded = {path.stem for path in ctx.r.files if {"meetings", "roadmaps"} & set(path.parts[-3:-1])}
     unloaded -= set(ctx.r.meetings) | set(ctx.r.roadmaps)
     actions(ctx, assignments, unloaded)
     for located in acted.unread:
-        action = located.value
         line, col = located.source.position(located.loc + ("new_deadline",))
         ctx.found.append(Diagnostic(located.file, line, col, "NOR129",
-                                    f"новый срок «{action.new_deadline.as_written}» — не одна дата: продление переносит "
+                                    f"новый срок «{located.value.new_deadline.as_written}» — не одна дата: продление переносит "
                                     "срок на день; напишите его датой («до 01.06.2024») или сроком от даты документа "
                                     "(«в течение 10 рабочих дней»)"))  # fmt: skip
     targets(ctx, assignments, unloaded)
+    reports(ctx, assignments, unloaded)
 
 
 def actions(ctx: Context, assignments: dict[str, Assignment], unloaded: set[str]) -> None:
@@ -167,3 +169,59 @@ def _has_item(ctx: Context, record_id: str, item: str) -> bool:
     from ..control.links import roadmap_item
 
     return roadmap_item(ctx.r, record_id, number) is not None
+
+
+# A report's meaning → the statuses the marks may give for it on the report's date.
+_AGREES = {
+    "done": {"done", "done_late"},
+    "not-done": {"overdue", "due_soon", "extended", "open", "waiting_event", "no_deadline", "standing"},
+    "in-progress": {"due_soon", "extended", "open", "waiting_event", "no_deadline", "standing"},
+    "extended": {"due_soon", "extended", "open", "overdue"},
+    "cancelled": {"cancelled"},
+}
+_MEANING = {"done": "исполнено", "not-done": "не исполнено", "in-progress": "в работе", "extended": "срок продлён",
+            "cancelled": "снято с контроля"}  # fmt: skip
+
+
+def reports(ctx: Context, assignments: dict[str, Assignment], unloaded: set[str]) -> None:
+    """A report's entries: the assignment and members exist, the report is not earlier than the
+    assignment (NOR110, NOR114, NOR128), and what it says agrees with what the marks give on its
+    date (NOR217, a warning: the paper and the records disagree — a mark is missing, or the
+    paper is wrong)."""
+    by_date: dict[dt.date, list] = {}
+    for mid, i, entry in report_entries(ctx.r):
+        if entry.assignment is None:
+            continue
+        loc = ("reports", i)
+        target = assignments.get(entry.assignment)
+        if target is None:
+            if entry.assignment.partition("#")[0] not in unloaded:
+                why = not_an_assignment(ctx, entry.assignment) or unknown_assignment(entry.assignment, assignments)
+                ctx.report(mid, loc + ("assignment",), "NOR110", why)
+            continue
+        strangers = [m for m in entry.members if m not in target.members]
+        for member in strangers:
+            ctx.report(mid, loc + ("members", entry.members.index(member)), "NOR114",
+                       f"«{member}» не исполнитель поручения {target.id}; исполнители: {', '.join(target.members)}")
+        day = ctx.r.meetings[mid].date
+        if target.issued is not None and day < target.issued:
+            ctx.report(mid, loc + ("assignment",), "NOR128",
+                       f"отчёт от {format_date(day)} — о поручении {target.id}, данном {format_date(target.issued)}, "
+                       "позже самого отчёта; проверьте дату или ссылку")  # fmt: skip
+            continue
+        if entry.meaning is not None and not strangers and ctx.warnings:
+            by_date.setdefault(day, []).append((mid, loc, entry, target))
+    for day, entries in sorted(by_date.items()):
+        states = {(item.assignment.id, item.member): item for item in control_items(ctx.r, day)}
+        for mid, loc, entry, target in entries:
+            differing: dict[str, list[str]] = {}
+            for member in entry.members or target.members:
+                item = states.get((target.id, member))
+                if item is not None and item.status not in _AGREES[entry.meaning]:
+                    differing.setdefault(item.status_text, []).append(ctx.r.display_name(member))
+            for status_text, names in differing.items():
+                shown = ", ".join(names[:5]) + (f" и ещё {len(names) - 5}" if len(names) > 5 else "")
+                ctx.report(mid, loc + ("status",), "NOR217",
+                           f"в отчёте «{entry.status}» ({_MEANING[entry.meaning]}), а по отметкам на "
+                           f"{format_date(day)} — «{status_text}»: {shown}; добавьте отметку в records/marks/ (с датой "
+                           "исполнения) или проверьте отчёт")  # fmt: skip

@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..model.common import format_date
+from ..model.deadline import Deadline
 from ..model.links import (
     ActingDocument,
     Action,
@@ -34,6 +35,7 @@ from ..model.links import (
     DocumentExtension,
     DocumentMark,
     LinkTarget,
+    ReportEntry,
 )
 from ..model.meeting import AgendaItem, Decision, Meeting
 from ..model.records import Located, Records
@@ -93,10 +95,22 @@ def items_reported_at(records: Records) -> dict[str, list[ReportedItem]]:
 
 
 def cite(meeting: Meeting, item: str | None = None, case: str = "nominative") -> str:
-    """«Протокол от 20.05.2024 № 5, п. 2» (``case``: nominative, genitive, instrumental)."""
+    """«Протокол от 20.05.2024 № 5, п. 2» (``case``: nominative, genitive, instrumental); a
+    document that only reports on execution (``reports`` and no decisions) is «Информация о ходе
+    исполнения от …»."""
     number = f" №{NBSP}{meeting.number}" if meeting.number is not None else ""
     point = f", п.{NBSP}{item}" if item else ""
-    return f"{_HEAD[case]} от {format_date(meeting.date)}{number}{point}"
+    head = _REPORT_HEAD[case] if is_report(meeting) else _HEAD[case]
+    return f"{head} от {format_date(meeting.date)}{number}{point}"
+
+
+_REPORT_HEAD = {"nominative": "Информация о ходе исполнения", "genitive": "информации о ходе исполнения",
+                "instrumental": "информацией о ходе исполнения"}  # fmt: skip
+
+
+def is_report(meeting: Meeting) -> bool:
+    """A document that reports on execution and decides nothing."""
+    return bool(meeting.reports) and not meeting.decisions and not meeting.agenda
 
 
 # --- later documents acting on assignments ----------------------------------------------------------
@@ -107,7 +121,7 @@ class Review:
     """A document that reviews an assignment (``review``), rewords it (``amend``), or reviews the
     whole record it belongs to (``reviews:`` of a document or an agenda item)."""
 
-    action: str  # "review", "amend" or "implement"
+    action: str  # "review", "amend", "implement" or "report" (``note`` is the status as written)
     acting: ActingDocument
     member: str | None = None
     note: str | None = None
@@ -138,7 +152,8 @@ def has_links(meeting: Meeting) -> bool:
     def agenda(items: list[AgendaItem]) -> bool:
         return any(a.reviews or acts(a.decisions) or (a.items and agenda(a.items)) for a in items)
 
-    return bool(meeting.reviews or meeting.implements or acts(meeting.decisions) or agenda(meeting.agenda))
+    return bool(meeting.reviews or meeting.implements or meeting.reports or acts(meeting.decisions)
+                or agenda(meeting.agenda))  # fmt: skip
 
 
 def document_actions(records: Records) -> Iterator[tuple[str, tuple, Decision, int, Action]]:
@@ -176,14 +191,14 @@ def acting_document(records: Records, mid: str, loc: tuple, item: str | None) ->
                           citation_by=cite(meeting, item, "instrumental"), file=file, line=line)  # fmt: skip
 
 
-def new_date(records: Records, action: Action, issued: dt.date) -> dt.date | None:
+def new_date(records: Records, deadline: Deadline | None, issued: dt.date) -> dt.date | None:
     """The one date an ``extend`` moves the deadline to (counted from the document's date for
     «в течение 10 дней»); None when the words give no single date (a period, «постоянно»)."""
-    if action.new_deadline is None:
+    if deadline is None:
         return None
     event_dates: dict[str, dt.date | None] = {mid: m.date for mid, m in records.meetings.items()}
     event_dates.update((eid, e.date) for eid, e in records.events.items())
-    plan = schedule(action.new_deadline, issued, make_context(records.settings.deadlines, issued, event_dates))
+    plan = schedule(deadline, issued, make_context(records.settings.deadlines, issued, event_dates))
     if plan.following is not None or len(plan.points) != 1 or plan.points[0].default:
         return None
     return plan.points[0].nominal
@@ -203,7 +218,7 @@ def _acted(records: Records) -> Acted:
             continue
         day = meeting.date
         if action.action == "extend":
-            moved = new_date(records, action, meeting.date)
+            moved = new_date(records, action.new_deadline, meeting.date)
             if moved is None:
                 acted.unread.append(Located(action, source, aloc))
                 continue
@@ -224,6 +239,8 @@ def _acted(records: Records) -> Acted:
                                              date=meeting.date, by=approver(meeting), basis=acting.citation)  # fmt: skip
                 acted.cancellations.append(Located(entry, source, aloc))
     for mid, meeting in records.meetings.items():
+        if meeting.reports:
+            _reported(records, acted, mid, meeting)
         if not (meeting.reviews or meeting.implements or (meeting.agenda and has_links(meeting))):
             continue
         for loc, target, item in linked_documents(meeting):
@@ -235,6 +252,42 @@ def _acted(records: Records) -> Acted:
             what = "implement" if loc[-2] == "implements" else "review"
             acted.reviews.setdefault(key, []).append(Review(what, acting_document(records, mid, loc, item)))
     return acted
+
+
+def report_entries(records: Records) -> Iterator[tuple[str, int, ReportEntry]]:
+    """(document id, index in ``reports``, entry) of every report entry, in record order."""
+    for mid, meeting in records.meetings.items():
+        for i, entry in enumerate(meeting.reports):
+            yield mid, i, entry
+
+
+def _reported(records: Records, acted: Acted, mid: str, meeting: Meeting) -> None:
+    """A report's entries: a new term is an extension approved on the report's date, «исполнено»
+    with ``closes`` an execution mark of that date; every entry about an assignment is shown
+    under it (``Review("report")``)."""
+    source = records.origins[mid].source
+    for i, entry in enumerate(meeting.reports):
+        if entry.assignment is None:
+            continue
+        loc = ("reports", i)
+        acting = acting_document(records, mid, loc, entry.number)
+        parts: tuple[str | None, ...] = tuple(entry.members) or (None,)
+        for member in parts:
+            acted.reviews.setdefault(entry.assignment, []).append(Review("report", acting, member, entry.status))
+        day = None
+        if entry.new_deadline is not None:
+            day = new_date(records, entry.new_deadline, meeting.date)
+            if day is None:
+                acted.unread.append(Located(entry, source, loc))
+        for member in parts:
+            if day is not None:
+                acted.extensions.append(Located(DocumentExtension(
+                    assignment=entry.assignment, member=member, acted_by=acting, new_deadline=day,
+                    approved=meeting.date, approved_by=approver(meeting), basis=acting.citation), source, loc))  # fmt: skip
+            if entry.closes:
+                acted.marks.append(Located(DocumentMark(assignment=entry.assignment, member=member, acted_by=acting,
+                                                        date=meeting.date, document=acting.citation,
+                                                        note=entry.status), source, loc))  # fmt: skip
 
 
 def linked_documents(meeting: Meeting) -> Iterator[tuple[tuple, LinkTarget, str | None]]:

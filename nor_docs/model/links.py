@@ -19,7 +19,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from .common import Date, ExecutorRef, ItemNumber, Record, Ref, RefTo, Text
+from .common import Date, ExecutorRef, ItemNumber, Label, Record, Ref, RefTo, Text
 from .deadline import DeadlineField
 from .marks import ASSIGNMENT_ID_PATTERN, AssignmentRef, Cancellation, ExecutionMark, Extension
 
@@ -81,6 +81,40 @@ class LinkTarget(Record):
                              "ровно одно")  # fmt: skip
         if self.item is not None and self.record is None:
             raise ValueError("item указывается только вместе с record")
+        return self
+
+
+# What a report's status means, for the comparison with the marks (``checks/links.py``, NOR217).
+Meaning = Literal["done", "not-done", "in-progress", "extended", "cancelled"]
+
+
+class ReportEntry(Record):
+    """A line of a report on execution («Информация о ходе исполнения»): what it says of an
+    assignment (or of some of its executors) as of the report's date, in its own words."""
+
+    number: Label | None = Field(None, description="Номер строки отчёта, как в документе: 1")
+    assignment: Annotated[str, Field(pattern=ASSIGNMENT_ID_PATTERN), RefTo(("assignment",), "поручение")] | None = (
+        Field(None, description="О каком поручении: <id заседания>#<номер>, например 2021-05-31-sovesh#1.3; нет — "
+                                "строка не о поручении из записей"))  # fmt: skip
+    members: list[ExecutorRef] = Field(default_factory=list, description="Чьи части (id); пусто — все исполнители "
+                                       "поручения")  # fmt: skip
+    status: Text = Field(description="Статус, как он написан: «изменения внесены», «поручение не выполнено»")
+    meaning: Meaning | None = Field(None, description="Что это значит для контроля: done — исполнено, not-done — не "
+                                    "исполнено, in-progress — в работе, срок не прошёл, extended — срок продлён, "
+                                    "cancelled — снято с контроля; по нему отчёт сверяется с отметками")  # fmt: skip
+    text: str | None = Field(None, description="Что сделано или почему нет, как написано: «Локальный акт ГБДОУ №113 "
+                                               "от 14.04.2016 …»")  # fmt: skip
+    new_deadline: DeadlineField | None = Field(None, description="Новый срок этим исполнителям, как написан: "
+                                               "«Срок: до 21.06.2021» — продление от даты отчёта")  # fmt: skip
+    closes: bool = Field(False, description="true — «исполнено» здесь и есть отметка об исполнении (датой отчёта); по "
+                                            "умолчанию отчёт ничего не закрывает")  # fmt: skip
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ReportEntry:
+        if self.closes and self.meaning != "done":
+            raise ValueError("closes: true — только для строки «исполнено» (meaning: done)")
+        if (self.new_deadline is not None or self.closes or self.members) and self.assignment is None:
+            raise ValueError("new_deadline, closes и members — только вместе с assignment (о каком поручении строка)")
         return self
 
 

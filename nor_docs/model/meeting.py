@@ -29,7 +29,7 @@ from .common import (
     Time,
 )
 from .deadline import DeadlineField, check_no_marks, take_marked_deadline
-from .links import Action, LinkTarget
+from .links import Action, LinkTarget, ReportEntry
 
 
 class Role(Record):
@@ -265,6 +265,9 @@ class Meeting(Record):
                                       "[{cite: решение … от 24.08.2018 № 31/16}]")  # fmt: skip
     implements: list[LinkTarget] = Field(default_factory=list, description="Во исполнение чего принят документ: "
                                          "[{assignment: id#1.2}] или [{cite: пункт 1.2 Плана …}]")  # fmt: skip
+    reports: list[ReportEntry] = Field(default_factory=list, description="Информация о ходе исполнения: что "
+                                       "документ говорит о поручениях на свою дату, по строкам (assignment, members, "
+                                       "status как написан, meaning); validate сверяет с отметками")  # fmt: skip
 
     def all_decisions(self) -> Iterator[tuple[tuple, Decision, list[str]]]:
         """Every decision, depth first, with its path in the record and effective executors."""

@@ -350,8 +350,7 @@ class _Rows:
             reported = reported_line(entry, self.records, self.style) if entry is not None else ""
             if reported:
                 links.append(reported)
-        links += [_review_line(review, self.records) for review in reviews_of(self.records, a.id)
-                  if review.acting.date <= self.today]  # fmt: skip
+        links += _review_lines([r for r in reviews_of(self.records, a.id) if r.acting.date <= self.today], self.records)
         return source, _words(a), links
 
     def _deadline(self, parts: list[ControlItem], shared: bool) -> list[str]:
@@ -457,16 +456,28 @@ class _Rows:
         return lines
 
 
-_REVIEWED = {"review": "Рассмотрено", "amend": "Изменено", "implement": "Во исполнение принят"}
+_REVIEWED = {"review": "Рассмотрено", "amend": "Изменено", "implement": "Во исполнение принят",
+             "report": "Сообщено"}  # fmt: skip
 
 
-def _review_line(review: Review, records: Records) -> str:
+def _review_lines(reviews: list[Review], records: Records) -> list[str]:
     """«Рассмотрено: Протокол от 12.04.2019 № 37, п. 1» — a later document that reviewed the
-    assignment (or its whole document), reworded it, or was adopted to implement it."""
-    line = f"{_REVIEWED[review.action]}: {review.acting.citation}"
-    if review.member is not None:
-        line += f" (в части: {records.display_name(review.member)})"
-    return line + (f" — {review.note}" if review.note else "")
+    assignment (or its whole document), reworded it, was adopted to implement it, or reported on
+    it («Сообщено: Информация о ходе исполнения от …, п. 2 (ГБДОУ № 113, …) — поручение не
+    выполнено.»); the members one line names together."""
+    grouped: dict[tuple, list[str]] = {}
+    for review in reviews:
+        key = (review.action, id(review.acting), review.acting.citation, review.note)
+        members = grouped.setdefault(key, [])
+        if review.member is not None:
+            members.append(records.display_name(review.member))
+    lines = []
+    for (action, _acting, citation, note), members in grouped.items():
+        line = f"{_REVIEWED[action]}: {citation}"
+        if members:
+            line += f" ({', '.join(members)})" if action == "report" else f" (в части: {', '.join(members)})"
+        lines.append(line + (f" — {note}" if note else ""))
+    return lines
 
 
 def _words(a) -> str:
