@@ -241,3 +241,22 @@ def test_the_control_sheet_says_what_the_report_said(in_root):
         "Сообщено: Информация о ходе исполнения от 15.06.2021, п. 2 (ГБДОУ № 113, ГБДОУ № 135, ГБДОУ № 137) — "
         "поручение не выполнено.",
     ]
+
+
+@pytest.mark.libreoffice
+def test_the_chain_reads_in_libreoffice(in_root, tmp_path, tmp_path_factory):
+    import subprocess
+
+    from real_client import to_pdf
+
+    result = run(in_root, "build", "control", "--records", "tests/data/links/records", "--today", "2019-06-10",
+                 "--out", str(tmp_path / "sheet"))  # fmt: skip
+    assert result.exit_code == 0, result.output
+    (pdf,) = to_pdf([tmp_path / "sheet" / "control-sheet-2019-06-10.docx"], tmp_path_factory).values()
+    raw = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True).stdout
+    text = " ".join(plain(raw).split())  # -raw: cell by cell, as written; lines wrap in a cell
+    for words in ("снято с контроля как исполненное протоколом от 12.04.2019 № 37, п. 1",
+                  "продлён до 01.06.2019 протоколом от 12.04.2019 № 37, п. 2",
+                  "снято с контроля 12.04.2019 протоколом от 12.04.2019 № 37, п. 3",
+                  "Рассмотрено: Протокол от 08.02.2019 № V-35/9"):  # fmt: skip
+        assert words in text
