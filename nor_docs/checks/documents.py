@@ -18,7 +18,7 @@ def check(ctx: Context) -> None:
                 f"пол «{person.surname}» не определяется по фамилии и отчеству; укажите gender: f или m",
             )  # fmt: skip
     for mid, m in ctx.r.meetings.items():
-        if not m.agenda and not m.decisions:
+        if not m.agenda and not m.decisions and not m.reports:  # a report on execution has its entries
             ctx.report(mid, (), "NOR117",
                        "в протоколе нет ни повестки (agenda), ни решений (decisions) — похоже, файл не дописан "
                        "или обрезан; допишите заседание (протокол без них не собирается)")  # fmt: skip

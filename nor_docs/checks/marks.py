@@ -1,20 +1,25 @@
 """Execution marks, extensions and cancellations against the assignments they name (NOR104, NOR110,
 NOR114, NOR115, NOR118–NOR121, NOR206): the assignment exists (or why it is not one), the member is
 its executor, nothing is dated before the meeting, and nothing contradicts another entry in a way
-the control logic would settle silently."""
+the control logic would settle silently — with what later documents decide about assignments
+(``acts_on``, ``links.py``) among the marks."""
 
 from __future__ import annotations
 
 from ..control.assignments import Assignment, collect_assignments
+from ..control.links import acted_entries
 from ..diagnostics import Diagnostic
+from ..model.links import DocumentMark
 from .context import Context, unknown_assignment, unknown_reference
 
 
 def check(ctx: Context) -> None:
-    if ctx.r.marks or ctx.r.extensions or ctx.r.cancellations:
+    acted = acted_entries(ctx.r)  # what later documents decide: checked as marks by ``contradictions``
+    if ctx.r.marks or ctx.r.extensions or ctx.r.cancellations or acted:
         assignments = {a.id: a for a in collect_assignments(ctx.r)}
         marks(ctx, assignments)
-        contradictions(ctx, assignments)
+        contradictions(ctx, assignments, ctx.r.marks + acted.marks, ctx.r.extensions + acted.extensions,
+                       ctx.r.cancellations + acted.cancellations)  # fmt: skip
 
 
 def marks(ctx: Context, assignments: dict[str, Assignment]) -> None:
@@ -86,14 +91,15 @@ def not_an_assignment(ctx: Context, ref: str) -> str | None:
     return None
 
 
-def contradictions(ctx: Context, assignments: dict[str, Assignment]) -> None:
+def contradictions(ctx: Context, assignments: dict[str, Assignment], all_marks: list, all_extensions: list,
+                   all_cancellations: list) -> None:  # fmt: skip
     """Marks, extensions and cancellations that contradict each other, which the control
     logic would otherwise settle silently: a second final mark for a part whose deadline has
     one control point (the earlier would win) — NOR121; an extension whose new deadline is
     before its own approval (the part would turn overdue after the fact) — NOR118; a part
     taken off control twice (the earlier would win) — NOR119; an extension approved or a
     cancellation dated after the part was done (it would vanish, or be ignored) — NOR120."""
-    for located in ctx.r.extensions:
+    for located in all_extensions:
         extension = located.value
         if extension.assignment in assignments and extension.new_deadline < extension.approved:
             line, col = located.source.position(located.loc + ("new_deadline",))
@@ -105,9 +111,9 @@ def contradictions(ctx: Context, assignments: dict[str, Assignment]) -> None:
     # nothing for any of them (a cancellation of «the rest» after some parts were done is
     # how offices write it, and is right). Only assignments that could hold a contradiction
     # — more than one final mark or cancellation, or an extension — are looked at part by part.
-    finals = _by_assignment(ctx.r.marks, assignments, lambda mark: not mark.interim)
-    cancellations = _by_assignment(ctx.r.cancellations, assignments, lambda cancellation: True)
-    extensions = _by_assignment(ctx.r.extensions, assignments, lambda extension: True)
+    finals = _by_assignment(all_marks, assignments, lambda mark: not mark.interim)
+    cancellations = _by_assignment(all_cancellations, assignments, lambda cancellation: True)
+    extensions = _by_assignment(all_extensions, assignments, lambda extension: True)
     for aid in finals.keys() | cancellations.keys() | extensions.keys():
         marks, cancelled = finals.get(aid, []), cancellations.get(aid, [])
         if len(marks) < 2 and len(cancelled) < 2 and not (marks and (cancelled or aid in extensions)):
@@ -127,6 +133,8 @@ def contradictions_of(ctx: Context, assignment: Assignment, marks: list, cancell
             done[member] = entries[points - 1]
     for member, entries in finals.items():
         for located in entries[points:] if points is not None else ():
+            if isinstance(located.value, DocumentMark):
+                continue  # a later decision takes off control what a mark closed: it confirms, not repeats
             if id(located) not in effective:
                 repeated_entry(ctx, located, entries[points - 1], "NOR121", aid, member, assignment,
                                     ("отмечено исполненным", "отмечена исполненной"),

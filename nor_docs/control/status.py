@@ -29,6 +29,10 @@ bare id. A mark, extension or cancellation without ``member`` applies to every p
 on the document's date (``deadlines.not_before_issue``) — nothing is overdue on the day the
 document is signed; validate warns (NOR108).
 
+**Later documents.** A decision that closes, extends or takes off control an earlier assignment
+(``acts_on``) counts as the mark, extension or cancellation it means (``links.acted_entries``),
+dated by the document.
+
 **As of a day.** Only what had happened by ``today`` counts: assignments issued (meetings held,
 roadmaps approved) after it are left out, as are marks dated and extensions approved or
 cancellations dated after it — so ``--today`` replays any past day.
@@ -50,6 +54,7 @@ from ..model.marks import Cancellation, ExecutionMark, Extension
 from ..model.records import Records
 from ..model.settings import DeadlineSettings
 from .assignments import Assignment, collect_assignments
+from .links import acted_entries
 from .schedule import Schedule, make_context, not_before_issue, schedule
 from .tracking import PointState, track
 
@@ -202,9 +207,11 @@ def control_items(
     event_dates.update((eid, e.date) for eid, e in records.events.items())
     context = make_context(settings, today, event_dates)
     calendar = context.calendar
-    marks = _by_assignment(records.marks)
-    extensions = _by_assignment(records.extensions)
-    cancellations = _by_assignment(records.cancellations)
+    acted = acted_entries(records)  # what later documents decided (``Decision.acts_on``): marks too
+    marks = _by_assignment(records.marks + acted.marks if acted.marks else records.marks)
+    extensions = _by_assignment(records.extensions + acted.extensions if acted.extensions else records.extensions)
+    cancellations = _by_assignment(records.cancellations + acted.cancellations if acted.cancellations
+                                   else records.cancellations)  # fmt: skip
     if assignments is None:
         assignments = collect_assignments(records)
     items: list[ControlItem] = []

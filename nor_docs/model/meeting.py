@@ -29,6 +29,7 @@ from .common import (
     Time,
 )
 from .deadline import DeadlineField, check_no_marks, take_marked_deadline
+from .links import Action, LinkTarget, ReportEntry
 
 
 class Role(Record):
@@ -148,6 +149,10 @@ class Decision(Record):
     bullets: list[Text] = Field(default_factory=list, description="Пункты списка после текста решения (через «-»)")
     decisions: list[Decision] = Field(default_factory=list, description="Вложенные решения: 1.1, 1.2 (исполнители "
                                         "наследуются, если у вложенного их нет)")  # fmt: skip
+    # Links (model/links.py): what this decision does to assignments given earlier.
+    acts_on: list[Action] = Field(default_factory=list, description="Что решение делает с поручениями, данными "
+                                  "раньше: [{assignment: 2024-02-10-wg#3, action: done}] — снять с контроля как "
+                                  "исполненное; extend (с new_deadline), cancel, review, amend")  # fmt: skip
 
     _deadline_in_text = model_validator(mode="before")(take_marked_deadline)
 
@@ -165,6 +170,9 @@ class AgendaItem(Record):
     heard: list[Statement] = Field(default_factory=list, description="СЛУШАЛИ: кого слушали по пункту и что сказано")
     spoke: list[Statement] = Field(default_factory=list, description="ВЫСТУПИЛИ: кто выступил по пункту и что сказал")
     decisions: list[Decision] = Field(default_factory=list, description="РЕШИЛИ: решения по этому пункту")
+    # Links (model/links.py): the documents this item reviews.
+    reviews: list[LinkTarget] = Field(default_factory=list, description="Что рассматривается по пункту: [{record: "
+                                      "2017-09-01-pedsovet}] — «О выполнении решений предыдущего педсовета»")  # fmt: skip
 
 
 class Table(Record):
@@ -251,6 +259,15 @@ class Meeting(Record):
     results: list[Result] = Field(default_factory=list, description="Данные о результатах (ВПР, ОГЭ, ЕГЭ) по школам")
     template: str | None = Field(None, description="Свой шаблон DOCX для этого заседания из папки templates/: "
                                                    "protocol-wg.docx")  # fmt: skip
+    # Links (model/links.py): the documents this one reviews or implements as a whole.
+    reviews: list[LinkTarget] = Field(default_factory=list, description="Документы, исполнение которых "
+                                      "рассматривается: «Об исполнении решения … № 31/16» → [{record: id}] или "
+                                      "[{cite: решение … от 24.08.2018 № 31/16}]")  # fmt: skip
+    implements: list[LinkTarget] = Field(default_factory=list, description="Во исполнение чего принят документ: "
+                                         "[{assignment: id#1.2}] или [{cite: пункт 1.2 Плана …}]")  # fmt: skip
+    reports: list[ReportEntry] = Field(default_factory=list, description="Информация о ходе исполнения: что "
+                                       "документ говорит о поручениях на свою дату, по строкам (assignment, members, "
+                                       "status как написан, meaning); validate сверяет с отметками")  # fmt: skip
 
     def all_decisions(self) -> Iterator[tuple[tuple, Decision, list[str]]]:
         """Every decision, depth first, with its path in the record and effective executors."""

@@ -34,9 +34,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from ..control.links import roadmap_item, roadmaps_by_decision
+from ..control.links import Review, reviews_of, roadmap_item, roadmaps_by_decision
 from ..control.status import PENDING, STATUSES, ControlItem, days_word, default_rule, discipline, natural_key, summary
 from ..model.common import format_date
+from ..model.links import DocumentCancellation, DocumentExtension, DocumentMark
 from ..model.records import Records
 from .protocol_text import NBSP, capitalize_first
 from .roadmap_view import reported_line
@@ -349,6 +350,7 @@ class _Rows:
             reported = reported_line(entry, self.records, self.style) if entry is not None else ""
             if reported:
                 links.append(reported)
+        links += _review_lines([r for r in reviews_of(self.records, a.id) if r.acting.date <= self.today], self.records)
         return source, _words(a), links
 
     def _deadline(self, parts: list[ControlItem], shared: bool) -> list[str]:
@@ -404,6 +406,9 @@ class _Rows:
         for state in item.points:
             prefix = "" if len(item.points) == 1 else f"{state.point.label}: "
             for e in state.extensions:
+                if isinstance(e, DocumentExtension):  # «продлить срок исполнения п. 2 до …» of a later document
+                    lines.append(f"{prefix}продлён до {self.date(e.new_deadline)} {e.acted_by.citation_by}")
+                    continue
                 lines.append(
                     f"{prefix}продлён до {self.date(e.new_deadline)} (утверждено {self.date(e.approved)}, "
                     f"{self.records.display_name(e.approved_by)}; основание — {e.basis})"
@@ -430,6 +435,11 @@ class _Rows:
             labels = {id(p.closed_by): p.point.label for p in item.points if p.closed_by is not None}
         lines = []
         for mark in sorted(item.marks, key=lambda m: m.date):
+            if isinstance(mark, DocumentMark):  # «снять с контроля как исполненное» by a later document
+                label = labels.get(id(mark))
+                text = f"{self.date(mark.date)} — снято с контроля как исполненное {mark.acted_by.citation_by}"
+                lines.append(f"{label}: {text}" if label else text)
+                continue
             what = ", ".join(x for x in (mark.document, f"№{NBSP}{mark.number}" if mark.number else None) if x)
             text = self.date(mark.date) + (f" — {what}" if what else "")
             if mark.note:
@@ -439,9 +449,35 @@ class _Rows:
             label = labels.get(id(mark))
             lines.append(f"{label}: {text}" if label else text)
         c = item.cancellation
-        if c is not None:
+        if isinstance(c, DocumentCancellation):
+            lines.append(f"снято с контроля {self.date(c.date)} {c.acted_by.citation_by}")
+        elif c is not None:
             lines.append(f"снято с контроля {self.date(c.date)}, {self.records.display_name(c.by)}: {c.basis}")
         return lines
+
+
+_REVIEWED = {"review": "Рассмотрено", "amend": "Изменено", "implement": "Во исполнение принят",
+             "report": "Сообщено"}  # fmt: skip
+
+
+def _review_lines(reviews: list[Review], records: Records) -> list[str]:
+    """«Рассмотрено: Протокол от 12.04.2019 № 37, п. 1» — a later document that reviewed the
+    assignment (or its whole document), reworded it, was adopted to implement it, or reported on
+    it («Сообщено: Информация о ходе исполнения от …, п. 2 (ГБДОУ № 113, …) — поручение не
+    выполнено.»); the members one line names together."""
+    grouped: dict[tuple, list[str]] = {}
+    for review in reviews:
+        key = (review.action, id(review.acting), review.acting.citation, review.note)
+        members = grouped.setdefault(key, [])
+        if review.member is not None:
+            members.append(records.display_name(review.member))
+    lines = []
+    for (action, _acting, citation, note), members in grouped.items():
+        line = f"{_REVIEWED[action]}: {citation}"
+        if members:
+            line += f" ({', '.join(members)})" if action == "report" else f" (в части: {', '.join(members)})"
+        lines.append(line + (f" — {note}" if note else ""))
+    return lines
 
 
 def _words(a) -> str:

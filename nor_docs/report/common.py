@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from ..control.status import STATUS_TEXT, STATUSES, ControlItem, default_rule
+from ..model.links import DocumentCancellation, DocumentExtension, DocumentMark
 from ..model.records import Records
 
 TEXT_WIDTH = 60  # characters of an assignment's text shown in the text table
@@ -75,3 +76,25 @@ def same_assignment(group: list[ControlItem]) -> list[list[ControlItem]]:
 def newest_first(overdue: list[ControlItem]) -> list[ControlItem]:
     """Overdue items, the most recently overdue first: what became overdue this week leads."""
     return sorted(overdue, key=lambda i: (i.days_overdue, i.id))
+
+
+DocumentEntry = DocumentMark | DocumentExtension | DocumentCancellation
+
+
+def by_documents(item: ControlItem) -> list[tuple[str, DocumentEntry]]:
+    """What later documents did to this part as of the day (``acts_on``): («done», the mark),
+    («extend», the extension), («cancel», the cancellation), in date order."""
+    found: list[tuple[str, DocumentEntry]] = [("done", m) for m in item.marks if isinstance(m, DocumentMark)]
+    found += [("extend", e) for e in item.extensions if isinstance(e, DocumentExtension)]
+    if isinstance(item.cancellation, DocumentCancellation):
+        found.append(("cancel", item.cancellation))
+    return sorted(found, key=lambda entry: entry[1].acted_by.date)
+
+
+def document_action_words(action: str, entry: DocumentEntry) -> str:
+    """«снято с контроля как исполненное протоколом от … № 37, п. 1», «срок продлён до 01.06.2019
+    протоколом от …», «снято с контроля протоколом от …»."""
+    if isinstance(entry, DocumentExtension):
+        return f"срок продлён до {ru(entry.new_deadline)} {entry.acted_by.citation_by}"
+    what = "снято с контроля как исполненное" if action == "done" else "снято с контроля"
+    return f"{what} {entry.acted_by.citation_by}"

@@ -15,7 +15,7 @@ from ..control.status import ControlItem, ExecutorDiscipline, discipline
 from ..diagnostics import Diagnostic
 from ..diagnostics import format_json as diagnostics_json
 from ..model.records import Records
-from .common import iso
+from .common import by_documents, document_action_words, iso
 from .formats import ControlReport
 
 JSON_VERSION = 1
@@ -105,6 +105,27 @@ def _extensions(item: ControlItem) -> list[dict]:
     ]
 
 
+def _documents(item: ControlItem) -> dict:
+    """``documents``, only where a later document closed, extended or took the part off control
+    (``acts_on``): the action, its date, the document and decision, the citation, the file."""
+    acted = by_documents(item)
+    if not acted:
+        return {}
+    return {"documents": [
+        {
+            "action": action,
+            "date": entry.acted_by.date.isoformat(),
+            "record": entry.acted_by.record,
+            "number": entry.acted_by.number,
+            "citation": entry.acted_by.citation,
+            "text": document_action_words(action, entry),
+            "file": entry.acted_by.file,
+            "line": entry.acted_by.line,
+        }
+        for action, entry in acted
+    ]}  # fmt: skip
+
+
 def item_record(item: ControlItem, records: Records) -> dict:
     """One item of the JSON contract (see docs/check.md «JSON-вывод», docs/check.schema.json)."""
     return {
@@ -113,6 +134,7 @@ def item_record(item: ControlItem, records: Records) -> dict:
         **_assignment_fields(item.assignment),
         "points": _points(item),
         "extensions": _extensions(item),
+        **_documents(item),
     }
 
 
@@ -154,7 +176,8 @@ class _ItemWriter:
         # the same marks, extensions and cancellation, hence the same state.
         cached = self.states.get(id(item.points))
         if cached is None or not _same_state(cached[0], item):
-            tail = {**_state_fields(item), **self.shared, "points": _points(item), "extensions": _extensions(item)}
+            tail = {**_state_fields(item), **self.shared, "points": _points(item), "extensions": _extensions(item),
+                    **_documents(item)}  # fmt: skip
             cached = self.states[id(item.points)] = (item, _dumps(tail)[1:])
         member = _string(item.member) if item.in_parts else "null"
         return f'{{"id": {_string(item.id)}, {self.head}"member": {member}, {executor}{cached[1]}'

@@ -12,7 +12,7 @@ from ..diagnostics import Diagnostic
 from ..diagnostics import format_text as diagnostics_text
 from ..model.records import Records
 from ..outputs.textsafety import printable
-from .common import attention, counts_line, deadline_cell, ru, short
+from .common import attention, by_documents, counts_line, deadline_cell, document_action_words, ru, short
 from .formats import ControlReport
 
 
@@ -40,6 +40,7 @@ def format_text(items, summary, records: Records, today: dt.date, warn_days: int
         if group:
             lines.extend(_text_section(title, group, records, late, today))
             lines.append("")
+    lines.extend(_by_documents_section(items))
     lines.append(f"Всего поручений (по каждому исполнителю) — {summary['total']}: {counts_line(summary)}.")
     return "\n".join(map(printable, lines))  # a terminal shows it: nothing in a record moves its cursor
 
@@ -64,6 +65,8 @@ def _text_section(title: str, group: list[ControlItem], records: Records, late: 
             when = f"{item.days_overdue} {days_word(item.days_overdue)}" if late else _left(item, today)
             rows.append((deadline_cell(item), when, f"{a.id} {short(a.text)}", f"{a.file}:{a.line}"))
             rows.extend(_roadmap_rows(a, records))
+            rows.extend(("", "", f"  ↳ {document_action_words(action, entry)}", f"{entry.acted_by.file}:"
+                         f"{entry.acted_by.line}") for action, entry in by_documents(item) if action == "extend")  # fmt: skip
         blocks.setdefault(tuple(rows), []).append(member)
     all_rows = [row for rows in blocks for row in rows]
     widths = [max(len(header[k]), *(len(r[k]) for r in all_rows)) for k in range(3)]
@@ -78,6 +81,30 @@ def _text_section(title: str, group: list[ControlItem], records: Records, late: 
         out.extend(_wrap(heading))
         out.extend("  " + _row(row, widths) for row in rows)
     return out
+
+
+def _by_documents_section(items) -> list[str]:
+    """«ПО РЕШЕНИЯМ ДОКУМЕНТОВ»: the parts a later document closed, extended or took off control
+    (``acts_on``), one line per decision and assignment — the parts of a group together."""
+    found: dict[tuple, list] = {}  # (assignment, action, id of the decision's entry) → [(item, entry)]
+    for item in items:
+        for action, entry in by_documents(item):
+            key = (item.assignment.id, action, id(entry.acted_by), entry.member)
+            found.setdefault(key, []).append((item, entry))
+    if not found:
+        return []
+    rows = []
+    for (aid, action, _acting, member), parts in found.items():
+        item, entry = parts[0]
+        who = f"/{member}" if member is not None and item.in_parts else ""
+        if member is None and item.in_parts:
+            who = f" (исполнителей — {len(parts)})"
+        rows.append((f"{aid}{who}", document_action_words(action, entry),
+                     f"{entry.acted_by.file}:{entry.acted_by.line}"))  # fmt: skip
+    width = max(len(row[0]) for row in rows)
+    out = [f"ПО РЕШЕНИЯМ ДОКУМЕНТОВ — {len(rows)}"]
+    out.extend(f"  {row[0].ljust(width)}  {row[1]}  {row[2]}" for row in rows)
+    return out + [""]
 
 
 def _roadmap_rows(a, records: Records) -> list[tuple[str, ...]]:
