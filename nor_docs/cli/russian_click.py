@@ -90,9 +90,7 @@ FOLDER = Path(file_okay=False)
 class RussianUsageError(click.UsageError):
     """A usage error already in Russian; shown as «nor-docs <команда>: …» and the way out."""
 
-    def __init__(self, message: str, ctx: click.Context | None, exit_code: int = USAGE) -> None:
-        super().__init__(message, ctx)
-        self.exit_code = exit_code
+    exit_code = USAGE
 
     def format_message(self) -> str:
         """One line (a value from the command line, printable: a workflow input with a line break
@@ -109,6 +107,12 @@ class RussianUsageError(click.UsageError):
 
     def show(self, file=None) -> None:
         click.echo(self.format_message(), file=file, err=True)
+
+
+class InterruptedByUser(RussianUsageError):
+    """Ctrl+C: «прервано.», with the exit code of an interrupted run (``exitcodes.INTERRUPTED``)."""
+
+    exit_code = INTERRUPTED
 
 
 def _option_named(ctx: click.Context | None, name: str) -> click.Option | None:
@@ -174,7 +178,7 @@ def _parse_with_context(parse, ctx: click.Context, args: list[str]) -> list[str]
 
 def _russian(error: click.ClickException) -> RussianUsageError:
     """The same error in Russian, with the exit code of a usage error (``exitcodes.USAGE``)."""
-    return RussianUsageError(russian_message(error), getattr(error, "ctx", None), USAGE)
+    return RussianUsageError(russian_message(error), getattr(error, "ctx", None))
 
 
 # --- help pages -------------------------------------------------------------------------------
@@ -260,8 +264,8 @@ class Group(_RussianHelp, click.Group):
         self.format_commands(ctx, formatter)
 
     def format_commands(self, ctx, formatter) -> None:
-        commands = [(name, self.get_command(ctx, name)) for name in self.list_commands(ctx)]
-        commands = [(name, command) for name, command in commands if command is not None and not command.hidden]
+        found = [(name, self.get_command(ctx, name)) for name in self.list_commands(ctx)]
+        commands = [(name, command) for name, command in found if command is not None and not command.hidden]
         if commands:
             limit = formatter.width - 6 - max(len(name) for name, _command in commands)
             with formatter.section("Команды"):
@@ -292,4 +296,4 @@ class Group(_RussianHelp, click.Group):
                 raise
             raise _russian(error) from None
         except KeyboardInterrupt:  # click would print «Aborted!»
-            raise RussianUsageError("прервано.", None, INTERRUPTED) from None
+            raise InterruptedByUser("прервано.", None) from None

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from ..model.deadline import Deadline
 from ..model.records import Records
+from ..model.roadmap import RoadmapItem
 from .links import roadmaps_by_decision
 
 
@@ -83,7 +84,7 @@ def _collect(records: Records) -> list[Assignment]:
                 )
             )
     for rid, roadmap in records.roadmaps.items():
-        located = [(("sections", i, "items", j), item) for i, s in enumerate(roadmap.sections)
+        located: list[tuple[tuple, RoadmapItem]] = [(("sections", i, "items", j), item) for i, s in enumerate(roadmap.sections)
                    for j, item in enumerate(s.items)]  # fmt: skip
         located += [(("items", j), item) for j, item in enumerate(roadmap.items)]
         for loc, item in located:
