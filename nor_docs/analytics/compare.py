@@ -48,7 +48,7 @@ class Averages:
             if line.area is not None:
                 stated.setdefault((line.area, key, line.year), line)
                 continue
-            municipality = municipality_of.get(line.school)
+            municipality = municipality_of.get(line.school) if line.school is not None else None
             for slot in ((region, key, line.year), (municipality, key, line.year)) if municipality else ((region, key, line.year),):
                 average = by_key.get(slot)
                 if average is None:

@@ -113,8 +113,8 @@ def identify(lines: list[ResultLine], loaded: LoadedRule, organizations: dict,
             considered += 1
             lows.setdefault(school, {}).setdefault(line.year, {}).setdefault(key, line)
             continue
-        if participants < low.min_participants:
-            continue
+        if participants < low.min_participants or line.low is None:
+            continue  # too few to judge, or no count of low results to judge by
         considered += 1
         share = line.low * 100 / participants
         if share + EPSILON >= threshold:

@@ -175,8 +175,9 @@ def append_to_section(text: str, section: str, item: list[str]) -> str:
         while lines and not lines[-1].strip():
             lines.pop()
         return "\n".join(lines + body) + "\n"
-    if header.match(lines[start]).group(1):  # «people: []»: begun empty, now a block list
-        comment = header.match(lines[start]).group(2)
+    opened = header.match(lines[start])
+    if opened is not None and opened.group(1):  # «people: []»: begun empty, now a block list
+        comment = opened.group(2)
         lines[start] = f"{section}:" + (f"  {comment}" if comment else "")
     end = start + 1  # the list runs while lines are indented, blank or comments
     last = start
