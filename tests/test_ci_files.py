@@ -146,7 +146,6 @@ def test_problem_matcher_sorts_every_code_by_its_severity():
     import json
 
     from nor_docs.diagnostics import CODES, ERROR
-
     from nor_docs.scaffold.init_office import problem_matcher_json
 
     matchers = json.loads(problem_matcher_json())["problemMatcher"]
