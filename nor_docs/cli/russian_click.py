@@ -109,6 +109,12 @@ class RussianUsageError(click.UsageError):
         click.echo(self.format_message(), file=file, err=True)
 
 
+class NoArgsHelp(click.exceptions.NoArgsIsHelpError):
+    """The help page shown for want of a command or an argument, with a usage error's exit code."""
+
+    exit_code = USAGE
+
+
 class InterruptedByUser(RussianUsageError):
     """Ctrl+C: «прервано.», with the exit code of an interrupted run (``exitcodes.INTERRUPTED``)."""
 
@@ -215,7 +221,7 @@ def _format_options(self: click.Command, ctx: click.Context, formatter: click.He
             formatter.write_dl(rows)
 
 
-class _RussianHelp:
+class _RussianHelp(click.Command):
     """What a command and a group share: the usage line's metavar and the --help option's text."""
 
     def __init__(self, *args, **kwargs) -> None:
@@ -278,8 +284,7 @@ class Group(_RussianHelp, click.Group):
         try:
             return super().make_context(*args, **kwargs)
         except click.exceptions.NoArgsIsHelpError as error:  # the help page, for want of a command
-            error.exit_code = USAGE
-            raise
+            raise NoArgsHelp(error.ctx) from None
         except click.UsageError as error:
             if isinstance(error, RussianUsageError):
                 raise
@@ -289,8 +294,7 @@ class Group(_RussianHelp, click.Group):
         try:
             return super().invoke(ctx)
         except click.exceptions.NoArgsIsHelpError as error:
-            error.exit_code = USAGE
-            raise
+            raise NoArgsHelp(error.ctx) from None
         except click.ClickException as error:
             if isinstance(error, RussianUsageError):
                 raise
