@@ -240,8 +240,9 @@ def _line(row: _Row, schools: SchoolIndex, region: str | None) -> ResultLine | N
         row.report("retakes", "NOR603", f"retakes: «{row.text('retakes')}» — пишите «до» (до пересдач) или «после»")
     if low is None and marks[0] is not None:
         low = marks[0]  # ВПР: the «2» are the low results
-    if participants is None and all(m is not None for m in marks):
-        participants = sum(marks)  # type: ignore[arg-type]
+    counted = [m for m in marks if m is not None]
+    if participants is None and len(counted) == len(marks):
+        participants = sum(counted)
     _check_numbers(row, participants, low, percent, marks, stated_low)
     if sum(d.is_error for d in row.found) > errors_before or year is None or not procedure or not subject:
         return None

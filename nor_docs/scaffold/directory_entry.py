@@ -20,13 +20,14 @@ import os
 import re
 import tempfile
 from pathlib import Path
+from typing import get_args
 
 from ..exitcodes import INVALID_RECORDS, OUTPUT, USAGE
 from ..model.common import ID_PATTERN, MAX_ID_LENGTH
 from ..model.directory import OrgKind
 from ..outputs.safety import inside
 
-ORG_KINDS: tuple[str, ...] = OrgKind.__args__  # type: ignore[attr-defined]
+ORG_KINDS: tuple[str, ...] = get_args(OrgKind)
 _INITIALS = re.compile(r"^([А-ЯЁA-Z]\.\s?){1,2}$")
 
 

@@ -34,7 +34,7 @@ from ..outputs.textsafety import BIDI_CHARS, INVISIBLE_CHARS, char_name
 try:  # the C parser is several times faster; fall back to pure Python where it is missing
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]  # libyaml missing: the Python twin, another class
 
 
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
