@@ -412,6 +412,9 @@ def test_a_roadmap_that_fails_while_rendered_is_nor311_and_the_others_are_built(
 @pytest.mark.parametrize("command", [["calendar"], ["build", "control"]])
 def test_a_calendar_or_control_sheet_that_fails_is_nor311_not_an_internal_error(tmp_path, runner, monkeypatch,
                                                                                  command):  # fmt: skip
+    # imported before the patches: imported between them, build.control_sheet would bind the
+    # patched view for good (its `from … import` runs then), and later tests would get «boom»
+    import nor_docs.build.control_sheet
     import nor_docs.render.control_sheet_view
     import nor_docs.report.ics
 
