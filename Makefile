@@ -11,7 +11,7 @@ OUTPUT  ?=
 SOFFICE ?= soffice
 BY      ?=
 
-.PHONY: lock test-newest docs docs-reference protocols pdf roadmaps control templates validate schema check calendar test test-fast clean
+.PHONY: lock test-newest docs docs-reference protocols pdf roadmaps control templates validate schema check calendar test test-fast lint clean
 .PHONY: bench bench-protocols bench-check bench-validate bench-roadmaps bench-import bench-analytics bench-unknown-keys
 
 UV_VERSION := 0.13.9
@@ -99,6 +99,12 @@ test: $(STAMP)
 ## Without the LibreOffice tests.
 test-fast: $(STAMP)
 	$(BIN)/pytest -q -m "not libreoffice"
+
+## The code checks (docs/code-checks.md): ruff over the package, the tests, the benchmarks and the
+## template generators; mypy over the package at the level pyproject.toml states. CI runs it.
+lint: $(DEV_STAMP)
+	$(BIN)/ruff check nor_docs tests bench templates
+	$(BIN)/mypy
 
 ## Every benchmark: bench/run.py runs each bench/*_bench.py in turn.
 bench: $(STAMP)

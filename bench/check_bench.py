@@ -68,8 +68,8 @@ def generate(root: Path, meetings: int, per_meeting: int = 10, seed: int = 4) ->
         lines += [f"  - id: {s}", f"    name: МОУ «Школа № {s[1:]}»", "    kind: школа"]
     lines.append("people:")
     for i, p in enumerate(people):
-        lines += [f"  - id: {p}", f"    surname: Иванова{chr(0x430 + i % 30)}", f"    first_name: Анна",
-                  f"    patronymic: Петровна", "    organization: uo"]
+        lines += [f"  - id: {p}", f"    surname: Иванова{chr(0x430 + i % 30)}", "    first_name: Анна",
+                  "    patronymic: Петровна", "    organization: uo"]
     lines.append("groups:")
     groups = []
     for g in range(4):
@@ -162,10 +162,10 @@ def in_process(root: Path, runs: int) -> dict[str, list[float]]:
 
     sys.path.insert(0, str(ROOT))
     from nor_docs.control.assignments import collect_assignments
-    from nor_docs.control.status import control_items, discipline, summary
-    from nor_docs.report import format_json, format_text
     from nor_docs.control.calendar import work_calendar
+    from nor_docs.control.status import control_items, discipline, summary
     from nor_docs.pipeline import load_checked as load_and_validate
+    from nor_docs.report import format_json, format_text
 
     today = dt.date.fromisoformat(TODAY)
     parts: dict[str, list[float]] = {k: [] for k in (

@@ -58,7 +58,6 @@ def write_region(root: Path, schools: int = 2000, planted: int = 40, seed: int =
     (root / "rules" / "region.yaml").write_text(RULE, encoding="utf-8")
 
     # shares per (school, year, key): a low baseline, then the planted patterns
-    share: dict[tuple, tuple[str, float]] = {}
     chosen = rng.sample(ids, planted * 3)
     one_year, consecutive, nearly, decoys = chosen[: planted // 2], chosen[planted // 2 : planted], \
         chosen[planted : planted * 2], chosen[planted * 2 :]  # fmt: skip

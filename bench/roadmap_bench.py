@@ -147,10 +147,10 @@ def main() -> None:
     parser.add_argument("--pages", action="store_true", help="count the pages with LibreOffice")
     args = parser.parse_args()
 
-    from nor_docs.build.templates import Templates
-    from nor_docs.render.roadmap_view import roadmap_view
     from nor_docs.build.roadmaps import render_roadmap, roadmap_parts
+    from nor_docs.build.templates import Templates
     from nor_docs.pipeline import load_checked as load_and_validate
+    from nor_docs.render.roadmap_view import roadmap_view
 
     records_dir = OUT / "roadmap-records"
     rid = write_roadmap_records(records_dir, args.items)

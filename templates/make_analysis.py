@@ -32,10 +32,19 @@ from docx.enum.style import WD_STYLE_TYPE  # noqa: E402
 from docx.enum.text import WD_ALIGN_PARAGRAPH  # noqa: E402
 from docx.oxml import OxmlElement  # noqa: E402
 from docx.oxml.ns import qn  # noqa: E402
-from docx.shared import Cm, Mm, Pt  # noqa: E402
+from docx.shared import Cm, Pt  # noqa: E402
+from make_templates import (  # noqa: E402
+    _clean_package,
+    _header,
+    _p,
+    _page_setup,
+    _repeat_header,
+    _saved,
+    _styles,
+    _table,
+    _tag,
+)
 
-from make_templates import (_clean_package, _header, _p, _page_setup, _repeat_header, _saved, _styles,  # noqa: E402
-                            _table, _tag)  # fmt: skip
 from nor_docs.render.docx_zip import Part, zip_parts  # noqa: E402
 
 # style id → (name in Word, alignment, first-line indent cm, bold, italic, size pt, space before pt, keep with next)

@@ -38,8 +38,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH  # noqa: E402
 from docx.oxml import OxmlElement  # noqa: E402
 from docx.oxml.ns import qn  # noqa: E402
 from docx.shared import Mm, Pt, RGBColor  # noqa: E402
-
 from make_templates import _borders, _clean_package, _header, _p, _repeat_header, _saved, _styles, _tag  # noqa: E402
+
 from nor_docs.render.docx_zip import Part, zip_parts  # noqa: E402
 
 PAGE_WIDTH, PAGE_HEIGHT = Mm(297), Mm(210)

@@ -20,7 +20,6 @@ plan table with its header row repeated on every page) uses those of
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import io
 import re

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from nor_docs.importer.importing import import_file, load_directory, taken_ids
-from nor_docs.russian.names import position_in_case
 from nor_docs.model.records import load_records
+from nor_docs.russian.names import position_in_case
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "records"

@@ -16,10 +16,10 @@ from xml.etree import ElementTree as ET
 
 import pytest
 import yaml
-
 from conftest import ROOT
-from nor_docs.cli import cli
 from test_adversarial_render import assert_safe_github_line
+
+from nor_docs.cli import cli
 
 BASE = ROOT / "tests" / "bad" / "_base"
 HOSTILE = yaml.safe_load((ROOT / "tests" / "adversarial" / "hostile-text.yaml").read_text(encoding="utf-8"))

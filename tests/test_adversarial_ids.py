@@ -12,13 +12,13 @@ import hashlib
 import sys
 
 import pytest
-
 from conftest import ROOT
-from nor_docs.cli import cli
+
 from nor_docs.build.protocols import build_protocols
+from nor_docs.cli import cli
 
 sys.path.insert(0, str(ROOT / "bench"))
-from generate import generate  # noqa: E402
+from generate import generate
 
 TEMPLATES = ROOT / "templates"
 

@@ -16,8 +16,8 @@ import sys
 import threading
 
 import pytest
-
 from conftest import ROOT, SAMPLE_RECORDS
+
 from nor_docs.cli import cli
 
 TEMPLATES = str(ROOT / "templates")

@@ -14,8 +14,8 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import ROOT
+
 from nor_docs.cli import cli
 
 BASE = ROOT / "tests" / "bad" / "_base"

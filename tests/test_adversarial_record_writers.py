@@ -14,8 +14,8 @@ import sys
 
 import pytest
 import yaml
-
 from conftest import ROOT, SAMPLE_RECORDS
+
 from nor_docs.cli import cli
 from nor_docs.outputs.safety import output_lock
 

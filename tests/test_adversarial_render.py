@@ -23,10 +23,10 @@ from xml.etree import ElementTree as ET
 
 import pytest
 import yaml
+from conftest import ROOT
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT
 from nor_docs.cli import cli
 
 BASE = ROOT / "tests" / "bad" / "_base"
@@ -255,14 +255,14 @@ def _templates():
 def render_everything(root: Path, today: dt.date) -> None:
     """Every document and report of ``root`` as of ``today``, in memory; raises on any failure."""
     import nor_docs.report as out
-    from nor_docs.control.status import control_items, discipline, summary
-    from nor_docs.report.ics import calendars
     from nor_docs.build.protocols import render_meeting
-    from nor_docs.control.selection import ControlFilter
-    from nor_docs.render.control_sheet_view import control_sheet_view
-    from nor_docs.russian.typography import typeset_view
     from nor_docs.build.roadmaps import render_roadmap, roadmap_parts
+    from nor_docs.control.selection import ControlFilter
+    from nor_docs.control.status import control_items, discipline, summary
     from nor_docs.pipeline import load_checked as load_and_validate
+    from nor_docs.render.control_sheet_view import control_sheet_view
+    from nor_docs.report.ics import calendars
+    from nor_docs.russian.typography import typeset_view
 
     records, found = load_and_validate(root)
     errors = [d for d in found if d.is_error]
@@ -412,8 +412,11 @@ def test_a_roadmap_that_fails_while_rendered_is_nor311_and_the_others_are_built(
 @pytest.mark.parametrize("command", [["calendar"], ["build", "control"]])
 def test_a_calendar_or_control_sheet_that_fails_is_nor311_not_an_internal_error(tmp_path, runner, monkeypatch,
                                                                                  command):  # fmt: skip
-    import nor_docs.report.ics
+    # imported before the patches: imported between them, build.control_sheet would bind the
+    # patched view for good (its `from … import` runs then), and later tests would get «boom»
+    import nor_docs.build.control_sheet
     import nor_docs.render.control_sheet_view
+    import nor_docs.report.ics
 
     def fails(*args, **kwargs):
         raise ValueError("boom")
@@ -496,10 +499,10 @@ def test_hostile_text_opens_in_libreoffice_as_text(tmp_path, tmp_path_factory):
     commands, markup and Jinja of the records are text on the page."""
     from real_client import pdf_text, to_pdf
 
-    from nor_docs.control.status import control_items
-    from nor_docs.build.protocols import build_protocols
     from nor_docs.build.control_sheet import build_control_sheet
     from nor_docs.build.extracts import build_extract
+    from nor_docs.build.protocols import build_protocols
+    from nor_docs.control.status import control_items
     from nor_docs.pipeline import load_checked as load_and_validate
 
     files, _today = _fixed_example(dt.date(2100, 12, 1))

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import ROOT
-from nor_docs.cli import cli
 from test_bad_records import BAD, build_case
+
+from nor_docs.cli import cli
 
 HOSTILE_CASES = ["alias-bomb", "anchors-aliases", "python-tag", "key-tags-and-escapes", "control-chars-escaped",
                  "control-chars-raw", "invisible-characters", "line-separator-from-word", "deep-nesting",

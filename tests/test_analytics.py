@@ -8,8 +8,8 @@ import shutil
 from pathlib import Path
 
 import jsonschema
-
 from conftest import ROOT, SAMPLE_RECORDS, load_script
+
 from nor_docs.analytics.identify import identify
 from nor_docs.analytics.model import ResultLine, Rule
 from nor_docs.analytics.rules import LoadedRule, default_rule

@@ -3,10 +3,10 @@ and the ties: a protocol citing the analysis it heard, drafts of a group and a r
 
 from __future__ import annotations
 
-
 from conftest import ROOT, SAMPLE_RECORDS
-from nor_docs.cli import cli
 from results_fixtures import oge_regional, vpr_municipal
+
+from nor_docs.cli import cli
 
 
 def test_a_messy_vpr_table_reports_every_row(runner, records_copy, tmp_path):
@@ -189,10 +189,10 @@ def test_a_roadmap_draft_names_the_schools_and_leaves_the_deadlines_to_fill(runn
 
 
 def test_a_written_results_file_reads_back_the_same_even_with_separators_in_cells(tmp_path):
+    from nor_docs.analytics.csvtable import read_table
     from nor_docs.analytics.importer import write_results
     from nor_docs.analytics.model import ResultLine
     from nor_docs.analytics.results import parse_results
-    from nor_docs.analytics.csvtable import read_table
     from nor_docs.analytics.schools import SchoolIndex
     from nor_docs.model.records import load_records
 

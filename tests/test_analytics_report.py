@@ -9,11 +9,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, SAMPLE_RECORDS, load_script
 from docx import Document
 
-from conftest import ROOT, SAMPLE_RECORDS, load_script
-from nor_docs.render.charts import chart_data
 from nor_docs.cli import cli
+from nor_docs.render.charts import chart_data
 
 GEN = load_script(ROOT / "bench" / "gen_results.py")
 

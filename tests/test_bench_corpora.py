@@ -4,10 +4,9 @@ Each generator runs at a reduced size that still spans more than a year of meeti
 
 from __future__ import annotations
 
-
 import pytest
-
 from conftest import ROOT, load_script
+
 from nor_docs.pipeline import load_checked as load_and_validate
 
 BENCH = ROOT / "bench"

@@ -45,7 +45,7 @@ def test_open_deadlines_are_all_day_events_with_a_reminder(runner, tmp_path):
     assert "в срок до 21.02.2023" in str(event["description"])
     (alarm,) = event.walk("VALARM")
     assert str(alarm["action"]) == "DISPLAY" and alarm.decoded("trigger") == dt.timedelta(hours=-15)
-    assert event.decoded("dtstamp") == dt.datetime(2023, 2, 22, tzinfo=dt.timezone.utc)
+    assert event.decoded("dtstamp") == dt.datetime(2023, 2, 22, tzinfo=dt.UTC)
 
 
 def test_done_and_cancelled_parts_have_no_event_standing_has_its_report(runner, tmp_path):

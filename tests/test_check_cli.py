@@ -178,10 +178,11 @@ def test_every_contract_field_is_documented_in_the_manual():
 
 def test_json_lines_are_the_item_records(runner):
     # The writer encodes shared parts once; what it writes must be exactly item_record's dict.
-    from nor_docs.control.status import control_items
-    from nor_docs.report.json import item_record
-    from nor_docs.pipeline import load_checked as load_and_validate
     import datetime as dt
+
+    from nor_docs.control.status import control_items
+    from nor_docs.pipeline import load_checked as load_and_validate
+    from nor_docs.report.json import item_record
 
     records, _ = load_and_validate(RECORDS)
     for today in ("2023-02-22", "2023-03-02", "2024-06-11"):

@@ -142,11 +142,21 @@ def test_this_repositorys_own_ci_runs_its_tests_not_the_samples_deadlines():
         assert "nor-docs check" not in text and "make check" not in text
 
 
+def test_this_repositorys_ci_runs_the_code_checks_after_the_tests():
+    lines = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    commands = [line.split("#", 1)[0].strip() for line in lines if line.strip() and not line.startswith("#")]
+    assert "make lint" in commands
+    assert commands.index("make test") < commands.index("make lint")
+    # what `make lint` runs (a dry run: nothing is installed or checked here)
+    dry = subprocess.run(["make", "-n", "lint"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    assert ".venv/bin/ruff check nor_docs tests bench templates" in dry.splitlines()
+    assert ".venv/bin/mypy" in dry.splitlines()
+
+
 def test_problem_matcher_sorts_every_code_by_its_severity():
     import json
 
     from nor_docs.diagnostics import CODES, ERROR
-
     from nor_docs.scaffold.init_office import problem_matcher_json
 
     matchers = json.loads(problem_matcher_json())["problemMatcher"]

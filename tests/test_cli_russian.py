@@ -10,8 +10,8 @@ from pathlib import Path
 import click
 import pytest
 
-from nor_docs.cli import russian_click as cli_texts
 from nor_docs.cli import cli
+from nor_docs.cli import russian_click as cli_texts
 
 # click's English scaffolding; none of it may reach a user.
 ENGLISH = re.compile(

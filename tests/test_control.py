@@ -13,8 +13,6 @@ import pytest
 from nor_docs.control.status import control_items, discipline, summary
 from nor_docs.pipeline import load_checked as load_and_validate
 
-
-
 RECORDS = Path(__file__).resolve().parent / "data" / "control"
 D = dt.date.fromisoformat
 

@@ -9,23 +9,23 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import shutil
 import re
+import shutil
 import textwrap
 from pathlib import Path
 
 import docx
 import pytest
-from docx.enum.section import WD_ORIENT
-
 from conftest import DATA, ROOT
 from control_sheet_reader import read_sheet
-from nor_docs.cli import cli
-from nor_docs.control.status import control_items, discipline, summary
-from nor_docs.control.calendar import office_today
+from docx.enum.section import WD_ORIENT
+
 from nor_docs.build.control_sheet import build_control_sheet
-from nor_docs.render.control_sheet_view import control_sheet_view, percent
+from nor_docs.cli import cli
+from nor_docs.control.calendar import office_today
+from nor_docs.control.status import control_items, discipline, summary
 from nor_docs.pipeline import load_checked as load_and_validate
+from nor_docs.render.control_sheet_view import control_sheet_view, percent
 
 RECORDS = DATA / "control"
 TEMPLATES = ROOT / "templates"

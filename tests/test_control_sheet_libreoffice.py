@@ -10,13 +10,13 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import DATA, ROOT, SAMPLE_RECORDS
-from nor_docs.control.status import control_items
-from nor_docs.build.control_sheet import build_control_sheet
-from nor_docs.pipeline import load_checked as load_and_validate
-from test_control_sheet import D, write_records
 from real_client import broken_names, pdf_info, pdf_text, to_pdf
+from test_control_sheet import D, write_records
+
+from nor_docs.build.control_sheet import build_control_sheet
+from nor_docs.control.status import control_items
+from nor_docs.pipeline import load_checked as load_and_validate
 
 pytestmark = pytest.mark.libreoffice
 

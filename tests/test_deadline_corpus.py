@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import pytest
 import yaml
-
 from conftest import ROOT, load_script
 
 CORPUS = ROOT / "tests" / "data" / "deadline-wordings.yaml"

@@ -390,9 +390,9 @@ def test_extension_gives_a_waiting_assignment_its_date():
 
 
 def test_today_is_the_date_in_the_office_time_zone():
-    late_evening_utc = dt.datetime(2023, 2, 20, 21, 30, tzinfo=dt.timezone.utc)  # 00:30 in Moscow
+    late_evening_utc = dt.datetime(2023, 2, 20, 21, 30, tzinfo=dt.UTC)  # 00:30 in Moscow
     assert office_today("Europe/Moscow", now=late_evening_utc) == D("2023-02-21")
-    assert office_today("Asia/Vladivostok", now=dt.datetime(2023, 2, 20, 14, 0, tzinfo=dt.timezone.utc)) == D("2023-02-21")
+    assert office_today("Asia/Vladivostok", now=dt.datetime(2023, 2, 20, 14, 0, tzinfo=dt.UTC)) == D("2023-02-21")
     assert office_today("Europe/Kaliningrad", now=late_evening_utc) == D("2023-02-20")
     assert office_today("Europe/Moscow", override=D("2021-10-09"), now=late_evening_utc) == D("2021-10-09")
 
@@ -406,8 +406,8 @@ def test_the_readme_settings_block_is_the_model_defaults():
     import re
 
     import yaml
-
     from conftest import ROOT
+
     from nor_docs.model.settings import Settings
 
     page = (ROOT / "docs" / "check.md").read_text(encoding="utf-8")

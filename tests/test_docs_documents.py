@@ -7,8 +7,8 @@ import re
 import shutil
 
 import pytest
-
 from conftest import ROOT, SAMPLE_RECORDS
+
 from nor_docs.cli import cli
 from nor_docs.russian.typography import typeset
 

@@ -10,8 +10,8 @@ import re
 import shutil
 
 import yaml
-
 from conftest import ROOT, SAMPLE_RECORDS
+
 from nor_docs.cli import cli
 
 RECORDS_PAGE = (ROOT / "docs" / "records.md").read_text(encoding="utf-8")

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import ROOT, load_script
 
 reference = load_script(ROOT / "docs" / "reference.py")

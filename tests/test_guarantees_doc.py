@@ -7,6 +7,7 @@ import re
 import shutil
 
 from conftest import ROOT, SAMPLE_RECORDS
+
 from nor_docs.cli import cli
 from nor_docs.exitcodes import EXIT_CODES
 

@@ -9,10 +9,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import SAMPLE_RECORDS
 from import_corpus import build_docx
 from import_facts import SEEDS, seeds_dir
+
 from nor_docs.cli import cli
 from nor_docs.pipeline import load_checked as load_and_validate
 

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from import_corpus import DOCX, build_docx
 from import_facts import all_decisions, fresh_records, import_into, norm
 

@@ -10,6 +10,7 @@ import shutil
 
 from conftest import ROOT, SAMPLE_RECORDS
 from import_facts import seeds_dir
+
 from nor_docs.cli import cli
 
 DOC = ROOT / "docs" / "import.md"

@@ -9,8 +9,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import SAMPLE_RECORDS
+
 from nor_docs.importer.deadlines import split_deadline
 from nor_docs.importer.directory_index import DirectoryIndex
 from nor_docs.importer.orgnames import same_school, school_key

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import docx
 import pytest
-
 from import_corpus import _list, _p
+
 from nor_docs.importer.blocks import Paragraph, Table, merge_broken
 from nor_docs.importer.read_docx import read_docx
 from nor_docs.importer.read_text import text_blocks

@@ -7,11 +7,11 @@ from __future__ import annotations
 import shutil
 
 import pytest
-
 from conftest import ROOT, SAMPLE_RECORDS
 from import_facts import import_into, norm
-from nor_docs.model.records import load_records
+
 from nor_docs.build.roadmaps import build_roadmaps
+from nor_docs.model.records import load_records
 
 # The rendered roadmap has no approval stamp or «ordered by» line when the record has none, and
 # prints no issuer: the issuer comes back from the executors' office (with a note); the period of

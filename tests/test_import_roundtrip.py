@@ -9,11 +9,11 @@ from __future__ import annotations
 import shutil
 
 import pytest
-
 from conftest import DATA, ROOT, SAMPLE_RECORDS
 from import_facts import differences, facts, import_into
-from nor_docs.model.records import load_records
+
 from nor_docs.build.protocols import build_protocols
+from nor_docs.model.records import load_records
 from nor_docs.pipeline import load_checked as load_and_validate
 
 TEST_RECORDS = DATA / "protocols" / "records"

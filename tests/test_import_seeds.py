@@ -7,7 +7,6 @@ compared by surname and initials). The numbers are pinned: a change either way i
 from __future__ import annotations
 
 import pytest
-
 from import_facts import measure_seeds
 
 KINDS = ("people", "agenda items", "decisions", "executors", "deadlines")

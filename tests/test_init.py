@@ -10,8 +10,8 @@ from pathlib import Path
 import yaml
 
 from nor_docs.cli import cli
-from nor_docs.scaffold.init_office import Office, init_office, settings_yaml
 from nor_docs.model.settings import Settings
+from nor_docs.scaffold.init_office import Office, init_office, settings_yaml
 from nor_docs.scaffold.schema import SCHEMAS, schema_text
 
 EXPECTED = {

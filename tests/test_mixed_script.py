@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from nor_docs.russian.mixedscript import ADJACENT, adjacent_letters, looks_like_id, message, mixed_words
+from nor_docs.checks.characters import mixed_scripts
 from nor_docs.model.common import ID_PATTERN
 from nor_docs.model.marks import ASSIGNMENT_ID_PATTERN
-from nor_docs.checks.characters import mixed_scripts
+from nor_docs.russian.mixedscript import ADJACENT, adjacent_letters, looks_like_id, message, mixed_words
 from nor_docs.source.yamlsource import parse_source
 
 

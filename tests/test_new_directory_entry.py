@@ -3,10 +3,10 @@ comments and formatting kept, checked before it is written, duplicates refused."
 
 from __future__ import annotations
 
+from test_bad_records import build_case, run_validate
+
 from nor_docs.cli import cli
 from nor_docs.scaffold.directory_entry import append_to_section, entry_lines
-
-from test_bad_records import build_case, run_validate
 
 DIRECTORY = """\
 # yaml-language-server: $schema=../../schemas/directory.schema.json

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from test_bad_records import build_case, run_validate
+
 from nor_docs.cli import cli
 from nor_docs.diagnostics import CODES
-
-from test_bad_records import build_case, run_validate
 
 # What a user writes over each «…» of the scaffold, by the field it stands in.
 FILLED = {

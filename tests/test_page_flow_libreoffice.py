@@ -12,11 +12,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
-from nor_docs.build.protocols import build_protocols
-from nor_docs.build.extracts import build_extract
 from real_client import pdf_page_texts, pdf_words, to_pdf
+
+from nor_docs.build.extracts import build_extract
+from nor_docs.build.protocols import build_protocols
 
 pytestmark = pytest.mark.libreoffice
 

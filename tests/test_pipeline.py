@@ -4,9 +4,9 @@
 from __future__ import annotations
 
 import pytest
+from conftest import SAMPLE_RECORDS
 
 import nor_docs.pipeline as pipeline
-from conftest import SAMPLE_RECORDS
 from nor_docs.cli import cli
 from nor_docs.pipeline import Checked, load_checked
 

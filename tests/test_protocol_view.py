@@ -5,12 +5,12 @@ from __future__ import annotations
 import shutil
 
 import pytest
-
 from conftest import DATA, SAMPLE_RECORDS
+
 from nor_docs.model.settings import DocumentSettings, Settings
+from nor_docs.pipeline import load_checked as load_and_validate
 from nor_docs.render.protocol_text import compose_sentence, lower_first_word, paragraphs
 from nor_docs.render.protocol_view import ExtractItemError, protocol_view
-from nor_docs.pipeline import load_checked as load_and_validate
 
 TEST_RECORDS = DATA / "protocols" / "records"
 

@@ -11,13 +11,13 @@ from pathlib import Path
 
 import docx
 import pytest
-from lxml import etree
-
 from conftest import DATA, ROOT, SAMPLE_RECORDS
-from nor_docs.cli import cli
-from nor_docs.build.protocols import build_protocols
-from nor_docs.pipeline import load_checked as load_and_validate
+from lxml import etree
 from protocol_facts import document_lines, find_in_order, meeting_facts, norm
+
+from nor_docs.build.protocols import build_protocols
+from nor_docs.cli import cli
+from nor_docs.pipeline import load_checked as load_and_validate
 
 TEST_RECORDS = DATA / "protocols" / "records"
 TEMPLATES = ROOT / "templates"
@@ -674,8 +674,9 @@ def test_build_does_not_import_docx_for_help_or_validate():
     import sys
 
     code = ("import sys; from nor_docs.cli import cli\n"
-            "try:\n    cli.main(['validate', '--records', %r], standalone_mode=False)\nexcept SystemExit: pass\n"
-            "print(sorted(m for m in ('docx', 'docxtpl', 'pytrovich', 'lxml') if m in sys.modules))") % str(SAMPLE_RECORDS)  # fmt: skip
+            f"try:\n    cli.main(['validate', '--records', {str(SAMPLE_RECORDS)!r}], standalone_mode=False)\n"
+            "except SystemExit: pass\n"
+            "print(sorted(m for m in ('docx', 'docxtpl', 'pytrovich', 'lxml') if m in sys.modules))")  # fmt: skip
     # (pymorphy3 is loaded: validate checks that positions after «СЛУШАЛИ:» take the case, NOR210)
     output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT).stdout
     assert output.strip().splitlines()[-1] == "[]"

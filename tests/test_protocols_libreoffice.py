@@ -7,11 +7,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import DATA, ROOT, SAMPLE_RECORDS
-from nor_docs.build.protocols import build_protocols
-from nor_docs.build.extracts import build_extract
 from real_client import pdf_pages, pdf_text, to_pdf
+
+from nor_docs.build.extracts import build_extract
+from nor_docs.build.protocols import build_protocols
 
 pytestmark = pytest.mark.libreoffice
 

@@ -7,10 +7,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import load_script
-from nor_docs.source import readpool
+
 from nor_docs.pipeline import load_checked as load_and_validate
+from nor_docs.source import readpool
 
 ROOT = Path(__file__).resolve().parent.parent
 BAD = Path(__file__).resolve().parent / "bad"

@@ -12,10 +12,10 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import pytest
-
 from conftest import DATA, SAMPLE_RECORDS
-from nor_docs.control.assignments import collect_assignments
+
 from nor_docs.cli import cli
+from nor_docs.control.assignments import collect_assignments
 from nor_docs.control.status import control_items
 from nor_docs.pipeline import load_checked as load_and_validate
 

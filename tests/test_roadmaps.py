@@ -14,10 +14,10 @@ from pathlib import Path
 
 import docx
 import pytest
-
 from conftest import DATA, ROOT, SAMPLE_RECORDS
-from nor_docs.cli import cli
+
 from nor_docs.build.roadmaps import build_roadmaps
+from nor_docs.cli import cli
 from nor_docs.pipeline import load_checked as load_and_validate
 
 TEMPLATES = ROOT / "templates"
@@ -450,8 +450,8 @@ def test_several_points_interim_reports_and_removal_from_control(tmp_path):
 
 
 def test_the_view_is_plain_strings_made_without_docx(records):
-    from nor_docs.render.roadmap_view import roadmap_view
     from nor_docs.build.roadmaps import roadmap_parts
+    from nor_docs.render.roadmap_view import roadmap_view
 
     view = roadmap_view(records.roadmaps[ORDERED], records, roadmap_parts(records, STATUS_DAY), STATUS_DAY)
 

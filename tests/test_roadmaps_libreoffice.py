@@ -9,10 +9,10 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, SAMPLE_RECORDS, load_script
-from nor_docs.build.roadmaps import build_roadmaps
 from real_client import pdf_info, pdf_page_texts, to_pdf
+
+from nor_docs.build.roadmaps import build_roadmaps
 
 pytestmark = pytest.mark.libreoffice
 

@@ -17,8 +17,8 @@ import jsonschema
 import pytest
 
 from nor_docs.control.assignments import collect_assignments
-from nor_docs.scaffold.schema import PACKAGE_SCHEMAS, SCHEMAS, schema_text
 from nor_docs.pipeline import load_checked as load_and_validate
+from nor_docs.scaffold.schema import PACKAGE_SCHEMAS, SCHEMAS, schema_text
 from nor_docs.source.yamlsource import read_source
 
 SAMPLE_RECORDS = Path(__file__).resolve().parent.parent / "records"

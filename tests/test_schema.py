@@ -11,12 +11,11 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from conftest import SAMPLE_RECORDS
 
 from nor_docs.model.records import record_files
 from nor_docs.scaffold.schema import PACKAGE_SCHEMAS, SCHEMAS, schema_for, schema_text
 from nor_docs.source.yamlsource import read_source
-
-from conftest import SAMPLE_RECORDS
 
 ROOT = Path(__file__).resolve().parent.parent
 BAD_BASE = Path(__file__).resolve().parent / "bad" / "_base"

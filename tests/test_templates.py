@@ -3,9 +3,7 @@ generator without regenerating (or a hand edit of a template) fails here."""
 
 from __future__ import annotations
 
-
 import pytest
-
 from conftest import ROOT, load_script
 
 TEMPLATES = ROOT / "templates"

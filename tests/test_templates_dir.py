@@ -7,8 +7,8 @@ import shutil
 
 from conftest import ROOT
 
-from nor_docs.cli import cli
 from nor_docs.build.templates import templates_folder
+from nor_docs.cli import cli
 
 
 def test_a_build_outside_the_repository_finds_the_shipped_templates(runner, records_copy, tmp_path, monkeypatch):

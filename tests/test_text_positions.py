@@ -37,5 +37,5 @@ def test_single_line_value_reports_its_column():
 
 
 def test_a_value_not_found_falls_back_to_its_start():
-    source, _ = parse_source("text: |-\n  abc\n".encode("utf-8"), "x.yaml")
+    source, _ = parse_source(b"text: |-\n  abc\n", "x.yaml")
     assert source.position_in_value(("text",), "xyz", 0) == (1, 7)

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import DATA
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import DATA
 from nor_docs.russian.typography import typeset, typeset_view
 
 SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"

@@ -5,8 +5,8 @@ English errno text."""
 from __future__ import annotations
 
 import pytest
-
 from conftest import ROOT, SAMPLE_RECORDS
+
 from nor_docs.cli import cli
 
 TEMPLATES = str(ROOT / "templates")

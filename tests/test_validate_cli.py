@@ -9,11 +9,10 @@ import sys
 
 import jsonschema
 import pytest
+from test_bad_records import BAD, build_case, run_validate
 
 from nor_docs.cli import cli
 from nor_docs.diagnostics import CODES
-
-from test_bad_records import BAD, build_case, run_validate
 
 # The JSON output of `nor-docs validate --format json`, as README documents it.
 JSON_CONTRACT = {

@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 from conftest import ROOT
+
 from nor_docs.pipeline import load_checked as load_and_validate
 
 BASE = ROOT / "tests" / "bad" / "_base"

@@ -8,10 +8,9 @@ import os
 from pathlib import Path
 
 import pytest
+from test_bad_records import BAD, build_case, run_validate
 
 from nor_docs.source import layout
-
-from test_bad_records import BAD, build_case, run_validate
 
 
 def _lines(result) -> list[str]:

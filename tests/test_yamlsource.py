@@ -123,8 +123,9 @@ def test_raw_control_characters_are_reported_where_they_stand():
 
 
 def test_item_numbers_keep_their_written_form():
-    from nor_docs.model.common import Label
     from pydantic import TypeAdapter
+
+    from nor_docs.model.common import Label
 
     source, _ = read("a: 1.10\nb: 4\nc: 1.3\n")
     labels = TypeAdapter(dict[str, Label]).validate_python(source.data)

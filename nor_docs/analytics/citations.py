@@ -8,16 +8,20 @@ rule does not identify); ``cited_paragraphs`` is what the protocol view prints.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from ..diagnostics import Diagnostic
 from .evidence import evidence_text
 from .identify import Analysis, identify
 from .rules import choose_rule
 
+if TYPE_CHECKING:
+    from ..model.meeting import AgendaItem, Meeting, Statement
 
-def _statements(meeting) -> Iterator[tuple[tuple, object]]:
-    def walk(items, loc):
+
+def _statements(meeting: Meeting) -> Iterator[tuple[tuple, Statement]]:
+    def walk(items: Sequence[AgendaItem], loc: tuple) -> Iterator[tuple[tuple, Statement]]:
         for i, item in enumerate(items):
             for key in ("heard", "spoke"):
                 for j, statement in enumerate(getattr(item, key)):

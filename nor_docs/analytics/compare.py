@@ -37,7 +37,7 @@ class Averages:
 
     def __init__(self, lines: list[ResultLine], municipality_of: dict[str, str | None], procedures: set[str] | None = None):
         by_key: dict[tuple, Average] = {}
-        stated: dict[tuple, ResultLine] = {}
+        stated: dict[tuple, Average] = {}  # the sources' own averages (area lines), the first one
         region = REGION
         for line in lines:
             if line.participants is None or line.low is None:
@@ -46,9 +46,9 @@ class Averages:
             if procedures is not None and key[0] not in procedures:
                 continue
             if line.area is not None:
-                stated.setdefault((line.area, key, line.year), line)
+                stated.setdefault((line.area, key, line.year), Average(line.low, line.participants, 0, line))
                 continue
-            municipality = municipality_of.get(line.school)
+            municipality = municipality_of.get(line.school) if line.school is not None else None
             for slot in ((region, key, line.year), (municipality, key, line.year)) if municipality else ((region, key, line.year),):
                 average = by_key.get(slot)
                 if average is None:
@@ -57,8 +57,7 @@ class Averages:
                     average.low += line.low
                     average.participants += line.participants
                     average.schools += 1
-        for slot, line in stated.items():
-            by_key[slot] = Average(line.low, line.participants, 0, line)  # type: ignore[arg-type]
+        by_key.update(stated)
         self._by_key = by_key
         self._overall: dict | None = None
 

@@ -60,7 +60,7 @@ Check = Callable[[Lows, list[int], Criterion, "Context"], "tuple[list[ResultLine
 class Context:
     school: str
     municipality: str | None
-    averages: Averages
+    averages: Averages | None  # only when a criterion compares with the region
 
 
 def rule_years(loaded: LoadedRule, lines: list[ResultLine], wanted: list[int] | None = None) -> list[int]:
@@ -113,8 +113,8 @@ def identify(lines: list[ResultLine], loaded: LoadedRule, organizations: dict,
             considered += 1
             lows.setdefault(school, {}).setdefault(line.year, {}).setdefault(key, line)
             continue
-        if participants < low.min_participants:
-            continue
+        if participants < low.min_participants or line.low is None:
+            continue  # too few to judge, or no count of low results to judge by
         considered += 1
         share = line.low * 100 / participants
         if share + EPSILON >= threshold:
@@ -124,7 +124,7 @@ def identify(lines: list[ResultLine], loaded: LoadedRule, organizations: dict,
     averages = Averages(lines, municipality_of, procedures) if any(c.kind == "above_region" for c in rule.criteria) else None
     identified, nearly = [], []
     for school in schools:
-        context = Context(school, municipality_of.get(school), averages)  # type: ignore[arg-type]
+        context = Context(school, municipality_of.get(school), averages)
         finding = _apply(rule.criteria, rule.match, lows.get(school, {}), years, context)
         if finding is not None:
             identified.append(finding)

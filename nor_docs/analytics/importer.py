@@ -20,8 +20,10 @@ every row: used (which school, which result), or skipped and why — never a sil
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from ..diagnostics import Diagnostic
 from ..outputs.textsafety import printable
@@ -450,7 +452,7 @@ class _Importer:
 
     # --- 3. the rows --------------------------------------------------------------------------
 
-    def _row(self, r: int, values: list, school: _Column, municipality_column: _Column | None, groups, about: dict,
+    def _row(self, r: int, values: Sequence[object], school: _Column, municipality_column: _Column | None, groups, about: dict,
              municipality: str | None, header_text: str) -> str | None:  # fmt: skip
         texts = [_text(v) for v in values]
         filled = [t for t in texts if t]
@@ -459,8 +461,9 @@ class _Importer:
             report.append(RowReport(r + 1, False, said="пропущена — пустая строка"))
             return municipality
         numbers = [_number(v) for v in values if _text(v)]
-        if all(n is not None and float(n).is_integer() for n in numbers) and len(numbers) >= 3 and \
-                [int(n) for n in numbers] == list(range(int(numbers[0]), int(numbers[0]) + len(numbers))):  # fmt: skip
+        whole = [n for n in numbers if n is not None and float(n).is_integer()]
+        if len(whole) == len(numbers) and len(numbers) >= 3 and \
+                [int(n) for n in whole] == list(range(int(whole[0]), int(whole[0]) + len(whole))):  # fmt: skip
             report.append(RowReport(r + 1, False, said="пропущена — строка с номерами столбцов"))
             return municipality
         name = texts[school.index] if school.index < len(texts) else ""
@@ -551,7 +554,7 @@ class _Importer:
         ids = [i for i in self.schools.by_name.get(name_key(name), []) if self.records.organizations[i].municipality == municipality]
         return ids[0] if len(ids) == 1 else None
 
-    def _result(self, r: int, values: list, fields: dict[str, int], about: dict, subject: str | None, org, area):
+    def _result(self, r: int, values: Sequence[object], fields: dict[str, int], about: dict, subject: str | None, org, area):
         def number(name):
             i = fields.get(name)
             return _number(values[i]) if i is not None and i < len(values) else None
@@ -567,7 +570,7 @@ class _Importer:
         participants = counts["participants"]
         marks = tuple(None if counts[f"marks_{m}"] is None else int(counts[f"marks_{m}"]) for m in (2, 3, 4, 5))
         if participants is None and all(m is not None for m in marks):
-            participants = sum(marks)  # type: ignore[arg-type]
+            participants = sum(marks)
         if not participants:
             return None, f"нет числа участников{what}"
         participants = int(participants)
@@ -712,7 +715,7 @@ def write_results(target: Path, lines: list[ResultLine]) -> None:
              "mark": lambda l, m: "" if l.marks is None or l.marks[m] is None else str(l.marks[m])}  # fmt: skip
     exec(compile("def row(l):\n    return f\"" + ";".join(cells[name] for name in used) + "\"\n",
                  "<results writer>", "exec"), scope)  # fmt: skip
-    row = scope["row"]
+    row = cast("Callable[[ResultLine], str]", scope["row"])  # compiled just above
     out = [";".join(used)]
     if not any(";" in v or '"' in v for four in texts for v in four if v):  # no cell holds a separator or a quote
         out += [row(line) for line in lines]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..diagnostics import Diagnostic
 from ..source.layout import shown_path
@@ -17,6 +18,9 @@ from .model import ResultLine
 from .results import duplicates, read_results
 from .rules import LoadedRule, load_rules
 from .schools import SchoolIndex
+
+if TYPE_CHECKING:
+    from ..model.records import Records
 
 RESULTS = "results"
 RULES = "rules"
@@ -26,7 +30,7 @@ RULES = "rules"
 class Dataset:
     """The results and rules of one records folder, with the directory they refer to."""
 
-    records: object  # nor_docs.records.Records
+    records: Records
     lines: list[ResultLine] = field(default_factory=list)
     rules: dict[str, LoadedRule] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)  # results files read, as shown

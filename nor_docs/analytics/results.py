@@ -17,7 +17,9 @@ Numbers are whole, percentages may use a comma. ``low`` may be left out where ``
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
 from ..diagnostics import Diagnostic
 from .csvtable import Table, read_table
@@ -141,6 +143,8 @@ class _FastReader:
     nothing per row."""
 
     def __init__(self, table: Table, index: dict[str, int], schools: SchoolIndex):
+        # (line number, cells) → the line, or None: the careful reader's
+        self.line: Callable[[int, list[str]], ResultLine | None]
         known: dict[str, str | None] = {}
 
         def school_of(written: str) -> str | None:
@@ -193,7 +197,7 @@ def line(number, cells):
         scope = {"school_of": school_of, "known": known, "percent_mismatch": percent_mismatch, "RETAKES": _RETAKES,
                  "new": tuple.__new__, "ResultLine": ResultLine, "path": table.path}  # fmt: skip
         exec(compile(code, f"<results reader for {table.path}>", "exec"), scope)
-        self.line = scope["line"]
+        self.line = cast("Callable[[int, list[str]], ResultLine | None]", scope["line"])  # compiled just above
 
 
 def _line(row: _Row, schools: SchoolIndex, region: str | None) -> ResultLine | None:
@@ -236,8 +240,9 @@ def _line(row: _Row, schools: SchoolIndex, region: str | None) -> ResultLine | N
         row.report("retakes", "NOR603", f"retakes: «{row.text('retakes')}» — пишите «до» (до пересдач) или «после»")
     if low is None and marks[0] is not None:
         low = marks[0]  # ВПР: the «2» are the low results
-    if participants is None and all(m is not None for m in marks):
-        participants = sum(marks)  # type: ignore[arg-type]
+    counted = [m for m in marks if m is not None]
+    if participants is None and len(counted) == len(marks):
+        participants = sum(counted)
     _check_numbers(row, participants, low, percent, marks, stated_low)
     if sum(d.is_error for d in row.found) > errors_before or year is None or not procedure or not subject:
         return None

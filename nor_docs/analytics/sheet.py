@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,7 +30,7 @@ class SheetProblem(Exception):
 @dataclass
 class Grid:
     name: str  # sheet name («Лист1») or the CSV file name
-    rows: list[list[object]]  # 0-based; row i is spreadsheet row i + 1
+    rows: Sequence[Sequence[object]]  # 0-based; read only; row i is spreadsheet row i + 1
     merged: bool  # merged ranges were known (and filled)
     sheets: list[str]
 

@@ -74,7 +74,7 @@ def subjects_in(text: str) -> list[str]:
     """Every known subject named inside a longer text («Результаты ОГЭ по математике 2023»),
     longest spelling first; stems are enough («математике», «русскому языку»)."""
     plain = _plain(text)
-    found = []
+    found: list[str] = []
     for spelling in sorted(_BY_SPELLING, key=len, reverse=True):
         if len(spelling) < 5:
             continue  # «мат», «рус»: too short to look for inside text

@@ -29,6 +29,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, sort_diagnostics
@@ -132,10 +133,10 @@ def _render_batch_now(batch: list[str]) -> tuple[list[_Outcome], list[Diagnostic
     records, problems = load_checked(job.root, files=job.shared + [job.root / n for n in batch], warnings=False,
                                      display_root=job.display_root)
     broken = {d.file for d in problems if d.is_error}
-    by_source = {}
-    for mid, origin in records.origins.items():
-        if mid in records.meetings:
-            by_source[origin.file] = mid
+    by_source: dict[str, str] = {}
+    for record_id, origin in records.origins.items():
+        if record_id in records.meetings:
+            by_source[origin.file] = record_id
     outcomes = []
     found: list[Diagnostic] = [d for d in problems if d.is_error]
     for name in batch:
@@ -264,7 +265,7 @@ def _build_protocols(root: Path, out: Path, records_dir: str, templates: Templat
         result.diagnostics.extend(found)
         owners: dict[str, str] = {}
         for outcome in outcomes:
-            if outcome.output is None:
+            if outcome.output is None or outcome.source is None or outcome.output_stat is None:  # set together
                 result.failed.append(outcome.file)
                 manifest.meetings.pop(outcome.file, None)
                 continue
@@ -313,13 +314,13 @@ def _one_file_per_id(root: Path, records_dir: str, shared_files: list[Path], mee
 
     expected = claimed_ids([meetings[name] for name in todo])
     for name in todo:
-        if expected.get(meetings[name]) is not None:
-            claims[name] = expected[meetings[name]]
+        if (claimed := expected.get(meetings[name])) is not None:
+            claims[name] = claimed
     by_id: dict[str, list[str]] = {}
     for name, mid in claims.items():
         by_id.setdefault(mid, []).append(name)
     colliding = sorted(name for names in by_id.values() if len(names) > 1 for name in names)
-    planned = {name: expected[meetings[name]] for name in todo if expected.get(meetings[name]) is not None}
+    planned = {name: claimed for name in todo if (claimed := expected.get(meetings[name])) is not None}
     if not colliding:
         return planned, set(), []
     # Only a file whose meeting loads claims its id (as in validate); load those that collide.
@@ -386,9 +387,14 @@ def _run(job: _Job, todo: list[str], jobs: int | None, progress) -> tuple[list[_
     global _JOB
     _JOB = job
     try:
-        return run_batches(_render_batch, todo, jobs, progress, warm=lambda: (_preload(), job.templates.warm()))
+        return run_batches(_render_batch, todo, jobs, progress, warm=partial(_warm, job))
     finally:
         _JOB = None
+
+
+def _warm(job: _Job) -> None:
+    _preload()
+    job.templates.warm()
 
 
 def _preload() -> None:

@@ -10,6 +10,10 @@ command line is used as given.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..render.compiled_template import CompiledTemplate, TemplateProblem
 
 DEFAULT = "templates"
 SHIPPED = Path(__file__).resolve().parent.parent.parent / "templates"
@@ -29,7 +33,7 @@ class Templates:
     def __init__(self, folder: Path, shown: str):
         self.folder = folder
         self.shown = shown.rstrip("/") or "."
-        self._compiled: dict[Path, object] = {}
+        self._compiled: dict[Path, CompiledTemplate | TemplateProblem] = {}  # a problem is raised each time
 
     def files(self) -> dict[str, Path]:
         if not self.folder.is_dir():
@@ -74,7 +78,7 @@ class Templates:
         raise TemplateProblem(f"{self.shown}/{name}", "NOR303",
                               f"шаблон {name} не найден; создайте его: python templates/make_templates.py")  # fmt: skip
 
-    def compiled(self, path: Path):
+    def compiled(self, path: Path) -> CompiledTemplate:
         """The compiled template (cached); raises its ``TemplateProblem`` every time it is asked."""
         from ..render.compiled_template import CompiledTemplate, TemplateProblem
 

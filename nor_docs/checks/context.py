@@ -5,7 +5,7 @@ nearest known id or the way to add what is missing."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from ..control.links import decision_ids
@@ -14,7 +14,7 @@ from ..model.common import ID_PATTERN
 from ..model.directory import DirectoryFile
 from ..model.events import EventsFile
 from ..model.marks import ASSIGNMENT_ID_PATTERN
-from ..model.meeting import Meeting
+from ..model.meeting import AgendaItem, Meeting
 from ..model.near_ids import near_id
 from ..model.records import Records
 from ..model.roadmap import Roadmap, RoadmapItem
@@ -161,7 +161,7 @@ def _raw_definitions(model, source) -> Iterator[tuple[str, str]]:
         yield ("meeting" if model is Meeting else "roadmap"), own if isinstance(own, str) else Path(source.path).stem
 
 
-def agenda_items(items, loc) -> Iterator[tuple[tuple, object]]:
+def agenda_items(items: Sequence[AgendaItem], loc: tuple) -> Iterator[tuple[tuple, AgendaItem]]:
     for i, item in enumerate(items):
         yield loc + (i,), item
         yield from agenda_items(item.items, loc + (i, "items"))

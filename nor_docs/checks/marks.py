@@ -6,10 +6,17 @@ the control logic would settle silently — with what later documents decide abo
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable, Iterable
+from typing import TypeVar
+
 from ..control.assignments import Assignment, collect_assignments
 from ..control.links import acted_entries
 from ..diagnostics import Diagnostic
+from ..model.deadline import ManualDeadline, RecurringDeadline, SeveralDeadline
 from ..model.links import DocumentMark
+from ..model.marks import Cancellation, ExecutionMark, Extension
+from ..model.records import Located
 from .context import Context, unknown_assignment, unknown_reference
 
 
@@ -27,9 +34,9 @@ def marks(ctx: Context, assignments: dict[str, Assignment]) -> None:
     # and its marks are checked in the run after the fix (not «unknown», not hinted elsewhere).
     unloaded = {path.stem for path in ctx.r.files if {"meetings", "roadmaps"} & set(path.parts[-3:-1])}
     unloaded -= set(ctx.r.meetings) | set(ctx.r.roadmaps)
-    by_assignment: dict[str, list] = {}
-    for located in ctx.r.extensions:
-        by_assignment.setdefault(located.value.assignment, []).append(located)
+    by_assignment: dict[str, list[Located[Extension]]] = {}
+    for located_extension in ctx.r.extensions:
+        by_assignment.setdefault(located_extension.value.assignment, []).append(located_extension)
     for collection, person_field in (
         (ctx.r.marks, None), (ctx.r.extensions, "approved_by"), (ctx.r.cancellations, "by"),
     ):  # fmt: skip
@@ -58,7 +65,7 @@ def marks(ctx: Context, assignments: dict[str, Assignment]) -> None:
                 if value not in ctx.kinds["person"]:
                     line, col = located.source.position(located.loc + (person_field,))
                     ctx.found.append(Diagnostic(file, line, col, *unknown_reference(value, ctx.kinds["person"], "лицо")))
-            if person_field == "approved_by" and mark.requested and assignment.deadline is not None:
+            if isinstance(mark, Extension) and mark.requested and assignment.deadline is not None:
                 due = _deadline_when_requested(getattr(assignment.deadline, "date", None), mark,
                                                by_assignment[mark.assignment])  # fmt: skip
                 if due is not None and mark.requested > due:
@@ -121,46 +128,53 @@ def contradictions(ctx: Context, assignments: dict[str, Assignment], all_marks: 
         contradictions_of(ctx, assignments[aid], marks, cancelled, extensions.get(aid, []))
 
 
-def contradictions_of(ctx: Context, assignment: Assignment, marks: list, cancelled: list, extended: list) -> None:
+def contradictions_of(ctx: Context, assignment: Assignment, marks: list[Located[ExecutionMark]],
+                      cancelled: list[Located[Cancellation]], extended: list[Located[Extension]]) -> None:  # fmt: skip
     """``contradictions`` for one assignment, part by part."""
     aid, points = assignment.id, _control_points(assignment)
     finals = _by_part(marks, assignment)
-    done: dict[str, object] = {}  # member → the mark that closed its part's last point
+    done: dict[str, Located[ExecutionMark]] = {}  # member → the mark that closed its part's last point
     effective: set[int] = set()  # id() of the marks that close a point of some part
     for member, entries in finals.items():
         effective.update(id(located) for located in (entries if points is None else entries[:points]))
         if points is not None and len(entries) >= points:
             done[member] = entries[points - 1]
-    for member, entries in finals.items():
-        for located in entries[points:] if points is not None else ():
-            if isinstance(located.value, DocumentMark):
-                continue  # a later decision takes off control what a mark closed: it confirms, not repeats
-            if id(located) not in effective:
-                repeated_entry(ctx, located, entries[points - 1], "NOR121", aid, member, assignment,
-                                    ("отмечено исполненным", "отмечена исполненной"),
-                                    "оставьте одну отметку или сделайте эту промежуточной (interim: true)")  # fmt: skip
+    if points is not None:
+        for member, entries in finals.items():
+            for located in entries[points:]:
+                if isinstance(located.value, DocumentMark):
+                    continue  # a later decision takes off control what a mark closed: it confirms, not repeats
+                if id(located) not in effective:
+                    repeated_entry(ctx, located, entries[points - 1], "NOR121", aid, member, assignment,
+                                   ("отмечено исполненным", "отмечена исполненной"),
+                                   "оставьте одну отметку или сделайте эту промежуточной (interim: true)")  # fmt: skip
     parts = _by_part(cancelled, assignment)
-    first_cancellations = {id(entries[0]) for entries in parts.values()}
-    for member, entries in parts.items():
-        for located in entries[1:]:
-            if id(located) not in first_cancellations:
-                repeated_entry(ctx, located, entries[0], "NOR119", aid, member, assignment,
-                                    ("снято с контроля", "снята с контроля"), "оставьте одно снятие")
+    first_cancellations = {id(cancellations[0]) for cancellations in parts.values()}
+    for member, cancellations in parts.items():
+        for cancellation in cancellations[1:]:
+            if id(cancellation) not in first_cancellations:
+                repeated_entry(ctx, cancellation, cancellations[0], "NOR119", aid, member, assignment,
+                               ("снято с контроля", "снята с контроля"), "оставьте одно снятие")
     if not done:
         return
-    for collection, late, what in (
-        (extended, lambda e, day: e.approved > day, "продление утверждено"),
-        (cancelled, lambda c, day: c.date >= day, "снятие с контроля датировано"),
-    ):  # fmt: skip
-        for located in collection:
-            entry = located.value
-            members = [entry.member] if entry.member is not None else list(assignment.members)
-            closings = [done.get(member) for member in members]
-            if members and all(c is not None and late(entry, c.value.date) for c in closings):
-                after_done(ctx, located, max(closings, key=lambda c: c.value.date), what, members, assignment)
+    # the extensions first, then the cancellations
+    after: list[Located[Extension] | Located[Cancellation]] = [*extended, *cancelled]
+    for later in after:
+        entry = later.value
+        members = [entry.member] if entry.member is not None else list(assignment.members)
+        closings = [done[member] for member in members if member in done]
+        if members and len(closings) == len(members) and all(_late(entry, c.value.date) for c in closings):
+            what = "продление утверждено" if isinstance(entry, Extension) else "снятие с контроля датировано"
+            after_done(ctx, later, max(closings, key=lambda c: c.value.date), what, members, assignment)
 
 
-def after_done(ctx: Context, located, closing, what: str, parts: list[str], assignment: Assignment) -> None:
+def _late(entry: Extension | Cancellation, done_on: dt.date) -> bool:
+    """An extension approved after the day its part was done, or a cancellation dated on it or after."""
+    return entry.approved > done_on if isinstance(entry, Extension) else entry.date >= done_on
+
+
+def after_done(ctx: Context, located: Located[Extension] | Located[Cancellation], closing: Located[ExecutionMark],
+               what: str, parts: list[str], assignment: Assignment) -> None:  # fmt: skip
     """NOR120: an extension or a cancellation of a part (or of every part) already done."""
     entry = located.value
     field_name = "approved" if hasattr(entry, "approved") else "date"
@@ -179,7 +193,7 @@ def after_done(ctx: Context, located, closing, what: str, parts: list[str], assi
                                  "даты"))  # fmt: skip
 
 
-def repeated_entry(ctx: Context, located, first, code: str, aid: str, member: str, assignment: Assignment,
+def repeated_entry(ctx: Context, located: Located[Dated], first: Located[Dated], code: str, aid: str, member: str, assignment: Assignment,
                    what: tuple[str, str], way_out: str) -> None:  # fmt: skip
     """A mark or cancellation that repeats ``first`` for the same part (reported once, at
     the first part it repeats for); ``what`` says what happened to an assignment and to one
@@ -195,7 +209,8 @@ def repeated_entry(ctx: Context, located, first, code: str, aid: str, member: st
                                  f"{whom} {first.value.date:%d.%m.%Y} ({first.file}:{fline}); {way_out}"))  # fmt: skip
 
 
-def not_before_meeting(ctx: Context, located, assignment: Assignment, person_field: str | None) -> None:
+def not_before_meeting(ctx: Context, located: Located[ExecutionMark] | Located[Extension] | Located[Cancellation],
+                       assignment: Assignment, person_field: str | None) -> None:
     """A mark, an extension or a cancellation dated before the meeting that gave the
     assignment is a slip of the year (it would close the assignment «on time»), as a
     deadline before its meeting is (NOR108)."""
@@ -212,9 +227,14 @@ def not_before_meeting(ctx: Context, located, assignment: Assignment, person_fie
                                      f"на котором дано поручение {assignment.id}; проверьте год"))  # fmt: skip
 
 
-def _by_assignment(located_entries, assignments: dict[str, Assignment], counts) -> dict[str, list]:
+Entry = TypeVar("Entry", ExecutionMark, Extension, Cancellation)
+Dated = TypeVar("Dated", ExecutionMark, Cancellation)  # the entries that close or end a part on a date
+
+
+def _by_assignment(located_entries: Iterable[Located[Entry]], assignments: dict[str, Assignment],
+                   counts: Callable[[Entry], bool]) -> dict[str, list[Located[Entry]]]:  # fmt: skip
     """Assignment id → its entries (marks, extensions or cancellations) that ``counts``, in record order."""
-    found: dict[str, list] = {}
+    found: dict[str, list[Located[Entry]]] = {}
     for located in located_entries:
         entry = located.value
         if entry.assignment in assignments and counts(entry):
@@ -222,10 +242,10 @@ def _by_assignment(located_entries, assignments: dict[str, Assignment], counts) 
     return found
 
 
-def _by_part(located_entries: list, assignment: Assignment) -> dict[str, list]:
+def _by_part(located_entries: list[Located[Dated]], assignment: Assignment) -> dict[str, list[Located[Dated]]]:
     """Member → the entries (marks or cancellations) of ``assignment`` that apply to that part, in
     date order (then record order): an entry without ``member`` applies to every part."""
-    parts: dict[str, list] = {}
+    parts: dict[str, list[Located[Dated]]] = {}
     members = set(assignment.members)
     for located in located_entries:
         member = located.value.member
@@ -244,11 +264,11 @@ def _control_points(assignment: Assignment) -> int | None:
     deadline = assignment.deadline
     if deadline is None:
         return 1
-    if deadline.kind == "recurring":
+    if isinstance(deadline, RecurringDeadline):
         return None
-    if deadline.kind == "several":
+    if isinstance(deadline, SeveralDeadline):
         return len(deadline.points)
-    if deadline.kind == "manual":  # control dates written beside words nor-docs does not read
+    if isinstance(deadline, ManualDeadline):  # control dates written beside words nor-docs does not read
         return len(deadline.control)
     return 1
 

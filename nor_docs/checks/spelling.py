@@ -13,6 +13,7 @@ import difflib
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Protocol
 
 from ..diagnostics import Diagnostic
 from ..russian.mixedscript import TO_CYRILLIC
@@ -24,6 +25,19 @@ def _norm(text: str) -> str:
     return " ".join(text.replace("\u00a0", " ").replace("ё", "е").split()).strip(_PUNCT)
 
 
+class NamedOrganization(Protocol):
+    """What the checker needs of an organisation: the directory's model or the raw data's ``_Named``."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def display_name(self) -> str: ...
+
+    @property
+    def spellings(self) -> tuple[str, ...]: ...
+
+
 class SpellingChecker:
     """Finds near-misses of organisation names in free text.
 
@@ -31,8 +45,8 @@ class SpellingChecker:
     YAML reader (in whichever process reads the file) sets aside only the texts to report.
     """
 
-    def __init__(self, organizations: Iterable):
-        self.names: dict[str, object] = {}
+    def __init__(self, organizations: Iterable[NamedOrganization]):
+        self.names: dict[str, NamedOrganization] = {}
         for org in organizations:
             for spelling in org.spellings:
                 self.names.setdefault(" ".join(_norm(w) for w in spelling.split()), org)
@@ -54,7 +68,7 @@ class SpellingChecker:
         """Whether ``text`` names an organisation almost as the directory does."""
         return next(self.near_misses(text), None) is not None
 
-    def near_misses(self, text: str) -> Iterator[tuple[int, str, object]]:
+    def near_misses(self, text: str) -> Iterator[tuple[int, str, NamedOrganization]]:
         """(offset in ``text``, the words as written, the organisation they nearly name) for each
         near-miss."""
         if self.pattern is None:
@@ -109,7 +123,7 @@ class _Named:
 def watch_for_directory(directory_data: Iterable) -> SpellingChecker | None:
     """What looks for near-misses (None: no organisation names), from the directory files' data as
     read — whatever the model makes of it."""
-    organizations = []
+    organizations: list[NamedOrganization] = []
     for data in directory_data:
         items = data.get("organizations") if isinstance(data, dict) else None
         for item in items if isinstance(items, list) else ():

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from typing import NoReturn
 
 import click
 
@@ -46,7 +47,7 @@ YEARS_OPTION = click.option("--years", default=None, metavar="ГОДЫ", callbac
                             help="Годы вместо названных в правиле: 2022,2023 или 2022-2023.")  # fmt: skip
 
 
-def _usage(message: str) -> None:
+def _usage(message: str) -> NoReturn:
     """A usage error of the running command (exit 3): «nor-docs <команда>: …» and the help."""
     from .russian_click import RussianUsageError
 

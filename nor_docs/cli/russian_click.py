@@ -90,9 +90,7 @@ FOLDER = Path(file_okay=False)
 class RussianUsageError(click.UsageError):
     """A usage error already in Russian; shown as «nor-docs <команда>: …» and the way out."""
 
-    def __init__(self, message: str, ctx: click.Context | None, exit_code: int = USAGE) -> None:
-        super().__init__(message, ctx)
-        self.exit_code = exit_code
+    exit_code = USAGE
 
     def format_message(self) -> str:
         """One line (a value from the command line, printable: a workflow input with a line break
@@ -109,6 +107,18 @@ class RussianUsageError(click.UsageError):
 
     def show(self, file=None) -> None:
         click.echo(self.format_message(), file=file, err=True)
+
+
+class NoArgsHelp(click.exceptions.NoArgsIsHelpError):
+    """The help page shown for want of a command or an argument, with a usage error's exit code."""
+
+    exit_code = USAGE
+
+
+class InterruptedByUser(RussianUsageError):
+    """Ctrl+C: «прервано.», with the exit code of an interrupted run (``exitcodes.INTERRUPTED``)."""
+
+    exit_code = INTERRUPTED
 
 
 def _option_named(ctx: click.Context | None, name: str) -> click.Option | None:
@@ -174,7 +184,7 @@ def _parse_with_context(parse, ctx: click.Context, args: list[str]) -> list[str]
 
 def _russian(error: click.ClickException) -> RussianUsageError:
     """The same error in Russian, with the exit code of a usage error (``exitcodes.USAGE``)."""
-    return RussianUsageError(russian_message(error), getattr(error, "ctx", None), USAGE)
+    return RussianUsageError(russian_message(error), getattr(error, "ctx", None))
 
 
 # --- help pages -------------------------------------------------------------------------------
@@ -211,7 +221,7 @@ def _format_options(self: click.Command, ctx: click.Context, formatter: click.He
             formatter.write_dl(rows)
 
 
-class _RussianHelp:
+class _RussianHelp(click.Command):
     """What a command and a group share: the usage line's metavar and the --help option's text."""
 
     def __init__(self, *args, **kwargs) -> None:
@@ -260,8 +270,8 @@ class Group(_RussianHelp, click.Group):
         self.format_commands(ctx, formatter)
 
     def format_commands(self, ctx, formatter) -> None:
-        commands = [(name, self.get_command(ctx, name)) for name in self.list_commands(ctx)]
-        commands = [(name, command) for name, command in commands if command is not None and not command.hidden]
+        found = [(name, self.get_command(ctx, name)) for name in self.list_commands(ctx)]
+        commands = [(name, command) for name, command in found if command is not None and not command.hidden]
         if commands:
             limit = formatter.width - 6 - max(len(name) for name, _command in commands)
             with formatter.section("Команды"):
@@ -274,8 +284,7 @@ class Group(_RussianHelp, click.Group):
         try:
             return super().make_context(*args, **kwargs)
         except click.exceptions.NoArgsIsHelpError as error:  # the help page, for want of a command
-            error.exit_code = USAGE
-            raise
+            raise NoArgsHelp(error.ctx) from None
         except click.UsageError as error:
             if isinstance(error, RussianUsageError):
                 raise
@@ -285,11 +294,10 @@ class Group(_RussianHelp, click.Group):
         try:
             return super().invoke(ctx)
         except click.exceptions.NoArgsIsHelpError as error:
-            error.exit_code = USAGE
-            raise
+            raise NoArgsHelp(error.ctx) from None
         except click.ClickException as error:
             if isinstance(error, RussianUsageError):
                 raise
             raise _russian(error) from None
         except KeyboardInterrupt:  # click would print «Aborted!»
-            raise RussianUsageError("прервано.", None, INTERRUPTED) from None
+            raise InterruptedByUser("прервано.", None) from None

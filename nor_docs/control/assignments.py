@@ -15,7 +15,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..model.deadline import Deadline
+from ..model.meeting import Decision
 from ..model.records import Records
+from ..model.roadmap import RoadmapItem
 from .links import roadmaps_by_decision
 
 
@@ -56,7 +58,7 @@ def _collect(records: Records) -> list[Assignment]:
     found: list[Assignment] = []
     ordered = roadmaps_by_decision(records) if records.roadmaps else {}
     for mid, meeting in records.meetings.items():
-        by_loc: dict[tuple, object] = {}
+        by_loc: dict[tuple, Decision] = {}
         for loc, decision, executors in meeting.all_decisions():
             by_loc[loc] = decision
             if not executors or not decision.on_control:
@@ -84,7 +86,7 @@ def _collect(records: Records) -> list[Assignment]:
                 )
             )
     for rid, roadmap in records.roadmaps.items():
-        located = [(("sections", i, "items", j), item) for i, s in enumerate(roadmap.sections)
+        located: list[tuple[tuple, RoadmapItem]] = [(("sections", i, "items", j), item) for i, s in enumerate(roadmap.sections)
                    for j, item in enumerate(s.items)]  # fmt: skip
         located += [(("items", j), item) for j, item in enumerate(roadmap.items)]
         for loc, item in located:
@@ -111,7 +113,7 @@ def _collect(records: Records) -> list[Assignment]:
     return found
 
 
-def _lead(by_loc: dict, loc: tuple, decision) -> tuple[tuple[str, str], ...]:
+def _lead(by_loc: dict[tuple, Decision], loc: tuple, decision: Decision) -> tuple[tuple[str, str], ...]:
     """The parents a decision's text continues: while the text starts in lower case («систему
     повышения квалификации…»), the parent's number and words go before it."""
     lead: list[tuple[str, str]] = []

@@ -10,8 +10,15 @@ from __future__ import annotations
 
 import calendar as _calendar
 import datetime as dt
+from typing import Protocol
 
 ONE_DAY = dt.timedelta(days=1)
+
+
+class ProductionCalendar(Protocol):
+    """What is asked of the ``holidays`` library's country calendar."""
+
+    def is_working_day(self, day: dt.date) -> bool: ...
 
 
 class WorkCalendar:
@@ -27,17 +34,18 @@ class WorkCalendar:
             raise ValueError(f"unknown non-working-day rule {rule!r}")
         self.rule = rule
         self.country = country
-        self._library = None
+        self._library: ProductionCalendar | None = None
         self._years: dict[int, frozenset[dt.date]] = {}
 
     def non_working_days(self, year: int) -> frozenset[dt.date]:
         days = self._years.get(year)
         if days is None:
-            if self._library is None:
-                self._library = _country_calendar(self.country)
+            library = self._library
+            if library is None:
+                library = self._library = _country_calendar(self.country)
             first = dt.date(year, 1, 1)
             length = 366 if _calendar.isleap(year) else 365
-            is_working = self._library.is_working_day
+            is_working = library.is_working_day
             days = frozenset(d for d in (first + dt.timedelta(i) for i in range(length)) if not is_working(d))
             self._years[year] = days
         return days
@@ -97,7 +105,7 @@ class WorkCalendar:
         return True
 
 
-def _country_calendar(country: str):
+def _country_calendar(country: str) -> ProductionCalendar:
     """The ``holidays`` calendar of ``country``. The library is imported on first use (~0.1 s:
     it loads every country's module), never by ``validate``."""
     import holidays

@@ -311,8 +311,8 @@ def written_spans(deadline: Deadline | None, settings: DeadlineSettings) -> list
         return [(dt.date(deadline.first_year, deadline.first_month, 1), _last_day(deadline.year, deadline.month))]
     if isinstance(deadline, PeriodDeadline) and deadline.year is not None:
         if deadline.period == "school-year":
-            month, day = (int(x) for x in settings.school_year_end.split("-"))
-            return [(dt.date(deadline.year - 1, 9, 1), _safe_date(deadline.year, month, day))]
+            end_month, end_day = (int(x) for x in settings.school_year_end.split("-"))
+            return [(dt.date(deadline.year - 1, 9, 1), _safe_date(deadline.year, end_month, end_day))]
         first = deadline.month - _PERIOD_MONTHS[deadline.period] + 1
         return [(dt.date(deadline.year, first, 1), _last_day(deadline.year, deadline.month))]
     return []
@@ -443,8 +443,12 @@ def _recurring(deadline: RecurringDeadline, issued: dt.date, context: DeadlineCo
             nominal = _safe_date(following.year, deadline.month or following.month, day)
         return _point(cal, nominal, _period_label(start, period), opens=start)
 
+    def next_start(point: ControlPoint) -> dt.date:
+        assert point.opens is not None  # ``occurrence`` opens every point with its period
+        return _next_period_start(point.opens, period)
+
     start = _period_start(issued, period)
-    return _repeat(occurrence, lambda point: _next_period_start(point.opens, period), start, context.today, until)
+    return _repeat(occurrence, next_start, start, context.today, until)
 
 
 def _annual(month: int, day: int, issued: dt.date, context: DeadlineContext, until: dt.date | None) -> Schedule:

@@ -112,7 +112,7 @@ class ControlItem:
     assignment: Assignment
     member: str
     in_parts: bool  # the assignment is tracked member by member; ``id`` carries ``/member``
-    status: str
+    status: Status
     points: tuple[PointState, ...]
     current: PointState | None  # the point the status speaks of
     days_overdue: int
@@ -147,7 +147,7 @@ class ControlItem:
     @property
     def days_late(self) -> int:
         """For ``done_late``: how many days after its due date the late point was closed."""
-        late = [(p.closed_on - p.due).days for p in self.points if p.late]
+        late = [(closed - p.due).days for p in self.points if p.late and (closed := p.closed_on) is not None]
         return max(late) if late else 0
 
     @property
@@ -255,36 +255,36 @@ def control_items(
     return items
 
 
-def _status(plan: Schedule, points, marks, cancellation, today, warn, calendar) -> tuple[str, PointState | None, int]:
+def _status(plan: Schedule, points, marks, cancellation, today, warn, calendar) -> tuple[Status, PointState | None, int]:
     closed = bool(points) and all(p.closed_by is not None for p in points)
     if plan.standing and not points:
         final = [m.date for m in marks if not m.interim]
         if final and (cancellation is None or min(final) <= cancellation.date):
-            return "done", None, 0
-        return ("cancelled" if cancellation else "standing"), None, 0
+            return Status.DONE, None, 0
+        return (Status.CANCELLED if cancellation else Status.STANDING), None, 0
     if plan.no_deadline and not points:
         final = [m.date for m in marks if not m.interim]
         if final and (cancellation is None or min(final) <= cancellation.date):
-            return "done", None, 0
-        return ("cancelled" if cancellation else "no_deadline"), None, 0
+            return Status.DONE, None, 0
+        return (Status.CANCELLED if cancellation else Status.NO_DEADLINE), None, 0
     if closed:
         late = next((p for p in points if p.late), None)
         last_closed = max(p.closed_on for p in points)
         if cancellation is None or last_closed <= cancellation.date:
-            return ("done_late", late, 0) if late else ("done", points[-1], 0)
+            return (Status.DONE_LATE, late, 0) if late else (Status.DONE, points[-1], 0)
     if cancellation is not None:
         current = next((p for p in points if p.closed_by is None), points[-1] if points else None)
-        return "cancelled", current, 0
+        return Status.CANCELLED, current, 0
     if not points:
-        return "waiting_event", None, 0
+        return Status.WAITING_EVENT, None, 0
     current = next(p for p in points if p.closed_by is None)
     if today > current.due:
-        return "overdue", current, (today - current.due).days
+        return Status.OVERDUE, current, (today - current.due).days
     if calendar.due_within(today, current.due, warn):
-        return "due_soon", current, 0
+        return Status.DUE_SOON, current, 0
     if current.extensions:
-        return "extended", current, 0
-    return "open", current, 0
+        return Status.EXTENDED, current, 0
+    return Status.OPEN, current, 0
 
 
 def _by_assignment(located: Iterable) -> dict[str, list]:
@@ -297,7 +297,7 @@ def _by_assignment(located: Iterable) -> dict[str, list]:
 
 def summary(items: Iterable[ControlItem]) -> dict[str, int]:
     """``{"total": n, <status>: count, …}`` with every status present."""
-    counts = dict.fromkeys(STATUSES, 0)
+    counts = {status.value: 0 for status in STATUSES}
     total = 0
     for item in items:
         counts[item.status] += 1

@@ -48,10 +48,13 @@ def track(
     if not marks and not extensions:  # most parts: nothing has happened to them yet
         return tuple(PointState(p, p.due) for p in plan.points)
     states = [PointState(p, p.due) for p in plan.points]
-    # In date order; on one day the extensions first, then the marks, each in record order.
-    moves = [(e.approved, 0, order, e) for order, e in enumerate(extensions) if e.approved <= today]
-    closes = [(m.date, 1, order, m) for order, m in enumerate(marks) if not m.interim and m.date <= today]
-    timeline: list[tuple[dt.date, int, int, ExecutionMark | Extension]] = sorted(moves + closes, key=_when)
+    # In date order; on one day the extensions first, then the marks, each in record order (the
+    # entry itself, a mark or an extension, is told apart by its type).
+    timeline: list[tuple[dt.date, int, int, ExecutionMark | Extension]] = [
+        (e.approved, _EXTENSIONS_FIRST, order, e) for order, e in enumerate(extensions) if e.approved <= today
+    ]
+    timeline += [(m.date, _MARKS_AFTER, order, m) for order, m in enumerate(marks) if not m.interim and m.date <= today]
+    timeline.sort(key=_when)
     for day, _rank, _order, entry in timeline:
         if isinstance(entry, ExecutionMark):
             for i, state in enumerate(states):
@@ -77,6 +80,9 @@ def track(
         if nxt is not None:
             states.append(PointState(nxt, nxt.due))
     return tuple(states)
+
+
+_EXTENSIONS_FIRST, _MARKS_AFTER = 0, 1  # the order of a mark and an extension of the same day
 
 
 def _when(entry: tuple[dt.date, int, int, ExecutionMark | Extension]) -> tuple[dt.date, int, int]:

@@ -64,7 +64,7 @@ _NEXT_SPEAKER = re.compile(r"^(?:(докладчик(?:и)?|докладывае
 
 
 def _speakers(text: str, case: str) -> list[Node]:
-    nodes = []
+    nodes: list[Node] = []
     for part in split_top_level(text, ";"):
         if not part.strip(" ."):
             continue

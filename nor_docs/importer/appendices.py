@@ -75,9 +75,9 @@ def _appendix(number: int | str, blocks: list[Block], notes: list[str]) -> Node 
 
 def read_appendices(blocks: list[Block], default_number: int) -> Appendices:
     result = Appendices()
-    chunks: list[tuple[int | str | None, list[Block]]] = []
+    chunks: list[tuple[int | None, list[Block]]] = []
     current: list[Block] = []
-    number: int | str | None = None
+    number: int | None = None
     for block in blocks:
         marker = marker_of(block.text) if not isinstance(block, Table) else None
         if marker is not None and marker.kind == "appendix":
@@ -89,7 +89,7 @@ def read_appendices(blocks: list[Block], default_number: int) -> Appendices:
         current.append(block)
     if current:
         chunks.append((number, current))
-    used = set()
+    used: set[int] = set()
     for number, chunk in chunks:
         first = chunk[0]
         first_marker = marker_of(first.text) if not isinstance(first, Table) else None

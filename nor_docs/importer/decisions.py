@@ -93,7 +93,9 @@ def _first_infinitive(text: str, start: int = 0) -> re.Match | None:
 
 def split_top_level(text: str, separators: str = ",;") -> list[str]:
     """``text`` split at ``separators`` outside «quotes» and (brackets)."""
-    parts, depth, current = [], 0, []
+    parts: list[str] = []
+    current: list[str] = []
+    depth = 0
     for ch in text:
         if ch in "«(":
             depth += 1
@@ -178,7 +180,7 @@ class DecisionList:
         self.table = False
 
     def _raw(self, node: Node) -> dict:
-        return node.extra  # type: ignore[attr-defined]
+        return node.extra
 
     def _new(self, number: str | None, text: str) -> Node:
         if number is None:
@@ -188,7 +190,7 @@ class DecisionList:
                 self.auto += 1
                 number = str(self.auto)
         node = Node("decision", number=label(number))
-        node.extra = {"text": text, "bullets": [], "after_colon": []}  # type: ignore[attr-defined]
+        node.extra = {"text": text, "bullets": [], "after_colon": []}
         parent = None
         parts = number.split(".")
         for cut in range(len(parts) - 1, 0, -1):
@@ -250,8 +252,8 @@ class DecisionList:
             text = " ".join(cells[text_col].split()) if text_col is not None else ""
             if not text or re.fullmatch(r"[.…\s]+", text):
                 continue
-            number = cells[number_col].strip().rstrip(".") if number_col is not None else ""
-            number = number if re.fullmatch(r"\d{1,3}(?:\.\d{1,3}){0,3}", number) else None
+            written = cells[number_col].strip().rstrip(".") if number_col is not None else ""
+            number = written if re.fullmatch(r"\d{1,3}(?:\.\d{1,3}){0,3}", written) else None
             node = self._new(number, text)
             raw = self._raw(node)
             raw["table"] = True
@@ -326,7 +328,7 @@ def _finish(node: Node, raw: dict) -> None:
             names = [p for p in split_top_level(" ".join(listed), ";") if p]
             refs = [Ref(p.strip(" ."), None, "nominative", ("organization", "person", "group")) for p in names]
             node.set("executors", refs)
-            node.extra["members"] = True  # type: ignore[attr-defined]
+            node.extra["members"] = True
             if node.get("decisions"):
                 node.set("on_control", False)
             return
@@ -397,7 +399,7 @@ def _marked(text: str, split: Split, body: str, phrase: str | None, rest: str,
     start = len(body) - len(rest) if phrase and not keep else (body.find(phrase) + len(phrase) if phrase else 0)
     verb = _first_infinitive(body, start)
     first_verb = verb is not None and not body[start:verb.start()].strip(" ,")
-    inside = deadlines_inside(body, verb.end() if first_verb else None)
+    inside = deadlines_inside(body, verb.end() if verb is not None and first_verb else None)
     end_words = None
     if split.deadline:
         if split.relative or not split.parsed:

@@ -100,8 +100,7 @@ def read_heading(lines: list[str]) -> Heading:
             continue
         if _EXTRACT.search(text) and re.search(r"выписка", text, re.I):
             heading.document = "extract"
-        if i == kind_at:
-            match = _KIND.match(text)
+        if i == kind_at and (match := _KIND.match(text)):
             if match.group(1).lower().startswith("выписка"):
                 heading.document = "extract"
             rest = match.group(2)

@@ -85,10 +85,10 @@ def marker_of(text: str) -> Marker | None:
     for pattern in _ITEM_REFS:
         match = pattern.match(stripped)
         if match:
-            number = ordinal(match.group(1))
+            item = ordinal(match.group(1))
             rest = match.group(2).strip()
             verb = _LEADING_VERB.match(rest)
-            return Marker("item", str(number) if number else None, stripped[: match.start(2)].strip(" :,.—–-"),
+            return Marker("item", str(item) if item else None, stripped[: match.start(2)].strip(" :,.—–-"),
                           rest[verb.end():] if verb else rest, verb.group(0).strip(" :—–-").lower() if verb else "")  # fmt: skip
     for kind, pattern in _PATTERNS:
         match = pattern.match(stripped)

@@ -166,7 +166,8 @@ _LEAD = re.compile(r"^[\s\d.)\-–—•:;,]*")
 
 def name_at_start(text: str) -> Mention | None:
     """A mention that begins ``text`` (after a list number or a dash)."""
-    lead = _LEAD.match(text).end()
+    lead_match = _LEAD.match(text)  # matches always (maybe empty)
+    lead = lead_match.end() if lead_match else 0
     for mention in find_names(text[: lead + 80]):
         if mention.start == lead:
             return mention
@@ -198,7 +199,7 @@ def only_name(text: str) -> Mention | None:
 def name_and_patronymic_at(text: str, at: int) -> bool:
     """«Наталья Ивановна ознакомила…» starts at ``at``: the speaker named by name and patronymic."""
     match = _NAME_PATRONYMIC.match(text, at)
-    return bool(match) and is_first_name(match.group(1)) and is_patronymic(match.group(2))
+    return match is not None and is_first_name(match.group(1)) and is_patronymic(match.group(2))
 
 
 # --- the nominative and the gender -----------------------------------------------------------

@@ -300,7 +300,7 @@ class _Reader:
             else:
                 self.content(block)
         tail = read_tail(blocks, tail_start)
-        referenced = [n.get("appendix") for n in self.agenda.items if n.get("appendix")]
+        referenced: list[int] = [number for n in self.agenda.items if (number := n.get("appendix"))]
         appendices = read_appendices(blocks[tail.end:], referenced[0] if referenced else 1)
         if chair_without_label is not None and "chair" not in self.roles:
             self.roles["chair"] = chair_without_label

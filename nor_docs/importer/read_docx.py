@@ -64,7 +64,8 @@ class _Numbering:
         if ilvl >= len(counters):
             return None
         start = overrides.get(ilvl, level.start)
-        counters[ilvl] = start if counters[ilvl] is None else counters[ilvl] + 1
+        current = counters[ilvl]
+        counters[ilvl] = start if current is None else current + 1
         for deeper in range(ilvl + 1, len(counters)):
             counters[deeper] = None
         if level.fmt == "bullet":
@@ -170,14 +171,16 @@ def _style_numbering(styles_root) -> tuple[dict[str, tuple[str, int]], dict[str,
             ilvl = num_pr.find(_w("ilvl"))
             own[style_id] = (num_id.get(_VAL) if num_id is not None else None,
                              int(ilvl.get(_VAL)) if ilvl is not None else 0)  # fmt: skip
-    resolved = {}
+    resolved: dict[str, tuple[str, int]] = {}
     for style_id in names:
-        seen, current = set(), style_id
+        seen: set[str] = set()
+        current: str | None = style_id
         while current and current not in own and current not in seen:
             seen.add(current)
             current = based.get(current)
-        if current in own and own[current][0] not in (None, "0"):
-            resolved[style_id] = own[current]  # type: ignore[assignment]
+        num_id, level = own[current] if current in own else (None, 0)
+        if num_id is not None and num_id != "0":
+            resolved[style_id] = (num_id, level)
     return resolved, names
 
 

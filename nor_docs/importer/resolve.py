@@ -46,7 +46,7 @@ def municipality_prefix(issuer: str | None, index: DirectoryIndex, texts: list[s
 
     school = school_key(texts[0]) if texts else None
     if school is not None and school.useful:
-        return translit(school.locality) if school.locality else f"{ {'gymnasium': 'gymn', 'lyceum': 'lyceum'}.get(school.kind, 'sosh')}{school.number}"
+        return translit(school.locality) if school.locality else f"{ {'gymnasium': 'gymn', 'lyceum': 'lyceum'}.get(school.kind or '', 'sosh')}{school.number}"
     for text in texts:
         match = _MUNICIPALITY.search(text or "")
         if match:
@@ -153,9 +153,9 @@ class Resolver:
             return chosen
         return None
 
-    def described(self, ref: Ref) -> tuple[str | None, str | None]:
+    def described(self, ref: Ref) -> tuple[str, str] | None:
         """(key, id) for a reference written without a name: a group, an organisation, a person by
-        position — or (None, None) when it stays words."""
+        position — or None when it stays words."""
         written = _ORG_LEAD.sub("", ref.written) if "organization" in ref.allow else ref.written
         if "group" in ref.allow:
             gid = self.group(ref, ref.written)
@@ -172,7 +172,7 @@ class Resolver:
                 ref.notes.append(f"проверьте: «{ref.written}» — по должности это {people[0]}")
                 self.found["people"] += 1
                 return "person", people[0]
-        return None, None
+        return None
 
     def propose(self, ref: Ref, why: str) -> tuple[str, str]:
         """A new group (a plural noun phrase) or organisation for what stayed unknown."""
@@ -201,9 +201,7 @@ class Resolver:
                 if value.mention is not None:
                     node[key] = self.person(value)
                 else:
-                    kind, found = self.described(value)
-                    if found is None:
-                        kind, found = self.propose(value, _where(node.kind, key))
+                    _kind, found = self.described(value) or self.propose(value, _where(node.kind, key))
                     node[key] = found
                 node_notes(node, key, value)
             elif isinstance(value, Node):
@@ -222,9 +220,7 @@ class Resolver:
         if ref.mention is not None:
             found = self.person(ref)
         else:
-            _kind, found = self.described(ref)
-            if found is None:
-                _kind, found = self.propose(ref, "исполнитель")
+            _kind, found = self.described(ref) or self.propose(ref, "исполнитель")
         for note in ref.notes:
             node.note(key, note)
         return found
@@ -237,9 +233,10 @@ class Resolver:
             node["person"] = self.person(ref)
             node_notes(node, "person", ref)
             return
-        kind, found = self.described(ref)
+        described = self.described(ref)
         node.pop("person")
-        if found is not None:
+        if described is not None:
+            kind, found = described
             node.set(kind, found)
             node_notes(node, kind, ref)
 
@@ -287,24 +284,29 @@ class Resolver:
         for ref in ids:
             person = self.index.people.get(ref)
             proposed = self.proposals.lookup_person(ref)
-            if person is not None or proposed is not None:
-                if person is not None:
-                    name = PersonName.of(person)
-                else:
-                    name = PersonName(proposed["surname"], proposed.get("initials") or _initials(proposed),
-                                      proposed.get("first_name"), proposed.get("patronymic"), proposed.get("gender"))
+            name: PersonName | None = None
+            if person is not None:
+                name = PersonName.of(person)
+            elif proposed is not None:
+                name = PersonName(proposed["surname"], proposed.get("initials") or _initials(proposed),
+                                  proposed.get("first_name"), proposed.get("patronymic"), proposed.get("gender"))
+            if name is not None:
                 parts.append(short_name(name, "dative", self.index.heard_case == "nominative")[0])
                 continue
             group = self.index.groups.get(ref)
             proposed_group = self.proposals.lookup_group(ref)
-            if group is not None or proposed_group is not None:
-                dative = group.dative if group is not None else proposed_group.get("dative")
-                parts.append(dative or (group.name if group is not None else proposed_group["name"]))
+            if group is not None:
+                parts.append(group.dative or group.name)
+                continue
+            if proposed_group is not None:
+                parts.append(proposed_group.get("dative") or proposed_group["name"])
                 continue
             org = self.index.organizations.get(ref)
             proposed_org = self.proposals.lookup_organization(ref)
-            if org is not None or proposed_org is not None:
-                parts.append(f"Руководству {org.display_name if org is not None else proposed_org['name']}")
+            if org is not None:
+                parts.append(f"Руководству {org.display_name}")
+            elif proposed_org is not None:
+                parts.append(f"Руководству {proposed_org['name']}")
         return ", ".join(parts)
 
 

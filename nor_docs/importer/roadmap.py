@@ -92,11 +92,11 @@ def _period(title: str, deadlines: list[str]) -> tuple[str, str, str | None]:
             continue
         # deadlines are a union of kinds: only some have a date, or a year and a month
         for point in [deadline, *getattr(deadline, "points", ())]:
-            date, year = getattr(point, "date", None), getattr(point, "year", None)
+            date, point_year = getattr(point, "date", None), getattr(point, "year", None)
             if date is not None:
                 points.append(date)
-            elif year is not None:
-                points.append(dt.date(year, getattr(point, "month", None) or 12, 1))
+            elif point_year is not None:
+                points.append(dt.date(point_year, getattr(point, "month", None) or 12, 1))
     if points:
         return (f"{min(points).year}-01-01", f"{max(points).year}-12-31",
                 "проверьте: период взят по срокам мероприятий — в заголовке его нет")  # fmt: skip
@@ -118,23 +118,24 @@ def _approval(text: str) -> tuple[Node | None, str | None]:
 
 
 def build_roadmap(blocks: list[Block], index: DirectoryIndex, stem: str) -> Draft:
-    table_at = next(i for i, b in enumerate(blocks) if isinstance(b, Table) and b.rows and _columns(b.rows[0]))
+    table_at, first_table = next((i, b) for i, b in enumerate(blocks)
+                                 if isinstance(b, Table) and b.rows and _columns(b.rows[0]))  # fmt: skip
     head = [b for b in blocks[:table_at] if isinstance(b, Paragraph)]
     head_text = "\n".join(b.text for b in head)
     approval, issuer_words = _approval(head_text)
-    title_parts = []
-    for block in head:
-        if _TITLE.search(block.text) or (title_parts and not re.match(r"^(утвержд|приложени|директор|начальник|_)", block.text, re.I)):
-            if re.match(r"^(утвержд|приложени)", block.text, re.I) and not _TITLE.match(block.text):
+    title_parts: list[str] = []
+    for paragraph in head:
+        if _TITLE.search(paragraph.text) or (title_parts and not re.match(r"^(утвержд|приложени|директор|начальник|_)", paragraph.text, re.I)):
+            if re.match(r"^(утвержд|приложени)", paragraph.text, re.I) and not _TITLE.match(paragraph.text):
                 continue
-            title_parts.append(block.flat)
+            title_parts.append(paragraph.flat)
     title = " ".join(title_parts).strip() or PLACEHOLDER
-    columns = _columns(blocks[table_at].rows[0])
+    columns = _columns(first_table.rows[0])
     assert columns is not None
     sections: list[Node] = []
     loose: list[Node] = []
     deadlines: list[str] = []
-    width = blocks[table_at].width
+    width = first_table.width
     for block in blocks[table_at:]:
         if not isinstance(block, Table):
             continue

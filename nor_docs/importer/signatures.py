@@ -133,8 +133,7 @@ def starts_signatures(blocks: list[Block], i: int, lone_names: bool = True) -> b
     if position_like(block.text):
         for ahead in (1, 2):
             if i + ahead < len(blocks) and is_name_block(blocks[i + ahead]):
-                return all(position_like(blocks[j].text) for j in range(i, i + ahead)
-                           if isinstance(blocks[j], Paragraph))  # fmt: skip
+                return all(position_like(b.text) for b in blocks[i:i + ahead] if isinstance(b, Paragraph))
     return False
 
 
@@ -221,12 +220,12 @@ def read_tail(blocks: list[Block], start: int) -> Tail:
             if certifying and find_date(line) is not None and len(line) <= 30:
                 tail.certified = f"{tail.certified or ''} {line}".strip()
                 continue
-            mention = only_name(line)
-            if mention is not None:
+            lone = only_name(line)
+            if lone is not None:
                 if certifying:
-                    tail.certified = f"{' '.join(pending)} {mention.written}".strip()
+                    tail.certified = f"{' '.join(pending)} {lone.written}".strip()
                 else:
-                    _signer(pending, mention, tail, apart=columns_seen)
+                    _signer(pending, lone, tail, apart=columns_seen)
                 pending, pending_from = [], None
                 continue
             signed = signed_line(line)

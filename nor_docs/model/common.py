@@ -55,9 +55,10 @@ def parse_time(value: Any) -> dt.time:
     """``10:30`` or ``10.30`` → time. (A YAML 1.1 reader would have turned 10:30 into 630.)"""
     if isinstance(value, dt.time):
         return value
-    if not isinstance(value, str) or not _TIME.match(value.strip()):
+    match = _TIME.match(value.strip()) if isinstance(value, str) else None
+    if match is None:
         raise ValueError("время пишется как 10:30")
-    hours, minutes = (int(g) for g in _TIME.match(value.strip()).groups())
+    hours, minutes = (int(g) for g in match.groups())
     if hours > 23 or minutes > 59:
         raise ValueError(f"такого времени нет: «{value}»")
     return dt.time(hours, minutes)

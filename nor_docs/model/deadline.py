@@ -204,6 +204,11 @@ PointDeadline = Annotated[
 ]  # fmt: skip
 
 
+# The kinds a deadline of several control points may hold (what ``PointDeadline`` admits).
+POINT_KINDS = (DateDeadline, DayDeadline, WeekdayDeadline, MonthDeadline, MonthsDeadline, PeriodDeadline,
+               RelativeDeadline, WithinDeadline, UrgentDeadline, PromptDeadline, ManualDeadline)  # fmt: skip
+
+
 class SeveralDeadline(Deadline):
     """«май 2024 года и декабрь 2024 года», «в 2014 г., отчёт до 1 июня»: каждый — своя
     контрольная точка."""
@@ -428,17 +433,17 @@ def split_marked(text: str) -> tuple[str, Deadline | None]:
         raise DeadlineError("отметка срока не закрыта: слова срока берутся в двойные скобки — [[до 1 июня 2024 г.]]")
     if len(found) == 1:
         return clean, found[0].model_copy(update={"in_text": True})
-    points: list[Deadline] = []
+    points: list[PointDeadline] = []
     for deadline in found:
         if isinstance(deadline, SeveralDeadline):
             points.extend(deadline.points)
-        elif isinstance(deadline, (StandingDeadline, RecurringDeadline, NoDeadline)):
+        elif isinstance(deadline, POINT_KINDS):
+            points.append(deadline)
+        else:  # standing, recurring, none
             raise DeadlineError(
                 f"срок «{deadline.as_written}» не бывает контрольной точкой рядом с другими: оставьте в [[…]] "
                 "только сроки с датой или отметьте один срок"
             )
-        else:
-            points.append(deadline)
     written = "; ".join(d.as_written for d in found)
     several = SeveralDeadline.model_construct(kind="several", as_written=written, points=points, in_text=True)
     return clean, several
@@ -836,27 +841,27 @@ def _read_recurring(written: str, low: str, event: str | None) -> dict | None:
         return {"kind": "recurring", "period": "year", "day": day, "month": month, "after_period": True}
     reporting = _REPORTING_DAY.match(low)
     if reporting:
-        word, day, noun = reporting.groups()
+        word, day_text, noun = reporting.groups()
         period = _RECURRING_PERIODS[word] if word else _REPORTING_PERIOD.get(noun or "месяцем")
         if period is None:
             raise DeadlineError(
-                f"срок «{written}»: какой период отчётный? Напишите «ежемесячно, до {day} числа месяца, "
-                f"следующего за отчётным» или «ежеквартально, до {day} числа …»"
+                f"срок «{written}»: какой период отчётный? Напишите «ежемесячно, до {day_text} числа месяца, "
+                f"следующего за отчётным» или «ежеквартально, до {day_text} числа …»"
             )
-        return {"kind": "recurring", "period": period, "day": _day_of_month(day), "month": None}
+        return {"kind": "recurring", "period": period, "day": _day_of_month(day_text), "month": None}
     each = _EACH_MONTH.match(low)
     if each:
-        day, which, unit = each.groups()
+        day_text, which, unit = each.groups()
         period = "quarter" if unit == "квартала" else "month"
         # «до 25 числа каждого месяца»: each month by its own 25th; «… следующего месяца»: by
         # the 25th of the month after.
-        return {"kind": "recurring", "period": period, "day": _day_of_month(day), "month": None,
+        return {"kind": "recurring", "period": period, "day": _day_of_month(day_text), "month": None,
                 "in_period": which == "каждого"}  # fmt: skip
     recurring = _RECURRING.match(low)
     if recurring:
-        word, day = recurring.groups()
+        word, day_text = recurring.groups()
         return {"kind": "recurring", "period": _RECURRING_PERIODS[word],
-                "day": _day_of_month(day) if day else None, "month": None}  # fmt: skip
+                "day": _day_of_month(day_text) if day_text else None, "month": None}  # fmt: skip
     annual = _ANNUAL_DATE.match(low)
     if annual:
         day, month = int(annual.group(1)), _month_number(annual.group(2))
@@ -882,9 +887,11 @@ def _read_dates(written: str, low: str, event: str | None) -> dict | None:
     low = _DAY_BEFORE_DATE.sub("", low)
     span = _DATE_RANGE.match(low)
     if span:
-        end = _date_from_match(_DATE.search(span.group(2)))
-        _date_from_match(_DATE.search(span.group(1)))
-        return {"kind": "date", "date": end}
+        first, last = _DATE.search(span.group(1)), _DATE.search(span.group(2))
+        if first is not None and last is not None:  # always: the range's groups are dates
+            end = _date_from_match(last)
+            _date_from_match(first)
+            return {"kind": "date", "date": end}
     dates = [_date_from_match(m) for m in _DATE.finditer(low)]
     if not dates:
         return None
@@ -939,10 +946,10 @@ def _read_months(written: str, low: str, event: str | None) -> dict | None:
     single = _MONTH_ALONE.match(low)
     if single:
         if _BARE_UNTIL_MONTH.match(" ".join(written.lower().replace("ё", "е").split())):
-            year = f" {single.group(2)} г." if single.group(2) else ""
+            year_words = f" {single.group(2)} г." if single.group(2) else ""
             raise DeadlineError(
                 f"срок «{written}» неоднозначен: до начала месяца или до его конца? Напишите «до конца "
-                f"{_GENITIVE[_month_number(single.group(1)) - 1]}{year}» или точную дату"
+                f"{_GENITIVE[_month_number(single.group(1)) - 1]}{year_words}» или точную дату"
             )
         return {"kind": "month", "year": _year_of(single.group(2)), "month": _month_number(single.group(1))}
     span = _MONTH_RANGE.match(low)
@@ -959,20 +966,20 @@ def _read_months(written: str, low: str, event: str | None) -> dict | None:
     parts = [p.strip() for p in re.split(r"\s*(?:,|\sи\s|;)\s*", rest) if p.strip()]
     if len(parts) < 2:
         return None
-    found = []
+    found: list[tuple[int, int | None]] = []  # (month, year as written)
     for part in parts:
         part = re.sub(r"^(?:(?:в\s+течение|(?:до\s+)?конц[ау]|в|во|до|к)\s+)", "", _LEAD.sub("", part))
         match = re.fullmatch(_MONTH_WORD + r"(?:\s+(\d{4})" + _YEAR_WORD + r")?", part)
         if not match:
             return None
-        found.append([_month_number(match.group(1)), _year_of(match.group(2))])
+        found.append((_month_number(match.group(1)), _year_of(match.group(2))))
     year = None
-    for point in reversed(found):  # «март, апрель 2024 г.»: the year written last is every month's
-        if point[1] is None:
-            point[1] = year
-        year = point[1]
+    backwards: list[tuple[int, int | None]] = []
+    for month, written_year in reversed(found):  # «март, апрель 2024 г.»: the year written last is every month's
+        year = written_year if written_year is not None else year
+        backwards.append((month, year))
     points = [{"as_written": f"{m:02d}.{y}" if y else _NOMINATIVE[m - 1], "kind": "month", "year": y, "month": m}
-              for m, y in found]  # fmt: skip
+              for m, y in reversed(backwards)]  # fmt: skip
     return {"kind": "several", "points": points}
 
 

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from ..diagnostics import Diagnostic
 from ..russian.mixedscript import ID_LOOKALIKES
@@ -36,7 +37,7 @@ from ..source.yamlsource import PLACEHOLDER, Source, os_problem, parse_source, r
 from .common import ID_PATTERN, MAX_ID_LENGTH
 from .directory import DirectoryFile, Group, Organization, Person
 from .events import Event, EventsFile
-from .marks import MarksFile
+from .marks import Cancellation, ExecutionMark, Extension, MarksFile
 from .meeting import Meeting
 from .roadmap import Roadmap
 from .settings import Settings
@@ -53,11 +54,14 @@ FOLDERS: dict[str, type[BaseModel]] = {
 }
 
 
+T = typing.TypeVar("T")
+
+
 @dataclass
-class Located:
+class Located(typing.Generic[T]):
     """A record (or part of one) with the file and path it came from."""
 
-    value: typing.Any
+    value: T
     source: Source
     loc: tuple = ()
 
@@ -82,15 +86,15 @@ class Records:
     events: dict[str, Event] = field(default_factory=dict)
     meetings: dict[str, Meeting] = field(default_factory=dict)
     roadmaps: dict[str, Roadmap] = field(default_factory=dict)
-    marks: list[Located] = field(default_factory=list)  # of ExecutionMark
-    extensions: list[Located] = field(default_factory=list)  # of Extension
-    cancellations: list[Located] = field(default_factory=list)  # of Cancellation
-    origins: dict[str, Located] = field(default_factory=dict)  # id → where it is defined
+    marks: list[Located[ExecutionMark]] = field(default_factory=list)
+    extensions: list[Located[Extension]] = field(default_factory=list)
+    cancellations: list[Located[Cancellation]] = field(default_factory=list)
+    origins: dict[str, Located[BaseModel]] = field(default_factory=dict)  # id → where it is defined
     # Files read but not loaded, for their schema errors, with the model each was checked
     # against: validation still checks the references they make (``references.py``).
     unvalidated: list[tuple[Source, type[BaseModel]]] = field(default_factory=list)
     # Records left out because their id was taken already (NOR107): (id, where the second one is).
-    duplicates: list[tuple[str, Located]] = field(default_factory=list)
+    duplicates: list[tuple[str, Located[BaseModel]]] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
     directory_sources: int = 0  # the first of ``sources``: settings and the directory, read first
     files: list[Path] = field(default_factory=list)  # every record file read, sorted
@@ -148,8 +152,8 @@ def load_records(
         for folder, error in unreadable:
             shown = shown_path(Path(folder), root, display_root)
             problems.append(Diagnostic(shown, 1, 1, "NOR001", f"папка не читается: {os_problem(error)}"))
-        for path, why in refused:  # never opened: a link out of the repository, a pipe, a device
-            shown = shown_path(Path(path), root, display_root)
+        for refused_path, why in refused:  # never opened: a link out of the repository, a pipe, a device
+            shown = shown_path(Path(refused_path), root, display_root)
             problems.append(Diagnostic(shown, 1, 1, "NOR001", f"не читается: {why}"))
         first = [p for p in records.files if read_first(p, root)]
         rest = records.files[len(first) :]
@@ -280,16 +284,11 @@ def _register_value(path: Path, source: Source | None, value, records: Records,
     elif isinstance(value, (Meeting, Roadmap)):
         _identify(value, source, path, records, problems)
     elif isinstance(value, DirectoryFile):
-        for kind, items, target in (
-            ("organizations", value.organizations, records.organizations),
-            ("people", value.people, records.people),
-            ("groups", value.groups, records.groups),
-        ):
-            for i, item in enumerate(items):
-                _register(records, problems, item.id, item, target, Located(item, source, (kind, i)))
+        _register_all(records, problems, source, "organizations", value.organizations, records.organizations)
+        _register_all(records, problems, source, "people", value.people, records.people)
+        _register_all(records, problems, source, "groups", value.groups, records.groups)
     elif isinstance(value, EventsFile):
-        for i, event in enumerate(value.events):
-            _register(records, problems, event.id, event, records.events, Located(event, source, ("events", i)))
+        _register_all(records, problems, source, "events", value.events, records.events)
     elif isinstance(value, MarksFile):
         records.marks.extend(Located(m, source, ("marks", i)) for i, m in enumerate(value.marks))
         records.extensions.extend(Located(m, source, ("extensions", i)) for i, m in enumerate(value.extensions))
@@ -319,6 +318,15 @@ def _identify(value, source: Source, path: Path, records: Records, problems: lis
         value = value.model_copy(update={"id": record_id})
     target = records.meetings if isinstance(value, Meeting) else records.roadmaps
     _register(records, problems, record_id, value, target, Located(value, source, ()))
+
+
+Listed = typing.TypeVar("Listed", Organization, Person, Group, Event)  # what a file lists, each with its id
+
+
+def _register_all(records: Records, problems: list[Diagnostic], source: Source, kind: str, items: list[Listed],
+                  target: dict[str, Listed]) -> None:  # fmt: skip
+    for i, item in enumerate(items):
+        _register(records, problems, item.id, item, target, Located(item, source, (kind, i)))
 
 
 def _register(records: Records, problems: list[Diagnostic], record_id: str, value, target: dict, where: Located) -> None:
@@ -369,15 +377,16 @@ def _translate(model: type[BaseModel], source: Source, error: ValidationError) -
     errors = error.errors(include_url=False)
     # «persn:» is reported once, as a misspelt «person» (NOR101), not again as «person» missing
     suggested: set[tuple] = set()
-    for item in errors:
+    hints: dict[int, str | None] = {}  # error's index → the field name it may have meant
+    for i, item in enumerate(errors):
         if item["type"] == "extra_forbidden":
             loc = tuple(item["loc"])
             known = sorted(_fields_at(model, loc[:-1]))
             hint = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
-            item["hint"] = hint[0] if hint else None
+            hints[i] = hint[0] if hint else None
             if hint:
                 suggested.add(loc[:-1] + (hint[0],))
-    for item in errors:
+    for i, item in enumerate(errors):
         loc = tuple(item["loc"])
         if source.is_placeholder(loc):
             continue  # the reader refused that value and said why
@@ -387,8 +396,8 @@ def _translate(model: type[BaseModel], source: Source, error: ValidationError) -
         if kind == "extra_forbidden":
             name = str(loc[-1])
             known = sorted(_fields_at(model, loc[:-1]))
-            hint = item["hint"]
-            tail = f"; возможно, «{hint}»?" if hint else (f"; допустимы: {', '.join(known)}" if known else "")
+            meant = hints[i]
+            tail = f"; возможно, «{meant}»?" if meant else (f"; допустимы: {', '.join(known)}" if known else "")
             line, col = source.key_position(loc)
             found.append(Diagnostic(source.path, line, col, "NOR101", f"неизвестное поле «{name}»{tail}"))
             continue
@@ -540,7 +549,7 @@ def _shown(value) -> str:
     return f"«{value}»"
 
 
-def _limit(item: dict) -> str:
+def _limit(item: ErrorDetails) -> str:
     ctx = item.get("ctx", {})
     for key, words in (("ge", "не меньше"), ("gt", "больше"), ("le", "не больше"), ("lt", "меньше")):
         if key in ctx:

@@ -209,5 +209,5 @@ def remove_leftovers(folder: Path) -> None:
 def os_error_text(error: OSError, *, with_path: bool = True) -> str:
     """An ``OSError`` for a user: what went wrong in Russian, and where («…: /path») unless the
     message already names the file."""
-    what = _ERRNO_TEXT.get(error.errno) or f"ошибка ввода-вывода ({error.strerror or error})"
+    what = (_ERRNO_TEXT.get(error.errno) if error.errno is not None else None) or f"ошибка ввода-вывода ({error.strerror or error})"
     return f"{what}: {error.filename}" if with_path and error.filename is not None else what

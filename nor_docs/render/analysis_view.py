@@ -172,7 +172,7 @@ def _counted(lines: list[ResultLine], analysis: Analysis) -> list[ResultLine]:
 def _school_share(lines: list[ResultLine], year: int) -> float | None:
     low = participants = 0
     for line in lines:
-        if line.year == year and line.participants:
+        if line.year == year and line.participants and line.low is not None:
             low += line.low
             participants += line.participants
     return round(low * 100 / participants, 1) if participants else None

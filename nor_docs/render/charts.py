@@ -133,14 +133,15 @@ def dynamics_chart(panels: list[tuple[str, list[tuple[str, dict[int, float]]]]],
     drawn = []
     for index, (name, series) in enumerate(panels):
         axes = grid[index // columns][index % columns]
-        panel = {"school": name, "series": []}
+        panel_series: list[dict] = []
+        panel = {"school": name, "series": panel_series}
         for k, (label, points) in enumerate(series):
             xs = [year for year in years if year in points]
             shift = (k - (len(series) - 1) / 2) * 0.06  # lines that meet stay apart enough to see both markers
             (line,) = axes.plot([x + shift for x in xs], [points[year] for year in xs], color="#000000", linewidth=1.1,
                                 linestyle=STYLES[k % len(STYLES)], marker=MARKERS[k % len(MARKERS)], markersize=4.5,
                                 markerfacecolor=("#ffffff" if k % 2 else "#000000"), label=label)  # fmt: skip
-            panel["series"].append({"label": label, "points": [[round(x), _value(y)] for x, y in zip(*line.get_data())]})
+            panel_series.append({"label": label, "points": [[round(x), _value(y)] for x, y in zip(*line.get_data())]})
         axes.axhline(threshold, color="#000000", linestyle=(0, (2, 2)), linewidth=0.8, label=f"порог {threshold:g}%")
         axes.set_title(_wrap(name, 40 if columns == 2 else 90), fontsize=8)
         axes.set_xticks(years)

@@ -21,11 +21,15 @@ import io
 import re
 import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 from xml.parsers import expat
 
 from markupsafe import Markup, escape
 
 from .docx_zip import DYNAMIC_LEVEL, Part, zip_parts
+
+if TYPE_CHECKING:
+    from jinja2 import Template
 
 DOCUMENT_PART = "word/document.xml"
 CORE_PART = "docProps/core.xml"
@@ -113,7 +117,7 @@ class CompiledTemplate:
         self.env = _environment()
         self._order = names
         self._static: dict[str, Part] = {}
-        self._dynamic: dict[str, object] = {}  # part name → compiled Jinja template
+        self._dynamic: dict[str, Template] = {}  # part name → compiled Jinja template
         self._sources: dict[str, str] = {}
         for name, content in entries:
             if name == CORE_PART:

@@ -362,9 +362,9 @@ class _Rows:
         if item.status == "no_deadline":
             lines.append("срок не установлен (по правилу управления срока по умолчанию нет)")
             return lines
-        if item.default_deadline:
+        if item.default_deadline and (due := item.deadline) is not None:  # a default deadline has its date
             rule = default_rule(self.records.settings.deadlines)
-            lines.append(f"срок по умолчанию — {self.date(item.deadline)} ({rule})")
+            lines.append(f"срок по умолчанию — {self.date(due)} ({rule})")
             return lines
         if item.waiting_event is not None:
             lines.append(f"ждёт даты события «{self._event_title(item.waiting_event)}»")

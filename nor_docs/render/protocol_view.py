@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
 from ..model.common import format_date
-from ..russian.names import PersonName, organization_in_case, position_in_case, short_name
+from ..russian.names import Case, PersonName, organization_in_case, position_in_case, short_name
 from .protocol_text import (
     BULLET,
     CONTINUATION,
@@ -33,7 +33,7 @@ from .protocol_text import (
 
 if TYPE_CHECKING:
     from ..model.directory import Group, Organization, Person
-    from ..model.meeting import Meeting
+    from ..model.meeting import AgendaItem, Appendix, Attendee, Decision, Meeting, Speaker, Statement
     from ..model.settings import DocumentSettings, Settings
 
 
@@ -91,7 +91,7 @@ class _Context:
     def date(self, value: dt.date) -> str:
         return format_date(value, self.docs.date_style)
 
-    def person_name(self, ref: str, loc: tuple, case: str = "nominative", initials_first: bool | None = None) -> str:
+    def person_name(self, ref: str, loc: tuple, case: Case = "nominative", initials_first: bool | None = None) -> str:
         person = self.directory.people.get(ref)
         if person is None:  # validate reports unknown ids; never guess in a document
             return ref
@@ -101,7 +101,7 @@ class _Context:
             self.notices.append(Notice(loc, "NOR301", problem))
         return text
 
-    def position_in(self, ref: str, written: str | None, case: str) -> str | None:
+    def position_in(self, ref: str, written: str | None, case: Case) -> str | None:
         """The position as this document writes it, or the directory's, in ``case``: the
         directory's ``position_forms`` where given, else inflected (``names.position_in_case``)."""
         if not written:
@@ -191,7 +191,7 @@ def protocol_view(meeting: Meeting, directory: Directory, settings: Settings, it
         general = kept
     view["decisions"] = _decisions(ctx, [d for _i, d in general], [("decisions", i) for i, _d in general])
     view["decisions_label"] = f"{m.decision_word}:" if view["decisions"] else ""
-    last = view["decisions"] or next((i["decisions"] for i in reversed(view["items"]) if i["decisions"]), [])
+    last: list[dict] = view["decisions"] or next((i["decisions"] for i in reversed(view["items"]) if i["decisions"]), [])
     if last and view["layout"] != "table":
         last[-1]["before_signatures"] = True  # the template keeps it on the signatures' page
     view["signatures"] = _signatures(ctx)
@@ -212,7 +212,7 @@ def protocol_view(meeting: Meeting, directory: Directory, settings: Settings, it
     return view, ctx.notices
 
 
-def _normalise_items(meeting, items: Iterable[str]) -> set[str]:
+def _normalise_items(meeting: Meeting, items: Iterable[str]) -> set[str]:
     chosen = {str(i).strip().rstrip(".") for i in items}
     known = {str(item.number).strip().rstrip(".") for _l, item, _d in _flatten_items(meeting.agenda, ("agenda",))}
     missing = sorted(chosen - known)
@@ -224,7 +224,7 @@ def _normalise_items(meeting, items: Iterable[str]) -> set[str]:
     return chosen
 
 
-def _normalise_decisions(meeting, decisions: Iterable[str] | None) -> set[str]:
+def _normalise_decisions(meeting: Meeting, decisions: Iterable[str] | None) -> set[str]:
     asked = {str(n).strip().rstrip(".") for n in decisions or ()}
     known = {str(d.number).strip().rstrip(".") for d in meeting.decisions}
     missing = sorted(asked - known, key=_number_key)
@@ -278,10 +278,10 @@ def _roles(ctx: _Context) -> list[str]:
 
 
 def _keeps_minutes(label: str | None) -> bool:
-    return bool(label) and "протокол" in label.lower()
+    return label is not None and "протокол" in label.lower()
 
 
-def _attendee_line(ctx: _Context, attendee, loc: tuple) -> tuple[str, str, int, int]:
+def _attendee_line(ctx: _Context, attendee: Attendee, loc: tuple) -> tuple[str, str, int, int]:
     """(sort key, line, named people, counted people) for one attendee."""
     if attendee.person:
         name = ctx.person_name(attendee.person, loc + ("person",), initials_first=False)
@@ -299,8 +299,9 @@ def _attendee_line(ctx: _Context, attendee, loc: tuple) -> tuple[str, str, int, 
         group = ctx.directory.groups.get(attendee.group)
         line = group.name if group is not None else attendee.group
     else:
-        org = ctx.directory.organizations.get(attendee.organization)
-        line = org.display_name if org is not None else attendee.organization
+        org_id = attendee.organization or ""  # set: an attendee names someone (``Attendee._one_kind``)
+        org = ctx.directory.organizations.get(org_id)
+        line = org.display_name if org is not None else org_id
     if attendee.count and not attendee.text:
         line += f" — {attendee.count}{NBSP}чел."
     if attendee.position and not attendee.text:
@@ -343,7 +344,7 @@ def _attendance(ctx: _Context) -> tuple[list[dict], list[str] | None]:
     return sections, appendix
 
 
-def _flatten_items(items, loc: tuple, depth: int = 0):
+def _flatten_items(items: Sequence[AgendaItem], loc: tuple, depth: int = 0) -> Iterator[tuple[tuple, AgendaItem, int]]:
     for i, item in enumerate(items):
         yield loc + (i,), item, depth
         yield from _flatten_items(item.items, loc + (i, "items"), depth + 1)
@@ -352,7 +353,7 @@ def _flatten_items(items, loc: tuple, depth: int = 0):
 _GENITIVE_HEAD = re.compile(r"^[а-яё-]+(а|я|его|ого)(\s|,|$)", re.IGNORECASE)
 
 
-def _speaker_phrase(ctx: _Context, speaker, loc: tuple) -> tuple[str, bool]:
+def _speaker_phrase(ctx: _Context, speaker: Speaker, loc: tuple) -> tuple[str, bool]:
     """(the words that name the speaker, whether they are the protocol's own words for a group).
 
     «Доклад начальника отдела И.И. Иванова» when the record gives the position in the genitive
@@ -371,14 +372,15 @@ def _speaker_phrase(ctx: _Context, speaker, loc: tuple) -> tuple[str, bool]:
             return f"Докладчик — {name}, {position}", False
         name = ctx.person_name(speaker.person, loc + ("person",), "genitive", initials_first=True)
         return (f"Доклад {position} {name}" if position else f"Доклад {name}"), False
-    group = ctx.directory.groups.get(speaker.group)
+    group_id = speaker.group or ""  # set: a speaker without a person is a group (``Speaker._one_kind``)
+    group = ctx.directory.groups.get(group_id)
     if group is not None and group.genitive:
         return f"Доклад {speaker.position + ' ' if speaker.position else ''}{group.genitive}", False
-    name = group.name if group is not None else speaker.group
+    name = group.name if group is not None else group_id
     return f"Докладчики — {lower_common_word(name)}" + (f", {speaker.position}" if speaker.position else ""), False
 
 
-def _agenda_line(ctx: _Context, loc: tuple, item, depth: int) -> dict:
+def _agenda_line(ctx: _Context, loc: tuple, item: AgendaItem, depth: int) -> dict:
     text = item.title.strip()
     phrases = [_speaker_phrase(ctx, s, loc + ("speakers", j)) for j, s in enumerate(item.speakers)]
     if phrases:
@@ -401,7 +403,7 @@ def _agenda_line(ctx: _Context, loc: tuple, item, depth: int) -> dict:
     return {"number": number_label(item.number), "text": text, "level": depth}
 
 
-def _statement(ctx: _Context, statement, loc: tuple, case: str) -> dict:
+def _statement(ctx: _Context, statement: Statement, loc: tuple, case: Case) -> dict:
     """«Кирюхину И.В., муниципального координатора — об итогах…»: the name and its position in
     one case; the first paragraph continues the lead after a dash when it continues the phrase
     (a lower-case start), and follows it as a sentence of its own when it starts one («…отдела.
@@ -436,7 +438,7 @@ def _end_sentence(text: str) -> str:
     return text if text.endswith(tuple(SENTENCE_END)) else text + "."
 
 
-def _main_item(ctx: _Context, loc: tuple, item) -> dict:
+def _main_item(ctx: _Context, loc: tuple, item: AgendaItem) -> dict:
     number = number_label(item.number)
     heard = [_statement(ctx, s, loc + ("heard", j), ctx.docs.heard_case) for j, s in enumerate(item.heard)]
     spoke = [_statement(ctx, s, loc + ("spoke", j), "nominative") for j, s in enumerate(item.spoke)]
@@ -491,7 +493,7 @@ def _executor_nominative(ctx: _Context, ref: str) -> str:
     return ref
 
 
-def _decisions(ctx: _Context, decisions, locs: list[tuple], inherited: tuple = (), depth: int = 0) -> list[dict]:
+def _decisions(ctx: _Context, decisions: Sequence[Decision], locs: list[tuple], inherited: tuple = (), depth: int = 0) -> list[dict]:
     """Decisions flattened depth first: number, composed sentence, bullets, and the table cells."""
     rows: list[dict] = []
     for decision, loc in zip(decisions, locs):
@@ -554,8 +556,10 @@ def _minutes_by(ctx: _Context) -> dict | None:
     return {"label": role.label, "name": ctx.person_name(role.person, ("secretary", "person"), initials_first=True)}
 
 
-def _certification(ctx: _Context, certifier: str | None, certified_on) -> dict:
+def _certification(ctx: _Context, certifier: str | None, certified_on: dt.date | None) -> dict:
     m = ctx.meeting
+    loc: tuple
+    position: str | None
     if certifier is not None:
         person, loc, position = certifier, (), None
     elif m.secretary is not None:
@@ -584,7 +588,7 @@ def _appendix_heading(ctx: _Context, number: str) -> str:
     return f"{head}\n{where}"
 
 
-def _appendix(ctx: _Context, appendix) -> dict:
+def _appendix(ctx: _Context, appendix: Appendix) -> dict:
     table = None
     if appendix.table is not None:
         # Every row as wide as the widest (a row written shorter, or empty, gets empty cells: a

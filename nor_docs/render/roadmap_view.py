@@ -27,7 +27,8 @@ from typing import Any
 
 from ..control.status import ControlItem
 from ..model.common import format_date
-from ..model.roadmap import COLUMN_FIELDS, EXTRA_PREFIX
+from ..model.records import Records
+from ..model.roadmap import COLUMN_FIELDS, EXTRA_PREFIX, Approval, Roadmap, RoadmapItem
 from .protocol_text import NBSP, number_label
 
 # What the progress summary counts an item as.
@@ -53,7 +54,7 @@ class ItemState:
     text: str
 
 
-def roadmap_view(roadmap, records, parts: Mapping[str, list[ControlItem]] | None = None,
+def roadmap_view(roadmap: Roadmap, records: Records, parts: Mapping[str, list[ControlItem]] | None = None,
                  today: dt.date | None = None) -> dict:  # fmt: skip
     """The view of ``roadmap``'s document. With ``parts`` (assignment id → its control items as of
     ``today``), the last column carries each item's status and a progress summary opens the
@@ -76,7 +77,7 @@ def roadmap_view(roadmap, records, parts: Mapping[str, list[ControlItem]] | None
         states = []
         for item in items:
             aid = f"{rid}#{item.number.rstrip('.')}"
-            state = item_state(item, parts.get(aid, []), records, style) if with_status else None
+            state = item_state(item, parts.get(aid, []), records, style) if parts is not None else None
             states.append(state)
             cells = item_cells(item, records, style, state, fields)
             all_cells.append(cells)
@@ -152,7 +153,7 @@ def executor_line(records, ref: str) -> str:
     return records.display_name(ref)
 
 
-def item_state(item, parts: list[ControlItem], records, style: str = "numeric") -> ItemState:
+def item_state(item: RoadmapItem, parts: list[ControlItem], records: Records, style: str = "numeric") -> ItemState:
     """The item's state from its parts (one per executor); ``parts`` empty: not on control (no
     executors, or the roadmap was not yet in force on the day)."""
     if not parts:
@@ -233,7 +234,7 @@ def _result(item, with_reporting: bool = True) -> str:
     return "\n".join(lines)
 
 
-def _stamp(approval, style: str) -> dict | None:
+def _stamp(approval: Approval | None, style: str) -> dict | None:
     """«УТВЕРЖДЕНО / приказом Управления образования / от 15.01.2024 № 12» — only when the record
     says how the roadmap was approved; ``lines`` are what the document prints: the stamp as
     written, line by line, when the record gives it («Приложение N 2 / к приказу … / от 13 ноября
@@ -248,17 +249,17 @@ def _stamp(approval, style: str) -> dict | None:
 
 
 def _count_row(title: str, states: Iterable[ItemState | None]) -> dict:
-    states = [s for s in states if s is not None]
-    done = sum(s.category == DONE for s in states)
-    late = sum(s.late for s in states)
+    known = [s for s in states if s is not None]
+    done = sum(s.category == DONE for s in known)
+    late = sum(s.late for s in known)
     return {
         "title": title,
-        "total": str(len(states)),
+        "total": str(len(known)),
         "done": str(done) + (f" (из них с нарушением срока — {late})" if late else ""),
-        "on_time": str(sum(s.category == ON_TIME for s in states)),
-        "overdue": str(sum(s.category == OVERDUE for s in states)),
-        "_cancelled": sum(s.category == CANCELLED for s in states),
-        "_uncontrolled": sum(s.category == UNCONTROLLED for s in states),
+        "on_time": str(sum(s.category == ON_TIME for s in known)),
+        "overdue": str(sum(s.category == OVERDUE for s in known)),
+        "_cancelled": sum(s.category == CANCELLED for s in known),
+        "_uncontrolled": sum(s.category == UNCONTROLLED for s in known),
     }
 
 

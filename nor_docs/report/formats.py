@@ -63,5 +63,5 @@ WRITERS: dict[Format, str] = {
 
 def writer(fmt: Format | str) -> Writer:
     """The writer of ``fmt`` (its module, imported now)."""
-    module: Writer = importlib.import_module(f"{__package__}.{WRITERS[Format(fmt)]}")  # type: ignore[assignment]
+    module: Writer = importlib.import_module(f"{__package__}.{WRITERS[Format(fmt)]}")
     return module

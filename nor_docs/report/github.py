@@ -103,10 +103,10 @@ def format_github(items, summary, records: Records, today: dt.date) -> str:
         rest = merged[len(shown):]
         if rest:
             first = rest[0][0].assignment
-            parts = sum(len(r) for r in rest)
+            rest_parts = sum(len(r) for r in rest)
             words = rest_words(len(rest))
             lines.append(_annotation(level, first.file, first.line, f"Ещё {len(rest)} {words}",
-                                     f"И ещё {len(rest)} {words} (по исполнителям — {parts}; здесь первое из них): "
+                                     f"И ещё {len(rest)} {words} (по исполнителям — {rest_parts}; здесь первое из них): "
                                      "полный список — nor-docs check --format text или сводка задания."))  # fmt: skip
     lines.append(_gh_line(f"Контроль исполнения на {ru(today)}: всего поручений (по каждому исполнителю) — "
                           f"{summary['total']}; {counts_line(summary)}."))  # fmt: skip

@@ -139,7 +139,7 @@ def item_record(item: ControlItem, records: Records) -> dict:
 
 
 _dumps = json.JSONEncoder(ensure_ascii=False).encode
-_string = json.encoder.encode_basestring  # type: ignore[attr-defined]  # one JSON string, quotes included (the C function)
+_string = json.encoder.encode_basestring  # one JSON string, quotes included (the C function)
 
 
 class _ItemWriter:

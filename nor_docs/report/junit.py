@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from typing import TextIO
 
-from ..control.status import STATUS_TEXT, ControlItem
+from ..control.status import STATUS_TEXT, ControlItem, Status
 from ..diagnostics import Diagnostic
 from ..model.records import Records
 from ..outputs.textsafety import printable
@@ -80,7 +80,7 @@ def write_junit(out: TextIO, items: Iterable[ControlItem], records: Records, tod
             text = _cdata(f"{describe(item, records)}\n{a.file}:{a.line}")
             out.write(f'{case}>\n      <failure type="overdue" message="{message}">{text}</failure>\n    </testcase>\n')
         elif item.status == "cancelled":
-            out.write(f'{case}>\n      <skipped message="{STATUS_TEXT["cancelled"]}" />\n    </testcase>\n')
+            out.write(f'{case}>\n      <skipped message="{STATUS_TEXT[Status.CANCELLED]}" />\n    </testcase>\n')
         else:
             out.write(f"{case}>\n      <system-out>{_cdata(item.status_text)}</system-out>\n    </testcase>\n")
     out.write("  </testsuite>\n</testsuites>")

@@ -59,7 +59,7 @@ def _text_section(title: str, group: list[ControlItem], records: Records, late: 
     header = ("Срок", "Просрочка" if late else "Осталось", "Поручение", "Запись")
     blocks: dict[tuple, list[str]] = {}  # the rows → the executors that have exactly these rows
     for member, parts in by_executor.items():
-        rows = []
+        rows: list[tuple[str, ...]] = []
         for item in parts:
             a = item.assignment
             when = f"{item.days_overdue} {days_word(item.days_overdue)}" if late else _left(item, today)
@@ -71,15 +71,15 @@ def _text_section(title: str, group: list[ControlItem], records: Records, late: 
     all_rows = [row for rows in blocks for row in rows]
     widths = [max(len(header[k]), *(len(r[k]) for r in all_rows)) for k in range(3)]
     out = [f"{title} — {len(group)}", "  " + _row(header, widths)]
-    for rows, members in blocks.items():
-        count = sum(1 for row in rows if row[0])  # not the «↳ дорожная карта» lines
+    for block_rows, members in blocks.items():
+        count = sum(1 for row in block_rows if row[0])  # not the «↳ дорожная карта» lines
         if len(members) == 1:
             heading = f"{records.display_name(members[0])} ({members[0]}) — {count}"
         else:
             many = plural(len(members), "исполнитель", "исполнителя", "исполнителей")
             heading = "; ".join(records.display_name(m) for m in members) + f" — {len(members)} {many}, у каждого {count}"
         out.extend(_wrap(heading))
-        out.extend("  " + _row(row, widths) for row in rows)
+        out.extend("  " + _row(row, widths) for row in block_rows)
     return out
 
 
@@ -109,7 +109,7 @@ def _by_documents_section(items) -> list[str]:
 
 def _roadmap_rows(a, records: Records) -> list[tuple[str, ...]]:
     """Under a decision that ordered a roadmap: the roadmap that fulfils it, and where it is."""
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for rid in a.roadmaps:
         file, line, _col = records.where(rid, ("ordered_by",))
         rows.append(("", "", f"  ↳ дорожная карта {rid}", f"{file}:{line}"))
@@ -123,7 +123,10 @@ def _wrap(text: str, width: int = 110) -> list[str]:
 
 
 def _left(item: ControlItem, today: dt.date) -> str:
-    days = (item.deadline - today).days
+    due = item.deadline
+    if due is None:  # a part whose deadline is soon has its date
+        return ""
+    days = (due - today).days
     if days == 0:
         return "сегодня"
     if days == 1:

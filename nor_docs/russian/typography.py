@@ -163,11 +163,11 @@ def _before_initials(match: re.Match) -> str:
 
 def _quotes(text: str) -> str:
     """Straight quotes → «…», „…“ inside other quotes; unchanged unless they all pair up."""
-    roles = []  # (index, opens)
+    roles: list[tuple[int, bool]] = []  # (index, opens)
     for i, ch in enumerate(text):
         if ch == '"':
             before = text[i - 1] if i else " "
-            opens = before in _QUOTE_OPENS_AFTER or (before == '"' and roles and roles[-1][1])
+            opens = before in _QUOTE_OPENS_AFTER or (before == '"' and bool(roles) and roles[-1][1])
             roles.append((i, opens))
     depth = 0
     for _i, opens in roles:

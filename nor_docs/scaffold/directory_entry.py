@@ -20,13 +20,14 @@ import os
 import re
 import tempfile
 from pathlib import Path
+from typing import get_args
 
 from ..exitcodes import INVALID_RECORDS, OUTPUT, USAGE
 from ..model.common import ID_PATTERN, MAX_ID_LENGTH
 from ..model.directory import OrgKind
 from ..outputs.safety import inside
 
-ORG_KINDS: tuple[str, ...] = OrgKind.__args__  # type: ignore[attr-defined]
+ORG_KINDS: tuple[str, ...] = get_args(OrgKind)
 _INITIALS = re.compile(r"^([А-ЯЁA-Z]\.\s?){1,2}$")
 
 
@@ -175,8 +176,9 @@ def append_to_section(text: str, section: str, item: list[str]) -> str:
         while lines and not lines[-1].strip():
             lines.pop()
         return "\n".join(lines + body) + "\n"
-    if header.match(lines[start]).group(1):  # «people: []»: begun empty, now a block list
-        comment = header.match(lines[start]).group(2)
+    opened = header.match(lines[start])
+    if opened is not None and opened.group(1):  # «people: []»: begun empty, now a block list
+        comment = opened.group(2)
         lines[start] = f"{section}:" + (f"  {comment}" if comment else "")
     end = start + 1  # the list runs while lines are indented, blank or comments
     last = start

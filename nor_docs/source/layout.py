@@ -79,7 +79,7 @@ def repository_root(root: Path) -> str:
     """The folder that symbolic links in the records may lead into: the git repository that holds
     the records folder (the nearest folder above it with ``.git``), else the records folder."""
     here = os.path.realpath(root)
-    for folder in (here, *Path(here).parents):
+    for folder in (Path(here), *Path(here).parents):
         if os.path.exists(os.path.join(folder, ".git")):
             return str(folder)
     return here

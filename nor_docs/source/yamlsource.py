@@ -34,7 +34,7 @@ from ..outputs.textsafety import BIDI_CHARS, INVISIBLE_CHARS, char_name
 try:  # the C parser is several times faster; fall back to pure Python where it is missing
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]  # libyaml missing: the Python twin, another class
 
 
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
@@ -76,7 +76,7 @@ def _unpack(packed: int) -> tuple[int, int]:
     return packed >> 24, packed & 0xFFFFFF
 
 
-class _FastLoader(_Loader):  # type: ignore[misc,valid-type]
+class _FastLoader(_Loader):
     """The C composer without PyYAML's YAML 1.1 tag guessing: we resolve scalars ourselves."""
 
     def resolve(self, kind, value, implicit):
@@ -301,6 +301,7 @@ class _Reader:
             self.problem(node, "NOR011", f"вложенность глубже {MAX_DEPTH} уровней; упростите запись")
             self.placeholders.add(index)
             return None
+        result: dict | list
         if kind is MappingNode:
             result = self.mapping(node, depth + 1)
         else:
@@ -426,6 +427,7 @@ class YamlFloat(float):
     back as «1.1» (see ``model.common.Label``)."""
 
     __slots__ = ("text",)
+    text: str
 
     def __new__(cls, text: str) -> YamlFloat:
         value = super().__new__(cls, text)
@@ -602,7 +604,8 @@ def _nesting_problem(text: str, shown: str) -> Diagnostic | None:
                 depth += 1
                 if depth > MAX_DEPTH:
                     mark = event.start_mark
-                    return Diagnostic(shown, mark.line + 1, mark.column + 1, "NOR011", _TOO_DEEP_TEXT)
+                    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+                    return Diagnostic(shown, line, col, "NOR011", _TOO_DEEP_TEXT)
             elif kind is yaml.SequenceEndEvent or kind is yaml.MappingEndEvent:
                 depth -= 1
     except yaml.MarkedYAMLError as error:
@@ -623,12 +626,11 @@ def _alias_problems(text: str, shown: str) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     try:
         for token in yaml.scan(text, Loader=_Loader):
-            kind = type(token)
-            if kind is not yaml.AliasToken and kind is not yaml.AnchorToken:
+            if not isinstance(token, (yaml.AliasToken, yaml.AnchorToken)):
                 continue
             mark = token.start_mark
             where = (mark.line + 1, mark.column + 1)
-            if kind is yaml.AnchorToken:
+            if isinstance(token, yaml.AnchorToken):
                 anchors.setdefault(token.value, where)
                 continue
             used.add(token.value)
