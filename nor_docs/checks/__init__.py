@@ -4,7 +4,7 @@ Every check takes the loaded ``Records`` (``model/``) and adds diagnostics; none
 records. One module per family, each listing its codes: ``references`` (NOR104, NOR113, NOR116,
 NOR501; the references of a file that failed its schema — ``raw_references``), ``numbering``
 (NOR111), ``deadlines`` (NOR105, NOR106, NOR108, NOR109, NOR204, NOR209), ``results`` (NOR201),
-``documents`` (NOR117, NOR205, NOR207, NOR210, NOR211), ``marks`` (NOR110, NOR114, NOR115,
+``documents`` (NOR117, NOR205, NOR207, NOR210, NOR211), ``kinds`` (NOR122–NOR124, NOR213), ``marks`` (NOR110, NOR114, NOR115,
 NOR118–NOR121, NOR206), ``editor`` (NOR203), ``spelling`` (NOR202), ``characters`` (NOR208,
 NOR212); ``context`` is what they share (the ids of each kind, the messages of an unknown id).
 ``run_checks`` runs them all.
@@ -26,11 +26,11 @@ if TYPE_CHECKING:
 def run_checks(records: Records, *, warnings: bool = True) -> list[Diagnostic]:
     """Every cross-record problem of ``records``; ``warnings=False`` skips the checks that can only
     warn (spellings, schema comments, letters), for builders that only need to know what is broken."""
-    from . import characters, deadlines, documents, editor, marks, numbering, references, results, spelling
+    from . import characters, deadlines, documents, editor, kinds, marks, numbering, references, results, spelling
     from .context import Context
 
     ctx = Context(records, warnings)
-    for family in (references, numbering, deadlines, results, documents, marks):
+    for family in (references, numbering, deadlines, results, documents, kinds, marks):
         family.check(ctx)
     if warnings:
         editor.check(ctx)

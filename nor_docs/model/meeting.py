@@ -1,5 +1,10 @@
 """A meeting and its protocol: attendance, agenda, who was heard, decisions and assignments.
 
+The same record holds a document of any kind (``document:``, ``model/kinds.py``): a collegium's
+decision, an order, a directive — those usually in ``records/documents/``. What a kind has no place
+for (an agenda in an order) and what it requires (a protocol's ``kind`` and ``title``) is checked
+against the catalogue in ``checks/kinds.py``; this model only knows the fields.
+
 One file per meeting under ``records/meetings/``; the file name (without ``.yaml``) is the
 meeting id unless ``id:`` says otherwise. A decision with executors is an assignment; its id is
 ``<meeting id>#<decision number>`` (``2021-09-29-kuznetsk#4.2``), so it survives edits
@@ -29,6 +34,7 @@ from .common import (
     Time,
 )
 from .deadline import DeadlineField, check_no_marks, take_marked_deadline
+from .kinds import builtin_kinds
 
 
 class Role(Record):
@@ -215,11 +221,15 @@ class Meeting(Record):
     SCHEMA_DESCRIPTION: ClassVar[str] = "Заседание и его протокол (records/meetings/<дата>-<слово>.yaml)"
 
     id: Ref | None = Field(None, description="id заседания; по умолчанию — имя файла без .yaml")
-    document: Literal["protocol", "extract"] = Field("protocol", description="protocol — протокол, extract — "
-                                                     "выписка из протокола")  # fmt: skip
-    kind: Text = Field(description="Вид заседания: «заседание рабочей группы», «совещание руководителей»")
-    title: Text = Field(description="Заголовок в родительном падеже: «заседания рабочей группы по реализации "
-                                    "проекта «500+»»")  # fmt: skip
+    document: Ref = Field("protocol", description="Вид документа: protocol — протокол, extract — выписка из "
+                          "протокола, decision-collegium — решение коллегии, decision-council — решение совета, "
+                          "decision-board — решение управляющего совета, order — приказ, directive — распоряжение, "
+                          "resolution — постановление, instructions — перечень поручений; свои — в records/kinds.yaml",
+                          json_schema_extra={"examples": list(builtin_kinds())})  # fmt: skip
+    kind: Text | None = Field(None, description="Вид заседания: «заседание рабочей группы», «совещание "
+                              "руководителей»; обязателен для протокола и выписки")  # fmt: skip
+    title: Text | None = Field(None, description="Заголовок: у протокола — в родительном падеже, «заседания рабочей "
+                               "группы по реализации проекта «500+»»; у приказа, решения — «О …»")  # fmt: skip
     issuer: OrganizationRef = Field(description="id организации, которая проводит заседание, из справочника, например uo")
     number: DocNumber | None = Field(None, description="Номер протокола без «№»: 4, 15-о")
     date: Date = Field(description="Дата заседания: 2024-03-05 или 05.03.2024")
@@ -251,6 +261,16 @@ class Meeting(Record):
     results: list[Result] = Field(default_factory=list, description="Данные о результатах (ВПР, ОГЭ, ЕГЭ) по школам")
     template: str | None = Field(None, description="Свой шаблон DOCX для этого заседания из папки templates/: "
                                                    "protocol-wg.docx")  # fmt: skip
+    # --- fields of document kinds other than protocols (docs/kinds.md) ---
+    issuer_lines: list[Text] = Field(default_factory=list, description="Строки шапки, как напечатаны, вместо "
+                                     "названия организации: [«РЕСПУБЛИКА КАРЕЛИЯ», «ПЕТРОЗАВОДСКИЙ ГОРОДСКОЙ СОВЕТ»]")  # fmt: skip
+    preamble: str | None = Field(None, description="Преамбула перед пунктами, как написана: «Заслушав и обсудив "
+                                 "информацию …», «В целях …»")  # fmt: skip
+    formula: str | None = Field(None, description="Слова перед пунктами, если не те, что у вида: «коллегия "
+                                "решила:», «Совет муниципального района решил:»")  # fmt: skip
+    controller: Annotated[Ref, RefTo(("person",), "контролирующее лицо")] | None = Field(
+        None, description="На кого возложен контроль за исполнением документа (пункт о контроле): id человека; "
+                          "контролирует каждое поручение, у которого нет своего controller")  # fmt: skip
 
     def all_decisions(self) -> Iterator[tuple[tuple, Decision, list[str]]]:
         """Every decision, depth first, with its path in the record and effective executors."""
