@@ -1,5 +1,5 @@
 """What a document's kind asks of its record (NOR122–NOR124, NOR213): a kind the catalogue knows,
-the fields the kind requires (a protocol's meeting word and title), no field the kind has no place
+the fields the kind requires (a protocol's meeting word and its title «заседания …»), no field the kind has no place
 for (an agenda in an order: it would not be printed), and no dated item that nobody is to do (it
 would silently stay off control). The catalogue: ``model/kinds.py``."""
 
@@ -26,7 +26,8 @@ def check(ctx: Context) -> None:
             kind = ctx.r.kinds.get(str(source.data.get("document", "protocol")))
             if kind is None:
                 continue
-            for name, needed in (("kind", kind.meeting), ("title", kind.title_style == "meeting-genitive")):
+            for name, needed in (("kind", kind.title_style == "meeting-genitive"),
+                                 ("title", kind.title_style == "meeting-genitive")):  # fmt: skip
                 if needed and name not in source.data:
                     line, col = source.position(())
                     ctx.found.append(Diagnostic(source.path, line, col, "NOR124", _MISSING[name].format(kind.label)))
@@ -39,7 +40,7 @@ def check(ctx: Context) -> None:
                        f"неизвестный вид документа «{m.document}»{hint} Виды: "
                        f"{', '.join(sorted(ctx.r.kinds))} (свои — в records/kinds.yaml)")  # fmt: skip
             continue
-        if kind.meeting and m.kind is None:
+        if kind.title_style == "meeting-genitive" and m.kind is None:
             ctx.report(mid, (), "NOR124", _MISSING["kind"].format(kind.label))
         if kind.title_style == "meeting-genitive" and m.title is None:
             ctx.report(mid, (), "NOR124", _MISSING["title"].format(kind.label))

@@ -268,6 +268,10 @@ class Meeting(Record):
                                  "информацию …», «В целях …»")  # fmt: skip
     formula: str | None = Field(None, description="Слова перед пунктами, если не те, что у вида: «коллегия "
                                 "решила:», «Совет муниципального района решил:»")  # fmt: skip
+    citation_name: str | None = Field(None, description="Как документ называть в ссылках вместо названия вида: "
+                                      "«Распоряжение главы администрации города Канаш» → «… от 16.10.2007 № 500, п. 1»")  # fmt: skip
+    unsigned: bool = Field(False, description="true — у документа нет подписи (опубликованный текст, копия без "
+                           "подписей): блок подписей не печатается, и validate не предупреждает (NOR207)")  # fmt: skip
     controller: Annotated[Ref, RefTo(("person",), "контролирующее лицо")] | None = Field(
         None, description="На кого возложен контроль за исполнением документа (пункт о контроле): id человека; "
                           "контролирует каждое поручение, у которого нет своего controller")  # fmt: skip
