@@ -6,6 +6,7 @@ signature the kind has. An office's records/kinds.yaml changes a built-in kind b
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import zipfile
@@ -125,3 +126,74 @@ def test_the_catalogue_has_the_kinds_of_the_design():
     assert kinds["protocol"].heading == "ПРОТОКОЛ" and kinds["protocol"].formula == "РЕШИЛИ:"
     for kind in kinds.values():
         assert (TEMPLATES / kind.template).is_file(), kind.id
+
+
+# --- control: the papers' own dates, citations by kind, the controller --------------------------
+
+# The control dates a control officer reads from each paper (tests/data/kinds/*.expected.yaml);
+# 05 п. 1.3 (a daily report over a range) is controlled by its last day, 1.2 has no deadline.
+EXPECTED_POINTS = {
+    "2014-01-21-kollegiya-1#2": ["2014-10-31"],
+    "2014-01-21-kollegiya-1#3": ["2014-05-30", "2014-12-31"],
+    "2023-08-21-prikaz-176#1.1": ["2023-09-01"],
+    "2023-08-21-prikaz-176#1.2": [],
+    "2023-08-21-prikaz-176#1.3": ["2023-09-07"],
+    "2023-08-21-prikaz-176#1.5": ["2023-08-28", "2023-09-05", "2023-09-11"],
+    "2007-10-16-kanash-500#1": ["2007-11-09"],
+}
+PAPER_DATES = {"2014-01-21-kollegiya-1": "2014-01-21", "2023-08-21-prikaz-176": "2023-08-21",
+               "2007-10-16-kanash-500": "2007-10-16"}  # fmt: skip
+
+
+def _check_json(runner, today: str) -> list[dict]:
+    result = runner.invoke(cli, ["check", "--records", str(KINDS), "--today", today, "--format", "json"])
+    return json.loads(result.output)["items"]
+
+
+@pytest.mark.parametrize("record", sorted(PAPER_DATES))
+def test_on_the_papers_date_nothing_is_overdue_and_each_point_is_the_papers(runner, record):
+    items = [i for i in _check_json(runner, PAPER_DATES[record]) if i["meeting"] == record]
+    points = {i["assignment"]: [p["deadline"] for p in i["points"]] for i in items}
+    assert points == {k: v for k, v in EXPECTED_POINTS.items() if k.startswith(record + "#")}
+    assert {i["status"] for i in items} <= {"open", "due_soon", "no_deadline"}
+
+
+def test_check_cites_each_item_by_its_kind(runner):
+    items = {i["assignment"]: i for i in _check_json(runner, "2023-08-21")}
+    assert items["2023-08-21-prikaz-176#1.5"]["source"] == {"kind": "order",
+                                                           "citation": "Приказ от 21.08.2023 № 176, п. 1.5"}  # fmt: skip
+    assert items["2014-01-21-kollegiya-1#3"]["source"]["citation"] == "Решение коллегии от 21.01.2014 № 1, п. 3"
+    assert items["2007-10-16-kanash-500#1"]["source"] == {
+        "kind": "directive", "citation": "Распоряжение главы администрации города Канаш от 16.10.2007 № 500, п. 1"}
+    assert items["2014-01-21-kollegiya-1#3"]["meeting"] == "2014-01-21-kollegiya-1"  # the old key stays
+    text = runner.invoke(cli, ["check", "--records", str(KINDS), "--today", "2023-08-28"]).output
+    assert "2023-08-21-prikaz-176.yaml:37 — Приказ от 21.08.2023 № 176, п. 1.5" in text
+    assert "Протокол" not in text
+    github = runner.invoke(cli, ["check", "--records", str(KINDS), "--today", "2023-08-28", "--format", "github"])
+    assert "Решение коллегии от 21.01.2014 № 1, п. 3." in github.output
+
+
+def test_the_documents_controller_is_every_items_controller(runner):
+    items = _check_json(runner, "2023-08-21")
+    assert {(i["controller"], i["controller_name"]) for i in items if i["meeting"] == "2007-10-16-kanash-500"} \
+        == {("ivanova-lp", "Иванова\u00a0Л.П.")}
+    assert {i["controller"] for i in items if i["meeting"] != "2007-10-16-kanash-500"} == {None}
+
+
+def test_the_control_sheet_cites_by_kind_and_names_the_controller(runner, tmp_path):
+    result = runner.invoke(cli, ["build", "control", "--records", str(KINDS), "--today", "2023-08-21",
+                                 "--out", str(tmp_path), "--templates", str(TEMPLATES)])  # fmt: skip
+    assert result.exit_code in (0, 1), result.output
+    sheet = next(tmp_path.glob("*.docx"))
+    cells = " | ".join(_cells(sheet)).replace("\u00a0", " ")
+    assert "Распоряжение главы администрации города Канаш от 16.10.2007 № 500, п. 1" in cells
+    assert "Приказ от 21.08.2023 № 176, п. 1.5" in cells and "Решение коллегии от 21.01.2014 № 1, п. 2" in cells
+    assert "Контроль: Иванова Л.П., начальник отдела образования и молодежной политики" in cells
+    assert "Протокол" not in cells
+
+
+def test_the_calendar_cites_by_kind(runner, tmp_path):
+    result = runner.invoke(cli, ["calendar", "--records", str(KINDS), "--today", "2023-08-21", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    text = "".join(p.read_text(encoding="utf-8") for p in tmp_path.glob("*.ics")).replace("\r\n ", "")
+    assert "Приказ от 21.08.2023 № 176\\, п. 1.5" in text

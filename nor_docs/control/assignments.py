@@ -72,7 +72,7 @@ def _collect(records: Records) -> list[Assignment]:
                     deadline=decision.deadline,
                     executors=tuple(executors),
                     members=expand_members(records, executors),
-                    controller=decision.controller,
+                    controller=decision.controller or meeting.controller,  # the document's control clause
                     issued=meeting.date,
                     file=file,
                     line=line,

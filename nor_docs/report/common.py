@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from ..control.status import STATUS_TEXT, STATUSES, ControlItem, default_rule
 from ..model.records import Records
+from .citation import plain_citation
 
 TEXT_WIDTH = 60  # characters of an assignment's text shown in the text table
 
@@ -61,7 +62,7 @@ def describe(item: ControlItem, records: Records, who: str | None = None) -> str
     text = short(a.text, 200)
     if not text.endswith((".", "!", "?", "…")):
         text = text.rstrip(";:,") + "."  # «…программу МОУ. Срок 27.02.2023», not «…МОУ Срок …»
-    return f"{who}: {text} Срок {ru(item.deadline)}{written}."
+    return f"{who}: {text} Срок {ru(item.deadline)}{written}. {plain_citation(a, records)}."
 
 
 def same_assignment(group: list[ControlItem]) -> list[list[ControlItem]]:

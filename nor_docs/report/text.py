@@ -12,6 +12,7 @@ from ..diagnostics import Diagnostic
 from ..diagnostics import format_text as diagnostics_text
 from ..model.records import Records
 from ..outputs.textsafety import printable
+from .citation import plain_citation
 from .common import attention, counts_line, deadline_cell, ru, short
 from .formats import ControlReport
 
@@ -62,7 +63,8 @@ def _text_section(title: str, group: list[ControlItem], records: Records, late: 
         for item in parts:
             a = item.assignment
             when = f"{item.days_overdue} {days_word(item.days_overdue)}" if late else _left(item, today)
-            rows.append((deadline_cell(item), when, f"{a.id} {short(a.text)}", f"{a.file}:{a.line}"))
+            rows.append((deadline_cell(item), when, f"{a.id} {short(a.text)}",
+                         f"{a.file}:{a.line} — {plain_citation(a, records)}"))  # fmt: skip
             rows.extend(_roadmap_rows(a, records))
         blocks.setdefault(tuple(rows), []).append(member)
     all_rows = [row for rows in blocks for row in rows]
