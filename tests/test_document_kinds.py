@@ -45,7 +45,7 @@ def built(tmp_path_factory) -> Path:
 def test_the_papers_validate_clean(runner):
     result = runner.invoke(cli, ["validate", "--records", str(KINDS)])
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("Записи в порядке: файлов — 5"), result.output
+    assert result.output == "Записи в порядке: файлов — 5, заседаний — 1, документов — 2, дорожных карт — 0.\n"
 
 
 def test_a_collegium_decision_reads_as_the_paper(built):
@@ -169,6 +169,9 @@ def test_check_cites_each_item_by_its_kind(runner):
     text = runner.invoke(cli, ["check", "--records", str(KINDS), "--today", "2023-08-28"]).output
     assert "2023-08-21-prikaz-176.yaml:37 — Приказ от 21.08.2023 № 176, п. 1.5" in text
     assert "Протокол" not in text
+    chosen = runner.invoke(cli, ["check", "--records", str(KINDS), "--today", "2023-08-21", "--meeting",
+                                 "2023-08-21-prikaz-176"]).output  # fmt: skip
+    assert chosen.splitlines()[1] == "Отбор: документ — приказ от 21.08.2023 № 176 (2023-08-21-prikaz-176)."
     github = runner.invoke(cli, ["check", "--records", str(KINDS), "--today", "2023-08-28", "--format", "github"])
     assert "Решение коллегии от 21.01.2014 № 1, п. 3." in github.output
 
