@@ -81,7 +81,8 @@ def test_editor_wiring_points_at_the_repositorys_own_schemas(runner, tmp_path):
         assert (office / record).parent.joinpath(link).resolve().parent == (office / "schemas").resolve()
     vscode = json.loads((office / ".vscode/settings.json").read_text(encoding="utf-8"))
     mapped = vscode["yaml.schemas"]
-    assert mapped["./schemas/meeting.schema.json"] == "records/meetings/**/*.yaml"
+    assert mapped["./schemas/meeting.schema.json"] == ["records/meetings/**/*.yaml", "records/documents/**/*.yaml"]
+    assert mapped["./schemas/kinds.schema.json"] == "records/kinds.yaml"
     assert all((office / schema).is_file() for schema in mapped)
 
 
