@@ -200,3 +200,18 @@ def test_the_calendar_cites_by_kind(runner, tmp_path):
     assert result.exit_code == 0, result.output
     text = "".join(p.read_text(encoding="utf-8") for p in tmp_path.glob("*.ics")).replace("\r\n ", "")
     assert "Приказ от 21.08.2023 № 176\\, п. 1.5" in text
+
+
+def test_a_resolution_prints_the_header_lines_as_written_and_its_formula(tmp_path):
+    records = tmp_path / "records"
+    shutil.copytree(KINDS, records)
+    path = records / "documents" / "2007-10-16-kanash-500.yaml"
+    text = path.read_text(encoding="utf-8").replace("document: directive\n", "document: resolution\nissuer_lines:\n"
+                                                     "  - ЧУВАШСКАЯ РЕСПУБЛИКА\n  - АДМИНИСТРАЦИЯ ГОРОДА КАНАШ\n")
+    path.write_text(text.replace("здоровья учащихся:", "здоровья учащихся"), encoding="utf-8")
+    result = build_protocols(records, tmp_path / "out", TEMPLATES, jobs=1)
+    assert not result.diagnostics
+    texts = _texts(tmp_path / "out" / "2007-10-16-kanash-500.docx")
+    assert texts[:3] == ["ЧУВАШСКАЯ РЕСПУБЛИКА", "АДМИНИСТРАЦИЯ ГОРОДА КАНАШ", "ПОСТАНОВЛЕНИЕ"]
+    at = texts.index("ПОСТАНОВЛЯЮ:")
+    assert texts[at - 1].endswith("здоровья учащихся") and texts[at + 1].startswith("1. Организовать")
