@@ -215,3 +215,12 @@ def test_a_resolution_prints_the_header_lines_as_written_and_its_formula(tmp_pat
     assert texts[:3] == ["ЧУВАШСКАЯ РЕСПУБЛИКА", "АДМИНИСТРАЦИЯ ГОРОДА КАНАШ", "ПОСТАНОВЛЕНИЕ"]
     at = texts.index("ПОСТАНОВЛЯЮ:")
     assert texts[at - 1].endswith("здоровья учащихся") and texts[at + 1].startswith("1. Организовать")
+
+
+def test_control_kept_by_the_signer_makes_the_signer_the_controller(runner, tmp_path):
+    records = tmp_path / "records"
+    shutil.copytree(KINDS, records)
+    path = records / "documents" / "2007-10-16-kanash-500.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("controls: ivanova-lp", "controls: self"), encoding="utf-8")
+    result = runner.invoke(cli, ["check", "--records", str(records), "--today", "2007-10-16", "--format", "json"])
+    assert {i["controller"] for i in json.loads(result.output)["items"]} == {"polukarova"}

@@ -54,6 +54,12 @@ def check(ctx: Context) -> None:
         if "decision_word" in m.model_fields_set and m.formula is not None:
             ctx.report(mid, ("decision_word",), "NOR123",
                        "указаны и decision_word, и formula — слова перед решениями; оставьте одно (formula)")
+        for loc, decision, _executors in m.all_decisions():
+            if decision.controls is not None and decision.controls != "self":
+                ctx.person(mid, loc + ("controls",), decision.controls, "контролирующее лицо")
+            elif decision.controls == "self" and not m.signers:
+                ctx.report(mid, loc + ("controls",), "NOR124",
+                           "controls: self — «оставляю за собой», но подписывающего нет: добавьте signers")
         if ctx.warnings:
             _unassigned(ctx, mid, m)
 

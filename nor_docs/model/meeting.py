@@ -19,6 +19,7 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import AfterValidator, Field, model_validator
 
 from .common import (
+    ID_PATTERN,
     Date,
     DocNumber,
     ExecutorRef,
@@ -154,6 +155,11 @@ class Decision(Record):
     bullets: list[Text] = Field(default_factory=list, description="Пункты списка после текста решения (через «-»)")
     decisions: list[Decision] = Field(default_factory=list, description="Вложенные решения: 1.1, 1.2 (исполнители "
                                         "наследуются, если у вложенного их нет)")  # fmt: skip
+    # --- the control clause of an order or a directive (docs/kinds.md) ---
+    controls: Annotated[str, Field(pattern=ID_PATTERN)] | None = Field(
+        None, description="Этот пункт — о контроле («Контроль … возложить на Л.П. Иванову»): id контролирующего; "
+                          "self — «оставляю за собой» (первый подписывающий). Контролирует поручения документа, "
+                          "у которых нет своего controller")  # fmt: skip
 
     _deadline_in_text = model_validator(mode="before")(take_marked_deadline)
 
@@ -275,6 +281,18 @@ class Meeting(Record):
     controller: Annotated[Ref, RefTo(("person",), "контролирующее лицо")] | None = Field(
         None, description="На кого возложен контроль за исполнением документа (пункт о контроле): id человека; "
                           "контролирует каждое поручение, у которого нет своего controller")  # fmt: skip
+
+    def document_controller(self) -> str | None:
+        """Who controls the document's assignments that name no controller of their own: its
+        ``controller``, else the control clause's ``controls`` («self» — the first signer)."""
+        if self.controller is not None:
+            return self.controller
+        for _loc, decision, _executors in self.all_decisions():
+            if decision.controls == "self":
+                return self.signers[0].person if self.signers else None
+            if decision.controls is not None:
+                return decision.controls
+        return None
 
     def all_decisions(self) -> Iterator[tuple[tuple, Decision, list[str]]]:
         """Every decision, depth first, with its path in the record and effective executors."""
