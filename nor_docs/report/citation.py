@@ -54,8 +54,15 @@ def document_title(meeting: Meeting, records: Records, style: str = "numeric") -
 def cite_assignment(a: Assignment, records: Records, style: str | None = None) -> str:
     """The citation of an assignment's item: its document's (``cite``) or its roadmap's."""
     if a.origin == "meeting":
-        meeting = records.meetings.get(a.record_id)
-        return cite(meeting, records, a.number, style=style) if meeting is not None else a.id
+        # the document's part is the same for each of its items: made once per run and style
+        heads: dict[tuple[str, str | None], str] = records.derived.setdefault("citation_heads", {})
+        head = heads.get((a.record_id, style))
+        if head is None:
+            meeting = records.meetings.get(a.record_id)
+            if meeting is None:
+                return a.id
+            head = heads[(a.record_id, style)] = cite(meeting, records, style=style)
+        return f"{head}, п.{NBSP}{a.number}"
     roadmap = records.roadmaps.get(a.record_id)
     if roadmap is None:
         return a.id
@@ -79,11 +86,8 @@ def citation_fields(a: Assignment, records: Records) -> dict:
 
 def source(a: Assignment, records: Records) -> dict[str, str]:
     """``check --format json``'s ``source``: the kind of the record and the citation."""
-    if a.origin == "meeting":
-        meeting = records.meetings.get(a.record_id)
-        kind = records.kind_of(meeting).id if meeting is not None else "protocol"
-    else:
-        kind = "roadmap"
+    meeting = records.meetings.get(a.record_id) if a.origin == "meeting" else None
+    kind = "roadmap" if a.origin != "meeting" else records.kind_of(meeting).id if meeting is not None else "protocol"
     return {"kind": kind, "citation": plain_citation(a, records)}
 
 
