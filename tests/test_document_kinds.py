@@ -1,5 +1,6 @@
-"""Document kinds end to end on three real papers of the corpus (tests/data/kinds/): a collegium's
-decision [01], an order [05] and a directive [08], typed into records/documents/. They validate
+"""Document kinds end to end on four real papers of the corpus (tests/data/kinds/): a collegium's
+decision [01], a collegium's resolution [02], an order [05] and a directive [08], typed into
+records/documents/. They validate
 clean, build with their own template (decision.docx, act.docx) and read back as the paper reads:
 the heading of the kind, the formula once and where the paper has it, no agenda, no «РЕШИЛИ», the
 signature the kind has. An office's records/kinds.yaml changes a built-in kind by id."""
@@ -45,7 +46,7 @@ def built(tmp_path_factory) -> Path:
 def test_the_papers_validate_clean(runner):
     result = runner.invoke(cli, ["validate", "--records", str(KINDS)])
     assert result.exit_code == 0, result.output
-    assert result.output == "Записи в порядке: файлов — 5, заседаний — 1, документов — 2, дорожных карт — 0.\n"
+    assert result.output == "Записи в порядке: файлов — 6, заседаний — 1, документов — 3, дорожных карт — 0.\n"
 
 
 def test_a_collegium_decision_reads_as_the_paper(built):
@@ -58,6 +59,15 @@ def test_a_collegium_decision_reads_as_the_paper(built):
     assert texts[4].startswith("1. Принять к сведению") and texts[-1].startswith("3. Рекомендовать ГБОУ ДПО ЦПК")
     assert not any(word in " ".join(texts) for word in ("ПРОТОКОЛ", "ПОВЕСТКА", "РЕШИЛИ", "СЛУШАЛИ", "[["))
     assert _cells(built / "2014-01-21-kollegiya-1.docx") == []  # unsigned: the copy holds no signatures
+
+
+def test_a_resolution_with_the_header_as_printed_and_the_formula_in_capitals_inside_the_preamble(built):
+    texts = _texts(built / "2007-03-14-orel-kollegiya-55.docx")
+    assert texts[:4] == ["РОССИЙСКАЯ ФЕДЕРАЦИЯ", "КОЛЛЕГИЯ ОРЛОВСКОЙ ОБЛАСТИ", "ПОСТАНОВЛЕНИЕ", "14.03.2007\t№\u00a055"]
+    assert texts[6].startswith("В целях усиления координации") and texts[6].endswith("Орловской области КОЛЛЕГИЯ "
+                                                                                    "ПОСТАНОВЛЯЕТ:")  # fmt: skip
+    assert texts[7].startswith("1. Принять к сведению информацию главы Залегощенского района")
+    assert len(texts) == 8 and "ПОСТАНОВЛЯЮ" not in " ".join(texts)
 
 
 def test_an_order_has_its_formula_on_a_line_of_its_own(built):

@@ -23,7 +23,8 @@ def pdfs(tmp_path_factory) -> dict[str, Path]:
 
 
 def test_the_kinds_open_and_read_in_order(pdfs):
-    assert set(pdfs) == {"2014-01-21-kollegiya-1", "2023-08-21-prikaz-176", "2007-10-16-kanash-500"}
+    assert set(pdfs) == {"2014-01-21-kollegiya-1", "2007-03-14-orel-kollegiya-55", "2023-08-21-prikaz-176",
+                         "2007-10-16-kanash-500"}  # fmt: skip
     for name, pdf in pdfs.items():
         assert pdf_pages(pdf) == 1, name
         assert broken_names(pdf) == [], name

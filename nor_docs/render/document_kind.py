@@ -5,7 +5,8 @@ The kind comes from the catalogue the records loaded (``Records.kinds``: the bui
 office's ``records/kinds.yaml``); a directory without one (a test's) uses the built-in catalogue.
 The formula: the record's ``formula``, else its ``decision_word`` where given («ПОСТАНОВИЛИ»), else
 the kind's. A formula that begins with a small letter («коллегия РЕШАЕТ:») ends the preamble's last
-paragraph, as the paper writes it; one in capitals («ПРИКАЗЫВАЮ:», «РЕШИЛИ:») is a line of its own.
+paragraph, as the paper writes it; one in capitals («ПРИКАЗЫВАЮ:», «РЕШИЛИ:») is a line of its own —
+unless the record says otherwise (``formula_inline``: «… области КОЛЛЕГИЯ ПОСТАНОВЛЯЕТ:»).
 """
 
 from __future__ import annotations
@@ -33,9 +34,12 @@ def formula_of(meeting: Meeting, kind: Kind) -> str:
     return (kind.formula or "").strip()
 
 
-def continues_preamble(formula: str) -> bool:
-    """Whether the formula ends the preamble's sentence («…округе, коллегия РЕШАЕТ:»)."""
-    return bool(formula) and formula[0].islower()
+def continues_preamble(formula: str, inline: bool | None = None) -> bool:
+    """Whether the formula ends the preamble's sentence («…округе, коллегия РЕШАЕТ:»): as the record
+    says (``formula_inline``), else when it begins with a small letter."""
+    if not formula:
+        return False
+    return inline if inline is not None else formula[0].islower()
 
 
 def template_name(kind: Kind, extract: bool) -> str:

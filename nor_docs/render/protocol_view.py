@@ -198,7 +198,7 @@ def protocol_view(meeting: Meeting, directory: Directory, settings: Settings, it
         general = kept
     view["decisions"] = _decisions(ctx, [d for _i, d in general], [("decisions", i) for i, _d in general])
     view["decisions_label"] = formula if view["decisions"] else ""
-    if continues_preamble(formula) and view["intro"] and not view["items"]:
+    if continues_preamble(formula, m.formula_inline) and view["intro"] and not view["items"]:
         view["intro"][-1] = f"{view['intro'][-1]} {formula}"  # «…округе, коллегия РЕШАЕТ:»
         view["decisions_label"] = ""
     last = view["decisions"] or next((i["decisions"] for i in reversed(view["items"]) if i["decisions"]), [])
