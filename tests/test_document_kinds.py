@@ -234,3 +234,22 @@ def test_control_kept_by_the_signer_makes_the_signer_the_controller(runner, tmp_
     path.write_text(path.read_text(encoding="utf-8").replace("controls: ivanova-lp", "controls: self"), encoding="utf-8")
     result = runner.invoke(cli, ["check", "--records", str(records), "--today", "2007-10-16", "--format", "json"])
     assert {i["controller"] for i in json.loads(result.output)["items"]} == {"polukarova"}
+
+
+def test_an_extract_of_a_collegiums_decision_is_named_by_its_kind(tmp_path):
+    from nor_docs.build.extracts import build_extract
+
+    records = tmp_path / "records"
+    shutil.copytree(KINDS, records)
+    (records / "documents" / "2014-02-11-kollegiya-2.yaml").write_text(
+        "# yaml-language-server: $schema=../../../schemas/meeting.schema.json\n"
+        "document: decision-collegium\nissuer: sv-upr\nnumber: 2\ndate: 11.02.2014\nchair: {person: serova}\n"
+        "agenda:\n  - number: 1\n    title: О программе развития\n    decisions:\n"
+        "      - number: 1\n        text: Информацию принять к сведению.\n        on_control: false\n"
+        "  - number: 2\n    title: О мониторинге\n    decisions:\n"
+        "      - number: 2\n        text: Мониторинг провести.\n        on_control: false\n", encoding="utf-8")
+    out, problems = build_extract(records, tmp_path / "out", TEMPLATES, "2014-02-11-kollegiya-2", ["2"])
+    assert problems == []
+    texts = _texts(out)
+    assert texts[1] == "ВЫПИСКА ИЗ РЕШЕНИЯ КОЛЛЕГИИ" and "ПРОТОКОЛ" not in " ".join(texts)
+    assert "О программе развития" not in " ".join(texts) and "2. Мониторинг провести." in texts

@@ -154,7 +154,8 @@ def protocol_view(meeting: Meeting, directory: Directory, settings: Settings, it
         "id": m.id,
         "extract": extract,
         "kind": kind.id,
-        "document_kind": "ВЫПИСКА ИЗ ПРОТОКОЛА" if extract else (kind.heading or ""),
+        # «ВЫПИСКА ИЗ ПРОТОКОЛА», «ВЫПИСКА ИЗ РЕШЕНИЯ КОЛЛЕГИИ»
+        "document_kind": f"ВЫПИСКА ИЗ {kind.forms.genitive.upper()}" if extract else (kind.heading or ""),
         "issuer": _issuer_name(ctx),
         "issuer_lines": list(m.issuer_lines) or [_issuer_name(ctx)],
         "date": ctx.date(m.date),
@@ -630,7 +631,8 @@ def _list_appendix(ctx: _Context, number: str, lines: list[str]) -> dict:
 def _core_properties(ctx: _Context, view: dict) -> dict:
     m = ctx.meeting
     number = f" №{NBSP}{m.number}" if m.number is not None else ""
-    kind = "Выписка из протокола" if view["extract"] else m.citation_name or kind_of(m, ctx.directory).forms.nominative
+    forms = kind_of(m, ctx.directory).forms
+    kind = f"Выписка из {forms.genitive}" if view["extract"] else m.citation_name or forms.nominative
     return {
         "title": " ".join(x for x in (f"{kind}{number} от {format_date(m.date)}", m.title) if x),
         "author": view["issuer"],
