@@ -64,13 +64,14 @@ def commands_page() -> str:
 
 
 _KINDS = (
-    ("meeting", "Заседание (records/meetings/*.yaml)"),
+    ("meeting", "Заседание или документ другого вида (records/meetings/*.yaml, records/documents/*.yaml)"),
     ("roadmap", "Дорожная карта (records/roadmaps/*.yaml)"),
     ("directory", "Справочник (records/directory/*.yaml)"),
     ("marks", "Отметки, продления, снятия (records/marks/*.yaml)"),
     ("events", "События (records/events/*.yaml)"),
     ("settings", "Настройки (records/settings.yaml)"),
     ("rule", "Правило отбора ШНОР (records/rules/*.yaml)"),
+    ("kinds", "Виды документов офиса (records/kinds.yaml)"),
 )
 
 

@@ -64,6 +64,29 @@ PARAGRAPH_STYLES = {
 KEEP_STYLES = {"Normal", "DefaultParagraphFont", "TableNormal", "NoList", "Header", "HeaderChar"}
 
 
+def build_document(kind: str) -> bytes:
+    """``decision.docx`` (a collegium's or council's decision) or ``act.docx`` (an order, a directive,
+    a resolution): the issuer lines, the kind's heading, date and number, the title «О …», the
+    preamble (the formula «коллегия РЕШАЕТ:» continues it), the formula as a line of its own
+    («ПРИКАЗЫВАЮ:»), the numbered items and the signatures the kind has. A decision may also have
+    the meeting's roles, attendance and agenda, printed only where the record gives them."""
+    doc = Document()
+    _page_setup(doc)
+    _styles(doc)
+    _document_body(doc, meeting=kind == "decision")
+    _header(doc)
+    name = {"decision": "решения", "act": "распорядительного документа"}[kind]
+    return _clean_package(_saved(doc, f"Шаблон {name} nor-docs"), f"{kind}.docx")
+
+
+def build_decision() -> bytes:
+    return build_document("decision")
+
+
+def build_act() -> bytes:
+    return build_document("act")
+
+
 def build_protocol() -> bytes:
     doc = Document()
     _page_setup(doc)
@@ -358,6 +381,15 @@ def _body(doc) -> None:
     _p(doc, "{{ decisions_label }}", "NorLabel")
     _decisions_block(doc, "decisions")
     _tag(doc, "{%p endif %}")
+    _signatures_and_appendices(doc)
+    # python-docx starts the document with one empty paragraph; drop it.
+    body = doc.element.body
+    first = body[0]
+    if first.tag == qn("w:p") and not "".join(first.itertext()).strip():
+        body.remove(first)
+
+
+def _signatures_and_appendices(doc) -> None:
     # Signatures: position on the left, «И.О. Фамилия» on the right; then «Протокол вела» and the
     # name; then an extract's certification: «Верно», position, signature, И.О. Фамилия, date.
     # One borderless table whose every row is kept with the next (and the paragraph before it
@@ -425,7 +457,59 @@ def _body(doc) -> None:
     _p(doc, "{{ para }}")
     _tag(doc, "{%p endfor %}")
     _tag(doc, "{%p endfor %}")
-    # python-docx starts the document with one empty paragraph; drop it.
+
+
+def _document_body(doc, meeting: bool) -> None:
+    _tag(doc, "{%p for line in issuer_lines %}")
+    _p(doc, "{{ line }}", "NorRequisite")
+    _tag(doc, "{%p endfor %}")
+    _tag(doc, "{%p if document_kind %}")
+    _p(doc, "{{ document_kind }}", "NorKind")
+    _tag(doc, "{%p endif %}")
+    _p(doc, "{{ date_line }}", "NorDateLine")
+    _tag(doc, "{%p if place %}")
+    _p(doc, "{{ place }}", "NorPlace")
+    _tag(doc, "{%p endif %}")
+    _tag(doc, "{%p if title %}")
+    _p(doc, "{{ title }}", "NorTitle")
+    _tag(doc, "{%p endif %}")
+    if meeting:
+        _tag(doc, "{%p for line in roles %}")
+        _p(doc, "{{ line }}", "NorList")
+        _tag(doc, "{%p endfor %}")
+        _tag(doc, "{%p for section in attendance %}")
+        _p(doc, "{{ section.label }}{% if section.summary %} {{ section.summary }}{% endif %}", "NorLabel")
+        _tag(doc, "{%p for line in section.lines %}")
+        _p(doc, "{{ line }}", "NorList")
+        _tag(doc, "{%p endfor %}")
+        _tag(doc, "{%p endfor %}")
+    _tag(doc, "{%p for para in intro %}")
+    _p(doc, "{{ para }}")
+    _tag(doc, "{%p endfor %}")
+    if meeting:
+        _tag(doc, "{%p if agenda %}")
+        _p(doc, "{{ agenda_heading }}", "NorLabel")
+        _tag(doc, "{%p for line in agenda %}")
+        _p(doc, "{{ line.number }} {{ line.text }}")
+        _tag(doc, "{%p endfor %}")
+        _tag(doc, "{%p endif %}")
+        _tag(doc, "{%p for item in items %}")
+        _statements(doc, "item.heard_label", "item.heard")
+        _statements(doc, "item.spoke_label", "item.spoke")
+        _tag(doc, "{%p if item.decisions %}")
+        _tag(doc, "{%p if item.decisions_label %}")
+        _p(doc, "{{ item.decisions_label }}", "NorLabel")
+        _tag(doc, "{%p endif %}")
+        _decisions_block(doc, "item.decisions")
+        _tag(doc, "{%p endif %}")
+        _tag(doc, "{%p endfor %}")
+    _tag(doc, "{%p if decisions %}")
+    _tag(doc, "{%p if decisions_label %}")
+    _p(doc, "{{ decisions_label }}", "NorLabel")
+    _tag(doc, "{%p endif %}")
+    _decisions_block(doc, "decisions")
+    _tag(doc, "{%p endif %}")
+    _signatures_and_appendices(doc)
     body = doc.element.body
     first = body[0]
     if first.tag == qn("w:p") and not "".join(first.itertext()).strip():
@@ -654,7 +738,8 @@ def _clean_package(raw: bytes, template: str = "protocol.docx") -> bytes:
 
 
 def main() -> None:
-    for name, build in (("protocol.docx", build_protocol), ("roadmap.docx", build_roadmap)):
+    for name, build in (("protocol.docx", build_protocol), ("decision.docx", build_decision),
+                        ("act.docx", build_act), ("roadmap.docx", build_roadmap)):
         target = HERE / name
         data = build()
         target.write_bytes(data)

@@ -20,7 +20,7 @@ EXPECTED = {
     "records/settings.yaml", "records/directory/office.yaml", "records/meetings/.gitkeep", "records/marks/.gitkeep",
     "records/events/.gitkeep", "records/roadmaps/.gitkeep",
     *(f"schemas/{kind}.schema.json" for kind in SCHEMAS),
-    "templates/protocol.docx", "templates/control-sheet.docx", "templates/roadmap.docx", "templates/analysis.docx",
+    "templates/protocol.docx", "templates/decision.docx", "templates/act.docx", "templates/control-sheet.docx", "templates/roadmap.docx", "templates/analysis.docx",
 }  # fmt: skip
 
 
@@ -81,7 +81,8 @@ def test_editor_wiring_points_at_the_repositorys_own_schemas(runner, tmp_path):
         assert (office / record).parent.joinpath(link).resolve().parent == (office / "schemas").resolve()
     vscode = json.loads((office / ".vscode/settings.json").read_text(encoding="utf-8"))
     mapped = vscode["yaml.schemas"]
-    assert mapped["./schemas/meeting.schema.json"] == "records/meetings/**/*.yaml"
+    assert mapped["./schemas/meeting.schema.json"] == ["records/meetings/**/*.yaml", "records/documents/**/*.yaml"]
+    assert mapped["./schemas/kinds.schema.json"] == "records/kinds.yaml"
     assert all((office / schema).is_file() for schema in mapped)
 
 

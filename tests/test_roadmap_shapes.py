@@ -4,7 +4,7 @@ an activity as control points of their own, and the checks of the shape (NOR130,
 
 The end-to-end case is a real paper no part of the model was designed on: the regional ГИА-11
 roadmap of Krasnodar, appendix 2 to the order of 13.11.2015 № 5976
-(tests/data/kinds/11-roadmap-gia-krasnodar.txt), typed into tests/data/kinds/records/."""
+(tests/data/kinds/11-roadmap-gia-krasnodar.txt), typed into tests/data/kinds/roadmap-records/."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from nor_docs.build.roadmaps import build_roadmaps
 from nor_docs.cli import cli
 from nor_docs.pipeline import load_checked
 
-KRASNODAR = DATA / "kinds" / "records"
+KRASNODAR = DATA / "kinds" / "roadmap-records"
 RID = "krasnodar-gia-2016"
 TEMPLATES = ROOT / "templates"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -121,7 +121,7 @@ def test_a_folder_that_is_not_a_records_folder_is_an_error_not_an_empty_success(
         result = runner.invoke(cli, [*command, "--records", str(not_records)])
         assert result.exit_code == 2  # invalid records, whichever command
         assert f"{not_records}:1:1: NOR001 это не папка записей: в ней нет ни settings.yaml, ни папок directory/, " \
-               "meetings/, marks/, events/, roadmaps/; укажите папку с записями (--records)" in result.output
+               "meetings/, documents/, marks/, events/, roadmaps/; укажите папку с записями (--records)" in result.output
     built = runner.invoke(cli, ["build", "protocols", "--records", str(not_records), "--out", str(tmp_path / "out")])
     assert built.exit_code == 2 and f"nor-docs: «{not_records}»: это не папка записей" in built.stderr
     (not_records / "meetings").mkdir()  # a records folder just begun: nothing to report

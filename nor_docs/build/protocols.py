@@ -35,7 +35,7 @@ from pathlib import Path
 from ..diagnostics import Diagnostic, sort_diagnostics
 from ..exitcodes import INVALID_RECORDS
 from ..outputs.atomic import os_error_text, remove_leftovers, write_atomic
-from ..source.layout import NOT_RECORDS, looks_like_records
+from ..source.layout import DOCUMENT_FOLDERS, NOT_RECORDS, looks_like_records
 from .manifest import MANIFEST_NAME, Built, Fingerprint, Manifest, file_stat, renderer_fingerprint, same_files
 from .outcome import BuildResult, notices_as_diagnostics, render_failure
 from .output_paths import BuildRefused, check_output_folder, output_path, records_not_found, shown_name
@@ -71,7 +71,9 @@ def render_meeting(meeting, records, templates: Templates, items=None, certifier
 
     view, notices = protocol_view(meeting, records, records.settings, items=items,
                                   certifier=certifier, certified_on=certified_on, decisions=decisions)  # fmt: skip
-    kind = "extract" if view["extract"] else "protocol"
+    from ..render.document_kind import kind_of, template_name
+
+    kind = template_name(kind_of(meeting, records), view["extract"])
     template = templates.compiled(templates.choose(meeting, kind))
     return template.render(typeset_view(view, records.settings.documents.typography)), notices
 
@@ -375,7 +377,7 @@ def list_inputs(root: Path) -> tuple[list[Path], list[Path]]:
             shared.append(path)  # settings.yaml
         elif parts[0] in SHARED_FOLDERS:
             shared.append(path)
-        elif parts[0] == "meetings":
+        elif parts[0] in DOCUMENT_FOLDERS:  # meetings/, documents/
             meetings.append(path)
     return shared, meetings
 

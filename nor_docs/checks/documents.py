@@ -23,7 +23,14 @@ def check(ctx: Context) -> None:
                        "в протоколе нет ни повестки (agenda), ни решений (decisions) — похоже, файл не дописан "
                        "или обрезан; допишите заседание (протокол без них не собирается)")  # fmt: skip
         file_date(ctx, mid, m)
-        if m.chair is None and m.secretary is None and not m.signers:
+        kind = ctx.r.kind_of(m)
+        if m.unsigned or kind.signatures == "none":
+            pass
+        elif kind.signatures == "head" and not m.signers:
+            ctx.report(mid, (), "NOR207",
+                       f"у документа вида «{kind.label}» нет подписи руководителя: добавьте signers "
+                       "(person и position), иначе документ выйдет без подписи")  # fmt: skip
+        elif kind.signatures == "chair-secretary" and m.chair is None and m.secretary is None and not m.signers:
             ctx.report(mid, (), "NOR207",
                        "в протоколе некому подписаться: нет ни председателя (chair), ни секретаря (secretary), "
                        "ни списка подписей (signers) — добавьте их, иначе документ выйдет без подписей")  # fmt: skip

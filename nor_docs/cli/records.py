@@ -40,8 +40,10 @@ def validate(records_dir: str, fmt: str, strict: bool, codes: bool) -> None:
     elif found:
         click.echo(format_text(found))
     else:
-        click.echo(f"Записи в порядке: файлов — {len(records.files)}, заседаний — {len(records.meetings)}, "
-                   f"дорожных карт — {len(records.roadmaps)}.")  # fmt: skip
+        acts = sum(not records.kind_of(m).meeting for m in records.meetings.values())  # orders, directives…
+        documents = f", документов — {acts}" if acts else ""
+        click.echo(f"Записи в порядке: файлов — {len(records.files)}, заседаний — {len(records.meetings) - acts}"
+                   f"{documents}, дорожных карт — {len(records.roadmaps)}.")  # fmt: skip
     sys.exit(for_errors(found, strict=strict))
 
 

@@ -7,7 +7,9 @@ deadline's control points (``model/deadline.py`` parses the words, this places t
 ``assignments`` — every controlled item of the records as one list; ``status`` — the control
 items as of a day with their statuses, and executive discipline; ``links`` — reverse links
 (decision → roadmaps that fulfil it, meeting → items reported at it); ``selection`` — the
-``--issuer``/``--meeting``/``--executor`` choice of items.
+``--issuer``/``--meeting``/``--executor`` choice of items; ``citation`` — how a document and its
+item are cited by their kind («Приказ от 21.08.2023 № 176, п. 1.5», «решением коллегии от …»),
+for every report, the calendar, the control sheet and the links between documents.
 
 Imports the foundation and ``model/`` only: it comes before ``checks/``, which places deadlines on
 dates with it (NOR108, NOR204) and finds the assignments marks refer to. What a deadline

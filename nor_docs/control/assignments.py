@@ -58,6 +58,7 @@ def _collect(records: Records) -> list[Assignment]:
     found: list[Assignment] = []
     ordered = roadmaps_by_decision(records) if records.roadmaps else {}
     for mid, meeting in records.meetings.items():
+        controller = meeting.document_controller()  # the control clause: for items with none of their own
         by_loc: dict[tuple, Decision] = {}
         for loc, decision, executors in meeting.all_decisions():
             by_loc[loc] = decision
@@ -75,7 +76,7 @@ def _collect(records: Records) -> list[Assignment]:
                     deadline=decision.deadline,
                     executors=tuple(executors),
                     members=expand_members(records, executors),
-                    controller=decision.controller,
+                    controller=decision.controller or controller,  # the document's control clause
                     issued=meeting.date,
                     file=file,
                     line=line,

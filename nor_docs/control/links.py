@@ -40,11 +40,11 @@ from ..model.links import (
 )
 from ..model.meeting import AgendaItem, Decision, Meeting
 from ..model.records import Located, Records
+from .citation import Case
+from .citation import cite as cite_document
 from .schedule import make_context, schedule
 
 NBSP = "\u00a0"
-# The forms of a protocol's citation: «Протокол от …», «п. 3 протокола от …», «продлено протоколом от …».
-_HEAD = {"nominative": "Протокол", "genitive": "протокола", "instrumental": "протоколом"}
 
 
 @dataclass(frozen=True)
@@ -95,14 +95,15 @@ def items_reported_at(records: Records) -> dict[str, list[ReportedItem]]:
 # --- citations ------------------------------------------------------------------------------------
 
 
-def cite(meeting: Meeting, item: str | None = None, case: str = "nominative") -> str:
-    """«Протокол от 20.05.2024 № 5, п. 2» (``case``: nominative, genitive, instrumental); a
-    document that only reports on execution (``reports`` and no decisions) is «Информация о ходе
-    исполнения от …»."""
-    number = f" №{NBSP}{meeting.number}" if meeting.number is not None else ""
-    point = f", п.{NBSP}{item}" if item else ""
-    head = _REPORT_HEAD[case] if is_report(meeting) else _HEAD[case]
-    return f"{head} от {format_date(meeting.date)}{number}{point}"
+def cite(meeting: Meeting, records: Records, item: str | None = None, case: Case = "nominative") -> str:
+    """«Протокол от 20.05.2024 № 5, п. 2», «решением коллегии от …» (``case``: nominative, genitive,
+    instrumental) — by the document's kind (``citation.cite``); a protocol that only reports on
+    execution (``reports`` and no decisions) is «Информация о ходе исполнения от …»."""
+    if is_report(meeting) and records.kind_of(meeting).id == "protocol":
+        number = f" №{NBSP}{meeting.number}" if meeting.number is not None else ""
+        point = f", п.{NBSP}{item}" if item else ""
+        return f"{_REPORT_HEAD[case]} от {format_date(meeting.date)}{number}{point}"
+    return cite_document(meeting, records, item or None, case, style="numeric")
 
 
 _REPORT_HEAD = {"nominative": "Информация о ходе исполнения", "genitive": "информации о ходе исполнения",
@@ -188,8 +189,8 @@ def approver(meeting: Meeting) -> str:
 def acting_document(records: Records, mid: str, loc: tuple, item: str | None) -> ActingDocument:
     meeting = records.meetings[mid]
     file, line, _col = records.where(mid, loc)
-    return ActingDocument(record=mid, number=item, date=meeting.date, citation=cite(meeting, item),
-                          citation_by=cite(meeting, item, "instrumental"), file=file, line=line)  # fmt: skip
+    return ActingDocument(record=mid, number=item, date=meeting.date, citation=cite(meeting, records, item),
+                          citation_by=cite(meeting, records, item, "instrumental"), file=file, line=line)  # fmt: skip
 
 
 def new_date(records: Records, deadline: Deadline | None, issued: dt.date) -> dt.date | None:

@@ -124,7 +124,10 @@ def _record_words(record_id: str, records: Records) -> str:
     if record_id in records.meetings:
         meeting = records.meetings[record_id]
         number = f" № {meeting.number}" if meeting.number else ""
-        return f"заседание — {meeting.kind} от {format_date(meeting.date)}{number} ({record_id})"
+        kind = records.kind_of(meeting)
+        if kind.meeting and meeting.kind:  # «заседание — заседание рабочей группы от …»
+            return f"заседание — {meeting.kind} от {format_date(meeting.date)}{number} ({record_id})"
+        return f"документ — {kind.label} от {format_date(meeting.date)}{number} ({record_id})"
     return f"дорожная карта — {records.roadmaps[record_id].title} ({record_id})"
 
 

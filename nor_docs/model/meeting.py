@@ -1,5 +1,10 @@
 """A meeting and its protocol: attendance, agenda, who was heard, decisions and assignments.
 
+The same record holds a document of any kind (``document:``, ``model/kinds.py``): a collegium's
+decision, an order, a directive — those usually in ``records/documents/``. What a kind has no place
+for (an agenda in an order) and what it requires (a protocol's ``kind`` and ``title``) is checked
+against the catalogue in ``checks/kinds.py``; this model only knows the fields.
+
 One file per meeting under ``records/meetings/``; the file name (without ``.yaml``) is the
 meeting id unless ``id:`` says otherwise. A decision with executors is an assignment; its id is
 ``<meeting id>#<decision number>`` (``2021-09-29-kuznetsk#4.2``), so it survives edits
@@ -14,6 +19,7 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import AfterValidator, Field, model_validator
 
 from .common import (
+    ID_PATTERN,
     Date,
     DocNumber,
     ExecutorRef,
@@ -29,6 +35,7 @@ from .common import (
     Time,
 )
 from .deadline import DeadlineField, check_no_marks, take_marked_deadline
+from .kinds import builtin_kinds
 from .links import Action, LinkTarget, ReportEntry
 
 
@@ -153,6 +160,11 @@ class Decision(Record):
     acts_on: list[Action] = Field(default_factory=list, description="Что решение делает с поручениями, данными "
                                   "раньше: [{assignment: 2024-02-10-wg#3, action: done}] — снять с контроля как "
                                   "исполненное; extend (с new_deadline), cancel, review, amend")  # fmt: skip
+    # --- the control clause of an order or a directive (docs/kinds.md) ---
+    controls: Annotated[str, Field(pattern=ID_PATTERN)] | None = Field(
+        None, description="Этот пункт — о контроле («Контроль … возложить на Л.П. Иванову»): id контролирующего; "
+                          "self — «оставляю за собой» (первый подписывающий). Контролирует поручения документа, "
+                          "у которых нет своего controller")  # fmt: skip
 
     _deadline_in_text = model_validator(mode="before")(take_marked_deadline)
 
@@ -223,11 +235,15 @@ class Meeting(Record):
     SCHEMA_DESCRIPTION: ClassVar[str] = "Заседание и его протокол (records/meetings/<дата>-<слово>.yaml)"
 
     id: Ref | None = Field(None, description="id заседания; по умолчанию — имя файла без .yaml")
-    document: Literal["protocol", "extract"] = Field("protocol", description="protocol — протокол, extract — "
-                                                     "выписка из протокола")  # fmt: skip
-    kind: Text = Field(description="Вид заседания: «заседание рабочей группы», «совещание руководителей»")
-    title: Text = Field(description="Заголовок в родительном падеже: «заседания рабочей группы по реализации "
-                                    "проекта «500+»»")  # fmt: skip
+    document: Ref = Field("protocol", description="Вид документа: protocol — протокол, extract — выписка из "
+                          "протокола, decision-collegium — решение коллегии, decision-council — решение совета, "
+                          "decision-board — решение управляющего совета, order — приказ, directive — распоряжение, "
+                          "resolution — постановление, instructions — перечень поручений; свои — в records/kinds.yaml",
+                          json_schema_extra={"examples": list(builtin_kinds())})  # fmt: skip
+    kind: Text | None = Field(None, description="Вид заседания: «заседание рабочей группы», «совещание "
+                              "руководителей»; обязателен для протокола и выписки")  # fmt: skip
+    title: Text | None = Field(None, description="Заголовок: у протокола — в родительном падеже, «заседания рабочей "
+                               "группы по реализации проекта «500+»»; у приказа, решения — «О …»")  # fmt: skip
     issuer: OrganizationRef = Field(description="id организации, которая проводит заседание, из справочника, например uo")
     number: DocNumber | None = Field(None, description="Номер протокола без «№»: 4, 15-о")
     date: Date = Field(description="Дата заседания: 2024-03-05 или 05.03.2024")
@@ -268,6 +284,35 @@ class Meeting(Record):
     reports: list[ReportEntry] = Field(default_factory=list, description="Информация о ходе исполнения: что "
                                        "документ говорит о поручениях на свою дату, по строкам (assignment, members, "
                                        "status как написан, meaning); validate сверяет с отметками")  # fmt: skip
+    # --- fields of document kinds other than protocols (docs/kinds.md) ---
+    issuer_lines: list[Text] = Field(default_factory=list, description="Строки шапки, как напечатаны, вместо "
+                                     "названия организации: [«РЕСПУБЛИКА КАРЕЛИЯ», «ПЕТРОЗАВОДСКИЙ ГОРОДСКОЙ СОВЕТ»]")  # fmt: skip
+    preamble: str | None = Field(None, description="Преамбула перед пунктами, как написана: «Заслушав и обсудив "
+                                 "информацию …», «В целях …»")  # fmt: skip
+    formula: str | None = Field(None, description="Слова перед пунктами, если не те, что у вида: «коллегия "
+                                "решила:», «Совет муниципального района решил:»")  # fmt: skip
+    formula_inline: bool | None = Field(None, description="true — формула продолжает последний абзац преамбулы "
+                                        "(«… Орловской области КОЛЛЕГИЯ ПОСТАНОВЛЯЕТ:»), false — отдельной строкой; "
+                                        "по умолчанию продолжает, если начинается со строчной буквы")  # fmt: skip
+    citation_name: str | None = Field(None, description="Как документ называть в ссылках вместо названия вида: "
+                                      "«Распоряжение главы администрации города Канаш» → «… от 16.10.2007 № 500, п. 1»")  # fmt: skip
+    unsigned: bool = Field(False, description="true — у документа нет подписи (опубликованный текст, копия без "
+                           "подписей): блок подписей не печатается, и validate не предупреждает (NOR207)")  # fmt: skip
+    controller: Annotated[Ref, RefTo(("person",), "контролирующее лицо")] | None = Field(
+        None, description="На кого возложен контроль за исполнением документа (пункт о контроле): id человека; "
+                          "контролирует каждое поручение, у которого нет своего controller")  # fmt: skip
+
+    def document_controller(self) -> str | None:
+        """Who controls the document's assignments that name no controller of their own: its
+        ``controller``, else the control clause's ``controls`` («self» — the first signer)."""
+        if self.controller is not None:
+            return self.controller
+        for _loc, decision, _executors in self.all_decisions():
+            if decision.controls == "self":
+                return self.signers[0].person if self.signers else None
+            if decision.controls is not None:
+                return decision.controls
+        return None
 
     def all_decisions(self) -> Iterator[tuple[tuple, Decision, list[str]]]:
         """Every decision, depth first, with its path in the record and effective executors."""

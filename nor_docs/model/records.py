@@ -5,7 +5,9 @@ Folders and what each file holds::
 
     records/settings.yaml        Settings (optional)
     records/directory/*.yaml     organizations, people, groups
+    records/kinds.yaml           the office's document kinds, merged into the built-in ones
     records/meetings/*.yaml      one Meeting per file (id = file name)
+    records/documents/*.yaml     one Meeting of another kind per file: decisions, orders…
     records/marks/*.yaml         execution marks, extensions, cancellations
     records/events/*.yaml        events relative deadlines hang on
     records/roadmaps/*.yaml      one Roadmap per file (id = file name)
@@ -37,6 +39,7 @@ from ..source.yamlsource import PLACEHOLDER, Source, os_problem, parse_source, r
 from .common import ID_PATTERN, MAX_ID_LENGTH
 from .directory import DirectoryFile, Group, Organization, Person
 from .events import Event, EventsFile
+from .kinds import Kind, KindsFile, builtin_kinds, merge_kinds
 from .marks import Cancellation, ExecutionMark, Extension, MarksFile
 from .meeting import Meeting
 from .roadmap import Roadmap
@@ -48,6 +51,7 @@ _ID = re.compile(ID_PATTERN)
 FOLDERS: dict[str, type[BaseModel]] = {
     "directory": DirectoryFile,
     "meetings": Meeting,
+    "documents": Meeting,
     "marks": MarksFile,
     "events": EventsFile,
     "roadmaps": Roadmap,
@@ -80,6 +84,7 @@ class Records:
 
     root: Path
     settings: Settings = field(default_factory=Settings)
+    kinds: dict[str, Kind] = field(default_factory=builtin_kinds)  # document kinds by id (model/kinds.py)
     organizations: dict[str, Organization] = field(default_factory=dict)
     people: dict[str, Person] = field(default_factory=dict)
     groups: dict[str, Group] = field(default_factory=dict)
@@ -107,6 +112,11 @@ class Records:
         origin = self.origins[record_id]
         line, col = origin.source.position(origin.loc + tuple(loc))
         return origin.file, line, col
+
+    def kind_of(self, document) -> Kind:
+        """The kind of a meeting or document record; an unknown ``document:`` (NOR122, reported by
+        validation) is read as a protocol so that nothing else stumbles on it."""
+        return self.kinds.get(document.document) or self.kinds.get("protocol") or builtin_kinds()["protocol"]
 
     def display_name(self, ref: str) -> str:
         """A human name for any id: person «Фамилия И.О.», organisation or group name."""
@@ -229,6 +239,8 @@ def model_of(path: Path, root: Path) -> type[BaseModel]:
     """The model a record file is checked against, by where it lies."""
     if path.parent == root and path.name == "settings.yaml":
         return Settings
+    if path.parent == root and path.name == "kinds.yaml":
+        return KindsFile
     return FOLDERS[path.relative_to(root).parts[0]]
 
 
@@ -281,6 +293,11 @@ def _register_value(path: Path, source: Source | None, value, records: Records,
         return
     if isinstance(value, Settings):
         records.settings = value
+    elif isinstance(value, KindsFile):
+        records.kinds, problems_found = merge_kinds(records.kinds, value)
+        for i, loc, message in problems_found:
+            line, col = source.position(("kinds", i) + loc)
+            problems.append(Diagnostic(source.path, line, col, "NOR125", message))
     elif isinstance(value, (Meeting, Roadmap)):
         _identify(value, source, path, records, problems)
     elif isinstance(value, DirectoryFile):

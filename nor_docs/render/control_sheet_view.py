@@ -34,6 +34,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from ..control.citation import cite_assignment, document_title
 from ..control.links import Review, reviews_of, roadmap_item, roadmaps_by_decision
 from ..control.status import PENDING, STATUSES, ControlItem, days_word, default_rule, discipline, natural_key, summary
 from ..model.common import format_date
@@ -239,9 +240,7 @@ def _by_meeting(parts: list[list[ControlItem]], records: Records) -> list[tuple[
 def _record_title(records: Records, item: ControlItem) -> str:
     a = item.assignment
     if a.origin == "meeting":
-        meeting = records.meetings[a.record_id]
-        number = f" №{NBSP}{meeting.number}" if meeting.number is not None else ""
-        return f"Протокол {meeting.title} от {format_date(meeting.date)}{number}"
+        return document_title(records.meetings[a.record_id], records)
     roadmap = records.roadmaps[a.record_id]
     return roadmap.title + (f" ({_approval(roadmap)})" if roadmap.approval else "")
 
@@ -327,18 +326,8 @@ class _Rows:
         point = f"п.{NBSP}{a.number}"
         if self.by == "meeting":
             source = point
-        elif a.origin == "meeting":
-            meeting = self.records.meetings[a.record_id]
-            number = f" №{NBSP}{meeting.number}" if meeting.number is not None else ""
-            source = f"Протокол от {self.date(meeting.date)}{number}, {point}"
         else:
-            roadmap = self.records.roadmaps[a.record_id]
-            if roadmap.approval is not None:
-                number = f" №{NBSP}{roadmap.approval.number}" if roadmap.approval.number is not None else ""
-                source = f"Дорожная карта от {self.date(roadmap.approval.date)}{number}, {point}"
-            else:
-                period = f"{self.date(roadmap.period.start)}–{self.date(roadmap.period.end)}"
-                source = f"Дорожная карта на {period}, {point}"
+            source = cite_assignment(a, self.records, self.style)
         links = []
         if a.origin == "meeting":
             for rid in self.ordered.get(a.id, ()):
@@ -350,6 +339,9 @@ class _Rows:
             reported = reported_line(entry, self.records, self.style) if entry is not None else ""
             if reported:
                 links.append(reported)
+        if a.controller is not None:  # «Контроль за исполнением … возложить на …»
+            position = _position(self.records, a.controller)
+            links.append(f"Контроль: {self.records.display_name(a.controller)}" + (f", {position}" if position else ""))
         links += _review_lines([r for r in reviews_of(self.records, a.id) if r.acting.date <= self.today], self.records)
         return source, _words(a), links
 

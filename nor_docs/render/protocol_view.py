@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from ..model.common import format_date
 from ..russian.names import Case, PersonName, organization_in_case, position_in_case, short_name
+from .document_kind import continues_preamble, formula_of, kind_of
 from .protocol_text import (
     BULLET,
     CONTINUATION,
@@ -77,6 +78,7 @@ class _Context:
     directory: Directory
     settings: Settings
     notices: list[Notice] = field(default_factory=list)
+    formula: str = ""  # the words before the decisions («РЕШИЛИ:», «ПРИКАЗЫВАЮ:»), ``document_kind.formula_of``
 
     @property
     def docs(self) -> DocumentSettings:
@@ -143,21 +145,27 @@ def protocol_view(meeting: Meeting, directory: Directory, settings: Settings, it
     """
     ctx = _Context(meeting, directory, settings)
     chosen = _normalise_items(meeting, items) if items is not None else None
+    kind = kind_of(meeting, directory)
     extract = chosen is not None or meeting.document == "extract"
     m = meeting
+    formula = formula_of(m, kind)
+    ctx.formula = formula
     view: dict = {
         "id": m.id,
         "extract": extract,
-        "document_kind": "ВЫПИСКА ИЗ ПРОТОКОЛА" if extract else "ПРОТОКОЛ",
+        "kind": kind.id,
+        # «ВЫПИСКА ИЗ ПРОТОКОЛА», «ВЫПИСКА ИЗ РЕШЕНИЯ КОЛЛЕГИИ»
+        "document_kind": f"ВЫПИСКА ИЗ {kind.forms.genitive.upper()}" if extract else (kind.heading or ""),
         "issuer": _issuer_name(ctx),
+        "issuer_lines": list(m.issuer_lines) or [_issuer_name(ctx)],
         "date": ctx.date(m.date),
         "number": str(m.number) if m.number is not None else "",
         "date_line": ctx.date(m.date) + (f"\t№{NBSP}{m.number}" if m.number is not None else ""),
         "place": m.place or "",
-        "title": m.title,
+        "title": m.title or "",
         "details": _details(ctx),
         "theme": f"Тема: {m.theme}" if m.theme else "",
-        "intro": paragraphs(m.intro),
+        "intro": paragraphs(m.intro) + paragraphs(m.preamble),
         "roles": _roles(ctx),
         "layout": m.assignments_layout,
         "decision_word": m.decision_word,
@@ -190,11 +198,14 @@ def protocol_view(meeting: Meeting, directory: Directory, settings: Settings, it
                                       "(agenda[].decisions) или добавьте: --decision N"))  # fmt: skip
         general = kept
     view["decisions"] = _decisions(ctx, [d for _i, d in general], [("decisions", i) for i, _d in general])
-    view["decisions_label"] = f"{m.decision_word}:" if view["decisions"] else ""
+    view["decisions_label"] = formula if view["decisions"] else ""
+    if continues_preamble(formula, m.formula_inline) and view["intro"] and not view["items"]:
+        view["intro"][-1] = f"{view['intro'][-1]} {formula}"  # «…округе, коллегия РЕШАЕТ:»
+        view["decisions_label"] = ""
     last: list[dict] = view["decisions"] or next((i["decisions"] for i in reversed(view["items"]) if i["decisions"]), [])
     if last and view["layout"] != "table":
         last[-1]["before_signatures"] = True  # the template keeps it on the signatures' page
-    view["signatures"] = _signatures(ctx)
+    view["signatures"] = [] if m.unsigned else _signatures(ctx)
     view["minutes_by"] = _minutes_by(ctx)
     view["certification"] = _certification(ctx, certifier, certified_on) if extract else None
     appendices = []
@@ -444,7 +455,7 @@ def _main_item(ctx: _Context, loc: tuple, item: AgendaItem) -> dict:
     spoke = [_statement(ctx, s, loc + ("spoke", j), "nominative") for j, s in enumerate(item.spoke)]
     decisions = _decisions(ctx, item.decisions, [loc + ("decisions", j) for j in range(len(item.decisions))])
     labels = []
-    for present, word in ((heard, "СЛУШАЛИ:"), (spoke, "ВЫСТУПИЛИ:"), (decisions, f"{ctx.meeting.decision_word}:")):
+    for present, word in ((heard, "СЛУШАЛИ:"), (spoke, "ВЫСТУПИЛИ:"), (decisions, ctx.formula)):
         labels.append(word if present else "")
     # The item's number stands before the first of its sections: «1. СЛУШАЛИ:».
     for i, label in enumerate(labels):
@@ -624,11 +635,12 @@ def _list_appendix(ctx: _Context, number: str, lines: list[str]) -> dict:
 def _core_properties(ctx: _Context, view: dict) -> dict:
     m = ctx.meeting
     number = f" №{NBSP}{m.number}" if m.number is not None else ""
-    kind = "Выписка из протокола" if view["extract"] else "Протокол"
+    forms = kind_of(m, ctx.directory).forms
+    kind = f"Выписка из {forms.genitive}" if view["extract"] else m.citation_name or forms.nominative
     return {
-        "title": f"{kind}{number} от {format_date(m.date)} {m.title}",
+        "title": " ".join(x for x in (f"{kind}{number} от {format_date(m.date)}", m.title) if x),
         "author": view["issuer"],
-        "subject": m.kind,
+        "subject": m.kind or kind,
         "date": m.date,
         "identifier": m.id or "",
     }

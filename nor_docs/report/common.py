@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from ..control.citation import plain_citation
 from ..control.status import STATUS_TEXT, STATUSES, ControlItem, default_rule
 from ..model.links import DocumentCancellation, DocumentExtension, DocumentMark
 from ..model.records import Records
@@ -62,7 +63,7 @@ def describe(item: ControlItem, records: Records, who: str | None = None) -> str
     text = short(a.text, 200)
     if not text.endswith((".", "!", "?", "…")):
         text = text.rstrip(";:,") + "."  # «…программу МОУ. Срок 27.02.2023», not «…МОУ Срок …»
-    return f"{who}: {text} Срок {ru(item.deadline)}{written}."
+    return f"{who}: {text} Срок {ru(item.deadline)}{written}. {plain_citation(a, records)}."
 
 
 def same_assignment(group: list[ControlItem]) -> list[list[ControlItem]]:

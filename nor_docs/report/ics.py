@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from icalendar import Alarm, Calendar, Event
 
+from ..control.citation import plain_citation
 from ..control.status import ControlItem, default_rule
 from ..model.records import Records
 
@@ -69,7 +70,7 @@ def source_line(a, records: Records) -> str:
         roadmap = records.roadmaps.get(a.record_id)
         title = f": {' '.join(roadmap.title.split())}" if roadmap is not None else ""
         return f"Пункт {a.number} дорожной карты{title}\n{where}"
-    return f"Поручение {where}"
+    return f"{plain_citation(a, records)}\nПоручение {where}"
 
 
 def _one_line(text: str) -> str:

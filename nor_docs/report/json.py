@@ -11,6 +11,7 @@ import json
 from collections.abc import Iterable
 from typing import TextIO
 
+from ..control.citation import citation_fields
 from ..control.status import ControlItem, ExecutorDiscipline, discipline
 from ..diagnostics import Diagnostic
 from ..diagnostics import format_json as diagnostics_json
@@ -60,7 +61,7 @@ def _state_fields(item: ControlItem) -> dict:
     }
 
 
-def _assignment_fields(a) -> dict:
+def _assignment_fields(a, records: Records) -> dict:
     """The fields every part of an assignment shares."""
     deadline = a.deadline
     return {
@@ -76,6 +77,7 @@ def _assignment_fields(a) -> dict:
         "line": a.line,
         "text": a.text,
         "roadmaps": list(a.roadmaps),
+        **citation_fields(a, records),
     }
 
 
@@ -131,7 +133,7 @@ def item_record(item: ControlItem, records: Records) -> dict:
     return {
         **_who_fields(item, records.display_name(item.member)),
         **_state_fields(item),
-        **_assignment_fields(item.assignment),
+        **_assignment_fields(item.assignment, records),
         "points": _points(item),
         "extensions": _extensions(item),
         **_documents(item),
@@ -165,7 +167,7 @@ class _ItemWriter:
         if a.id != self.assignment_id:  # items come assignment by assignment
             self.assignment_id, self.states = a.id, {}
             self.head = '"assignment": ' + _string(a.id) + ", "
-            self.shared = _assignment_fields(a)
+            self.shared = _assignment_fields(a, self.records)
         executor = self.executors.get(item.member)
         if executor is None:
             name = self.records.display_name(item.member)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TextIO
 
+from ..control.citation import plain_citation
 from ..control.status import ControlItem, days_word, plural
 from ..diagnostics import Diagnostic
 from ..diagnostics import format_text as diagnostics_text
@@ -63,7 +64,8 @@ def _text_section(title: str, group: list[ControlItem], records: Records, late: 
         for item in parts:
             a = item.assignment
             when = f"{item.days_overdue} {days_word(item.days_overdue)}" if late else _left(item, today)
-            rows.append((deadline_cell(item), when, f"{a.id} {short(a.text)}", f"{a.file}:{a.line}"))
+            rows.append((deadline_cell(item), when, f"{a.id} {short(a.text)}",
+                         f"{a.file}:{a.line} — {plain_citation(a, records)}"))  # fmt: skip
             rows.extend(_roadmap_rows(a, records))
             rows.extend(("", "", f"  ↳ {document_action_words(action, entry)}", f"{entry.acted_by.file}:"
                          f"{entry.acted_by.line}") for action, entry in by_documents(item) if action == "extend")  # fmt: skip

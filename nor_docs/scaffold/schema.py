@@ -16,6 +16,7 @@ from pydantic import BaseModel
 from ..analytics.model import Rule
 from ..model.directory import DirectoryFile
 from ..model.events import EventsFile
+from ..model.kinds import KindsFile
 from ..model.marks import MarksFile
 from ..model.meeting import Meeting
 from ..model.roadmap import Roadmap
@@ -29,6 +30,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "events": EventsFile,
     "settings": Settings,
     "rule": Rule,
+    "kinds": KindsFile,
 }
 PACKAGE_SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
 

@@ -4,7 +4,9 @@ before the models are loaded.
 
     records/settings.yaml        office settings (optional)
     records/directory/*.yaml     organizations, people, groups
+    records/kinds.yaml           the office's document kinds (optional; model/kinds.py)
     records/meetings/*.yaml      one meeting per file (id = file name)
+    records/documents/*.yaml     decisions, orders, directives… (the same model as meetings)
     records/marks/*.yaml         execution marks, extensions, cancellations
     records/events/*.yaml        events relative deadlines hang on
     records/roadmaps/*.yaml      one roadmap per file (id = file name)
@@ -18,8 +20,10 @@ from pathlib import Path
 
 from ..outputs.textsafety import has_unsafe
 
-FOLDERS = ("directory", "meetings", "marks", "events", "roadmaps")
+FOLDERS = ("directory", "meetings", "documents", "marks", "events", "roadmaps")
+DOCUMENT_FOLDERS = ("meetings", "documents")  # folders of Meeting records (any document kind)
 SETTINGS = "settings.yaml"
+KINDS = "kinds.yaml"
 
 
 NOT_RECORDS = ("это не папка записей: в ней нет ни settings.yaml, ни папок "
@@ -64,6 +68,13 @@ def record_files(root: Path, unreadable: list[tuple[str, OSError]] | None = None
             files.append(settings)
         else:
             refused_here.append((str(settings), why))
+    kinds = root / KINDS
+    if os.path.lexists(kinds):
+        why = _refusal(str(kinds), kinds.is_symlink(), boundary)
+        if why is None:
+            files.append(kinds)
+        else:
+            refused_here.append((str(kinds), why))
     for folder in FOLDERS:
         found: list[str] = []
         path = os.path.join(root, folder)
