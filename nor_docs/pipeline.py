@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from .diagnostics import Diagnostic
 
 if TYPE_CHECKING:  # light on import: the models are imported when records are loaded
-    from .model.records import Records
+    from .model.records import Reader, Records
     from .model.settings import Settings
 
 
@@ -41,9 +41,9 @@ class Checked(NamedTuple):
 
 
 def load_checked(records_dir: str | Path, *, files: list[Path] | None = None, warnings: bool = True,
-                 display_root: str | None = None) -> Checked:  # fmt: skip
+                 display_root: str | None = None, read: Reader | None = None) -> Checked:  # fmt: skip
     """Read, load and check ``records_dir`` (only ``files``, if given: paths under it in
-    ``record_files`` order); see the module doc."""
+    ``record_files`` order; each file with ``read``, if given: a parse cache's); see the module doc."""
     from .checks import run_checks
     from .diagnostics import sort_diagnostics
     from .model.records import gc_paused, load_records
@@ -51,7 +51,8 @@ def load_checked(records_dir: str | Path, *, files: list[Path] | None = None, wa
     # Loading and checking build hundreds of thousands of small objects and no garbage cycles worth
     # collecting: the cyclic collector is paused meanwhile, and what was loaded is frozen after.
     with gc_paused():
-        records, found = load_records(records_dir, display_root, files)
+        records, found = (load_records(records_dir, display_root, files) if read is None
+                          else load_records(records_dir, display_root, files, read=read))
         found += run_checks(records, warnings=warnings)
         found += unknown_time_zone(records)
     return Checked(records, sort_diagnostics(found))

@@ -22,6 +22,7 @@ import gc
 import os
 import re
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,6 +39,9 @@ from .marks import MarksFile
 from .meeting import Meeting
 from .roadmap import Roadmap
 from .settings import Settings
+
+# How a record file is read: ``read_source``'s signature (a parse cache's ``read`` has it too).
+Reader = Callable[[Path, str], tuple[Source | None, list[Diagnostic]]]
 
 _ID = re.compile(ID_PATTERN)
 
@@ -114,14 +118,15 @@ class Records:
 
 
 def load_records(
-    root: str | Path, display_root: str | None = None, files: list[Path] | None = None
+    root: str | Path, display_root: str | None = None, files: list[Path] | None = None, *, read: Reader = read_source
 ) -> tuple[Records, list[Diagnostic]]:
     """Load every record under ``root``; return what loaded and every problem found.
 
     ``files`` (paths under ``root``, in ``record_files`` order) loads only those: a builder that
     renders a few meetings loads the directory and settings plus just these meetings.
 
-    The settings and the directory are read first, then the rest, file by file. A value that is only a scaffold's
+    The settings and the directory are read first, then the rest, file by file, each with ``read``
+    (``read_source``, or a parse cache's ``read``: ``source/parse_cache.py``). A value that is only a scaffold's
     «…» is not filled (NOR102), and the model says nothing more about it. The cyclic garbage
     collector is paused while loading: the loaded objects hold no cycles, and its passes over
     the millions of young objects a large folder makes cost more than the parsing itself; the
@@ -149,12 +154,12 @@ def load_records(
             problems.append(Diagnostic(shown, 1, 1, "NOR001", f"не читается: {why}"))
         first = [p for p in records.files if read_first(p, root)]
         rest = records.files[len(first) :]
-        for path in first:
-            source, found = read_source(path, shown_path(path, root, display_root))
-            _add(path, source, found, root, records, problems)
+        for file in first:
+            source, found = read(file, shown_path(file, root, display_root))
+            _add(file, source, found, root, records, problems)
         records.directory_sources = len(records.sources)
         for file in rest:
-            source, found = read_source(file, shown_path(file, root, display_root))
+            source, found = read(file, shown_path(file, root, display_root))
             _add(file, source, found, root, records, problems)
     return records, problems
 
