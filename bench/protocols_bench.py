@@ -8,7 +8,10 @@
 2. ``--runs`` rounds, round-robin: in each, one of every contender in turn, so that a moment of
    load on the shared machine falls on all of them alike, never on one side's whole series:
    - nor-docs, cold: a full build (``--force``) of all the meetings, a fresh process with its
-     workers (``-j --jobs``);
+     workers (``-j --jobs``); the YAML comes from the parse cache the warm-up filled, as it does
+     for a user's ``--force`` or template change (``source/parse_cache.py``);
+   - the same with the parse cache off (``NOR_DOCS_PARSE_CACHE=0``): the first build of a folder,
+     and the build as it was before the cache;
    - nor-docs, no-op: the same build with nothing changed;
    - plain docxtpl: ``DocxTemplate(template).render(view)`` + ``save`` per document, the same
      template and the same sandboxed environment, in ``--jobs`` forked processes;
@@ -80,13 +83,14 @@ def _tree_rss(pid: int) -> int:
     return total
 
 
-def run_measured(command: list[str]) -> tuple[Measured, int]:
+def run_measured(command: list[str], env: dict[str, str] | None = None) -> tuple[Measured, int]:
     """How ``command`` ran (see ``Measured``) and its exit code."""
     # stderr goes to a file, not a pipe: a build reporting many problems would fill a pipe nobody
     # reads while wait4 waits, and both would wait for ever.
     with tempfile.TemporaryFile() as errors:
         start = time.perf_counter()
-        process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=errors)
+        process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=errors,
+                                   env=None if env is None else {**os.environ, **env})
         peak, done = [0], threading.Event()
 
         def sample() -> None:
@@ -219,8 +223,8 @@ def main() -> None:
     build = [*NOR_DOCS, "build", "protocols", "--records", str(records), "--out", str(built), "--templates",
              str(TEMPLATE.parent), "-j", str(args.jobs), "--no-progress"]  # fmt: skip
 
-    def nor_docs(force: bool) -> Measured:
-        measured, code = run_measured(build + ["--force"] if force else build)
+    def nor_docs(force: bool, env: dict[str, str] | None = None) -> Measured:
+        measured, code = run_measured(build + ["--force"] if force else build, env)
         assert code == 0, "сборка завершилась с ошибкой"
         return measured
 
@@ -257,6 +261,8 @@ def main() -> None:
             cold = nor_docs(True)
             peaks.append(cold)
             runs["nor-docs"].append((cold.wall, cold.cpu))
+            uncached = nor_docs(True, {"NOR_DOCS_PARSE_CACHE": "0"})
+            runs["no cache"].append((uncached.wall, uncached.cpu))
             noop = nor_docs(False)
             runs["no-op"].append((noop.wall, noop.cpu))
             runs["docxtpl"].append(baseline(_docxtpl_one, docxtpl_jobs))
@@ -301,6 +307,7 @@ def main() -> None:
     print(f"  память полной сборки: {peak_sum:.0f} МБ все процессы вместе (пик суммы), {peak_one:.0f} МБ самый большой")
     rows = [
         ("полная сборка, процессор", f"{cpu('nor-docs'):.2f} с", "≤ 2,5 с", cpu("nor-docs") <= 2.5),
+        ("  без кэша разбора, процессор", f"{cpu('no cache'):.2f} с", "(справочно)", True),
         ("без изменений, стена", f"{wall('no-op'):.3f} с", "≤ 0,15 с", wall("no-op") <= 0.15),
         ("docxtpl / nor-docs, процессор", f"{cpu('docxtpl') / cpu('nor-docs'):.1f}×", "≥ 8×",
          cpu("docxtpl") / cpu("nor-docs") >= 8),
@@ -322,6 +329,7 @@ def main() -> None:
 
 CONTENDERS = {
     "nor-docs": "nor-docs, полная сборка (--force)",
+    "no cache": "  то же без кэша разбора (как до него)",
     "no-op": "nor-docs, без изменений",
     "docxtpl": "docxtpl (render+save)",
     "pandoc": "pandoc из Markdown",
