@@ -38,9 +38,12 @@ def enabled() -> bool:
 
 
 def _reader_version() -> bytes:
-    """What an entry must have been written by: this reader's source, Python and marshal versions."""
+    """What an entry must have been written by: this reader's source, the versions of Python,
+    marshal and PyYAML (and whether its C parser is there)."""
+    import yaml
+
     digest = hashlib.sha256()
-    digest.update(f"{sys.version}\0{marshal.version}\0".encode())
+    digest.update(f"{sys.version}\0{marshal.version}\0{yaml.__version__}\0{yaml.__with_libyaml__}\0".encode())
     for module in ("yamlsource.py", "parse_cache.py"):
         digest.update((Path(__file__).resolve().parent / module).read_bytes())
     return digest.hexdigest().encode()
