@@ -8,8 +8,8 @@ import io
 from xml.etree import ElementTree as ET
 
 import pytest
-
 from conftest import ROOT
+
 from nor_docs.cli import cli
 from nor_docs.diagnostics import Diagnostic
 from nor_docs.report import junit
