@@ -64,7 +64,7 @@ def run(exe: str, out: Path) -> list[str]:
         lines.append(f"{name} exit={done.returncode} stdout={hashlib.sha256(stdout).hexdigest()[:16]} "
                      f"stderr={hashlib.sha256(stderr).hexdigest()[:16]}")
         for path in sorted((out / name).rglob("*")) if (out / name).is_dir() else ():
-            if path.is_file() and not path.name.startswith(".nor-docs"):
+            if path.is_file() and not any(p.startswith(".nor-docs") for p in path.relative_to(out).parts):
                 digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
                 lines.append(f"  {path.relative_to(out).as_posix()} {digest}")
     return lines

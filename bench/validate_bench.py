@@ -5,8 +5,8 @@ Usage: ``python bench/validate_bench.py [--runs N] [--against REV] [--check]``.
 Generates the corpus (``bench/gen_corpus.py``) under ``bench/out/corpus`` unless it is there,
 then runs ``nor-docs validate`` on it as a fresh process N times — wall time includes the
 interpreter start and every import — and reports the median (and min/max, CPU time). In the
-same run, for comparison on a shared, noisy machine: the same with the worker process off
-(``NOR_DOCS_JOBS=1``), ``nor-docs --help`` and a bare ``python -c pass`` — interleaved, one of
+same run, for comparison on a shared, noisy machine: ``nor-docs --help`` and a bare
+``python -c pass`` — interleaved, one of
 each per round, so that they all meet the same moments of load. Finally checks that
 ``validate`` and ``--help`` do not import python-docx or docxtpl. ``--against REV`` also times
 the code of a git revision (say, the one before an optimisation) on the same corpus in the same
@@ -130,7 +130,6 @@ def main() -> None:
     run_once(validate)  # warm the page cache
     commands: dict[str, tuple[list[str], dict | None]] = {
         "validate": (validate, None),
-        "validate, one process": (validate, {**os.environ, "NOR_DOCS_JOBS": "1"}),
         "nor-docs --help": (nor_docs() + ["--help"], None),
         "python -c pass": ([sys.executable, "-c", "pass"], None),
     }
@@ -143,8 +142,6 @@ def main() -> None:
     for label, (walls, cpu) in results.items():
         print(line(label, walls, cpu))
     median = statistics.median(results["validate"][0])
-    serial = statistics.median(results["validate, one process"][0])
-    print(f"  two processes vs one: {serial / median:.2f}× faster")
     if args.against:
         then = statistics.median(results[f"validate at {args.against}"][0])
         print(f"  now vs {args.against}: {then / median:.2f}× faster")

@@ -9,9 +9,8 @@ sorted. Settings are validated at load; a time zone the system does not know is 
 line, for every command alike. Nothing raises on bad input.
 
 ``files`` loads only those files (a build's batch of meetings with the settings and the
-directory); only a whole folder is read ahead in a second process (``source/readpool.py``), which
-starts before the models are imported. ``warnings=False`` skips the checks that can only warn, for
-builders that only need to know what is broken.
+directory). ``warnings=False`` skips the checks that can only warn, for builders that only need to
+know what is broken.
 """
 
 from __future__ import annotations
@@ -21,8 +20,8 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .diagnostics import Diagnostic
 
-if TYPE_CHECKING:  # light on import: the read-ahead starts before the models are imported
-    from .model.records import Records
+if TYPE_CHECKING:  # light on import: the models are imported when records are loaded
+    from .model.records import Reader, Records
     from .model.settings import Settings
 
 
@@ -42,13 +41,9 @@ class Checked(NamedTuple):
 
 
 def load_checked(records_dir: str | Path, *, files: list[Path] | None = None, warnings: bool = True,
-                 display_root: str | None = None) -> Checked:  # fmt: skip
+                 display_root: str | None = None, read: Reader | None = None) -> Checked:  # fmt: skip
     """Read, load and check ``records_dir`` (only ``files``, if given: paths under it in
-    ``record_files`` order); see the module doc."""
-    global _started
-    if files is None and _started != (str(records_dir), display_root):
-        read_ahead(records_dir, display_root)
-    _started = None  # taken (or not wanted): the next load of this folder reads ahead again
+    ``record_files`` order; each file with ``read``, if given: a parse cache's); see the module doc."""
     from .checks import run_checks
     from .diagnostics import sort_diagnostics
     from .model.records import gc_paused, load_records
@@ -56,24 +51,11 @@ def load_checked(records_dir: str | Path, *, files: list[Path] | None = None, wa
     # Loading and checking build hundreds of thousands of small objects and no garbage cycles worth
     # collecting: the cyclic collector is paused meanwhile, and what was loaded is frozen after.
     with gc_paused():
-        records, found = load_records(records_dir, display_root, files, parallel=files is None)
+        records, found = (load_records(records_dir, display_root, files) if read is None
+                          else load_records(records_dir, display_root, files, read=read))
         found += run_checks(records, warnings=warnings)
         found += unknown_time_zone(records)
     return Checked(records, sort_diagnostics(found))
-
-
-def read_ahead(records_dir: str | Path, display_root: str | None = None) -> None:
-    """Start reading the whole folder ``records_dir`` in a second process now (a large folder, where
-    the machine can fork), before the caller imports the models, the calendar…; ``load_checked`` of
-    the same folder takes what it read (``source/readpool.py``)."""
-    global _started
-    from .source import readpool
-
-    _started = (str(records_dir), display_root)
-    readpool.prefetch(records_dir, display_root)
-
-
-_started: tuple[str, str | None] | None = None  # the folder ``read_ahead`` was last asked to read
 
 
 def unknown_time_zone(records: Records) -> list[Diagnostic]:

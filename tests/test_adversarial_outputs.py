@@ -322,7 +322,8 @@ def test_leftovers_of_a_killed_run_are_removed_by_the_next_build(runner, tmp_pat
     result = runner.invoke(cli, ["build", "protocols", "--records", str(records), "--out", str(out), "--templates",
                                  TEMPLATES])  # fmt: skip
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in out.iterdir()) == [".nor-docs-manifest.json", "2024-01-10-wg.docx", "notes.tmp"]
+    assert sorted(p.name for p in out.iterdir()) == [".nor-docs-cache", ".nor-docs-manifest.json", "2024-01-10-wg.docx",
+                                                     "notes.tmp"]  # (the parse cache: source/parse_cache.py)
 
 
 def test_nothing_is_left_behind_when_a_write_fails_midway(tmp_path, monkeypatch):

@@ -425,30 +425,6 @@ def test_check_does_not_import_docx_or_icalendar():
 # --- what keeps check fast (no timings here: bench/check_bench.py measures) -------------------------
 
 
-def test_check_starts_reading_before_it_imports_the_models():
-    # As validate does: the second reading process starts while the models are imported. Parsing
-    # --today must not import them first (it did: parse_date lived next to the pydantic models).
-    code = textwrap.dedent(f"""\
-        import sys
-        import nor_docs.source.readpool as readpool
-        seen = []
-        real = readpool.prefetch
-        def prefetch(root, *args):
-            seen.append((str(root), "pydantic" in sys.modules))
-            return real(root, *args)
-        readpool.prefetch = prefetch
-        from nor_docs.cli import cli
-        try:
-            cli.main(["check", "--records", {str(RECORDS)!r}, "--today", "02.03.2023"], standalone_mode=False)
-        except SystemExit:
-            pass
-        print("SEEN", seen, file=sys.stderr)
-        """)  # fmt: skip
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
-                          env={**os.environ, "PYTHONPATH": str(ROOT)})  # fmt: skip
-    assert f"SEEN [({str(RECORDS)!r}, False)]" in done.stderr, done.stderr
-
-
 def test_assignments_are_collected_once_per_run(runner, monkeypatch):
     # validate needs them for the marks (the test records have marks), control for the statuses.
     import nor_docs.control.assignments as assignments

@@ -7,6 +7,7 @@ import datetime as dt
 import io
 from xml.etree import ElementTree as ET
 
+import pytest
 from conftest import ROOT
 
 from nor_docs.cli import cli
@@ -74,3 +75,27 @@ def test_the_json_report_is_written_as_it_is_made():
     assert len(items) > 3
     taken = [i for i, e in enumerate(events) if e == "item"][-len(items) :]
     assert all("write" in events[a:b] for a, b in zip(taken, taken[1:]))
+
+
+@pytest.mark.parametrize("fmt", [Format.TEXT, Format.GITLAB, Format.JSON, Format.JUNIT])
+def test_a_report_is_written_piece_by_piece_never_whole(fmt):
+    # Memory flat in the number of items: each writer hands the output a line (or a test case) at a
+    # time, never the report built whole. (GitHub's annotations are at most ten of each kind.)
+    from nor_docs.control.status import control_items, summary
+    from nor_docs.pipeline import load_checked
+    from nor_docs.report.formats import ControlReport
+
+    records, _ = load_checked(ROOT / "tests" / "data" / "control")
+    items = control_items(records, dt.date(2023, 3, 2))
+    pieces: list[str] = []
+
+    class Out(io.StringIO):
+        def write(self, text: str) -> int:
+            pieces.append(text)
+            return super().write(text)
+
+    out = Out()
+    writer(fmt).items(out, ControlReport(items, summary(items), records, dt.date(2023, 3, 2), 3))
+    report = out.getvalue()
+    assert report == "".join(pieces) and report.count("\n") >= 4  # several items (gitlab: 3 overdue)
+    assert max(map(len, pieces)) < len(report) / 3, max(pieces, key=len)

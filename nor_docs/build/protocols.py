@@ -93,6 +93,7 @@ class _Job:
     shared: list[Path]
     templates: Templates
     expected: dict[str, str] = field(default_factory=dict)  # meeting file → the id planned for it
+    cache: Path | None = None  # the parse cache's folder (``source/parse_cache.py``), if kept
 
 
 _JOB: _Job | None = None  # set in the parent before the workers fork
@@ -128,12 +129,14 @@ def _render_batch_now(batch: list[str]) -> tuple[list[_Outcome], list[Diagnostic
     from ..pipeline import load_checked
     from ..render.compiled_template import TemplateProblem
     from ..render.protocol_view import ExtractProblem
+    from ..source.parse_cache import ParseCache
 
     job = _JOB
     assert job is not None
     fingerprints = {name: Fingerprint.of(job.root / name) for name in batch}
+    read = ParseCache(job.cache).read if job.cache is not None else None
     records, problems = load_checked(job.root, files=job.shared + [job.root / n for n in batch], warnings=False,
-                                     display_root=job.display_root)
+                                     display_root=job.display_root, read=read)
     broken = {d.file for d in problems if d.is_error}
     by_source: dict[str, str] = {}
     for record_id, origin in records.origins.items():
@@ -262,7 +265,7 @@ def _build_protocols(root: Path, out: Path, records_dir: str, templates: Templat
     if todo:
         remove_leftovers(out)
         outcomes, found = _run(
-            _Job(root, records_dir, out, shared_files, templates, expected), todo, jobs, progress
+            _Job(root, records_dir, out, shared_files, templates, expected, _cache_folder(out)), todo, jobs, progress
         )  # fmt: skip
         result.diagnostics.extend(found)
         owners: dict[str, str] = {}
@@ -291,6 +294,8 @@ def _build_protocols(root: Path, out: Path, records_dir: str, templates: Templat
                 output_path(out, Path(built.output).stem).unlink(missing_ok=True)
             except (BuildRefused, OSError):
                 pass
+    if todo:  # the parse cache keeps what the manifest knows: the content hashes of today's inputs
+        _prune_cache(out, manifest)
     try:
         if todo or previous.meetings.keys() != manifest.meetings.keys() or previous.context != context:
             manifest.save(out)
@@ -302,6 +307,23 @@ def _build_protocols(root: Path, out: Path, records_dir: str, templates: Templat
                                              "следующая сборка соберёт всё заново"))  # fmt: skip
     result.diagnostics = sort_diagnostics(result.diagnostics)
     return result
+
+
+def _cache_folder(out: Path) -> Path | None:
+    """Where the workers keep parsed record files (``source/parse_cache.py``): beside the outputs,
+    so that ``--force`` or a new template does not parse unchanged YAML again; None when turned off."""
+    from ..source import parse_cache
+
+    return out / parse_cache.FOLDER_NAME if parse_cache.enabled() else None
+
+
+def _prune_cache(out: Path, manifest: Manifest) -> None:
+    from ..source.parse_cache import FOLDER_NAME, ParseCache
+
+    folder = out / FOLDER_NAME
+    if folder.is_dir():
+        keep = {b.source.sha for b in manifest.meetings.values()} | {f.sha for f in manifest.shared.values()}
+        ParseCache(folder).prune(keep)
 
 
 def _one_file_per_id(root: Path, records_dir: str, shared_files: list[Path], meetings: dict[str, Path],

@@ -51,15 +51,10 @@ def _prepare(records_dir: str, today: dt.date | None, warn_days: int | None, sel
     """Load and validate; then the control items (those ``selection`` picks, if given).
     Returns (records, items, today, warn, errors); an id of the selection the records do not
     define is a usage error."""
-    from ..pipeline import load_checked, read_ahead
-
-    # A large folder: a second process starts reading now, while this one imports the models,
-    # the deadline logic and the production calendar (as ``validate`` does).
-    read_ahead(records_dir)
-    from ..control.calendar import office_today, preload_calendar
+    from ..control.calendar import office_today
     from ..control.status import control_items
+    from ..pipeline import load_checked
 
-    preload_calendar()
     checked = load_checked(records_dir, warnings=False)  # only errors stop control; warnings are validate's
     records, errors = checked.records, checked.errors
     if errors:

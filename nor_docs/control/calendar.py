@@ -113,13 +113,6 @@ def _country_calendar(country: str) -> ProductionCalendar:
     return holidays.country_holidays(country)
 
 
-def preload_calendar(country: str = "RU") -> None:
-    """Import the production calendar now: ``check`` calls it while a second process is already
-    reading the records (``readpool.prefetch``), so the import costs that process's time, not
-    the run's. Years are still computed on first use."""
-    _country_calendar(country)
-
-
 _CALENDARS: dict[tuple[str, str], WorkCalendar] = {}
 
 

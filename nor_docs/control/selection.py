@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from ..model.near_ids import near_id
 
-if TYPE_CHECKING:  # light on import: check builds its filter before it starts reading (readpool)
+if TYPE_CHECKING:  # light on import: check builds its filter before it loads the models
     from ..model.records import Records
     from .status import ControlItem
 

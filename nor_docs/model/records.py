@@ -25,6 +25,7 @@ import gc
 import os
 import re
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,7 +35,6 @@ from pydantic_core import ErrorDetails
 from ..diagnostics import Diagnostic
 from ..russian.mixedscript import ID_LOOKALIKES
 from ..source.layout import NOT_RECORDS, enclosing_records, looks_like_records, read_first, record_files, shown_path
-from ..source.readpool import read_sources
 from ..source.yamlsource import PLACEHOLDER, Source, os_problem, parse_source, read_source
 from .common import ID_PATTERN, MAX_ID_LENGTH
 from .directory import DirectoryFile, Group, Organization, Person
@@ -44,6 +44,9 @@ from .marks import Cancellation, ExecutionMark, Extension, MarksFile
 from .meeting import Meeting
 from .roadmap import Roadmap
 from .settings import Settings
+
+# How a record file is read: ``read_source``'s signature (a parse cache's ``read`` has it too).
+Reader = Callable[[Path, str], tuple[Source | None, list[Diagnostic]]]
 
 _ID = re.compile(ID_PATTERN)
 
@@ -130,16 +133,15 @@ class Records:
 
 
 def load_records(
-    root: str | Path, display_root: str | None = None, files: list[Path] | None = None, *, parallel: bool = False
+    root: str | Path, display_root: str | None = None, files: list[Path] | None = None, *, read: Reader = read_source
 ) -> tuple[Records, list[Diagnostic]]:
     """Load every record under ``root``; return what loaded and every problem found.
 
     ``files`` (paths under ``root``, in ``record_files`` order) loads only those: a builder that
     renders a few meetings loads the directory and settings plus just these meetings.
 
-    The settings and the directory are read first, the rest — with ``parallel`` — by
-    ``readpool.read_sources`` (in two processes when the folder is large; only the one load path
-    of a whole folder asks for it, ``pipeline.load_checked``). A value that is only a scaffold's
+    The settings and the directory are read first, then the rest, file by file, each with ``read``
+    (``read_source``, or a parse cache's ``read``: ``source/parse_cache.py``). A value that is only a scaffold's
     «…» is not filled (NOR102), and the model says nothing more about it. The cyclic garbage
     collector is paused while loading: the loaded objects hold no cycles, and its passes over
     the millions of young objects a large folder makes cost more than the parsing itself; the
@@ -167,18 +169,13 @@ def load_records(
             problems.append(Diagnostic(shown, 1, 1, "NOR001", f"не читается: {why}"))
         first = [p for p in records.files if read_first(p, root)]
         rest = records.files[len(first) :]
-        for path in first:
-            source, found = read_source(path, shown_path(path, root, display_root))
-            _add(path, source, found, root, records, problems)
+        for file in first:
+            source, found = read(file, shown_path(file, root, display_root))
+            _add(file, source, found, root, records, problems)
         records.directory_sources = len(records.sources)
-        jobs = [(path, shown_path(path, root, display_root)) for path in rest]
-        checked: list = [None] * len(rest)
-        read = read_sources(jobs) if parallel else ((i, read_source(*job)) for i, job in enumerate(jobs))
-        for i, (source, found) in read:  # in the order they come
-            checked[i] = _check(rest[i], source, found, root)
-        for path, (source, value, found) in zip(rest, checked):  # in the order of the files
-            problems.extend(found)
-            _register_value(path, source, value, records, problems)
+        for file in rest:
+            source, found = read(file, shown_path(file, root, display_root))
+            _add(file, source, found, root, records, problems)
     return records, problems
 
 

@@ -4,9 +4,12 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import json
+from collections.abc import Iterable
 from typing import TextIO
 
+from ..control.status import ControlItem
 from ..diagnostics import Diagnostic
 from ..model.records import Records
 from .common import attention, describe
@@ -16,7 +19,7 @@ _dumps = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def items(out: TextIO, report: ControlReport) -> None:
-    out.write(format_gitlab(report.items, report.records))
+    write_gitlab(out, report.items, report.records)
 
 
 def diagnostics(out: TextIO, found: list[Diagnostic]) -> None:
@@ -31,21 +34,34 @@ def fingerprint(*parts: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
 
 
-def format_gitlab(items, records: Records) -> str:
-    """A Code Quality report: a JSON list, one issue per line (the C encoder: ``indent`` would
-    take the pure-Python one, several times slower on thousands of issues)."""
+def format_gitlab(items: Iterable[ControlItem], records: Records) -> str:
+    """The report as one string (what ``items`` writes)."""
+    out = io.StringIO()
+    write_gitlab(out, items, records)
+    return out.getvalue()
+
+
+def write_gitlab(out: TextIO, items: Iterable[ControlItem], records: Records) -> None:
+    """A Code Quality report: a JSON list, one issue per line, each written as it is made (the C
+    encoder: ``indent`` would take the pure-Python one, several times slower on thousands of
+    issues; and the list is never held whole)."""
     overdue, soon = attention(items)
-    issues = []
+    if not overdue and not soon:
+        out.write("[]")
+        return
+    separator = "[\n"
     for item in overdue + soon:
         a = item.assignment
-        issues.append(_dumps({
+        out.write(separator)
+        out.write(_dumps({
             "description": f"{item.status_text.capitalize()}: {item.id} — {describe(item, records)}",
             "check_name": f"nor-docs/{item.status}",
             "fingerprint": fingerprint("nor-docs", item.status, item.id),
             "severity": GITLAB_SEVERITY[item.status],
             "location": {"path": a.file, "lines": {"begin": a.line}},
         }))  # fmt: skip
-    return "[\n" + ",\n".join(issues) + "\n]" if issues else "[]"
+        separator = ",\n"
+    out.write("\n]")
 
 
 def diagnostics_gitlab(found: list[Diagnostic]) -> str:

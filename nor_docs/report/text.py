@@ -5,6 +5,8 @@ holds. Records that failed validation: their diagnostics, and that no deadline w
 from __future__ import annotations
 
 import datetime as dt
+import io
+from collections.abc import Iterable, Iterator
 from typing import TextIO
 
 from ..control.citation import plain_citation
@@ -18,32 +20,55 @@ from .formats import ControlReport
 
 
 def items(out: TextIO, report: ControlReport) -> None:
-    text = format_text(report.items, report.counts, report.records, report.today, report.warn_days)
+    # «Отбор: …» after the first line: a filtered report says what it holds
     words = report.selection.describe(report.records) if report.selection else ""
-    if words:  # «Отбор: …» after the first line: a filtered report says what it holds
-        lines = text.split("\n")
-        text = "\n".join(lines[:1] + [words] + lines[1:])
-    out.write(text)
+    write_text(out, report.items, report.counts, report.records, report.today, report.warn_days, words)
 
 
 def diagnostics(out: TextIO, found: list[Diagnostic]) -> None:
     out.write(diagnostics_text(found) + "\nСроки не проверялись: сначала исправьте записи.")
 
 
-def format_text(items, summary, records: Records, today: dt.date, warn_days: int) -> str:
+def format_text(items: Iterable[ControlItem], summary: dict[str, int], records: Records, today: dt.date,
+                warn_days: int) -> str:  # fmt: skip
+    """The report as one string (what ``items`` writes, without a selection)."""
+    out = io.StringIO()
+    write_text(out, items, summary, records, today, warn_days)
+    return out.getvalue()
+
+
+def write_text(out: TextIO, items: Iterable[ControlItem], summary: dict[str, int], records: Records,
+               today: dt.date, warn_days: int, selection: str = "") -> None:  # fmt: skip
+    """The report, line by line as it is made (no line break at the end). A section's rows are
+    made before its first line is written: the widths of its columns are those of its widest
+    cells, and executors with the same rows share one heading."""
+    items = list(items)  # the sections sort them, and «по решениям документов» reads them again
     overdue, soon = attention(items)
-    lines = [f"Контроль исполнения поручений на {ru(today)}", ""]
+    first = True
+
+    def line(text: str) -> None:
+        nonlocal first
+        if not first:
+            out.write("\n")
+        out.write(printable(text))  # a terminal shows it: nothing in a record moves its cursor
+        first = False
+
+    line(f"Контроль исполнения поручений на {ru(today)}")
+    if selection:
+        out.write("\n" + selection)  # as the selection describes itself (ids the records define)
+    line("")
     if not overdue and not soon:
         when = f"в пределах {warn_days} {_working_days_genitive(warn_days)}" if warn_days else "сегодня"
-        lines.append(f"Просроченных поручений нет; ни у одного срок не истекает {when}.")
-        lines.append("")
+        line(f"Просроченных поручений нет; ни у одного срок не истекает {when}.")
+        line("")
     for title, group, late in (("ПРОСРОЧЕНО", overdue, True), ("СРОК ИСТЕКАЕТ", soon, False)):
         if group:
-            lines.extend(_text_section(title, group, records, late, today))
-            lines.append("")
-    lines.extend(_by_documents_section(items))
-    lines.append(f"Всего поручений (по каждому исполнителю) — {summary['total']}: {counts_line(summary)}.")
-    return "\n".join(map(printable, lines))  # a terminal shows it: nothing in a record moves its cursor
+            for text in _text_section(title, group, records, late, today):
+                line(text)
+            line("")
+    for text in _by_documents_section(items):
+        line(text)
+    line(f"Всего поручений (по каждому исполнителю) — {summary['total']}: {counts_line(summary)}.")
 
 
 def _working_days_genitive(n: int) -> str:
@@ -51,7 +76,8 @@ def _working_days_genitive(n: int) -> str:
     return "рабочего дня" if n % 10 == 1 and n % 100 != 11 else "рабочих дней"
 
 
-def _text_section(title: str, group: list[ControlItem], records: Records, late: bool, today: dt.date) -> list[str]:
+def _text_section(title: str, group: list[ControlItem], records: Records, late: bool,
+                  today: dt.date) -> Iterator[str]:  # fmt: skip
     """One section of the text table: executors (worst first), each with their rows. Executors
     whose rows are the same (the schools of one group assignment) share one heading."""
     by_executor: dict[str, list[ControlItem]] = {}
@@ -72,7 +98,8 @@ def _text_section(title: str, group: list[ControlItem], records: Records, late: 
         blocks.setdefault(tuple(rows), []).append(member)
     all_rows = [row for rows in blocks for row in rows]
     widths = [max(len(header[k]), *(len(r[k]) for r in all_rows)) for k in range(3)]
-    out = [f"{title} — {len(group)}", "  " + _row(header, widths)]
+    yield f"{title} — {len(group)}"
+    yield "  " + _row(header, widths)
     for block_rows, members in blocks.items():
         count = sum(1 for row in block_rows if row[0])  # not the «↳ дорожная карта» lines
         if len(members) == 1:
@@ -80,9 +107,9 @@ def _text_section(title: str, group: list[ControlItem], records: Records, late: 
         else:
             many = plural(len(members), "исполнитель", "исполнителя", "исполнителей")
             heading = "; ".join(records.display_name(m) for m in members) + f" — {len(members)} {many}, у каждого {count}"
-        out.extend(_wrap(heading))
-        out.extend("  " + _row(row, widths) for row in block_rows)
-    return out
+        yield from _wrap(heading)
+        for row in block_rows:
+            yield "  " + _row(row, widths)
 
 
 def _by_documents_section(items) -> list[str]:

@@ -1,6 +1,6 @@
 """Where record files live in a records folder, in which order they are read, and how their
-paths are shown. Light on purpose (no model imports): ``readpool`` lists the files with it
-before the models are loaded.
+paths are shown. Light on purpose (no model imports): a no-op build lists the files with it
+without loading the models.
 
     records/settings.yaml        office settings (optional)
     records/directory/*.yaml     organizations, people, groups
