@@ -319,7 +319,22 @@ def _decisions_block(doc, var: str) -> None:
     _p(doc, "– {{ b }}")
     _tag(doc, "{%p endif %}")
     _tag(doc, "{%p endfor %}")
+    # «Голосовали: за — 12, против — нет, воздержались — 1.» under the decision, where it was voted.
+    _tag(doc, "{%p if d.vote %}")
+    _tag(doc, "{%p if d.before_signatures %}")
+    _p(doc, "{{ d.vote }}", "NorBeforeSignature")
+    _tag(doc, "{%p else %}")
+    _p(doc, "{{ d.vote }}")
+    _tag(doc, "{%p endif %}")
+    _tag(doc, "{%p endif %}")
     _tag(doc, "{%p endfor %}")
+    _tag(doc, "{%p endif %}")
+
+
+def _item_vote(doc) -> None:
+    """The vote on an agenda item as a whole, after its decisions."""
+    _tag(doc, "{%p if item.vote %}")
+    _p(doc, "{{ item.vote }}")
     _tag(doc, "{%p endif %}")
 
 
@@ -375,6 +390,7 @@ def _body(doc) -> None:
     _p(doc, "{{ item.decisions_label }}", "NorLabel")
     _decisions_block(doc, "item.decisions")
     _tag(doc, "{%p endif %}")
+    _item_vote(doc)
     _tag(doc, "{%p endfor %}")
     # Decisions of the meeting as a whole.
     _tag(doc, "{%p if decisions %}")
@@ -502,6 +518,7 @@ def _document_body(doc, meeting: bool) -> None:
         _tag(doc, "{%p endif %}")
         _decisions_block(doc, "item.decisions")
         _tag(doc, "{%p endif %}")
+        _item_vote(doc)
         _tag(doc, "{%p endfor %}")
     _tag(doc, "{%p if decisions %}")
     _tag(doc, "{%p if decisions_label %}")

@@ -11,7 +11,7 @@ from ..model.near_ids import near_id
 from .context import Context
 
 # Fields only a meeting has (chair, attendance, agenda) — what a kind with ``meeting: false`` leaves out.
-_MEETING_FIELDS = ("chair", "secretary", "attendees", "invited", "absent", "agenda")
+_MEETING_FIELDS = ("chair", "secretary", "attendees", "attendance", "invited", "absent", "agenda")
 
 _MISSING = {
     "kind": "не заполнено поле «kind»: у вида «{}» нужен вид заседания, «заседание рабочей группы»",

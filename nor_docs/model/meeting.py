@@ -80,6 +80,52 @@ class Attendee(Record):
         return self
 
 
+class Attendance(Record):
+    """Attendance as numbers, where the protocol counts rather than names: «Присутствовало: 59
+    человек», «отсутствовали — 3 по уважительной причине», «всего членов совета — 62». Validate
+    compares the numbers with each other, with a named list and with the votes (NOR219)."""
+
+    present: int | None = Field(None, ge=0, description="Сколько присутствовало: 59 → «Присутствовало: 59 человек»")
+    absent: int | None = Field(None, ge=0, description="Сколько отсутствовало: 3 → «Отсутствовали: 3 человека»")
+    absent_note: str | None = Field(None, description="Слова после числа отсутствовавших, как написаны: «по "
+                                    "уважительной причине»")  # fmt: skip
+    members: int | None = Field(None, ge=1, description="Сколько всего членов (педсовета, коллегии): 62 → «59 "
+                                "человек из 62»; присутствовавшие и отсутствовавшие вместе должны дать столько же")  # fmt: skip
+    unit: str = Field("человек", description="Слово после числа: «человек» (согласуется с числом: 3 человека), "
+                      "или как написано — «чел.», «педагогов»")  # fmt: skip
+
+    @model_validator(mode="after")
+    def _some_number(self) -> Attendance:
+        if self.present is None and self.absent is None and self.members is None:
+            raise ValueError("укажите хотя бы одно число: present, absent или members")
+        return self
+
+
+class Vote(Record):
+    """«Голосовали: за — 12, против — нет, воздержались — 1» or «единогласно» under a decision or
+    an agenda item. Validate checks the votes against the attendance (NOR219) and a vote
+    «единогласно» with votes against (NOR131)."""
+
+    for_: int | Literal["единогласно"] = Field(alias="for", description="Сколько голосовали «за»: 12, или "
+                                               "«единогласно»")  # fmt: skip
+    against: int | None = Field(None, ge=0, description="Сколько «против»: 0 печатается «нет»")
+    abstained: int | None = Field(None, ge=0, description="Сколько воздержались")
+    text: str | None = Field(None, description="Строка протокола дословно, если она написана иначе: "
+                                   "«Голосовали: за – 12 чел., против – 0, воздержались – 1 чел.»")  # fmt: skip
+
+    @model_validator(mode="after")
+    def _non_negative(self) -> Vote:
+        if isinstance(self.for_, int) and self.for_ < 0:
+            raise ValueError("число голосов «за» не может быть отрицательным")
+        return self
+
+    def cast(self) -> int | None:
+        """How many voted (for, against, abstained), or None for «единогласно»."""
+        if not isinstance(self.for_, int):
+            return None
+        return self.for_ + (self.against or 0) + (self.abstained or 0)
+
+
 class Speaker(Record):
     """A speaker on an agenda item: a person or a group, with the position as written."""
 
@@ -160,6 +206,8 @@ class Decision(Record):
     acts_on: list[Action] = Field(default_factory=list, description="Что решение делает с поручениями, данными "
                                   "раньше: [{assignment: 2024-02-10-wg#3, action: done}] — снять с контроля как "
                                   "исполненное; extend (с new_deadline), cancel, review, amend")  # fmt: skip
+    vote: Vote | None = Field(None, description="Как голосовали за это решение: {for: 12, against: 0, abstained: 1} "
+                              "→ «Голосовали: за — 12, против — нет, воздержались — 1», или {for: единогласно}")  # fmt: skip
     # --- the control clause of an order or a directive (docs/kinds.md) ---
     controls: Annotated[str, Field(pattern=ID_PATTERN)] | None = Field(
         None, description="Этот пункт — о контроле («Контроль … возложить на Л.П. Иванову»): id контролирующего; "
@@ -182,6 +230,8 @@ class AgendaItem(Record):
     heard: list[Statement] = Field(default_factory=list, description="СЛУШАЛИ: кого слушали по пункту и что сказано")
     spoke: list[Statement] = Field(default_factory=list, description="ВЫСТУПИЛИ: кто выступил по пункту и что сказал")
     decisions: list[Decision] = Field(default_factory=list, description="РЕШИЛИ: решения по этому пункту")
+    vote: Vote | None = Field(None, description="Как голосовали по пункту в целом (печатается после его решений): "
+                              "{for: 12, against: 0, abstained: 1} или {for: единогласно}")  # fmt: skip
     # Links (model/links.py): the documents this item reviews.
     reviews: list[LinkTarget] = Field(default_factory=list, description="Что рассматривается по пункту: [{record: "
                                       "2017-09-01-pedsovet}] — «О выполнении решений предыдущего педсовета»")  # fmt: skip
@@ -262,6 +312,8 @@ class Meeting(Record):
         description="Как протокол называет присутствовавших, без двоеточия: «Принимали участие», «Участники»; "
                     "по умолчанию «Присутствовали».",
     )  # fmt: skip
+    attendance: Attendance | None = Field(None, description="Присутствие числами: {present: 59} → «Присутствовало: "
+                                          "59 человек»; absent, absent_note, members, unit")  # fmt: skip
     invited: list[Attendee] = Field(default_factory=list, description="Приглашённые")
     absent: list[Attendee] = Field(default_factory=list, description="Отсутствовали")
     agenda: list[AgendaItem] = Field(default_factory=list, description="Повестка дня: пункты с СЛУШАЛИ, ВЫСТУПИЛИ, "

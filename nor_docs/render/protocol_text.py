@@ -86,3 +86,25 @@ def join_names(names: Iterable[str]) -> str:
 
 
 # --- the view ------------------------------------------------------------------------------------
+
+
+def people_count(number: int, unit: str = "человек") -> str:
+    """«59 человек», «3 человека», «21 человек»: the number and its word. Only «человек» agrees
+    with the number; any other word («чел.», «педагогов») is printed as written."""
+    if unit != "человек":
+        return f"{number}{NBSP}{unit}"
+    tens, last = number % 100, number % 10
+    word = "человека" if 2 <= last <= 4 and not 12 <= tens <= 14 else "человек"
+    return f"{number}{NBSP}{word}"
+
+
+def vote_line(for_: int | str, against: int | None, abstained: int | None) -> str:
+    """«Голосовали: за — 12, против — нет, воздержались — 1.» or «Голосовали: единогласно.»; a
+    zero prints «нет», as secretaries write it; a number not given is left out."""
+    if not isinstance(for_, int):
+        return f"Голосовали: {for_}."
+    parts = [f"за — {for_ or 'нет'}"]
+    for word, value in (("против", against), ("воздержались", abstained)):
+        if value is not None:
+            parts.append(f"{word} — {value or 'нет'}")
+    return "Голосовали: " + ", ".join(parts) + "."

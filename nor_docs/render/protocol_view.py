@@ -30,11 +30,13 @@ from .protocol_text import (
     lower_common_word,
     number_label,
     paragraphs,
+    people_count,
+    vote_line,
 )
 
 if TYPE_CHECKING:
     from ..model.directory import Group, Organization, Person
-    from ..model.meeting import AgendaItem, Appendix, Attendee, Decision, Meeting, Speaker, Statement
+    from ..model.meeting import AgendaItem, Appendix, Attendee, Decision, Meeting, Speaker, Statement, Vote
     from ..model.settings import DocumentSettings, Settings
 
 
@@ -328,10 +330,18 @@ def _attendance(ctx: _Context) -> tuple[list[dict], list[str] | None]:
     sections = []
     appendix = None
     limit = ctx.docs.attendees_list_limit
-    first_label = (ctx.meeting.attendees_label or "").strip().rstrip(":") or "Присутствовали"
+    counted = ctx.meeting.attendance
+    counts = {"attendees": None, "absent": None} if counted is None else _counts(counted)
+    written_label = (ctx.meeting.attendees_label or "").strip().rstrip(":")
+    # «Присутствовало: 59 человек» — a count alone takes the singular, as protocols write it.
+    first_label = written_label or ("Присутствовало" if counts["attendees"] and not ctx.meeting.attendees
+                                    else "Присутствовали")  # fmt: skip
     for key, label in (("attendees", first_label), ("invited", "Приглашённые"), ("absent", "Отсутствовали")):
         entries = getattr(ctx.meeting, key)
+        count = counts.get(key)
         if not entries:
+            if count:
+                sections.append({"label": f"{label}:", "summary": count, "lines": []})
             continue
         rows = [_attendee_line(ctx, a, (key, i)) for i, a in enumerate(entries)]
         # People alphabetically by surname; groups and descriptions after them, as written.
@@ -347,12 +357,36 @@ def _attendance(ctx: _Context) -> tuple[list[dict], list[str] | None]:
             lines = [line if rows[i][2] else capitalize_first(line) for i, line in zip(order, lines)]
         named = sum(r[2] for r in rows)
         total = named + sum(r[3] for r in rows)
-        summary = ""
+        summary = count or ""
         if key == "attendees" and named > limit:
-            summary = f"{total}{NBSP}чел. (список прилагается)"
+            summary = f"{count or f'{total}{NBSP}чел.'} (список прилагается)"
             appendix, lines = lines, []
         sections.append({"label": f"{label}:", "summary": summary, "lines": lines})
     return sections, appendix
+
+
+def _counts(counted) -> dict[str, str | None]:
+    """The words of ``Attendance``: «59 человек из 62» for the present, «3 человека по уважительной
+    причине» for the absent."""
+    present = None
+    if counted.present is not None:
+        present = people_count(counted.present, counted.unit)
+        if counted.members is not None:
+            present += f" из {counted.members}"
+    absent = None
+    if counted.absent is not None:
+        absent = people_count(counted.absent, counted.unit)
+        if counted.absent_note:
+            absent += f" {counted.absent_note.strip()}"
+    return {"attendees": present, "absent": absent}
+
+
+def _vote(vote: Vote | None) -> str:
+    if vote is None:
+        return ""
+    if vote.text:
+        return vote.text.strip()
+    return vote_line(vote.for_, vote.against, vote.abstained)
 
 
 def _flatten_items(items: Sequence[AgendaItem], loc: tuple, depth: int = 0) -> Iterator[tuple[tuple, AgendaItem, int]]:
@@ -471,6 +505,7 @@ def _main_item(ctx: _Context, loc: tuple, item: AgendaItem) -> dict:
         "spoke": spoke,
         "decisions_label": labels[2],
         "decisions": decisions,
+        "vote": _vote(item.vote),
     }
 
 
@@ -527,7 +562,9 @@ def _decisions(ctx: _Context, decisions: Sequence[Decision], locs: list[tuple], 
             "bullets": [BULLET.sub("", b, count=1) for b in decision.bullets],
             "level": depth,
             # the table layout: № | Содержание поручения | Срок исполнения | Ответственные
-            "content": "\n".join([capitalize_first(decision.text.strip()), *decision.bullets]),
+            "content": "\n".join([capitalize_first(decision.text.strip()), *decision.bullets,
+                                  *([_vote(decision.vote)] if decision.vote else [])]),
+            "vote": _vote(decision.vote),
             "deadline": deadline or "",
             "executors": nominative or (decision.addressed_to or ""),
             "on_control": bool(executors) and decision.on_control,
