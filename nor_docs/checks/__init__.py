@@ -1,7 +1,7 @@
 """Stage 4, checks: what no single file's schema can see — the rules across records.
 
 Every check takes the loaded ``Records`` (``model/``) and adds diagnostics; none changes the
-records. One module per family, each listing its codes: ``references`` (NOR104, NOR113, NOR116,
+records. One module per family, each listing its codes: ``references`` (NOR104, NOR113, NOR116, NOR132,
 NOR501; the references of a file that failed its schema — ``raw_references``), ``numbering``
 (NOR111), ``deadlines`` (NOR105, NOR106, NOR108, NOR109, NOR204, NOR209), ``results`` (NOR201),
 ``documents`` (NOR117, NOR205, NOR207, NOR210, NOR211), ``kinds`` (NOR122–NOR124, NOR213), ``attendance`` (NOR131, NOR219), ``roadmaps`` (NOR130, NOR218), ``marks`` (NOR110, NOR114, NOR115,

@@ -1,4 +1,4 @@
-"""References between records (NOR104, NOR109 in deadlines' events — see ``deadlines`` —, NOR113,
+"""References between records (NOR104, NOR132, NOR109 in deadlines' events — see ``deadlines`` —, NOR113,
 NOR116, NOR501): every id a record names is one the records define, with the nearest known id as a
 way out; no id twice in one list; an agenda item's appendix exists; a roadmap's ``ordered_by``
 names a decision. A file that failed its schema has its references checked all the same
@@ -99,6 +99,13 @@ def meeting(ctx: Context, mid: str) -> None:
         for j, executor in enumerate(decision.executors):
             if executor not in executors:
                 ctx.executor(mid, loc + ("executors", j), executor)
+            responsible = decision.responsible_of(executor)
+            if responsible is not None:
+                if executor in ctx.executors and executor not in ctx.kinds["organization"]:
+                    ctx.report(mid, loc + ("executors", j, "organization"), "NOR132",
+                               f"«{executor}» — не организация: ответственного (responsible) называют при "
+                               f"организации; для человека или группы напишите просто {executor}")  # fmt: skip
+                ctx.person(mid, loc + ("executors", j, "responsible"), responsible, "ответственный")
         if decision.controller is not None and decision.controller not in people:
             ctx.person(mid, loc + ("controller",), decision.controller, "контролирующее лицо")
     for i, result in enumerate(m.results):

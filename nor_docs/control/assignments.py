@@ -41,6 +41,36 @@ class Assignment:
     # The parent decisions whose words this one continues, outermost first, as (number, text):
     # «1.3.1. систему повышения квалификации…» is read with «1.3. Скорректировать систему…».
     lead: tuple[tuple[str, str], ...] = ()
+    # An organisation executor's responsible person, (organisation, person) pairs:
+    # «администрация МР «Прилузский» (Нестерюк Е.В.)» (``Decision.responsible_of``).
+    responsible: tuple[tuple[str, str], ...] = ()
+
+    def responsible_of(self, member: str) -> str | None:
+        return dict(self.responsible).get(member)
+
+
+def executor_name(records: Records, assignment: Assignment, member: str) -> str:
+    """The executor as check and the control sheet name it: the directory's name, and for an
+    organisation with its responsible person the person in brackets — «администрация МР
+    «Прилузский» (Нестерюк Е.В.)»."""
+    name = records.display_name(member)
+    person = assignment.responsible_of(member)
+    if person is not None and person in records.people:
+        name += f" ({records.people[person].short})"
+    return name
+
+
+def _responsible(by_loc: dict[tuple, Decision], loc: tuple, decision: Decision,
+                 executors: list[str]) -> tuple[tuple[str, str], ...]:  # fmt: skip
+    """The responsible persons of the decision that names the executors: this one, or the
+    nearest parent with executors of its own (sub-items inherit them)."""
+    owner: Decision | None = decision
+    while owner is not None and not owner.executors and len(loc) > 2:
+        loc = loc[:-2]  # («decisions», 3, «decisions», 0) → («decisions», 3)
+        owner = by_loc.get(loc)
+    if owner is None:
+        return ()
+    return tuple((e, r) for e in executors if (r := owner.responsible_of(e)) is not None)
 
 
 def collect_assignments(records: Records) -> list[Assignment]:
@@ -84,6 +114,7 @@ def _collect(records: Records) -> list[Assignment]:
                     roadmaps=tuple(ordered.get(aid, ())),
                     bullets=tuple(decision.bullets),
                     lead=_lead(by_loc, loc, decision),
+                    responsible=_responsible(by_loc, loc, decision, executors),
                 )
             )
     for rid, roadmap in records.roadmaps.items():

@@ -14,9 +14,9 @@ elsewhere in the file. A signed protocol does not change: execution marks live a
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import AfterValidator, Field, model_validator
+from pydantic import AfterValidator, Field, ModelWrapValidatorHandler, PrivateAttr, WithJsonSchema, model_validator
 
 from .common import (
     ID_PATTERN,
@@ -169,6 +169,43 @@ class Statement(Record):
     text_after: str | None = Field(default=None, description="Текст выступления после выводов анализа")
 
 
+# ``executors`` as a clerk writes them: an id, or an organisation with its responsible person as one
+# executor — «администрации муниципального района «Прилузский» (Нестерюк Е.В.)». Control follows the
+# organisation; the person is named beside it in the decision's sentence, in check and on the
+# control sheet (``Decision.responsible_of``).
+_EXECUTORS_SCHEMA = {
+    "type": "array",
+    "items": {"anyOf": [
+        {"type": "string", "pattern": ID_PATTERN},
+        {"type": "object", "additionalProperties": False, "required": ["organization", "responsible"],
+         "properties": {
+             "organization": {"type": "string", "pattern": ID_PATTERN,
+                              "description": "id организации-исполнителя, например priluzsky-adm"},
+             "responsible": {"type": "string", "pattern": ID_PATTERN,
+                             "description": "id ответственного из справочника, например nesteryuk — печатается в "
+                                            "скобках: «(Нестерюк Е.В.)»"}}},
+    ]},
+}  # fmt: skip
+
+
+def _split_entries(data: Any) -> tuple[Any, dict[str, str]]:
+    """``executors`` with each well-formed ``{organization, responsible}`` entry replaced by the
+    organisation's id, and the responsible person of each such organisation. A malformed entry is
+    left as it is, so that the schema error points at it."""
+    if not isinstance(data, dict) or not isinstance(data.get("executors"), list):
+        return data, {}
+    responsible: dict[str, str] = {}
+    executors = []
+    for entry in data["executors"]:
+        if isinstance(entry, dict) and set(entry) == {"organization", "responsible"} \
+                and all(isinstance(v, str) for v in entry.values()):
+            executors.append(entry["organization"])
+            responsible[entry["organization"]] = entry["responsible"]
+        else:
+            executors.append(entry)
+    return ({**data, "executors": executors} if responsible else data), responsible
+
+
 class Decision(Record):
     """A numbered decision (РЕШИЛИ / ПОСТАНОВИЛИ), possibly nested (1, 1.3, 1.3.1).
 
@@ -188,8 +225,10 @@ class Decision(Record):
     text: Annotated[str, Field(min_length=1), AfterValidator(check_no_marks)] = Field(
         description="Текст решения без исполнителей и срока: «провести анализ результатов ВПР»; срок внутри "
                     "текста отмечается [[…]]: «(срок готовности — [[1 ноября 2014 г.]])»")
-    executors: list[ExecutorRef] = Field(default_factory=list, description="Исполнители: id людей, организаций или групп "
-                                 "из справочника, например [heads, ivanova]; группа — каждый её участник")  # fmt: skip
+    executors: Annotated[list[ExecutorRef], WithJsonSchema(_EXECUTORS_SCHEMA)] = Field(
+        default_factory=list, description="Исполнители: id людей, организаций или групп из справочника, например "
+        "[heads, ivanova]; группа — каждый её участник; организация с ответственным — {organization: "
+        "priluzsky-adm, responsible: nesteryuk}")  # fmt: skip
     addressed_to: str | None = Field(None, description="Кому, дословно, вместо имён исполнителей в начале решения: "
                                                        "«Руководству МБОУ «СОШ с. Ушаковка»»")  # fmt: skip
     executors_in_text: bool = Field(True, description="false — не писать исполнителей в начале решения (они уже в "
@@ -215,6 +254,21 @@ class Decision(Record):
                           "у которых нет своего controller")  # fmt: skip
 
     _deadline_in_text = model_validator(mode="before")(take_marked_deadline)
+    # organisation id → its responsible person, from ``{organization, responsible}`` executors
+    _responsible: dict[str, str] = PrivateAttr(default_factory=dict)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _executor_entries(cls, data: Any, handler: ModelWrapValidatorHandler[Decision]) -> Decision:
+        data, responsible = _split_entries(data)
+        decision = handler(data)
+        if responsible:
+            decision._responsible = responsible
+        return decision
+
+    def responsible_of(self, executor: str) -> str | None:
+        """The responsible person named beside an organisation executor, if any."""
+        return self._responsible.get(executor)
 
 
 class AgendaItem(Record):

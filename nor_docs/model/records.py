@@ -428,7 +428,8 @@ def _translate(model: type[BaseModel], source: Source, error: ValidationError) -
                     source.path, line, col, "NOR103",
                     f"поле «{_name(loc)}»: ожидается {_TYPE_NAMES[kind]}, а записано {_shown(value)}"
                     + (_as_list_hint(value) if kind == "list_type" else "")
-                    + (_unquoted_mark_hint(loc, value) if kind == "string_type" else ""),
+                    + (_unquoted_mark_hint(loc, value) if kind == "string_type" else "")
+                    + (_executor_entry_hint(loc, value) if kind == "string_type" else ""),
                 )
             )  # fmt: skip
         elif kind == "literal_error":
@@ -551,6 +552,14 @@ def _unquoted_mark_hint(loc: tuple, value) -> str:
     written = "[[" + ", ".join(value[0]) + "]]"
     return (f"; значение, которое начинается с «[[» (срок в тексте), YAML читает как список — возьмите его "
             f'в кавычки: {loc[-1]}: "{written}"')
+
+
+def _executor_entry_hint(loc: tuple, value) -> str:
+    """An executor written as a mapping that is not ``{organization, responsible}``: say what it may be."""
+    if not (isinstance(value, dict) and len(loc) >= 2 and loc[-2] == "executors"):
+        return ""
+    return ("; исполнитель — id из справочника или организация с ответственным: {organization: id "
+            "организации, responsible: id человека} (оба поля, других нет)")
 
 
 def _shown(value) -> str:

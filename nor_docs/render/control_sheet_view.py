@@ -34,6 +34,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from ..control.assignments import Assignment, executor_name
 from ..control.citation import cite_assignment, document_title
 from ..control.links import Review, reviews_of, roadmap_item, roadmaps_by_decision
 from ..control.status import PENDING, STATUSES, ControlItem, days_word, default_rule, discipline, natural_key, summary
@@ -211,15 +212,15 @@ def _by_assignment(items: list[ControlItem]) -> list[list[ControlItem]]:
     return list(grouped.values())
 
 
-def _executors_title(records: Records, executors: tuple[str, ...]) -> str:
-    return "; ".join(_who(records, ref, records.display_name(ref)) for ref in executors)
+def _executors_title(records: Records, assignment: Assignment) -> str:
+    return "; ".join(_who(records, ref, executor_name(records, assignment, ref)) for ref in assignment.executors)
 
 
 def _by_executor(parts: list[list[ControlItem]], records: Records) -> list[tuple[str, str, list]]:
     groups: dict[tuple, list[tuple[int, list[ControlItem]]]] = {}
     for index, a_parts in enumerate(parts):
-        groups.setdefault(a_parts[0].assignment.executors, []).append((index, a_parts))
-    titled = [(executors, _executors_title(records, executors), entries) for executors, entries in groups.items()]
+        groups.setdefault((a_parts[0].assignment.executors, a_parts[0].assignment.responsible), []).append((index, a_parts))
+    titled = [(key[0], _executors_title(records, entries[0][1][0].assignment), entries) for key, entries in groups.items()]
     titled.sort(key=lambda g: (natural_key(g[1]), g[0]))
     return [("+".join(executors), title, [p for _i, p in sorted(entries, key=lambda e: (_when(e[1]), e[0]))])
             for executors, title, entries in titled]  # fmt: skip
@@ -279,7 +280,7 @@ class _Rows:
         in_parts = first.in_parts
         members = sorted(parts, key=lambda p: natural_key(self.records.display_name(p.member))) if in_parts else []
         if in_parts:
-            executor = _executors_title(self.records, first.assignment.executors)
+            executor = _executors_title(self.records, first.assignment)
             executor += f"\n(исполнителей — {len(parts)})"
             deadline = self._deadline(parts, shared=True)
             marks = ""
@@ -306,7 +307,7 @@ class _Rows:
     def _member(self, part: ControlItem) -> dict:
         return {
             "id": part.id,
-            "name": self.records.display_name(part.member),
+            "name": executor_name(self.records, part.assignment, part.member),
             "deadline": "\n".join(self._extensions(part)),
             "marks": "\n".join(self._marks(part)),
             "status": _status(part),
@@ -415,7 +416,7 @@ class _Rows:
         return f"заседание {self.date(meeting.date)}" if meeting is not None else ref
 
     def _executor(self, item: ControlItem) -> list[str]:
-        lines = [self.records.display_name(item.member)]
+        lines = [executor_name(self.records, item.assignment, item.member)]
         position = _position(self.records, item.member)
         if position:
             lines.append(position)

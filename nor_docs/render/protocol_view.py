@@ -529,6 +529,26 @@ def _executor_dative(ctx: _Context, ref: str, loc: tuple, first: bool = True) ->
     return ref
 
 
+def _responsible_brackets(ctx: _Context, decision: Decision, ref: str, loc: tuple) -> str:
+    """« (Нестерюк Е.В.)» after an organisation executor with its responsible person, else ""."""
+    person = decision.responsible_of(ref)
+    if person is None or person not in ctx.directory.people:
+        return ""
+    j = decision.executors.index(ref) if ref in decision.executors else 0
+    return f" ({ctx.person_name(person, loc + ('executors', j, 'responsible'), initials_first=False)})"
+
+
+def _with_responsible(ctx: _Context, decision: Decision, ref: str, loc: tuple) -> str | None:
+    """An organisation with its responsible person as the sentence names it: the organisation in
+    the dative, the person in brackets — «Администрации МР «Прилузский» (Нестерюк Е.В.)»; None
+    for any other executor."""
+    org = ctx.directory.organizations.get(ref)
+    brackets = _responsible_brackets(ctx, decision, ref, loc[:-2])
+    if org is None or not brackets:
+        return None
+    return organization_in_case(org.display_name, "dative") + brackets
+
+
 def _executor_nominative(ctx: _Context, ref: str) -> str:
     if ref in ctx.directory.people:
         return ctx.directory.people[ref].short
@@ -550,12 +570,15 @@ def _decisions(ctx: _Context, decisions: Sequence[Decision], locs: list[tuple], 
             if decision.addressed_to:
                 prefix = decision.addressed_to.strip()
             elif own:
-                names = [_executor_dative(ctx, ref, loc + ("executors", j), first=j == 0) for j, ref in enumerate(own)]
+                names = [_with_responsible(ctx, decision, ref, loc + ("executors", j))
+                         or _executor_dative(ctx, ref, loc + ("executors", j), first=j == 0)
+                         for j, ref in enumerate(own)]  # fmt: skip
                 prefix = capitalize_first(join_names(names))
         # A deadline marked inside the text is already in the sentence: nothing is appended.
         in_text = decision.deadline is not None and decision.deadline.in_text
         deadline = decision.deadline.as_written if decision.deadline is not None and not in_text else None
-        nominative = join_names(_executor_nominative(ctx, ref) for ref in executors)
+        nominative = join_names(_executor_nominative(ctx, ref) + _responsible_brackets(ctx, decision, ref, loc)
+                                for ref in executors)  # fmt: skip
         rows.append({
             "number": number_label(decision.number),
             "text": compose_sentence(prefix, decision.text, deadline, getattr(decision, "deadline_comma", True)),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from ..control.assignments import executor_name
 from ..control.citation import plain_citation
 from ..control.status import STATUS_TEXT, STATUSES, ControlItem, default_rule
 from ..model.links import DocumentCancellation, DocumentExtension, DocumentMark
@@ -59,7 +60,7 @@ def describe(item: ControlItem, records: Records, who: str | None = None) -> str
         written = f" — срок по умолчанию: в документе срок не указан ({default_rule(records.settings.deadlines)})"
     elif item.early_deadline:
         written += f" — срок раньше даты документа, на контроле с {ru(item.deadline)}"
-    who = who if who is not None else records.display_name(item.member)
+    who = who if who is not None else executor_name(records, a, item.member)
     text = short(a.text, 200)
     if not text.endswith((".", "!", "?", "…")):
         text = text.rstrip(";:,") + "."  # «…программу МОУ. Срок 27.02.2023», not «…МОУ Срок …»

@@ -11,6 +11,7 @@ import json
 from collections.abc import Iterable
 from typing import TextIO
 
+from ..control.assignments import executor_name
 from ..control.citation import citation_fields
 from ..control.status import ControlItem, ExecutorDiscipline, discipline
 from ..diagnostics import Diagnostic
@@ -131,7 +132,7 @@ def _documents(item: ControlItem) -> dict:
 def item_record(item: ControlItem, records: Records) -> dict:
     """One item of the JSON contract (see docs/check.md «JSON-вывод», docs/check.schema.json)."""
     return {
-        **_who_fields(item, records.display_name(item.member)),
+        **_who_fields(item, executor_name(records, item.assignment, item.member)),
         **_state_fields(item),
         **_assignment_fields(item.assignment, records),
         "points": _points(item),
@@ -168,12 +169,12 @@ class _ItemWriter:
             self.assignment_id, self.states = a.id, {}
             self.head = '"assignment": ' + _string(a.id) + ", "
             self.shared = _assignment_fields(a, self.records)
-        executor = self.executors.get(item.member)
+        executor = self.executors.get(item.member) if not a.responsible else None
         if executor is None:
-            name = self.records.display_name(item.member)
-            executor = self.executors[item.member] = (
-                '"executor": ' + _string(item.member) + ', "executor_name": ' + _string(name) + ", "
-            )
+            name = executor_name(self.records, a, item.member)  # «… (Нестерюк Е.В.)»: per assignment
+            executor = '"executor": ' + _string(item.member) + ', "executor_name": ' + _string(name) + ", "
+            if not a.responsible:
+                self.executors[item.member] = executor
         # Parts of one assignment with the same points tuple were tracked together (control.py):
         # the same marks, extensions and cancellation, hence the same state.
         cached = self.states.get(id(item.points))

@@ -9,6 +9,7 @@ import io
 from collections.abc import Iterable, Iterator
 from typing import TextIO
 
+from ..control.assignments import executor_name
 from ..control.citation import plain_citation
 from ..control.status import ControlItem, days_word, plural
 from ..diagnostics import Diagnostic
@@ -102,14 +103,22 @@ def _text_section(title: str, group: list[ControlItem], records: Records, late: 
     yield "  " + _row(header, widths)
     for block_rows, members in blocks.items():
         count = sum(1 for row in block_rows if row[0])  # not the «↳ дорожная карта» lines
+        names = [_executor_name(records, by_executor[m]) for m in members]
         if len(members) == 1:
-            heading = f"{records.display_name(members[0])} ({members[0]}) — {count}"
+            heading = f"{names[0]} ({members[0]}) — {count}"
         else:
             many = plural(len(members), "исполнитель", "исполнителя", "исполнителей")
-            heading = "; ".join(records.display_name(m) for m in members) + f" — {len(members)} {many}, у каждого {count}"
+            heading = "; ".join(names) + f" — {len(members)} {many}, у каждого {count}"
         yield from _wrap(heading)
         for row in block_rows:
             yield "  " + _row(row, widths)
+
+
+def _executor_name(records: Records, parts: list[ControlItem]) -> str:
+    """The executor's name in a heading; an organisation's responsible person in brackets when all
+    its rows here name the same one («администрация МР «Прилузский» (Нестерюк Е.В.)»)."""
+    names = {executor_name(records, item.assignment, item.member) for item in parts}
+    return names.pop() if len(names) == 1 else records.display_name(parts[0].member)
 
 
 def _by_documents_section(items) -> list[str]:
