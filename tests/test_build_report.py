@@ -255,3 +255,15 @@ def test_the_example_of_the_manual_reads_as_the_manual_says(runner, tmp_path, mo
                                "записка директора)")  # fmt: skip
     assert second["status"] == "срок продлён"
     assert sheet.compiled[:3] == ["Составил: Начальник управления", "____________________", "М.П. Иванова"]
+
+
+def test_several_meetings_at_once_and_an_unknown_one_refused(runner, marked, tmp_path):
+    result = _build(runner, marked, tmp_path, "--meeting", MEETING, "--meeting", "2023-12-14-mun4-wg",
+                    "--as-of", "2024-06-01")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    sheet = read_sheet(tmp_path / f"report-2024-06-01-meeting-{MEETING}-meeting-2023-12-14-mun4-wg.docx")
+    assert {r.source.split(",")[0] for r in sheet.rows} == {"Протокол от 31.01.2023", "Протокол от 14.12.2023 № 4"}
+    assert [g.title.split(" от ")[-1] for g in sheet.groups] == ["31.01.2023 (поручений — 8, просрочено — 6)",
+                                                                  "14.12.2023 № 4 (поручений — 1, просрочено — 1)"]  # fmt: skip
+    wrong = _build(runner, marked, tmp_path, "--meeting", MEETING, "--meeting", "2023-12-14-mun4-w")
+    assert wrong.exit_code == 3 and "возможно, «2023-12-14-mun4-wg»?" in wrong.stderr

@@ -25,14 +25,20 @@ from .root import RECORDS_OPTION, build, cli, finish, parse_day
 from .russian_click import FOLDER, Choice, IntRange, Path
 
 
-def filter_options(command):
+def filter_options(command, many_meetings: bool = False):
     """``--issuer``, ``--meeting``, ``--executor``: the same selection in check, calendar and the
-    control sheet (``control/selection.py``)."""
+    control sheet (``control/selection.py``); ``many_meetings`` — ``--meeting`` may be repeated
+    (the report on execution)."""
+    meeting = (click.option("--meeting", "meeting", multiple=True, metavar="ID",
+                            help="Только поручения этого заседания, документа или дорожной карты (id: имя файла без "
+                                 ".yaml); можно несколько раз.")  # fmt: skip
+               if many_meetings else
+               click.option("--meeting", default=None, metavar="ID",
+                            help="Только поручения этого заседания или дорожной карты (id: имя файла без .yaml)."))  # fmt: skip
     for option in reversed((
         click.option("--issuer", default=None, metavar="ID",
                      help="Только поручения, которые дала эта организация (id из справочника)."),
-        click.option("--meeting", default=None, metavar="ID",
-                     help="Только поручения этого заседания или дорожной карты (id: имя файла без .yaml)."),
+        meeting,
         click.option("--executor", default=None, metavar="ID",
                      help="Только поручения этого исполнителя: человека, организации или группы (группа — "
                           "каждый её участник)."),
@@ -309,14 +315,14 @@ def build_control(records_dir: str, today: dt.date | None, by: str, warn_days: i
               help="Папка для документа (внутри папки записей — нельзя).")  # fmt: skip
 @click.option("--templates", "templates_dir", default="templates", show_default=True,
               callback=resolve_default, type=FOLDER, help=TEMPLATES_HELP)  # fmt: skip
-@filter_options
+@lambda command: filter_options(command, many_meetings=True)
 @click.option("--compiled-by", default=None, metavar="ID",
               help="Кто составил («Составил:»), id человека; по умолчанию из настроек (compiled_by).")  # fmt: skip
 @click.option("--draft", is_flag=True, default=False,
               help="Не собирать DOCX, а вывести то же как запись YAML (reports:) для records/documents/.")  # fmt: skip
 def build_report_command(records_dir: str, today: dt.date | None, out_dir: str, templates_dir: str,
-                         issuer: str | None, meeting: str | None, executor: str | None, compiled_by: str | None,
-                         draft: bool) -> None:  # fmt: skip
+                         issuer: str | None, meeting: tuple[str, ...], executor: str | None,
+                         compiled_by: str | None, draft: bool) -> None:  # fmt: skip
     """Информация о ходе исполнения поручений (DOCX): <out>/report-<дата>.docx.
 
     Собирается из отметок: по документам — что поручено, срок, исполнитель, что сделано, статус на
@@ -339,7 +345,10 @@ def build_report_command(records_dir: str, today: dt.date | None, out_dir: str, 
         except OutputRefused as error:
             click.echo(printable(f"nor-docs: {error}"), err=True)
             sys.exit(error.exit_code)
-    selection = _selection(issuer, meeting, executor)
+    from ..control.selection import ControlFilter
+
+    selection = ControlFilter(issuer=issuer, meeting=meeting[0] if meeting else None, executor=executor,
+                              meetings=tuple(dict.fromkeys(meeting[1:])))  # fmt: skip
     records, items, today, _warn, errors = _prepare(records_dir, today, None, selection)
     if errors:
         for diagnostic in errors:
