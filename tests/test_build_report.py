@@ -267,3 +267,28 @@ def test_several_meetings_at_once_and_an_unknown_one_refused(runner, marked, tmp
                                                                   "14.12.2023 № 4 (поручений — 1, просрочено — 1)"]  # fmt: skip
     wrong = _build(runner, marked, tmp_path, "--meeting", MEETING, "--meeting", "2023-12-14-mun4-w")
     assert wrong.exit_code == 3 and "возможно, «2023-12-14-mun4-wg»?" in wrong.stderr
+
+
+def test_a_real_report_typed_from_paper_shows_in_the_built_one(runner, tmp_path):
+    """tests/data/links/report: the Nevsky district's «Исполнение поручения» (a real paper) extends
+    п. 1.3 for three kindergartens; the built report on its day shows the extension with that paper
+    as its basis, the other eight as overdue (the paper's «изменения внесены» is not a mark)."""
+    records = ROOT / "tests" / "data" / "links" / "report" / "records"
+    result = _build(runner, records, tmp_path, "--as-of", "2021-06-15")
+    assert result.exit_code == 0, result.output
+    (row,) = read_sheet(tmp_path / "report-2021-06-15.docx").rows
+    assert row.source == "Протокол от 31.05.2021, п. 1.3" and row["status"] == "просрочено — 8\nсрок продлён — 3"
+    extended = {m["name"]: m["marks"] for m in row.members if m["status"] == "срок продлён"}
+    assert extended == dict.fromkeys(("ГБДОУ № 113", "ГБДОУ № 135", "ГБДОУ № 137"),
+                                     "продлён до 21.06.2021 информацией о ходе исполнения от 15.06.2021, п. 2")  # fmt: skip
+    assert "Сообщено: Информация о ходе исполнения от 15.06.2021, п. 2 (ГБДОУ № 113, ГБДОУ № 135, ГБДОУ № 137)" in row["task"]
+
+
+def test_the_draft_writes_what_several_members_share_once(runner):
+    records = ROOT / "tests" / "data" / "links" / "report" / "records"
+    result = runner.invoke(cli, ["build", "report", "--records", str(records), "--as-of", "2021-06-22", "--draft"])
+    assert result.exit_code == 0, result.stderr
+    late = yaml.safe_load(result.stdout)["reports"][1]
+    assert late == {"number": 2, "assignment": "2021-05-31-sovesh#1.3", "members": ["gbdou-113", "gbdou-135", "gbdou-137"],
+                    "status": "просрочено (1 день)", "meaning": "not-done",
+                    "text": "продлён до 21.06.2021 информацией о ходе исполнения от 15.06.2021, п. 2"}  # fmt: skip

@@ -124,7 +124,11 @@ def report_record(records: Records, items: list[ControlItem], today: dt.date, is
 
 
 def _done_text(rows_of: SheetRows, members: list[ControlItem]) -> str:
-    """What was done, one line per mark; with the member's name when several stand together."""
+    """What was done, one line per mark; with the member's name when several stand together and
+    what was done differs between them (the same extension of three is written once)."""
+    each = {tuple(rows_of.done_lines(part)) for part in members}
+    if len(each) == 1:
+        return "\n".join(next(iter(each)))
     lines = []
     for part in members:
         done = rows_of.done_lines(part)
