@@ -47,6 +47,11 @@ def filter_options(command, many_meetings: bool = False):
     return command
 
 
+def many_filter_options(command):
+    """``filter_options`` with ``--meeting`` repeatable (the report on execution)."""
+    return filter_options(command, many_meetings=True)
+
+
 TODAY_OPTION = click.option(
     "--today", callback=parse_day, default=None, metavar="ГГГГ-ММ-ДД",
     help="Считать сегодняшним этот день (по умолчанию — сегодня в часовом поясе управления).",
@@ -315,7 +320,7 @@ def build_control(records_dir: str, today: dt.date | None, by: str, warn_days: i
               help="Папка для документа (внутри папки записей — нельзя).")  # fmt: skip
 @click.option("--templates", "templates_dir", default="templates", show_default=True,
               callback=resolve_default, type=FOLDER, help=TEMPLATES_HELP)  # fmt: skip
-@lambda command: filter_options(command, many_meetings=True)
+@many_filter_options
 @click.option("--compiled-by", default=None, metavar="ID",
               help="Кто составил («Составил:»), id человека; по умолчанию из настроек (compiled_by).")  # fmt: skip
 @click.option("--draft", is_flag=True, default=False,
