@@ -61,7 +61,7 @@ GROUP_FILL = "EDEDED"
 OVERDUE_COLOR = RGBColor(0xA0, 0x00, 0x00)
 
 # style id → (name in Word, base style name, size pt, bold, italic, alignment)
-SHEET_STYLES = {
+_SHEET_STYLES = {
     "NorSheetText": ("Контрольный лист: текст", "Текст таблицы", 11, False, False, WD_ALIGN_PARAGRAPH.LEFT),
     "NorSheetSource": ("Контрольный лист: источник", "Контрольный лист: текст", None, False, True, None),
     "NorSheetLink": ("Контрольный лист: связь", "Контрольный лист: текст", None, False, True, None),
@@ -74,6 +74,16 @@ SHEET_STYLES = {
     "NorSheetNote": ("Контрольный лист: примечание", "Normal", 11, False, False, WD_ALIGN_PARAGRAPH.LEFT),
     "NorSheetHeading": ("Контрольный лист: раздел", "Normal", 12, True, False, WD_ALIGN_PARAGRAPH.LEFT),
 }
+
+
+def sheet_styles(prefix: str = "Контрольный лист") -> dict:
+    """The styles with their Word names under ``prefix`` (the report on execution has its own,
+    ``make_report.py``)."""
+    return {key: (name.replace("Контрольный лист", prefix), base.replace("Контрольный лист", prefix), *rest)
+            for key, (name, base, *rest) in _SHEET_STYLES.items()}  # fmt: skip
+
+
+SHEET_STYLES = sheet_styles()
 # Protocol styles the control sheet uses (the rest are dropped from this template).
 USED_PROTOCOL_STYLES = {"NorRequisite", "NorKind", "NorTitle", "NorTableText", "NorTableHead"}
 PROTOCOL_ONLY_STYLES = {"NorDateLine", "NorPlace", "NorLabel", "NorList", "NorSignature", "NorSignatureName",
@@ -100,14 +110,14 @@ def _page_setup(doc) -> None:
     section.start_type = WD_SECTION.NEW_PAGE
 
 
-def _sheet_styles(doc) -> None:
+def _sheet_styles(doc, own: dict = SHEET_STYLES, id_prefix: str = "NorSheet") -> None:
     styles = doc.styles
     for style in list(styles.element.findall(qn("w:style"))):
         if style.get(qn("w:styleId")) in PROTOCOL_ONLY_STYLES:
             styles.element.remove(style)
-    for style_id, (name, base, size, bold, italic, align) in SHEET_STYLES.items():
+    for style_id, (name, base, size, bold, italic, align) in own.items():
         style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-        style.element.set(qn("w:styleId"), style_id)
+        style.element.set(qn("w:styleId"), style_id.replace("NorSheet", id_prefix))
         style.base_style = styles[base]
         style.quick_style = True
         if size:
@@ -118,13 +128,13 @@ def _sheet_styles(doc) -> None:
             style.font.italic = True
         if align is not None:
             style.paragraph_format.alignment = align
-    styles["Контрольный лист: просрочено"].font.color.rgb = OVERDUE_COLOR
-    styles["Контрольный лист: группа"].paragraph_format.keep_with_next = True
-    styles["Контрольный лист: дата"].paragraph_format.first_line_indent = Mm(0)
-    note = styles["Контрольный лист: примечание"].paragraph_format
+    styles[own["NorSheetOverdue"][0]].font.color.rgb = OVERDUE_COLOR
+    styles[own["NorSheetGroup"][0]].paragraph_format.keep_with_next = True
+    styles[own["NorSheetCaption"][0]].paragraph_format.first_line_indent = Mm(0)
+    note = styles[own["NorSheetNote"][0]].paragraph_format
     note.first_line_indent = Mm(0)
     note.space_before = Pt(6)
-    heading = styles["Контрольный лист: раздел"].paragraph_format
+    heading = styles[own["NorSheetHeading"][0]].paragraph_format
     heading.first_line_indent = Mm(0)
     heading.space_before = Pt(6)
     heading.space_after = Pt(6)
@@ -191,18 +201,20 @@ def _v_merge(cell, restart: bool) -> None:
     tc_pr.append(merge)
 
 
-def _sheet_table(doc) -> None:
-    text, overdue = SHEET_STYLES["NorSheetText"][0], SHEET_STYLES["NorSheetOverdue"][0]
-    source, link = SHEET_STYLES["NorSheetSource"][0], SHEET_STYLES["NorSheetLink"][0]
-    table = _new_table(doc, SHEET_COLUMNS, 18)
+def _sheet_table(doc, own: dict = SHEET_STYLES, columns: list[int] = SHEET_COLUMNS,
+                 titles: list[str] = SHEET_HEAD) -> None:  # fmt: skip
+    """The table of assignments (``columns`` wide in mm, headed ``titles``), styles from ``own``."""
+    text, overdue = own["NorSheetText"][0], own["NorSheetOverdue"][0]
+    source, link = own["NorSheetSource"][0], own["NorSheetLink"][0]
+    table = _new_table(doc, columns, 18)
     head = table.rows[0]
-    for cell, title in zip(head.cells, SHEET_HEAD):
-        _fill(cell, [(title, SHEET_STYLES["NorSheetHead"][0])])
+    for cell, title in zip(head.cells, titles):
+        _fill(cell, [(title, own["NorSheetHead"][0])])
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     _repeat_header(head)
     _tag_row(table, 1, "{%tr for g in groups %}", text)
     group = table.rows[2].cells[0].merge(table.rows[2].cells[-1])
-    _fill(group, [("{{ g.title }} {{ g.note }}", SHEET_STYLES["NorSheetGroup"][0])], GROUP_FILL)
+    _fill(group, [("{{ g.title }} {{ g.note }}", own["NorSheetGroup"][0])], GROUP_FILL)
     _cant_split(table.rows[2])  # a group's title never alone at the foot of a page (keep with next)
     _tag_row(table, 3, "{%tr for r in g.rows %}", text)
     _tag_row(table, 4, "{%tr if r.overdue %}", text)
@@ -217,7 +229,7 @@ def _sheet_table(doc) -> None:
         _fill(cells[2], [("{{ r.deadline }}", style)], fill)
         _fill(cells[3], [("{{ r.executor }}", style)], fill)
         _fill(cells[4], [("{{ r.marks }}", style)], fill)
-        status = SHEET_STYLES["NorSheetOverdueStatus"][0] if fill else style
+        status = own["NorSheetOverdueStatus"][0] if fill else style
         _fill(cells[5], [("{{ r.status }}", status)], fill)
         _v_merge(cells[0], True)
         _v_merge(cells[1], True)
@@ -235,7 +247,7 @@ def _sheet_table(doc) -> None:
         _fill(cells[2], [("{{ m.deadline }}", style)], fill)
         _fill(cells[3], [("{{ m.name }}", style)], fill)
         _fill(cells[4], [("{{ m.marks }}", style)], fill)
-        status = SHEET_STYLES["NorSheetOverdueStatus"][0] if fill else style
+        status = own["NorSheetOverdueStatus"][0] if fill else style
         _fill(cells[5], [("{{ m.status }}", status)], fill)
     _tag_row(table, 12, "{%tr else %}", text)
     _tag_row(table, 14, "{%tr endif %}", text)
@@ -246,9 +258,9 @@ def _sheet_table(doc) -> None:
         cell.paragraphs[0].paragraph_format.keep_with_next = True
 
 
-def _summary_table(doc) -> None:
+def _summary_table(doc, own: dict = SHEET_STYLES) -> None:
     """Assignments and their parts by state: a label column and one column per state."""
-    text, head = SHEET_STYLES["NorSheetText"][0], SHEET_STYLES["NorSheetHead"][0]
+    text, head = own["NorSheetText"][0], own["NorSheetHead"][0]
     table = _new_table(doc, SUMMARY_COLUMNS, 4)
     titles = ["", "Всего", *("{{ summary.columns." + key + " }}" for key in SUMMARY_FIELDS[1:])]
     for cell, title in zip(table.rows[0].cells, titles):
@@ -263,9 +275,9 @@ def _summary_table(doc) -> None:
     _tag_row(table, 3, "{%tr endfor %}", text)
 
 
-def _compiled_table(doc) -> None:
+def _compiled_table(doc, own: dict = SHEET_STYLES) -> None:
     """«Составил:» position | a line to sign on | И.О. Фамилия; the date below (no borders)."""
-    text = SHEET_STYLES["NorSheetNote"][0]
+    text = own["NorSheetNote"][0]
     table = doc.add_table(rows=2, cols=3)
     table.autofit = False
     _borders(table, False)
@@ -353,14 +365,14 @@ def _body(doc) -> None:
         body.remove(first)
 
 
-def _own_app_properties(raw: bytes) -> bytes:
-    """docProps/app.xml names this template, not the protocol's."""
+def _own_app_properties(raw: bytes, name: str = "control-sheet.docx") -> bytes:
+    """docProps/app.xml names this template (``name``), not the protocol's."""
     parts = []
     with zipfile.ZipFile(io.BytesIO(raw)) as archive:
         for info in archive.infolist():
             data = archive.read(info)
             if info.filename == "docProps/app.xml":
-                data = re.sub(rb"<Template>[^<]*</Template>", b"<Template>control-sheet.docx</Template>", data)
+                data = re.sub(rb"<Template>[^<]*</Template>", f"<Template>{name}</Template>".encode(), data)
             parts.append(Part.of(info.filename, data))
     return zip_parts(parts)
 

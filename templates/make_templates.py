@@ -767,6 +767,9 @@ def main() -> None:
     import make_analysis  # the analytic report's template (templates/make_analysis.py)
 
     make_analysis.main()
+    import make_report  # the report on execution's template (templates/make_report.py)
+
+    make_report.main()
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import docx
 import pytest
 import yaml
 
@@ -307,6 +308,12 @@ def test_the_office_makefile_runs_nor_docs_with_the_selection(office):
     dry = subprocess.run(["make", "-n", "control", "ISSUER=uo", "MEETING=2025-03-05-wg"], cwd=office, env=env,
                          capture_output=True, text=True).stdout  # fmt: skip
     assert "build control --records records --out build/control --issuer uo --meeting 2025-03-05-wg" in dry
+    report = subprocess.run(["make", "-s", "report", "TODAY=2025-03-21", "MEETING=2025-03-05-wg"], cwd=office, env=env,
+                            capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert report.returncode == 0, report.stderr
+    built = office / "build" / "reports" / "report-2025-03-21-meeting-2025-03-05-wg.docx"
+    assert report.stdout.startswith(f"{built.relative_to(office).as_posix()}: поручений — ")
+    assert "по состоянию на 21.03.2025" in [p.text for p in docx.Document(str(built)).paragraphs]
 
 
 def test_this_repositorys_make_check_uses_today_unless_told_otherwise():

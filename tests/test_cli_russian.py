@@ -54,7 +54,7 @@ CASES = [
     (["frob"], "nor-docs", "нет команды «frob». Команды: analyze, build, calendar, check, import, init, new, results, schema, validate."),
     (["chek"], "nor-docs", "нет команды «chek»; возможно, «check»? Команды: analyze, build, calendar, check, import, init, new, results, schema, validate."),
     (["build", "protocol"], "nor-docs build",
-     "нет команды «protocol»; возможно, «protocols»? Команды: analysis, control, extract, protocols, roadmaps."),
+     "нет команды «protocol»; возможно, «protocols»? Команды: analysis, control, extract, protocols, report, roadmaps."),
     (["new", "meetin"], "nor-docs new", "нет команды «meetin»; возможно, «meeting»? Команды: group, meeting, organization, person, roadmap."),
     (["check", "--format"], "nor-docs check", "после --format нужно значение"),
     (["new", "meeting", "--date"], "nor-docs new meeting", "после --date нужно значение"),

@@ -20,7 +20,7 @@ from nor_docs.cli import cli
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 # Pages whose examples are run; "../README.md" is the README's worked example.
-PAGES = ["init.md", "filters.md", "ci.md", "editor.md", "roadmaps.md", "links.md", "kinds.md", "../README.md"]
+PAGES = ["init.md", "filters.md", "ci.md", "editor.md", "roadmaps.md", "links.md", "kinds.md", "report.md", "../README.md"]
 BLOCK = re.compile(r"^```(console|yaml file=(\S+))\n(.*?)^```$", re.M | re.S)
 
 

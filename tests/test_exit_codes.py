@@ -141,6 +141,13 @@ ROWS: dict[str, dict[int, list[str]]] = {
     },
 }
 ROWS["build control"][3] = ["--records", "records", *PAST, "--out", "{out}", "--compiled-by", "nobody", *T]
+ROWS["build report"] = {
+    0: ["--records", "records", "--as-of", "2023-02-20", "--out", "{out}", *T],
+    1: ["--records", "records", "--as-of", "2023-02-20", "--out", "{out}", "--templates", "{empty}"],
+    2: ["--records", "broken", "--as-of", "2023-02-20", "--out", "{out}", *T],
+    3: ["--records", "records", "--as-of", "2023-02-20", "--draft"],  # several offices: whose report?
+    4: ["--records", "records", "--as-of", "2023-02-20", "--out", "{in}", *T],
+}
 
 # Commands whose work is to add to the records: only their success may change them.
 RECORD_WRITERS = {"new meeting", "new person", "new organization", "new group", "new roadmap", "import", "results import"}

@@ -18,6 +18,7 @@ TEMPLATES = ROOT / "templates"
         ("make_templates", "build_roadmap", "roadmap.docx"),
         ("make_control_sheet", "build_control_sheet", "control-sheet.docx"),
         ("make_analysis", "build_analysis", "analysis.docx"),
+        ("make_report", "build_report", "report.docx"),
     ],
 )
 def test_the_committed_template_is_what_make_templates_generates(script, builder, template):

@@ -27,13 +27,18 @@ def sheet_name(today: dt.date, by: str) -> str:
 
 def render_control_sheet(view: dict, templates_dir: str | Path = "templates") -> bytes:
     """The DOCX bytes of the sheet; raises ``TemplateProblem`` (NOR303 when the template is missing)."""
+    return render_shipped(TEMPLATE, "шаблон контрольного листа", view, templates_dir)
+
+
+def render_shipped(template: str, what: str, view: dict, templates_dir: str | Path = "templates") -> bytes:
+    """The DOCX bytes of ``view`` rendered with ``<templates_dir>/<template>`` (``what`` names it in
+    the message); raises ``TemplateProblem`` (NOR303 when the template is missing)."""
     from ..render.compiled_template import TemplateProblem
 
     templates = Templates(Path(templates_dir), str(templates_dir))
-    path = templates.folder / TEMPLATE
+    path = templates.folder / template
     if not path.is_file():
-        raise TemplateProblem(templates.display(path), "NOR303",
-                              "шаблон контрольного листа не найден; создайте его: make templates")  # fmt: skip
+        raise TemplateProblem(templates.display(path), "NOR303", f"{what} не найден; создайте его: make templates")
     return templates.compiled(path).render(view)
 
 

@@ -25,20 +25,31 @@ from .root import RECORDS_OPTION, build, cli, finish, parse_day
 from .russian_click import FOLDER, Choice, IntRange, Path
 
 
-def filter_options(command):
+def filter_options(command, many_meetings: bool = False):
     """``--issuer``, ``--meeting``, ``--executor``: the same selection in check, calendar and the
-    control sheet (``control/selection.py``)."""
+    control sheet (``control/selection.py``); ``many_meetings`` — ``--meeting`` may be repeated
+    (the report on execution)."""
+    meeting = (click.option("--meeting", "meeting", multiple=True, metavar="ID",
+                            help="Только поручения этого заседания, документа или дорожной карты (id: имя файла без "
+                                 ".yaml); можно несколько раз.")  # fmt: skip
+               if many_meetings else
+               click.option("--meeting", default=None, metavar="ID",
+                            help="Только поручения этого заседания или дорожной карты (id: имя файла без .yaml)."))  # fmt: skip
     for option in reversed((
         click.option("--issuer", default=None, metavar="ID",
                      help="Только поручения, которые дала эта организация (id из справочника)."),
-        click.option("--meeting", default=None, metavar="ID",
-                     help="Только поручения этого заседания или дорожной карты (id: имя файла без .yaml)."),
+        meeting,
         click.option("--executor", default=None, metavar="ID",
                      help="Только поручения этого исполнителя: человека, организации или группы (группа — "
                           "каждый её участник)."),
     )):  # fmt: skip
         command = option(command)
     return command
+
+
+def many_filter_options(command):
+    """``filter_options`` with ``--meeting`` repeatable (the report on execution)."""
+    return filter_options(command, many_meetings=True)
 
 
 TODAY_OPTION = click.option(
@@ -140,6 +151,17 @@ def check(records_dir: str, today: dt.date | None, warn_days: int | None, fmt: s
     if fmt == Format.GITHUB:
         _append_step_summary(github.step_summary(report))
     finish(ATTENTION if report.counts["overdue"] else OK)
+
+
+def _check_compiled_by(records, compiled_by: str | None) -> None:
+    """Exit with ``USAGE`` when ``--compiled-by`` names nobody in the directory."""
+    if compiled_by is not None and compiled_by not in records.people:
+        import difflib
+
+        hint = difflib.get_close_matches(compiled_by, sorted(records.people), n=1, cutoff=0.6)
+        tail = f"; возможно, «{hint[0]}»?" if hint else ""
+        click.echo(printable(f"nor-docs: --compiled-by: неизвестное лицо «{compiled_by}»{tail}"), err=True)
+        sys.exit(USAGE)
 
 
 def _refuse_output(target: str, records_dir: str, what: str, way_out: str) -> None:
@@ -265,13 +287,7 @@ def build_control(records_dir: str, today: dt.date | None, by: str, warn_days: i
             click.echo(diagnostic.as_text(), err=True)
         click.echo("Контрольный лист не собран: сначала исправьте записи.", err=True)
         sys.exit(INVALID_RECORDS)
-    if compiled_by is not None and compiled_by not in records.people:
-        import difflib
-
-        hint = difflib.get_close_matches(compiled_by, sorted(records.people), n=1, cutoff=0.6)
-        tail = f"; возможно, «{hint[0]}»?" if hint else ""
-        click.echo(printable(f"nor-docs: --compiled-by: неизвестное лицо «{compiled_by}»{tail}"), err=True)
-        sys.exit(USAGE)
+    _check_compiled_by(records, compiled_by)
     try:
         with output_lock(out_dir):
             path = build_control_sheet(records, items, today, by, out_dir, templates_dir, compiled_by, selection)
@@ -294,3 +310,104 @@ def build_control(records_dir: str, today: dt.date | None, by: str, warn_days: i
                          f"просрочено — {len(late)} (по исполнителям — {counts['overdue']}), исполнителей — {executors}"))  # fmt: skip
     if selection:
         click.echo(printable(selection.describe(records)))
+
+
+@build.command("report")
+@RECORDS_OPTION
+@click.option("--as-of", "today", callback=parse_day, default=None, metavar="ГГГГ-ММ-ДД",
+              help="На какой день статусы (по умолчанию — сегодня в часовом поясе управления).")  # fmt: skip
+@click.option("--out", "out_dir", default="build/reports", show_default=True, type=FOLDER,
+              help="Папка для документа (внутри папки записей — нельзя).")  # fmt: skip
+@click.option("--templates", "templates_dir", default="templates", show_default=True,
+              callback=resolve_default, type=FOLDER, help=TEMPLATES_HELP)  # fmt: skip
+@many_filter_options
+@click.option("--compiled-by", default=None, metavar="ID",
+              help="Кто составил («Составил:»), id человека; по умолчанию из настроек (compiled_by).")  # fmt: skip
+@click.option("--draft", is_flag=True, default=False,
+              help="Не собирать DOCX, а вывести то же как запись YAML (reports:) для records/documents/.")  # fmt: skip
+def build_report_command(records_dir: str, today: dt.date | None, out_dir: str, templates_dir: str,
+                         issuer: str | None, meeting: tuple[str, ...], executor: str | None,
+                         compiled_by: str | None, draft: bool) -> None:  # fmt: skip
+    """Информация о ходе исполнения поручений (DOCX): <out>/report-<дата>.docx.
+
+    Собирается из отметок: по документам — что поручено, срок, исполнитель, что сделано, статус на
+    дату; итог и «Составил». С --issuer, --meeting, --executor — только эти поручения (отбор назван в
+    документе и в имени файла). С --draft — запись YAML в стандартный вывод: сохраните её в
+    records/documents/, чтобы хранить отчёт как документ.
+
+    Код 2 — записи с ошибками, 1 — документ не собран (шаблон), 3 — неизвестный id, 4 — не записан."""
+    from pathlib import Path
+
+    from ..build.outcome import render_failure
+    from ..build.output_paths import check_output_folder
+    from ..diagnostics import Diagnostic
+    from ..outputs.safety import OutputRefused, output_lock
+    from ..render.compiled_template import TemplateProblem
+
+    if not draft:
+        try:
+            check_output_folder(Path(records_dir), Path(out_dir), default="build/reports")
+        except OutputRefused as error:
+            click.echo(printable(f"nor-docs: {error}"), err=True)
+            sys.exit(error.exit_code)
+    from ..control.selection import ControlFilter
+
+    selection = ControlFilter(issuer=issuer, meeting=meeting[0] if meeting else None, executor=executor,
+                              meetings=tuple(dict.fromkeys(meeting[1:])))  # fmt: skip
+    records, items, today, _warn, errors = _prepare(records_dir, today, None, selection)
+    if errors:
+        for diagnostic in errors:
+            click.echo(diagnostic.as_text(), err=True)
+        click.echo("Информация о ходе исполнения не собрана: сначала исправьте записи.", err=True)
+        sys.exit(INVALID_RECORDS)
+    _check_compiled_by(records, compiled_by)
+    if draft:
+        _print_draft(records, items, today, compiled_by, selection)
+        return
+    from ..build.report import build_report
+
+    try:
+        with output_lock(out_dir):
+            path = build_report(records, items, today, out_dir, templates_dir, compiled_by, selection)
+    except TemplateProblem as problem:
+        click.echo(Diagnostic(problem.template, 1, 1, problem.code, problem.message).as_text(), err=True)
+        sys.exit(ATTENTION)
+    except OutputRefused as error:
+        click.echo(printable(f"nor-docs: {error}"), err=True)
+        sys.exit(error.exit_code)
+    except Exception as error:
+        if os.environ.get("NOR_DOCS_DEBUG"):
+            raise
+        click.echo(printable(f"nor-docs: NOR313 {render_failure('информация о ходе исполнения', error)}"), err=True)
+        sys.exit(ATTENTION)
+    from ..control.status import summary
+    from ..render.control_sheet_view import assignment_parts, assignment_state
+
+    states = [assignment_state(parts, today) for parts in assignment_parts(items)]
+    parts = summary(items)
+    done = sum(1 for s in states if s in ("done", "done_late"))
+    click.echo(printable(f"{path.as_posix()}: поручений — {len(states)} (по исполнителям — {parts['total']}), "
+                         f"исполнено — {done} ({parts['done'] + parts['done_late']}), "
+                         f"просрочено — {states.count('overdue')} ({parts['overdue']}), "
+                         f"снято с контроля — {states.count('cancelled')} ({parts['cancelled']})"))  # fmt: skip
+    if selection:
+        click.echo(printable(selection.describe(records)))
+
+
+def _print_draft(records, items, today: dt.date, compiled_by: str | None, selection) -> None:
+    """The report as a YAML record on stdout; its issuer is --issuer, the settings' organization or
+    the one body every assignment comes from (else a usage error that asks for --issuer)."""
+    from ..build.report import draft_yaml
+    from ..render.control_sheet_view import issuers_of
+
+    issuer = selection.issuer or records.settings.documents.organization
+    if issuer is None:
+        bodies = issuers_of(items, records)
+        if len(bodies) != 1:
+            shown = ", ".join(sorted(bodies)) or "нет поручений"
+            click.echo(printable(f"nor-docs: --draft: чья это информация? Поручения дали несколько организаций "
+                                 f"({shown}); укажите --issuer или documents.organization в настройках"), err=True)  # fmt: skip
+            sys.exit(USAGE)
+        issuer = next(iter(bodies))
+    sys.stdout.write(draft_yaml(records, items, today, issuer, compiled_by, selection))
+    sys.stdout.flush()

@@ -2,7 +2,8 @@
 ``build control`` and ``calendar`` — one meeting, one school, one office in a big repository.
 
 - ``issuer``: the organisation that gave the assignments (a meeting's or roadmap's ``issuer``);
-- ``meeting``: a meeting or a roadmap, by id;
+- ``meeting``: a meeting or a roadmap, by id (``meetings``: several of them, for the report on
+  execution's repeated ``--meeting``);
 - ``executor``: a person, an organisation or a group; a group means its members (every part
   whose executor is the group or one of its members).
 
@@ -36,9 +37,15 @@ class ControlFilter:
     issuer: str | None = None
     meeting: str | None = None
     executor: str | None = None
+    meetings: tuple[str, ...] = ()  # more records beside ``meeting``: any of them
 
     def __bool__(self) -> bool:
-        return any((self.issuer, self.meeting, self.executor))
+        return any((self.issuer, self.meeting, self.executor, self.meetings))
+
+    @property
+    def records_chosen(self) -> tuple[str, ...]:
+        """The meetings and roadmaps named (``meeting`` first, then ``meetings``)."""
+        return ((self.meeting,) if self.meeting is not None else ()) + self.meetings
 
     def check(self, records: Records) -> None:
         """Raise FilterError for an id the records do not define (or define as something else)."""
@@ -48,12 +55,14 @@ class ControlFilter:
                                               "организация, давшая поручения")  # fmt: skip
             raise FilterError("--issuer", _unknown(self.issuer, records.organizations, "организации",
                                                    "nor-docs new organization"))  # fmt: skip
-        if self.meeting is not None and self.meeting not in records.meetings and self.meeting not in records.roadmaps:
-            if self.meeting in records.origins:
-                raise FilterError("--meeting", f"«{self.meeting}» — {_kind_words(self.meeting, records)}, а --meeting — "
+        for meeting in self.records_chosen:
+            if meeting in records.meetings or meeting in records.roadmaps:
+                continue
+            if meeting in records.origins:
+                raise FilterError("--meeting", f"«{meeting}» — {_kind_words(meeting, records)}, а --meeting — "
                                                "заседание или дорожная карта")  # fmt: skip
             known = set(records.meetings) | set(records.roadmaps)
-            raise FilterError("--meeting", _unknown(self.meeting, known, "заседания или дорожной карты", None))
+            raise FilterError("--meeting", _unknown(meeting, known, "заседания или дорожной карты", None))
         if self.executor is not None and not any(
             self.executor in kind for kind in (records.people, records.organizations, records.groups)
         ):
@@ -70,10 +79,11 @@ class ControlFilter:
         if not self:
             return items
         members = self._executors(records)
+        chosen_records = set(self.records_chosen)
         chosen = []
         for item in items:
             a = item.assignment
-            if self.meeting is not None and a.record_id != self.meeting:
+            if chosen_records and a.record_id not in chosen_records:
                 continue
             if self.issuer is not None and _issuer(a, records) != self.issuer:
                 continue
@@ -93,8 +103,7 @@ class ControlFilter:
         parts = []
         if self.issuer is not None:
             parts.append(f"выдал — {records.display_name(self.issuer)}")
-        if self.meeting is not None:
-            parts.append(_record_words(self.meeting, records))
+        parts += [_record_words(meeting, records) for meeting in self.records_chosen]
         if self.executor is not None:
             words = f"исполнитель — {records.display_name(self.executor)}"
             if self.executor in records.groups and records.groups[self.executor].members:
@@ -105,8 +114,8 @@ class ControlFilter:
 
     def file_suffix(self) -> str:
         """What a filtered document's file name adds: ``-executor-ivanova``."""
-        return "".join(f"-{name}-{value}" for name, value in
-                       (("issuer", self.issuer), ("meeting", self.meeting), ("executor", self.executor)) if value)  # fmt: skip
+        named = [("issuer", self.issuer), *(("meeting", m) for m in self.records_chosen), ("executor", self.executor)]
+        return "".join(f"-{name}-{value}" for name, value in named if value)
 
     def as_dict(self) -> dict[str, str]:
         return {name: value for name, value in

@@ -63,28 +63,19 @@ def control_sheet_view(records: Records, items: list[ControlItem], today: dt.dat
     if by not in BY:
         raise ValueError(f"unknown grouping {by!r}")
     style = records.settings.documents.date_style
-    rows_of = _Rows(records, by, style, today)
-    parts = _by_assignment(items)
-    groups = _by_executor(parts, records) if by == "executor" else _by_meeting(parts, records)
-    number = 0
-    shown_groups = []
-    for key, title, assignments in groups:
-        rows = []
-        for a_parts in assignments:
-            number += 1
-            rows.append(rows_of.row(number, a_parts))
-        overdue = sum(1 for a_parts in assignments if any(p.status == "overdue" for p in a_parts))
-        note = f"поручений — {len(assignments)}" + (f", просрочено — {overdue}" if overdue else "")
-        shown_groups.append({"key": key, "title": title, "note": f"({note})", "rows": rows})
+    rows_of = SheetRows(records, by, style, today)
+    parts = assignment_parts(items)
+    groups = _by_executor(parts, records) if by == "executor" else by_document(parts, records)
+    shown_groups = numbered_groups(groups, rows_of)
     counts = summary(items)
     disc = discipline(items, records)
     as_of = format_date(today, style)
     return {
-        "issuer_lines": _issuer_lines(items, records),
+        "issuer_lines": issuer_lines_of(items, records),
         "title": "КОНТРОЛЬНЫЙ ЛИСТ",
         "subtitle": "исполнения поручений",
         "as_of": f"по состоянию на {as_of}",
-        "summary": _summary(parts, items, records, today, style, selection),
+        "summary": summary_block(parts, items, records, today, style, selection),
         "details_heading": f"Поручения {GROUPING_TEXT[by]}" + (f". {selection}" if selection else ""),
         "grouping": GROUPING_TEXT[by] + (f" {selection}" if selection else ""),
         "selection": selection,
@@ -99,7 +90,7 @@ def control_sheet_view(records: Records, items: list[ControlItem], today: dt.dat
         "discipline_note": "Доля в срок — исполненные в срок от всех, чей результат известен "
                            "(исполненных в срок, с нарушением срока и просроченных). "
                            "Снятые с контроля в «Всего» не входят.",  # fmt: skip
-        "compiled": _compiled(records, compiled_by, today, style),
+        "compiled": compiled_line(records, compiled_by, today, style),
         "core": {
             "title": f"Контрольный лист исполнения поручений на {format_date(today)}",
             "subject": "Контроль исполнения поручений",
@@ -110,23 +101,45 @@ def control_sheet_view(records: Records, items: list[ControlItem], today: dt.dat
     }
 
 
+def numbered_groups(groups: list[tuple[str, str, list]], rows_of: SheetRows) -> list[dict]:
+    """The groups as the template shows them: a title, a note («поручений — 3, просрочено — 1»)
+    and the rows of its assignments, numbered through the document."""
+    number = 0
+    shown = []
+    for key, title, assignments in groups:
+        rows = []
+        for a_parts in assignments:
+            number += 1
+            rows.append(rows_of.row(number, a_parts))
+        overdue = sum(1 for a_parts in assignments if any(p.status == "overdue" for p in a_parts))
+        note = f"поручений — {len(assignments)}" + (f", просрочено — {overdue}" if overdue else "")
+        shown.append({"key": key, "title": title, "note": f"({note})", "rows": rows})
+    return shown
+
+
 # --- the heading, the summary, the signature ----------------------------------------------------------
 
 
-def _issuer_lines(items: Iterable[ControlItem], records: Records) -> list[str]:
+def issuer_lines_of(items: Iterable[ControlItem], records: Records) -> list[str]:
     """The organisation the sheet is of: the settings' ``organization``, else the one body every
     assignment comes from, else each of the bodies (a sheet over several offices says so)."""
     chosen = records.settings.documents.organization
     if chosen:
         org = records.organizations.get(chosen)
         return [org.name if org is not None else chosen]
+    issuers = issuers_of(items, records)
+    names = [records.organizations[i].name if i in records.organizations else i for i in issuers]
+    return sorted(names, key=natural_key)
+
+
+def issuers_of(items: Iterable[ControlItem], records: Records) -> set[str]:
+    """The ids of the bodies that gave the assignments of ``items``."""
     issuers = set()
     for item in items:
         a = item.assignment
         source = records.meetings[a.record_id] if a.origin == "meeting" else records.roadmaps[a.record_id]
         issuers.add(source.issuer)
-    names = [records.organizations[i].name if i in records.organizations else i for i in issuers]
-    return sorted(names, key=natural_key)
+    return issuers
 
 
 def part_state(item: ControlItem, today: dt.date) -> str:
@@ -151,7 +164,7 @@ def assignment_state(parts: list[ControlItem], today: dt.date) -> str:
     return "done_late" if "done_late" in states else "done"
 
 
-def _summary(parts: list[list[ControlItem]], items: list[ControlItem], records: Records, today: dt.date,
+def summary_block(parts: list[list[ControlItem]], items: list[ControlItem], records: Records, today: dt.date,
              style: str, selection: str = "") -> dict:  # fmt: skip
     week_end = today + dt.timedelta(days=WEEK - 1)
     by_assignment = dict.fromkeys((k for k, _ in STATES), 0)
@@ -187,7 +200,7 @@ def _summary(parts: list[list[ControlItem]], items: list[ControlItem], records: 
     }
 
 
-def _compiled(records: Records, compiled_by: str | None, today: dt.date, style: str) -> dict:
+def compiled_line(records: Records, compiled_by: str | None, today: dt.date, style: str) -> dict:
     """«Составил: должность ____ И.О. Фамилия» and the date; blanks when nobody is named."""
     ref = compiled_by or records.settings.documents.compiled_by
     person = records.people.get(ref) if ref else None
@@ -204,7 +217,7 @@ def _compiled(records: Records, compiled_by: str | None, today: dt.date, style: 
 # --- groups -----------------------------------------------------------------------------------
 
 
-def _by_assignment(items: list[ControlItem]) -> list[list[ControlItem]]:
+def assignment_parts(items: list[ControlItem]) -> list[list[ControlItem]]:
     """The parts of each assignment, assignments in record order, members in natural order."""
     grouped: dict[str, list[ControlItem]] = {}
     for item in items:
@@ -230,7 +243,7 @@ def _when(parts: list[ControlItem]) -> dt.date:
     return min((p.deadline or p.report_date or _NO_DATE for p in parts), default=_NO_DATE)
 
 
-def _by_meeting(parts: list[list[ControlItem]], records: Records) -> list[tuple[str, str, list]]:
+def by_document(parts: list[list[ControlItem]], records: Records) -> list[tuple[str, str, list]]:
     by_record: dict[str, list[list[ControlItem]]] = {}
     for a_parts in parts:
         by_record.setdefault(a_parts[0].assignment.record_id, []).append(a_parts)
@@ -261,14 +274,18 @@ def _position(records: Records, ref: str) -> str:
 # --- rows ----------------------------------------------------------------------------------------
 
 
-class _Rows:
-    """Formats one row per assignment (and a line per member of one tracked in parts)."""
+class SheetRows:
+    """Formats one row per assignment (and a line per member of one tracked in parts).
 
-    def __init__(self, records: Records, by: str, style: str, today: dt.date):
+    ``extensions_with_marks``: an extension is shown with the marks (what was done: «продлён до …
+    основание …», the report on execution) instead of under the deadline (the control sheet)."""
+
+    def __init__(self, records: Records, by: str, style: str, today: dt.date, extensions_with_marks: bool = False):
         self.records = records
         self.by = by
         self.style = style
         self.today = today
+        self.extensions_with_marks = extensions_with_marks
         self.ordered = roadmaps_by_decision(records) if records.roadmaps else {}
 
     def date(self, value: dt.date) -> str:
@@ -288,8 +305,8 @@ class _Rows:
         else:
             executor = "\n".join(self._executor(first))
             deadline = self._deadline([first], shared=False)
-            marks = "\n".join(self._marks(first))
-            status = _status(first)
+            marks = "\n".join(self.done_lines(first))
+            status = status_words(first)
         return {
             "number": str(number),
             "id": first.assignment.id,
@@ -308,9 +325,9 @@ class _Rows:
         return {
             "id": part.id,
             "name": executor_name(self.records, part.assignment, part.member),
-            "deadline": "\n".join(self._extensions(part)),
-            "marks": "\n".join(self._marks(part)),
-            "status": _status(part),
+            "deadline": "" if self.extensions_with_marks else "\n".join(self._extensions(part)),
+            "marks": "\n".join(self.done_lines(part)),
+            "status": status_words(part),
             "overdue": part.status == "overdue",
         }
 
@@ -318,7 +335,7 @@ class _Rows:
         """«просрочено — 10\nисполнено — 4»: how many members stand how, what needs attention first."""
         counted: dict[str, int] = {}
         for part in sorted(parts, key=lambda p: STATUSES.index(p.status)):
-            word = _status(part).split(" (")[0]
+            word = status_words(part).split(" (")[0]
             counted[word] = counted.get(word, 0) + 1
         return "\n".join(f"{word} — {n}" for word, n in counted.items())
 
@@ -371,8 +388,9 @@ class _Rows:
         for index, state in enumerate(item.points):
             if recurring and all(p.points[index].closed_by is not None for p in parts):
                 continue  # a closed period shows in the marks
-            due = state.point.due if shared else state.due
-            extended = bool(state.extensions) and not shared
+            original = shared or self.extensions_with_marks  # the date as given: an extension shows elsewhere
+            due = state.point.due if original else state.due
+            extended = bool(state.extensions) and not original
             if single:
                 text = f"контрольный срок — {self.date(due)}"
                 if not extended and state.point.early:
@@ -390,9 +408,14 @@ class _Rows:
             else:
                 text = f"{state.point.label} — {self.date(due)}"
             lines.append(text)
-        if not shared:
+        if not shared and not self.extensions_with_marks:
             lines += self._extensions(item)
         return lines
+
+    def done_lines(self, item: ControlItem) -> list[str]:
+        """The marks (and cancellation) of a part; its extensions too with ``extensions_with_marks``."""
+        marks = self._marks(item)
+        return self._extensions(item) + marks if self.extensions_with_marks else marks
 
     def _extensions(self, item: ControlItem) -> list[str]:
         lines = []
@@ -483,7 +506,7 @@ def _words(a) -> str:
     return "\n".join(lines)
 
 
-def _status(item: ControlItem) -> str:
+def status_words(item: ControlItem) -> str:
     if item.status == "done_late" and item.days_late:
         return f"{item.status_text} (на {item.days_late} {days_word(item.days_late)})"
     return item.status_text
