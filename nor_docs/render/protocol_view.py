@@ -170,6 +170,7 @@ def protocol_view(meeting: Meeting, directory: Directory, settings: Settings, it
         "layout": m.assignments_layout,
         "decision_word": m.decision_word,
     }
+    _inspection_header(ctx, view)
     attendance, attendee_appendix = _attendance(ctx)
     view["attendance"] = attendance
     agenda_items = list(_flatten_items(m.agenda, ("agenda",)))
@@ -524,18 +525,68 @@ def _decisions(ctx: _Context, decisions: Sequence[Decision], locs: list[tuple], 
         rows.append({
             "number": number_label(decision.number),
             "text": compose_sentence(prefix, decision.text, deadline, getattr(decision, "deadline_comma", True)),
-            "bullets": [BULLET.sub("", b, count=1) for b in decision.bullets],
+            "bullets": [BULLET.sub("", b, count=1) for b in decision.bullets] + _inspection_lines(decision),
             "level": depth,
             # the table layout: № | Содержание поручения | Срок исполнения | Ответственные
-            "content": "\n".join([capitalize_first(decision.text.strip()), *decision.bullets]),
+            "content": "\n".join([capitalize_first(decision.text.strip()), *decision.bullets,
+                                  *_inspection_lines(decision)]),
             "deadline": deadline or "",
             "executors": nominative or (decision.addressed_to or ""),
             "on_control": bool(executors) and decision.on_control,
             "before_signatures": False,
+            **_inspection_cells(ctx, decision, deadline),
         })  # fmt: skip
         children = [loc + ("decisions", j) for j in range(len(decision.decisions))]
         rows.extend(_decisions(ctx, decision.decisions, children, executors, depth + 1))
     return rows
+
+
+# --- an inspection act (предписание, представление, протест; docs/kinds.md) ---
+
+
+def _inspection_header(ctx: _Context, view: dict) -> None:
+    """An act's addressee and the day it was received, as the first lines before its preamble
+    («Кому: Управление образования …», «Получено: 15.06.2021»); an act with no date of its own
+    prints none (the day of receipt is not its date)."""
+    m = ctx.meeting
+    lines = []
+    if m.addressed_to is not None:
+        lines.append(f"Кому: {_executor_nominative(ctx, m.addressed_to)}")
+    if m.received is not None:
+        lines.append(f"Получено: {ctx.date(m.received)}")
+    view["intro"] = lines + view["intro"]
+    if not m.dated:
+        view["date"] = ""
+        view["date_line"] = f"\t№{NBSP}{m.number}" if m.number is not None else ""
+
+
+def _inspection_cells(ctx: _Context, decision: Decision, deadline: str | None) -> dict:
+    """The cells of ``inspection.docx``'s table: нарушение | требуемая мера | срок | принятые меры.
+    An item with no term of its own, of a kind with a term by law and an act with its day of
+    receipt, shows that term, labelled: «в течение месяца со дня получения 03.03.2025 (срок по
+    закону)» — as control counts it."""
+    if decision.deadline is not None and decision.deadline.in_text:
+        deadline = decision.deadline.as_written
+    term = kind_of(ctx.meeting, ctx.directory).statutory_term
+    if not deadline and decision.deadline is None and term and ctx.meeting.received is not None:
+        deadline = f"{term} со дня получения {ctx.date(ctx.meeting.received)} (срок по закону)"
+    return {
+        "violation": capitalize_first((decision.violation or "").strip()),
+        "measure": capitalize_first(decision.text.strip()),
+        "measures_taken": capitalize_first((decision.measures_taken or "").strip()),
+        "deadline_cell": deadline or "",
+    }
+
+
+def _inspection_lines(decision: Decision) -> list[str]:
+    """The violation an act's item answers and the measures taken, as lines under the item («–
+    нарушение: …», «– принятые меры: …»)."""
+    lines = []
+    if decision.violation:
+        lines.append(f"нарушение: {decision.violation.strip()}")
+    if decision.measures_taken:
+        lines.append(f"принятые меры: {decision.measures_taken.strip()}")
+    return lines
 
 
 def _signatures(ctx: _Context) -> list[dict]:
