@@ -318,6 +318,13 @@ class Meeting(Record):
         None, description="На кого возложен контроль за исполнением документа (пункт о контроле): id человека; "
                           "контролирует каждое поручение, у которого нет своего controller")  # fmt: skip
 
+    # --- the order of names in this document's lists (docs/protocols.md; else settings.documents) ---
+    attendees_order: Literal["alphabetical", "as-written"] | None = Field(
+        None, description="Порядок присутствующих в этом документе: alphabetical — по алфавиту фамилий, as-written "
+                          "— как в записи; по умолчанию — documents.attendees_order в настройках")  # fmt: skip
+    name_order: Literal["surname-first", "initials-first"] | None = Field(
+        None, description="Имена в списках этого документа: surname-first — «Гардымова Р.А.», initials-first — "
+                          "«Р.А. Гардымова»; по умолчанию — documents.name_order в настройках")  # fmt: skip
     # --- an inspection act (предписание, представление, протест; docs/kinds.md) ---
     addressed_to: OrganizationRef | None = Field(None, description="Кому внесён акт проверки: id организации из "
                                                  "справочника (управление образования, школа)")  # fmt: skip

@@ -93,6 +93,16 @@ class _Context:
     def date(self, value: dt.date) -> str:
         return format_date(value, self.docs.date_style)
 
+    # --- the order of names in lists: the document's, else the settings' ---
+    @property
+    def lists_initials_first(self) -> bool:
+        """Names in attendee lists and executor cells as «Р.А. Гардымова» (else «Гардымова Р.А.»)."""
+        return (self.meeting.name_order or self.docs.name_order) == "initials-first"
+
+    @property
+    def attendees_as_written(self) -> bool:
+        return (self.meeting.attendees_order or self.docs.attendees_order) == "as-written"
+
     def person_name(self, ref: str, loc: tuple, case: Case = "nominative", initials_first: bool | None = None) -> str:
         person = self.directory.people.get(ref)
         if person is None:  # validate reports unknown ids; never guess in a document
@@ -296,7 +306,7 @@ def _keeps_minutes(label: str | None) -> bool:
 def _attendee_line(ctx: _Context, attendee: Attendee, loc: tuple) -> tuple[str, str, int, int]:
     """(sort key, line, named people, counted people) for one attendee."""
     if attendee.person:
-        name = ctx.person_name(attendee.person, loc + ("person",), initials_first=False)
+        name = ctx.person_name(attendee.person, loc + ("person",), initials_first=ctx.lists_initials_first)
         position = ctx.position_of(attendee.person, attendee.position)
         # «Аникеев А.Н. — директор МБОУ СОШ №16»: a position written at the start of a line in the
         # source («Директор МБОУ СОШ №16 Аникеев А.Н.») is lower case after the dash.
@@ -335,8 +345,9 @@ def _attendance(ctx: _Context) -> tuple[list[dict], list[str] | None]:
         if not entries:
             continue
         rows = [_attendee_line(ctx, a, (key, i)) for i, a in enumerate(entries)]
-        # People alphabetically by surname; groups and descriptions after them, as written.
-        order = sorted(range(len(rows)), key=lambda i: (rows[i][0], i))
+        # People alphabetically by surname; groups and descriptions after them, as written — or
+        # everyone as the record lists them (``attendees_order: as-written``).
+        order = list(range(len(rows))) if ctx.attendees_as_written else sorted(range(len(rows)), key=lambda i: (rows[i][0], i))
         lines = [rows[i][1] for i in order]
         if len(lines) > 1 and not any(r[2] for r in rows):
             # Only groups and descriptions («участники проекта … (15 руководителей …)»,
@@ -497,7 +508,8 @@ def _executor_dative(ctx: _Context, ref: str, loc: tuple, first: bool = True) ->
 
 def _executor_nominative(ctx: _Context, ref: str) -> str:
     if ref in ctx.directory.people:
-        return ctx.directory.people[ref].short
+        person = ctx.directory.people[ref]
+        return person.short_initials_first if ctx.lists_initials_first else person.short
     if ref in ctx.directory.groups:
         return ctx.directory.groups[ref].name
     if ref in ctx.directory.organizations:
