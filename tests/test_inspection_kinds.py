@@ -85,6 +85,20 @@ def test_a_term_written_in_the_act_wins_over_the_law(runner, tmp_path):
     assert items[f"{ACT}#2"]["deadline"] == "2025-04-03" and items[f"{ACT}#2"]["deadline_default"] is True
 
 
+def test_words_that_say_no_term_leave_the_item_on_the_law_term(runner, tmp_path):
+    records = tmp_path / "records"
+    shutil.copytree(RECORDS, records)
+    path = records / "documents" / f"{ACT}.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("    text: Принять меры к устранению нарушений закона.\n",
+                                 "    text: Принять меры к устранению нарушений закона.\n    deadline: не указан\n", 1),
+                    encoding="utf-8")  # fmt: skip
+    result = runner.invoke(cli, ["validate", "--records", str(records)])
+    assert "NOR221 срок не указан в пунктах 1, 2" in result.output and "NOR209" not in result.output
+    item = _json(runner, "2025-04-04", records)[f"{ACT}#1"]
+    assert item["deadline"] == "2025-04-03" and item["deadline_statutory"] is not None
+
+
 def test_the_office_switches_the_law_term_off_per_kind(runner, tmp_path):
     records = tmp_path / "records"
     shutil.copytree(RECORDS, records)

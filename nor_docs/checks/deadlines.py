@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..control.assignments import statutory_term
 from ..control.schedule import resolved_spans, written_spans
 from ..control.status import default_rule
-from ..model.deadline import RelativeDeadline, SeveralDeadline
+from ..model.deadline import RelativeDeadline, SeveralDeadline, unwritten
 from ..russian.dates import MAX_YEAR, MIN_YEAR
 from .context import Context, roadmap_items
 
@@ -23,8 +23,8 @@ def check(ctx: Context) -> None:
         for loc, decision, executors in m.all_decisions():
             if decision.deadline is not None:
                 deadline(ctx, mid, loc + ("deadline",), decision.deadline, m.date)
-            if (executors and decision.on_control and not (on_statute and decision.deadline is None)
-                    and (decision.deadline is None or decision.deadline.kind == "none")):
+            if (executors and decision.on_control and not on_statute
+                    and unwritten(decision.deadline)):
                 undated.append((loc + ("number",), decision.number.rstrip(".")))  # fmt: skip
         no_deadline(ctx, mid, undated, "решени")
     for rid, rm in ctx.r.roadmaps.items():

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from ..control.assignments import statutory_term
 from ..model.common import format_date
+from ..model.deadline import unwritten
 from ..model.meeting import Meeting
 from .context import Context
 
@@ -29,7 +30,7 @@ def check(ctx: Context) -> None:
         if not ctx.warnings or kind.statutory_term is None:
             continue
         undated = [(loc, d.number.rstrip(".")) for loc, d, executors in m.all_decisions()
-                   if executors and d.on_control and d.deadline is None]  # fmt: skip
+                   if executors and d.on_control and unwritten(d.deadline)]  # fmt: skip
         if not undated:
             continue
         numbers = ", ".join(number for _loc, number in undated)

@@ -15,7 +15,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..model.common import format_date
-from ..model.deadline import Deadline, parse_deadline
+from ..model.deadline import Deadline, parse_deadline, unwritten
 from ..model.meeting import Decision, Meeting
 from ..model.records import Records
 from ..model.roadmap import RoadmapItem
@@ -74,7 +74,7 @@ def _collect(records: Records) -> list[Assignment]:
                 continue
             file, line, col = records.where(mid, loc)
             aid = f"{mid}#{decision.number.rstrip('.')}"
-            on_statute = statutory is not None and decision.deadline is None
+            on_statute = statutory is not None and unwritten(decision.deadline)
             found.append(
                 Assignment(
                     id=aid,

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
 from ..model.common import format_date
+from ..model.deadline import unwritten
 from ..russian.names import Case, PersonName, organization_in_case, position_in_case, short_name
 from .document_kind import continues_preamble, formula_of, kind_of
 from .protocol_text import (
@@ -580,7 +581,7 @@ def _inspection_cells(ctx: _Context, decision: Decision, deadline: str | None) -
     if decision.deadline is not None and decision.deadline.in_text:
         deadline = decision.deadline.as_written
     term = kind_of(ctx.meeting, ctx.directory).statutory_term
-    if not deadline and decision.deadline is None and term and ctx.meeting.received is not None:
+    if unwritten(decision.deadline) and term and ctx.meeting.received is not None:
         deadline = f"{term} со дня получения {ctx.date(ctx.meeting.received)} (срок по закону)"
     return {
         "violation": capitalize_first((decision.violation or "").strip()),
