@@ -73,9 +73,9 @@ def build_document(kind: str) -> bytes:
     doc = Document()
     _page_setup(doc)
     _styles(doc)
-    _document_body(doc, meeting=kind == "decision")
+    _document_body(doc, meeting=kind == "decision", inspection=kind == "inspection")
     _header(doc)
-    name = {"decision": "решения", "act": "распорядительного документа"}[kind]
+    name = {"decision": "решения", "act": "распорядительного документа", "inspection": "акта проверки"}[kind]
     return _clean_package(_saved(doc, f"Шаблон {name} nor-docs"), f"{kind}.docx")
 
 
@@ -85,6 +85,12 @@ def build_decision() -> bytes:
 
 def build_act() -> bytes:
     return build_document("act")
+
+
+def build_inspection() -> bytes:
+    """``inspection.docx``: an act's items as a table — нарушение | требуемая мера | срок | принятые
+    меры (a предписание, представление, протест)."""
+    return build_document("inspection")
 
 
 def build_protocol() -> bytes:
@@ -475,7 +481,25 @@ def _signatures_and_appendices(doc) -> None:
     _tag(doc, "{%p endfor %}")
 
 
-def _document_body(doc, meeting: bool) -> None:
+def _inspection_table(doc, var: str) -> None:
+    """An inspection act's items: № | Нарушение | Требуемая мера | Срок | Принятые меры."""
+    table = _table(
+        doc, [12, 48, 44, 26, 40],
+        [
+            [("№ п/п", "NorTableHead"), ("Нарушение", "NorTableHead"), ("Требуемая мера", "NorTableHead"),
+             ("Срок", "NorTableHead"), ("Принятые меры", "NorTableHead")],
+            [("{%tr for d in " + var + " %}", "NorTableText")] + [("", "NorTableText")] * 4,
+            [("{{ d.number }}", "NorTableText"), ("{{ d.violation }}", "NorTableText"),
+             ("{{ d.measure }}", "NorTableText"), ("{{ d.deadline_cell }}", "NorTableText"),
+             ("{{ d.measures_taken }}", "NorTableText")],
+            [("{%tr endfor %}", "NorTableText")] + [("", "NorTableText")] * 4,
+        ],
+        visible=True,
+    )  # fmt: skip
+    _repeat_header(table.rows[0])
+
+
+def _document_body(doc, meeting: bool, inspection: bool = False) -> None:
     _tag(doc, "{%p for line in issuer_lines %}")
     _p(doc, "{{ line }}", "NorRequisite")
     _tag(doc, "{%p endfor %}")
@@ -524,7 +548,10 @@ def _document_body(doc, meeting: bool) -> None:
     _tag(doc, "{%p if decisions_label %}")
     _p(doc, "{{ decisions_label }}", "NorLabel")
     _tag(doc, "{%p endif %}")
-    _decisions_block(doc, "decisions")
+    if inspection:
+        _inspection_table(doc, "decisions")
+    else:
+        _decisions_block(doc, "decisions")
     _tag(doc, "{%p endif %}")
     _signatures_and_appendices(doc)
     body = doc.element.body
@@ -756,7 +783,8 @@ def _clean_package(raw: bytes, template: str = "protocol.docx") -> bytes:
 
 def main() -> None:
     for name, build in (("protocol.docx", build_protocol), ("decision.docx", build_decision),
-                        ("act.docx", build_act), ("roadmap.docx", build_roadmap)):
+                        ("act.docx", build_act), ("inspection.docx", build_inspection),
+                        ("roadmap.docx", build_roadmap)):
         target = HERE / name
         data = build()
         target.write_bytes(data)

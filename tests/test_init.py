@@ -20,7 +20,7 @@ EXPECTED = {
     "records/settings.yaml", "records/directory/office.yaml", "records/meetings/.gitkeep", "records/marks/.gitkeep",
     "records/events/.gitkeep", "records/roadmaps/.gitkeep",
     *(f"schemas/{kind}.schema.json" for kind in SCHEMAS),
-    "templates/protocol.docx", "templates/decision.docx", "templates/act.docx", "templates/control-sheet.docx", "templates/roadmap.docx", "templates/analysis.docx", "templates/report.docx",
+    "templates/protocol.docx", "templates/decision.docx", "templates/act.docx", "templates/inspection.docx", "templates/control-sheet.docx", "templates/roadmap.docx", "templates/analysis.docx", "templates/report.docx",
 }  # fmt: skip
 
 

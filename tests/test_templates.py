@@ -15,6 +15,7 @@ TEMPLATES = ROOT / "templates"
         ("make_templates", "build_protocol", "protocol.docx"),
         ("make_templates", "build_decision", "decision.docx"),
         ("make_templates", "build_act", "act.docx"),
+        ("make_templates", "build_inspection", "inspection.docx"),
         ("make_templates", "build_roadmap", "roadmap.docx"),
         ("make_control_sheet", "build_control_sheet", "control-sheet.docx"),
         ("make_analysis", "build_analysis", "analysis.docx"),

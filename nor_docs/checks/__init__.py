@@ -4,7 +4,7 @@ Every check takes the loaded ``Records`` (``model/``) and adds diagnostics; none
 records. One module per family, each listing its codes: ``references`` (NOR104, NOR113, NOR116, NOR132,
 NOR501; the references of a file that failed its schema — ``raw_references``), ``numbering``
 (NOR111), ``deadlines`` (NOR105, NOR106, NOR108, NOR109, NOR204, NOR209), ``results`` (NOR201),
-``documents`` (NOR117, NOR205, NOR207, NOR210, NOR211), ``kinds`` (NOR122–NOR124, NOR213), ``attendance`` (NOR131, NOR219), ``roadmaps`` (NOR130, NOR218), ``marks`` (NOR110, NOR114, NOR115,
+``documents`` (NOR117, NOR205, NOR207, NOR210, NOR211), ``kinds`` (NOR122–NOR124, NOR213), ``attendance`` (NOR131, NOR219), ``inspection`` (NOR123, NOR135, NOR220, NOR221), ``roadmaps`` (NOR130, NOR218), ``marks`` (NOR110, NOR114, NOR115,
 NOR118–NOR121, NOR206), ``links`` (NOR110, NOR114, NOR127–NOR129, NOR206, NOR216: later documents
 acting on assignments, and the documents they review), ``editor`` (NOR203), ``spelling`` (NOR202), ``characters`` (NOR208,
 NOR212); ``context`` is what they share (the ids of each kind, the messages of an unknown id).
@@ -33,6 +33,7 @@ def run_checks(records: Records, *, warnings: bool = True) -> list[Diagnostic]:
         deadlines,
         documents,
         editor,
+        inspection,
         kinds,
         links,
         marks,
@@ -45,7 +46,8 @@ def run_checks(records: Records, *, warnings: bool = True) -> list[Diagnostic]:
     from .context import Context
 
     ctx = Context(records, warnings)
-    for family in (references, numbering, deadlines, results, documents, kinds, attendance, roadmaps, marks, links):
+    for family in (references, numbering, deadlines, results, documents, kinds, attendance, inspection, roadmaps,
+                   marks, links):
         family.check(ctx)
     if warnings:
         editor.check(ctx)

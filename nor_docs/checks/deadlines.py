@@ -6,9 +6,10 @@ are placed as control places them (``control/schedule.py``)."""
 
 from __future__ import annotations
 
+from ..control.assignments import statutory_term
 from ..control.schedule import resolved_spans, written_spans
 from ..control.status import default_rule
-from ..model.deadline import RelativeDeadline, SeveralDeadline
+from ..model.deadline import RelativeDeadline, SeveralDeadline, unwritten
 from ..russian.dates import MAX_YEAR, MIN_YEAR
 from .context import Context, roadmap_items
 
@@ -18,11 +19,12 @@ MAX_OFFSET_DAYS = 3660  # «через N дней после события»: t
 def check(ctx: Context) -> None:
     for mid, m in ctx.r.meetings.items():
         undated: list[tuple[tuple, str]] = []
+        on_statute = statutory_term(ctx.r, m) is not None  # the law's term: NOR221 (checks/inspection.py)
         for loc, decision, executors in m.all_decisions():
             if decision.deadline is not None:
                 deadline(ctx, mid, loc + ("deadline",), decision.deadline, m.date)
-            if (executors and decision.on_control
-                    and (decision.deadline is None or decision.deadline.kind == "none")):
+            if (executors and decision.on_control and not on_statute
+                    and unwritten(decision.deadline)):
                 undated.append((loc + ("number",), decision.number.rstrip(".")))  # fmt: skip
         no_deadline(ctx, mid, undated, "решени")
     for rid, rm in ctx.r.roadmaps.items():

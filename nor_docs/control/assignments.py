@@ -14,8 +14,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..model.deadline import Deadline
-from ..model.meeting import Decision
+from ..model.common import format_date
+from ..model.deadline import Deadline, parse_deadline, unwritten
+from ..model.meeting import Decision, Meeting
 from ..model.records import Records
 from ..model.roadmap import RoadmapItem
 from .links import roadmaps_by_decision
@@ -44,6 +45,12 @@ class Assignment:
     # An organisation executor's responsible person, (organisation, person) pairs:
     # «администрация МР «Прилузский» (Нестерюк Е.В.)» (``Decision.responsible_of``).
     responsible: tuple[tuple[str, str], ...] = ()
+    # An inspection act's item with no term of its own, on its kind's statutory term counted from the
+    # day the act was received (``Kind.statutory_term``; ``deadline`` stays None — the paper wrote
+    # none): the term, and how it reads, «в течение месяца со дня получения 15.06.2021, Федеральный
+    # закон …, ст. 24». Its point is labelled as a default one (``control/status.py``).
+    statutory_deadline: Deadline | None = None
+    statutory: str | None = None
 
     def responsible_of(self, member: str) -> str | None:
         return dict(self.responsible).get(member)
@@ -89,6 +96,7 @@ def _collect(records: Records) -> list[Assignment]:
     ordered = roadmaps_by_decision(records) if records.roadmaps else {}
     for mid, meeting in records.meetings.items():
         controller = meeting.document_controller()  # the control clause: for items with none of their own
+        statutory = statutory_term(records, meeting)
         by_loc: dict[tuple, Decision] = {}
         for loc, decision, executors in meeting.all_decisions():
             by_loc[loc] = decision
@@ -96,6 +104,7 @@ def _collect(records: Records) -> list[Assignment]:
                 continue
             file, line, col = records.where(mid, loc)
             aid = f"{mid}#{decision.number.rstrip('.')}"
+            on_statute = statutory is not None and unwritten(decision.deadline)
             found.append(
                 Assignment(
                     id=aid,
@@ -107,7 +116,7 @@ def _collect(records: Records) -> list[Assignment]:
                     executors=tuple(executors),
                     members=expand_members(records, executors),
                     controller=decision.controller or controller,  # the document's control clause
-                    issued=meeting.date,
+                    issued=meeting.received if on_statute else meeting.date,
                     file=file,
                     line=line,
                     column=col,
@@ -115,6 +124,8 @@ def _collect(records: Records) -> list[Assignment]:
                     bullets=tuple(decision.bullets),
                     lead=_lead(by_loc, loc, decision),
                     responsible=_responsible(by_loc, loc, decision, executors),
+                    statutory_deadline=statutory[0] if on_statute and statutory is not None else None,
+                    statutory=statutory[1] if on_statute and statutory is not None else None,
                 )
             )
     for rid, roadmap in records.roadmaps.items():
@@ -143,6 +154,18 @@ def _collect(records: Records) -> list[Assignment]:
                 )
             )
     return found
+
+
+def statutory_term(records: Records, meeting: Meeting) -> tuple[Deadline, str] | None:
+    """The term the law gives the document's kind, counted from the day it was received, and how it
+    reads: None when the kind has none (or the office switched it off) or the record has no
+    ``received`` (then an item without a term is «срок не указан», as anywhere)."""
+    kind = records.kind_of(meeting)
+    if kind.statutory_term is None or meeting.received is None:
+        return None
+    basis = f", {kind.statutory_basis}" if kind.statutory_basis else ""
+    words = f"{kind.statutory_term} со дня получения {format_date(meeting.received, 'numeric')}{basis}"
+    return parse_deadline(kind.statutory_term), words
 
 
 def _lead(by_loc: dict[tuple, Decision], loc: tuple, decision: Decision) -> tuple[tuple[str, str], ...]:

@@ -36,6 +36,8 @@ def cite(meeting: Meeting, records: Records, item: str | None = None, case: Case
         "date": format_date(meeting.date, style or records.settings.documents.date_style),
         "number": f" №{NBSP}{meeting.number}" if meeting.number is not None else "",
     }
+    if not meeting.dated:  # an act known by the day it came: «Представление (получено 15.06.2021)»
+        pattern = pattern.replace(" от {date}", "").replace("{date}", "") + " (получено {date})"
     text = pattern.format_map(_Missing(values))
     return f"{text}, п.{NBSP}{item}" if item is not None else text
 

@@ -47,7 +47,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from ..model.marks import Cancellation, ExecutionMark, Extension
@@ -92,6 +92,7 @@ STATUS_TEXT = {
 PENDING = frozenset({Status.OPEN, Status.DUE_SOON, Status.EXTENDED, Status.STANDING, Status.WAITING_EVENT,
                      Status.NO_DEADLINE})  # fmt: skip
 DEFAULT_MARK = "срок по умолчанию"
+STATUTORY_MARK = "срок по закону"  # an inspection act's item on its kind's statutory term
 
 
 def default_rule(settings: DeadlineSettings) -> str:
@@ -99,6 +100,16 @@ def default_rule(settings: DeadlineSettings) -> str:
     if settings.default_days is not None:
         return f"{settings.default_days} дн. с даты документа"
     return "месяц с даты документа"
+
+
+def default_words(item: ControlItem, settings: DeadlineSettings) -> tuple[str, str]:
+    """For a part on a date nobody wrote (``default_deadline``): what the date is — «срок по
+    умолчанию» or «срок по закону» — and how it is counted («месяц с даты документа», «в течение
+    месяца со дня получения 15.06.2021 (… ст. 24)»)."""
+    statutory = item.assignment.statutory
+    if statutory is not None:
+        return STATUTORY_MARK, statutory
+    return DEFAULT_MARK, default_rule(settings)
 
 
 @dataclass(slots=True, eq=False)
@@ -164,7 +175,8 @@ class ControlItem:
 
     @property
     def status_text(self) -> str:
-        mark = f"; {DEFAULT_MARK}" if self.default_deadline and self.status not in ("done", "done_late", "cancelled") else ""
+        word = STATUTORY_MARK if self.assignment.statutory is not None else DEFAULT_MARK
+        mark = f"; {word}" if self.default_deadline and self.status not in ("done", "done_late", "cancelled") else ""
         if self.status == "overdue":
             return f"просрочено ({self.days_overdue} {days_word(self.days_overdue)}{mark})"
         return STATUS_TEXT[self.status] + (f" ({mark[2:]})" if mark else "")
@@ -221,7 +233,10 @@ def control_items(
             continue  # given after «today»: as of that day it does not exist yet
         period = records.roadmaps[a.record_id].period if a.origin == "roadmap" else None
         until, since = (period.end, period.start) if period is not None else (None, None)
-        plan = not_before_issue(schedule(a.deadline, a.issued, context, until, since), a.issued)
+        deadline = a.statutory_deadline if a.statutory_deadline is not None else a.deadline
+        plan = not_before_issue(schedule(deadline, a.issued, context, until, since), a.issued)
+        if a.statutory is not None:  # the law's term, not one the paper wrote: labelled as a default
+            plan = replace(plan, points=tuple(replace(p, default=True, name=STATUTORY_MARK) for p in plan.points))
         in_parts = len(a.members) > 1 or a.members != a.executors
         prefix = a.id + "/" if in_parts else None
         a_marks = [m for m in marks.get(a.id, ()) if m.date <= today]

@@ -338,6 +338,11 @@ DeadlineField = Annotated[Deadline, BeforeValidator(_from_record), WithJsonSchem
                           RefTo(("event", "meeting"), "событие", within="event")]
 
 
+def unwritten(deadline: Deadline | None) -> bool:
+    """No term of its own: none written, or words that say so («срок не указан»)."""
+    return deadline is None or deadline.kind == "none"
+
+
 def manual_deadline(text: str, control: Any) -> ManualDeadline:
     """Words and the control date(s) the user wrote beside them."""
     written = " ".join(str(text).split())

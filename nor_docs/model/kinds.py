@@ -19,6 +19,7 @@ import yaml
 from pydantic import Field, ValidationError
 
 from .common import Record, Ref, Text
+from .deadline import DeadlineError, WithinDeadline, parse_deadline
 
 PROTOCOL = "protocol"  # the kind of a record that names none
 
@@ -53,6 +54,13 @@ class Kind(Record):
     forms: KindForms = Field(description="Название вида в падежах для ссылок")
     citation: Text = Field(description="Ссылка на документ: «{nominative} от {date}{number}»")
     template: Text = Field(description="Шаблон DOCX из папки templates/: decision.docx, act.docx")
+    # --- inspection acts: предписание, представление, протест (docs/kinds.md) ---
+    inspection: bool = Field(False, description="true — акт проверки (предписание, представление, протест): у пунктов "
+                             "бывают violation (нарушение) и measures_taken (принятые меры), у документа — "
+                             "addressed_to и received")  # fmt: skip
+    statutory_term: str | None = Field(None, description="Срок по закону, если в пункте своего нет, — слова срока от "
+                                       "даты получения (received): «в течение месяца»; null — нет")  # fmt: skip
+    statutory_basis: str | None = Field(None, description="Откуда срок по закону: «Закон «О прокуратуре», ст. 24»")
 
 
 class KindEntry(Record):
@@ -73,6 +81,10 @@ class KindEntry(Record):
     forms: KindForms | None = Field(None, description="Название вида в падежах для ссылок")
     citation: Text | None = Field(None, description="Ссылка на документ: «{nominative} от {date}{number}»")
     template: Text | None = Field(None, description="Шаблон DOCX из папки templates/")
+    inspection: bool | None = Field(None, description="true — акт проверки: у пунктов violation и measures_taken")
+    statutory_term: str | None = Field(None, description="Срок по закону от даты получения: «в течение месяца»; "
+                                       "null — отключить срок по закону у встроенного вида")  # fmt: skip
+    statutory_basis: str | None = Field(None, description="Откуда срок по закону: «Закон «О прокуратуре», ст. 24»")
 
 
 class KindsFile(Record):
@@ -113,11 +125,28 @@ def merge_kinds(base: dict[str, Kind], office: KindsFile) -> tuple[dict[str, Kin
                                          "укажите их (образец — встроенные виды, docs/kinds.md)"))  # fmt: skip
             continue
         bad = citation_problem(kind.citation)
+        if bad is None and kind.statutory_term is not None:
+            bad = statutory_term_problem(kind.statutory_term)
+            where: tuple = ("statutory_term",)
+        else:
+            where = ("citation",)
         if bad is not None:
-            problems.append((i, ("citation",), f"вид «{entry.id}»: {bad}"))
+            problems.append((i, where, f"вид «{entry.id}»: {bad}"))
             continue
         kinds[kind.id] = kind
     return kinds, problems
+
+
+def statutory_term_problem(words: str) -> str | None:
+    """Why a kind's statutory term cannot be counted from a day (words the deadline parser does not
+    read, or a term with no date of its own: «постоянно»), or None."""
+    try:
+        deadline = parse_deadline(words)
+    except DeadlineError:
+        return f"срок по закону «{words}» не распознан; пишите, как срок пункта: «в течение месяца», «в течение 10 дней»"
+    if not isinstance(deadline, WithinDeadline):
+        return f"срок по закону «{words}» — не срок от даты получения; пишите «в течение месяца», «в течение 10 дней»"
+    return None
 
 
 def citation_problem(citation: str) -> str | None:

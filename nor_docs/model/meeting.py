@@ -16,7 +16,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import AfterValidator, Field, ModelWrapValidatorHandler, PrivateAttr, WithJsonSchema, model_validator
+from pydantic import (
+    AfterValidator,
+    ConfigDict,
+    Field,
+    ModelWrapValidatorHandler,
+    PrivateAttr,
+    WithJsonSchema,
+    model_validator,
+)
 
 from .common import (
     ID_PATTERN,
@@ -33,6 +41,7 @@ from .common import (
     RefTo,
     Text,
     Time,
+    _schema_in_russian,
 )
 from .deadline import DeadlineField, check_no_marks, take_marked_deadline
 from .kinds import builtin_kinds
@@ -252,6 +261,11 @@ class Decision(Record):
         None, description="Этот пункт — о контроле («Контроль … возложить на Л.П. Иванову»): id контролирующего; "
                           "self — «оставляю за собой» (первый подписывающий). Контролирует поручения документа, "
                           "у которых нет своего controller")  # fmt: skip
+    # --- an inspection act's item (предписание, представление, протест; docs/kinds.md) ---
+    violation: str | None = Field(None, description="Нарушение, которое устраняет пункт, с нормой, как в акте: "
+                                  "«туалетные комнаты в ненадлежащем состоянии (п. 2.5.3 СП 2.4.3648-20)»")  # fmt: skip
+    measures_taken: str | None = Field(None, description="Принятые меры, как их пишет ответ на акт: «посуда в "
+                                       "столовых школ заменена»")  # fmt: skip
 
     _deadline_in_text = model_validator(mode="before")(take_marked_deadline)
     # organisation id → its responsible person, from ``{organization, responsible}`` executors
@@ -333,9 +347,19 @@ class MeetingFormat(Record):
     platform: str | None = Field(None, description="Платформа видеосвязи: «Сферум»")
 
 
+def _date_or_received(schema: dict[str, Any], model: type) -> None:
+    """The editor's schema: ``date`` or ``received`` (an incoming act known by the day it came)."""
+    _schema_in_russian(schema, model)
+    required = schema.get("required", [])
+    if "date" in required:
+        required.remove("date")
+        schema["anyOf"] = [{"required": ["date"]}, {"required": ["received"]}]
+
+
 class Meeting(Record):
     """A meeting record: everything its protocol says."""
 
+    model_config = Record.model_config | ConfigDict(json_schema_extra=_date_or_received)
     SCHEMA_DESCRIPTION: ClassVar[str] = "Заседание и его протокол (records/meetings/<дата>-<слово>.yaml)"
 
     id: Ref | None = Field(None, description="id заседания; по умолчанию — имя файла без .yaml")
@@ -407,6 +431,37 @@ class Meeting(Record):
     controller: Annotated[Ref, RefTo(("person",), "контролирующее лицо")] | None = Field(
         None, description="На кого возложен контроль за исполнением документа (пункт о контроле): id человека; "
                           "контролирует каждое поручение, у которого нет своего controller")  # fmt: skip
+
+    # --- the order of names in this document's lists (docs/protocols.md; else settings.documents) ---
+    attendees_order: Literal["alphabetical", "as-written"] | None = Field(
+        None, description="Порядок присутствующих в этом документе: alphabetical — по алфавиту фамилий, as-written "
+                          "— как в записи; по умолчанию — documents.attendees_order в настройках")  # fmt: skip
+    name_order: Literal["surname-first", "initials-first"] | None = Field(
+        None, description="Имена в списках этого документа: surname-first — «Гардымова Р.А.», initials-first — "
+                          "«Р.А. Гардымова»; по умолчанию — documents.name_order в настройках")  # fmt: skip
+    # --- an inspection act (предписание, представление, протест; docs/kinds.md) ---
+    addressed_to: OrganizationRef | None = Field(None, description="Кому внесён акт проверки: id организации из "
+                                                 "справочника (управление образования, школа)")  # fmt: skip
+    received: Date | None = Field(None, description="Дата получения акта: от неё считается срок по закону "
+                                  "(представление — месяц, протест — 10 дней); без date документ датирован ею")  # fmt: skip
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _dated_by_receipt(cls, data, handler):
+        """A paper with no date of its own (an incoming act known by the day it came) is dated by
+        ``received``; ``date`` then stays out of ``model_fields_set`` (``dated``)."""
+        undated = isinstance(data, dict) and data.get("date") is None and data.get("received") is not None
+        if undated:
+            data = {key: value for key, value in data.items() if key != "date"} | {"date": data["received"]}
+        model = handler(data)
+        if undated:
+            model.__pydantic_fields_set__.discard("date")
+        return model
+
+    @property
+    def dated(self) -> bool:
+        """Whether the paper has a date of its own (not only the day it was received)."""
+        return self.received is None or "date" in self.model_fields_set
 
     def document_controller(self) -> str | None:
         """Who controls the document's assignments that name no controller of their own: its

@@ -138,6 +138,13 @@ class DocumentSettings(Record):
                     "в инициалах и перед единицами, тире вместо дефиса между пробелами, кавычки «ёлочки». "
                     "false — текст записей печатается как набран.",
     )  # fmt: skip
+    # --- the order of names in lists (docs/protocols.md, «Порядок присутствующих и имён») ---
+    attendees_order: Literal["alphabetical", "as-written"] = Field(
+        "alphabetical", description="Порядок присутствующих: alphabetical — люди по алфавиту фамилий, потом группы "
+                                    "(правило делопроизводства); as-written — как в записи")  # fmt: skip
+    name_order: Literal["surname-first", "initials-first"] = Field(
+        "surname-first", description="Имена в списках (присутствующие, исполнители в таблицах, дорожные карты): "
+                                     "surname-first — «Гардымова Р.А.», initials-first — «Р.А. Гардымова»")  # fmt: skip
 
 
 class Settings(Record):

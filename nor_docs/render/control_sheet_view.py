@@ -37,7 +37,7 @@ from collections.abc import Iterable
 from ..control.assignments import Assignment, executor_name
 from ..control.citation import cite_assignment, document_title
 from ..control.links import Review, reviews_of, roadmap_item, roadmaps_by_decision
-from ..control.status import PENDING, STATUSES, ControlItem, days_word, default_rule, discipline, natural_key, summary
+from ..control.status import PENDING, STATUSES, ControlItem, days_word, default_words, discipline, natural_key, summary
 from ..model.common import format_date
 from ..model.links import DocumentCancellation, DocumentExtension, DocumentMark
 from ..model.records import Records
@@ -373,8 +373,8 @@ class SheetRows:
             lines.append("срок не установлен (по правилу управления срока по умолчанию нет)")
             return lines
         if item.default_deadline and (due := item.deadline) is not None:  # a default deadline has its date
-            rule = default_rule(self.records.settings.deadlines)
-            lines.append(f"срок по умолчанию — {self.date(due)} ({rule})")
+            word, rule = default_words(item, self.records.settings.deadlines)
+            lines.append(f"{word} — {self.date(due)} ({rule})")
             return lines
         if item.waiting_event is not None:
             lines.append(f"ждёт даты события «{self._event_title(item.waiting_event)}»")

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
 from ..model.common import format_date
+from ..model.deadline import unwritten
 from ..russian.names import Case, PersonName, organization_in_case, position_in_case, short_name
 from .document_kind import continues_preamble, formula_of, kind_of
 from .protocol_text import (
@@ -95,6 +96,16 @@ class _Context:
     def date(self, value: dt.date) -> str:
         return format_date(value, self.docs.date_style)
 
+    # --- the order of names in lists: the document's, else the settings' ---
+    @property
+    def lists_initials_first(self) -> bool:
+        """Names in attendee lists and executor cells as «Р.А. Гардымова» (else «Гардымова Р.А.»)."""
+        return (self.meeting.name_order or self.docs.name_order) == "initials-first"
+
+    @property
+    def attendees_as_written(self) -> bool:
+        return (self.meeting.attendees_order or self.docs.attendees_order) == "as-written"
+
     def person_name(self, ref: str, loc: tuple, case: Case = "nominative", initials_first: bool | None = None) -> str:
         person = self.directory.people.get(ref)
         if person is None:  # validate reports unknown ids; never guess in a document
@@ -172,6 +183,7 @@ def protocol_view(meeting: Meeting, directory: Directory, settings: Settings, it
         "layout": m.assignments_layout,
         "decision_word": m.decision_word,
     }
+    _inspection_header(ctx, view)
     attendance, attendee_appendix = _attendance(ctx)
     view["attendance"] = attendance
     agenda_items = list(_flatten_items(m.agenda, ("agenda",)))
@@ -297,7 +309,7 @@ def _keeps_minutes(label: str | None) -> bool:
 def _attendee_line(ctx: _Context, attendee: Attendee, loc: tuple) -> tuple[str, str, int, int]:
     """(sort key, line, named people, counted people) for one attendee."""
     if attendee.person:
-        name = ctx.person_name(attendee.person, loc + ("person",), initials_first=False)
+        name = ctx.person_name(attendee.person, loc + ("person",), initials_first=ctx.lists_initials_first)
         position = ctx.position_of(attendee.person, attendee.position)
         # «Аникеев А.Н. — директор МБОУ СОШ №16»: a position written at the start of a line in the
         # source («Директор МБОУ СОШ №16 Аникеев А.Н.») is lower case after the dash.
@@ -344,8 +356,9 @@ def _attendance(ctx: _Context) -> tuple[list[dict], list[str] | None]:
                 sections.append({"label": f"{label}:", "summary": count, "lines": []})
             continue
         rows = [_attendee_line(ctx, a, (key, i)) for i, a in enumerate(entries)]
-        # People alphabetically by surname; groups and descriptions after them, as written.
-        order = sorted(range(len(rows)), key=lambda i: (rows[i][0], i))
+        # People alphabetically by surname; groups and descriptions after them, as written — or
+        # everyone as the record lists them (``attendees_order: as-written``).
+        order = list(range(len(rows))) if ctx.attendees_as_written else sorted(range(len(rows)), key=lambda i: (rows[i][0], i))
         lines = [rows[i][1] for i in order]
         if len(lines) > 1 and not any(r[2] for r in rows):
             # Only groups and descriptions («участники проекта … (15 руководителей …)»,
@@ -551,7 +564,8 @@ def _with_responsible(ctx: _Context, decision: Decision, ref: str, loc: tuple) -
 
 def _executor_nominative(ctx: _Context, ref: str) -> str:
     if ref in ctx.directory.people:
-        return ctx.directory.people[ref].short
+        person = ctx.directory.people[ref]
+        return person.short_initials_first if ctx.lists_initials_first else person.short
     if ref in ctx.directory.groups:
         return ctx.directory.groups[ref].name
     if ref in ctx.directory.organizations:
@@ -582,20 +596,70 @@ def _decisions(ctx: _Context, decisions: Sequence[Decision], locs: list[tuple], 
         rows.append({
             "number": number_label(decision.number),
             "text": compose_sentence(prefix, decision.text, deadline, getattr(decision, "deadline_comma", True)),
-            "bullets": [BULLET.sub("", b, count=1) for b in decision.bullets],
+            "bullets": [BULLET.sub("", b, count=1) for b in decision.bullets] + _inspection_lines(decision),
             "level": depth,
             # the table layout: № | Содержание поручения | Срок исполнения | Ответственные
             "content": "\n".join([capitalize_first(decision.text.strip()), *decision.bullets,
+                                  *_inspection_lines(decision),
                                   *([_vote(decision.vote)] if decision.vote else [])]),
             "vote": _vote(decision.vote),
             "deadline": deadline or "",
             "executors": nominative or (decision.addressed_to or ""),
             "on_control": bool(executors) and decision.on_control,
             "before_signatures": False,
+            **_inspection_cells(ctx, decision, deadline),
         })  # fmt: skip
         children = [loc + ("decisions", j) for j in range(len(decision.decisions))]
         rows.extend(_decisions(ctx, decision.decisions, children, executors, depth + 1))
     return rows
+
+
+# --- an inspection act (предписание, представление, протест; docs/kinds.md) ---
+
+
+def _inspection_header(ctx: _Context, view: dict) -> None:
+    """An act's addressee and the day it was received, as the first lines before its preamble
+    («Кому: Управление образования …», «Получено: 15.06.2021»); an act with no date of its own
+    prints none (the day of receipt is not its date)."""
+    m = ctx.meeting
+    lines = []
+    if m.addressed_to is not None:
+        lines.append(f"Кому: {_executor_nominative(ctx, m.addressed_to)}")
+    if m.received is not None:
+        lines.append(f"Получено: {ctx.date(m.received)}")
+    view["intro"] = lines + view["intro"]
+    if not m.dated:
+        view["date"] = ""
+        view["date_line"] = f"\t№{NBSP}{m.number}" if m.number is not None else ""
+
+
+def _inspection_cells(ctx: _Context, decision: Decision, deadline: str | None) -> dict:
+    """The cells of ``inspection.docx``'s table: нарушение | требуемая мера | срок | принятые меры.
+    An item with no term of its own, of a kind with a term by law and an act with its day of
+    receipt, shows that term, labelled: «в течение месяца со дня получения 03.03.2025 (срок по
+    закону)» — as control counts it."""
+    if decision.deadline is not None and decision.deadline.in_text:
+        deadline = decision.deadline.as_written
+    term = kind_of(ctx.meeting, ctx.directory).statutory_term
+    if unwritten(decision.deadline) and term and ctx.meeting.received is not None:
+        deadline = f"{term} со дня получения {ctx.date(ctx.meeting.received)} (срок по закону)"
+    return {
+        "violation": capitalize_first((decision.violation or "").strip()),
+        "measure": capitalize_first(decision.text.strip()),
+        "measures_taken": capitalize_first((decision.measures_taken or "").strip()),
+        "deadline_cell": deadline or "",
+    }
+
+
+def _inspection_lines(decision: Decision) -> list[str]:
+    """The violation an act's item answers and the measures taken, as lines under the item («–
+    нарушение: …», «– принятые меры: …»)."""
+    lines = []
+    if decision.violation:
+        lines.append(f"нарушение: {decision.violation.strip()}")
+    if decision.measures_taken:
+        lines.append(f"принятые меры: {decision.measures_taken.strip()}")
+    return lines
 
 
 def _signatures(ctx: _Context) -> list[dict]:

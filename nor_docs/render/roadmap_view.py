@@ -149,7 +149,9 @@ def executor_line(records, ref: str) -> str:
     or group name — always in the nominative."""
     person = records.people.get(ref)
     if person is not None:
-        return person.short + (f", {person.position}" if person.position else "")
+        initials_first = records.settings.documents.name_order == "initials-first"  # «Р.А. Гардымова»
+        name = person.short_initials_first if initials_first else person.short
+        return name + (f", {person.position}" if person.position else "")
     return records.display_name(ref)
 
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from ..control.assignments import executor_name
 from ..control.citation import plain_citation
-from ..control.status import STATUS_TEXT, STATUSES, ControlItem, default_rule
+from ..control.status import STATUS_TEXT, STATUSES, ControlItem, default_words
 from ..model.links import DocumentCancellation, DocumentExtension, DocumentMark
 from ..model.records import Records
 
@@ -47,7 +47,7 @@ def deadline_cell(item: ControlItem) -> str:
     умолчанию)» — no deadline in the document; «01.04.2024 (с даты документа)» — the written
     one is before the document's date."""
     if item.default_deadline:
-        return f"{ru(item.deadline)} (по умолчанию)"
+        return f"{ru(item.deadline)} ({'по закону' if item.assignment.statutory is not None else 'по умолчанию'})"
     if item.early_deadline:
         return f"{ru(item.deadline)} (с даты документа)"
     return ru(item.deadline)
@@ -57,7 +57,8 @@ def describe(item: ControlItem, records: Records, who: str | None = None) -> str
     a = item.assignment
     written = f" («{a.deadline.as_written}»)" if a.deadline is not None and a.deadline.kind != "none" else ""
     if item.default_deadline:
-        written = f" — срок по умолчанию: в документе срок не указан ({default_rule(records.settings.deadlines)})"
+        word, rule = default_words(item, records.settings.deadlines)
+        written = f" — {word}: в документе срок не указан ({rule})"
     elif item.early_deadline:
         written += f" — срок раньше даты документа, на контроле с {ru(item.deadline)}"
     who = who if who is not None else executor_name(records, a, item.member)

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from icalendar import Alarm, Calendar, Event
 
 from ..control.citation import plain_citation
-from ..control.status import ControlItem, default_rule
+from ..control.status import ControlItem, default_words
 from ..model.records import Records
 
 PRODID = "-//nor-docs//Контроль исполнения поручений//RU"
@@ -30,7 +30,8 @@ def calendar_events(item: ControlItem, records: Records, stamp: dt.datetime, nam
     a = item.assignment
     written = a.deadline.as_written if a.deadline is not None and a.deadline.kind != "none" else "не указан"
     if item.default_deadline:
-        written = f"не указан; срок по умолчанию ({default_rule(records.settings.deadlines)})"
+        word, rule = default_words(item, records.settings.deadlines)
+        written = f"не указан; {word} ({rule})"
     who = records.display_name(item.member)
     whose = f" ({who})" if name_executor else ""
     found = []
@@ -49,7 +50,7 @@ def calendar_events(item: ControlItem, records: Records, stamp: dt.datetime, nam
                 f"{a.text}\n\nИсполнитель: {who}\nСрок: {written}{which}; контрольная дата {state.due:%d.%m.%Y}."
                 f"{moved}\n{source_line(a, records)}"
             )
-            kind = " (по умолчанию)" if item.default_deadline else ""
+            kind = (" (по закону)" if a.statutory is not None else " (по умолчанию)") if item.default_deadline else ""
             found.append(_event(f"{item.id}~{index}@nor-docs", state.due, f"Срок{kind}{whose}: {_short(a.text)}",
                                 description, stamp))  # fmt: skip
     elif item.status == "standing" and item.report_date is not None:

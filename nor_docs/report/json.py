@@ -59,6 +59,10 @@ def _state_fields(item: ControlItem) -> dict:
         "extended": item.extended,
         "deadline_default": item.default_deadline,
         "deadline_early": item.early_deadline,
+        # only for an inspection act's item on the law's term (kept out of every other item, so the
+        # contract of the others stays as it was): how the term is counted
+        **({"deadline_statutory": item.assignment.statutory} if item.default_deadline and
+           item.assignment.statutory is not None else {}),
     }
 
 
