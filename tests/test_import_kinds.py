@@ -235,3 +235,35 @@ def roundtrip_facts(record: dict) -> dict:
                          node.get("controls"))  # fmt: skip
     return {"document": record.get("document"), "date": str(record.get("date")), "number": str(record.get("number")),
             "issuer": record.get("issuer"), "items": items}  # fmt: skip
+
+
+def test_the_example_in_docs_import_is_real_output(tmp_path, monkeypatch):
+    page = (Path(__file__).parent.parent / "docs" / "import.md").read_text(encoding="utf-8")
+    console = page.split("$ nor-docs import rasporyazhenie-500.txt\n", 1)[1].split("```", 1)[0]
+    draft = page.split(console, 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
+    shutil.copytree(RECORDS, tmp_path / "records")
+    for path in (tmp_path / "records" / "documents").iterdir():
+        path.unlink()
+    (tmp_path / "rasporyazhenie-500.txt").write_text(paper_text("08")[1], encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["import", "rasporyazhenie-500.txt"])
+    assert result.exit_code == 0
+    assert result.output == console
+    written = (tmp_path / "records" / "documents" / "2007-10-16-kanash-rasporyazhenie-500.yaml").read_text(encoding="utf-8")
+    assert written[written.index("document:"):] == draft
+
+
+def test_a_roadmap_built_in_the_shape_of_its_paper_keeps_its_stamp_columns_and_section_numbers(tmp_path):
+    roadmaps = KINDS / "roadmap-records"
+    runner = CliRunner()
+    built = runner.invoke(cli, ["build", "roadmaps", "--records", str(roadmaps), "--out", str(tmp_path / "docx")])
+    assert built.exit_code == 0, built.output
+    found, _problems = load_directory(roadmaps)
+    draft, problem, _ = draft_file(tmp_path / "docx" / "krasnodar-gia-2016.docx", found)
+    assert problem is None, problem
+    back = yaml.safe_load(dump(draft.record, []))
+    original = yaml.safe_load((roadmaps / "roadmaps" / "krasnodar-gia-2016.yaml").read_text(encoding="utf-8"))
+    assert back["approval"] | {"number": int(back["approval"]["number"])} == original["approval"]
+    assert back["columns"] == original["columns"]  # «N», «Направления деятельности», «Сроки», «Ответственные лица»
+    assert [(s["number"], s["title"]) for s in back["sections"]] == [(s["number"], s["title"]) for s in original["sections"]]
+    assert [i["executors"] for i in back["sections"][0]["items"]] == [i["executors"] for i in original["sections"][0]["items"]]
