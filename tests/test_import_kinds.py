@@ -36,6 +36,15 @@ RECOVERED = {
            "deadlines": (1, 1), "controller": (1, 1)},
     "12": {"kind": (1, 1), "date": (1, 1), "number": (1, 1), "items": (3, 3), "executors": (0, 0),
            "deadlines": (0, 0), "controller": (1, 1)},
+    # papers the importer was not tuned on
+    "03": {"kind": (1, 1), "date": (1, 1), "number": (1, 1), "items": (3, 3), "executors": (1, 1),
+           "deadlines": (1, 1), "controller": (0, 0)},
+    "04": {"kind": (1, 1), "date": (1, 1), "number": (1, 1), "items": (3, 3), "executors": (2, 2),
+           "deadlines": (0, 0), "controller": (0, 1)},
+    "06": {"kind": (1, 1), "date": (1, 1), "number": (1, 1), "items": (4, 4), "executors": (1, 1),
+           "deadlines": (2, 2), "controller": (0, 0)},
+    "09": {"kind": (1, 1), "date": (1, 1), "number": (1, 1), "items": (4, 4), "executors": (3, 3),
+           "deadlines": (2, 3), "controller": (0, 1)},
 }  # fmt: skip
 
 
@@ -104,7 +113,7 @@ def _import(tmp_path: Path, number: str, index):
     return draft
 
 
-@pytest.mark.parametrize("number", PAPERS)
+@pytest.mark.parametrize("number", sorted(RECOVERED))
 def test_corpus_papers_are_imported_as_their_kind_with_the_facts_measured(tmp_path, number, index):
     draft = _import(tmp_path, number, index)
     expected = yaml.safe_load(next(KINDS.glob(f"{number}-*.expected.yaml")).read_text(encoding="utf-8"))

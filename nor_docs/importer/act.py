@@ -30,7 +30,8 @@ from .people import _parses, find_names
 from .refs import Ref
 from .signatures import position_like, read_tail, starts_signatures
 
-_NUMBER = re.compile(r"(?:№|N\s?(?=\d))\s*([0-9][\w\-/.]*[0-9а-яА-Я]|[0-9])")
+# «№ 1», «N 55», «№ 699-Р», «N V-35/9», «N XXIV/X-199» (a council's session number in roman)
+_NUMBER = re.compile(r"(?:№|\bN(?=\s?[\dIVXLC]))\s*([\dIVXLC][\w\-/.]*[\dа-яА-Я]|\d)")
 _PLACE = re.compile(r"^(?:г|с|п|пос|пгт|рп|р\.п|д|х|ст)\.\s?[А-ЯЁ][^\d.:;]{0,60}$")
 _TITLE = re.compile(r"^(?:О|Об|Обо)\s+\S", re.S)
 _PROTOCOL = re.compile(r"^\s*(?:протокол|выписка\s+из\s+протокола)\b", re.I)
