@@ -276,3 +276,18 @@ def test_a_roadmap_built_in_the_shape_of_its_paper_keeps_its_stamp_columns_and_s
     assert back["columns"] == original["columns"]  # «N», «Направления деятельности», «Сроки», «Ответственные лица»
     assert [(s["number"], s["title"]) for s in back["sections"]] == [(s["number"], s["title"]) for s in original["sections"]]
     assert [i["executors"] for i in back["sections"][0]["items"]] == [i["executors"] for i in original["sections"][0]["items"]]
+
+
+def test_a_roadmap_typed_as_text_with_bars_is_read_with_its_stamp_and_columns(tmp_path):
+    source, text = paper_text("11")
+    path = tmp_path / source.name
+    path.write_text(text, encoding="utf-8")
+    found, _problems = load_directory(KINDS / "roadmap-records")
+    draft, problem, _ = draft_file(path, found)
+    assert problem is None, problem
+    record = yaml.safe_load(dump(draft.record, []))
+    assert record["approval"]["as_written"].splitlines() == ["Приложение N 2", "к приказу министерства образования",
+                                                             "и науки Краснодарского края", "от 13 ноября 2015 г. N 5976"]  # fmt: skip
+    assert [c.get("header") for c in record["columns"]] == ["N", "Направления деятельности", "Сроки", "Ответственные лица"]
+    assert record["sections"][0]["number"] == "I"
+    assert [i["number"] for i in record["sections"][0]["items"]] == [1, 2, 3]
