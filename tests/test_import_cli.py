@@ -76,12 +76,12 @@ def test_the_same_file_gives_the_same_drafts_byte_for_byte(runner, tmp_path, rec
 def test_files_that_cannot_be_imported_are_named_and_the_others_imported(runner, tmp_path, records):
     (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64)
     (tmp_path / "letter.txt").write_text("Уважаемые коллеги! Направляем информацию о семинаре.", encoding="utf-8")
-    # a collegium's decision (pohsvu.ru, «Решение коллегии 21 января 2014 года № 1»): not read yet
-    (tmp_path / "collegium.txt").write_text(
-        "Решение коллегии 21 января 2014 года № 1\n\nЗаслушав и обсудив информацию начальника отдела, коллегия "
-        "РЕШАЕТ:\n\n1. Принять к сведению информацию.\n", encoding="utf-8")  # fmt: skip
+    # a prescription of an inspector: a kind the records do not know, not read
+    (tmp_path / "prescription.txt").write_text(
+        "ПРЕДПИСАНИЕ № 12 об устранении выявленных нарушений\n\nПредлагаю устранить нарушения в срок до "
+        "01.03.2024.\n", encoding="utf-8")  # fmt: skip
     result = runner.invoke(cli, ["import", str(tmp_path / "old.doc"), str(tmp_path / "absent.docx"),
-                                 str(tmp_path / "letter.txt"), str(seeds_dir() / SEED), str(tmp_path / "collegium.txt"),
+                                 str(tmp_path / "letter.txt"), str(seeds_dir() / SEED), str(tmp_path / "prescription.txt"),
                                  "--records", str(records)])  # fmt: skip
     assert result.exit_code == 1
     lines = result.output.splitlines()
@@ -89,8 +89,7 @@ def test_files_that_cannot_be_imported_are_named_and_the_others_imported(runner,
     assert lines[1] == "absent.docx: не импортирован — файл не найден; проверьте путь"
     assert lines[2].startswith("letter.txt: не импортирован — не похоже ни на протокол, ни на дорожную карту")
     assert f"{SEED} → " in lines[3]
-    assert "collegium.txt: не импортирован — это решение коллегии (совета): такие документы импорт пока не читает" \
-        in result.output  # fmt: skip
+    assert "prescription.txt: не импортирован — это предписание: такой документ импорт не распознал" in result.output
     assert "Импортировано: 1 из 5." in lines
     assert "Traceback" not in result.output
 

@@ -30,7 +30,7 @@ def test_the_example_run_and_draft_in_the_manual_are_real(runner, tmp_path, monk
     assert result.exit_code == 0
     (example,) = [b for b in _blocks("") if b.startswith("$ nor-docs import protokol-seminar.txt")]
     assert example.splitlines()[1:] == result.output.splitlines()
-    fragment, _inside = _blocks("yaml")
+    fragment, _inside, _act = _blocks("yaml")  # the third: an order or directive (test_import_kinds.py)
     draft = (tmp_path / "records" / "meetings" / "2022-01-31-astrakhan-seminar.yaml").read_text(encoding="utf-8")
     assert fragment in draft
 
@@ -43,6 +43,6 @@ def test_the_fragment_with_deadlines_inside_the_text_is_real(runner, tmp_path, m
     wg_deadlines_in_text_pervomaisk(tmp_path / "protokol.docx")
     monkeypatch.chdir(tmp_path)
     assert runner.invoke(cli, ["import", "protokol.docx"]).exit_code == 0
-    _astrakhan, fragment = _blocks("yaml")
+    _astrakhan, fragment, _act = _blocks("yaml")
     assert "[[" in fragment
     assert fragment in (tmp_path / "records" / "meetings" / "2024-09-10-pervomaisk-wg.yaml").read_text(encoding="utf-8")

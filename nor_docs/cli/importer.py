@@ -15,7 +15,7 @@ from .russian_click import FOLDER, Path
 @click.argument("files", nargs=-1, required=True, metavar="ФАЙЛ...", type=Path())
 @RECORDS_OPTION
 @click.option("--out", "out_dir", default=None, type=FOLDER, metavar="ПАПКА",
-              help="Куда записать черновики (meetings/, roadmaps/, directory/); по умолчанию — в папку записей.")  # fmt: skip
+              help="Куда записать черновики (meetings/, documents/, roadmaps/, directory/); по умолчанию — в папку записей.")  # fmt: skip
 def import_(files: tuple[str, ...], records_dir: str, out_dir: str | None) -> None:
     """Импортировать протоколы (DOCX, текст, Markdown) в черновики записей.
 

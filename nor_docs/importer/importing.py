@@ -73,11 +73,11 @@ def draft_file(path: str | Path, index) -> tuple[Draft | None, str | None, list[
         return None, str(error), []
     if not blocks:
         return None, "в файле нет текста", notes
-    other = not_yet(blocks)
-    if other is not None:
-        return None, (f"это {other}: такие документы импорт пока не читает (только протоколы, выписки и "
-                      "дорожные карты)"), notes  # fmt: skip
     kind = detect(blocks)
+    other = not_yet(blocks) if kind is None or kind.name != "act" else None
+    if other is not None:
+        return None, (f"это {other}: такой документ импорт не распознал (он читает протоколы, выписки, "
+                      "дорожные карты и решения, приказы, распоряжения, постановления с пунктами)"), notes  # fmt: skip
     if kind is None:
         return None, ("не похоже ни на протокол, ни на дорожную карту: нет ни «ПРОТОКОЛ», ни «СЛУШАЛИ / РЕШИЛИ», "
                       "ни таблицы мероприятий со сроками"), notes  # fmt: skip

@@ -48,7 +48,20 @@ def _build_roadmap(blocks: list[Block], index: DirectoryIndex, stem: str) -> Dra
     return build_roadmap(blocks, index, stem)
 
 
+def _act_score(blocks: list[Block]) -> int:
+    from .act import act_score
+
+    return act_score(blocks)
+
+
+def _build_act(blocks: list[Block], index: DirectoryIndex, stem: str) -> Draft:
+    from .act_draft import build_act
+
+    return build_act(blocks, index, stem)
+
+
 KINDS: tuple[DocumentKind, ...] = (
+    DocumentKind("act", _act_score, _build_act),
     DocumentKind("protocol", _protocol_score, _build_protocol),
     DocumentKind("roadmap", _roadmap_score, _build_roadmap),
 )

@@ -3,7 +3,8 @@
 A blank line ends a paragraph; so does a line that starts a list item («1.», «1.2.», «- »), a
 section word («Слушали:», «Решили:», «Присутствовали:») or a signature's name. Other line breaks
 inside a paragraph are kept (a wrapped title, a position written on three lines). Lines with
-tabs in a row are a table (what Word gives when a table is copied as text); so are Markdown's
+tabs in a row are a table (what Word gives when a table is copied as text), and so are cells typed
+with bars («N | Сроки | Ответственные»); so are Markdown's
 ``| a | b |`` rows. Markdown's headings, emphasis and escapes are dropped, its list markers kept.
 HTML tags that a copy from a web page leaves inside a cell («<ul …>») are removed.
 
@@ -143,4 +144,7 @@ def _table_row(line: str, markdown: bool) -> tuple[str, ...] | None:
     body = line.lstrip(" \t").rstrip("\n")
     if "\t" in body and body.strip():
         return tuple(c.strip() for c in body.split("\t"))
+    if body.count(" |") + body.rstrip().endswith("|") >= 2 and not body.startswith("|"):
+        # «N | Направления деятельности | Сроки | Ответственные лица»: a table typed with bars
+        return tuple(c.strip() for c in body.rstrip().split("|"))
     return None

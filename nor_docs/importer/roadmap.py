@@ -24,11 +24,12 @@ from .resolve import Resolver, municipality_prefix
 
 _TITLE = re.compile(r"дорожн\w+\s+карт|план\w*\s+мероприяти|план-график|план\s+работы", re.I)
 _APPROVAL = re.compile(
-    r"(?:утвержден\w*|приложение\s*(?:№\s*\d+)?\s*к)\s+(приказ\w*|распоряжени\w*|постановлени\w*|решени\w*)\s+"
-    r"(.*?)\s+от\s+(\S+(?:\s+\S+\s+\d{4})?)(?:\s*(?:г\.|года))?\s*(?:№\s*([\w\-/]+))?",
+    r"(?:утвержден\w*|приложение\s*(?:[№N]\s*\d+)?\s*к)\s+(приказ\w*|распоряжени\w*|постановлени\w*|решени\w*)\s+"
+    r"(.*?)\s+от\s+(\S+(?:\s+\S+\s+\d{4})?)(?:\s*(?:г\.|года))?\s*(?:(?:№|N(?=\s*\d))\s*([\w\-/]+))?",
     re.I | re.S,
 )
 _INSTRUMENTAL = {"приказ": "приказом", "распоряжени": "распоряжением", "постановлени": "постановлением", "решени": "решением"}
+_ROMAN = re.compile(r"^([IVXLC]{1,6})\.\s+(?=\S)")
 _REPORTING = re.compile(r"(?:^|\s)форма\s+отч[её]тности\s*:\s*(.+)$", re.I | re.S)
 _YEARS = re.compile(r"на\s+(\d{4})\s*[-–/]\s*(\d{4}|\d{2})\s+(учебн\w+\s+)?год|на\s+(\d{4})\s+(учебн\w+\s+)?год", re.I)
 
@@ -38,15 +39,35 @@ def _columns(header: tuple[str, ...]) -> dict[str, int] | None:
     find = lambda *words: next((i for i, c in enumerate(low) if any(w in c for w in words)), None)  # noqa: E731
     columns = {
         "number": find("№", "п/п"),
-        "activity": find("мероприяти", "содержани", "наименовани", "действи"),
+        "activity": find("мероприяти", "содержани", "наименовани", "действи", "направлени"),
         "deadline": find("срок", "дата"),
         "executors": find("ответствен", "исполнител"),
         "result": find("результат", "показател"),
         "reporting": find("отчетност", "отчётност", "форма отч", "подтвержда"),
     }
+    if columns["number"] is None:
+        columns["number"] = next((i for i, c in enumerate(low) if c.strip() in ("n", "n п/п")), None)
     if columns["activity"] is None or columns["deadline"] is None:
         return None
     return {k: v for k, v in columns.items() if v is not None}
+
+
+# Headers of the usual six columns; the first of each is the one a roadmap prints by default
+# (render/'s): a paper with others keeps its own in ``columns``.
+_USUAL = {"number": ("№ п/п", "№"), "activity": ("мероприятие", "мероприятия", "наименование мероприятия"),
+          "deadline": ("срок", "сроки", "срок исполнения"), "executors": ("ответственные", "ответственный", "исполнители"),
+          "result": ("ожидаемый результат", "результат"), "reporting": ("форма отчётности", "форма отчетности")}  # fmt: skip
+
+
+def _declared_columns(header: tuple[str, ...], columns: dict[str, int]) -> list[Node] | None:
+    """The paper's columns with its headers, when they are not the usual ones (``columns:``)."""
+    written = {field: " ".join(header[i].split()) for field, i in columns.items() if i < len(header)}
+    usual = all(text.lower().rstrip(".") in _USUAL[field] for field, text in written.items())
+    if usual and len(written) == 6:
+        return None
+    order = sorted(written, key=lambda field: columns[field])
+    return [Node("column", field=field, header=None if written[field].lower() == _USUAL[field][0].lower() else written[field])
+            for field in order]  # fmt: skip
 
 
 def _is_header(row: tuple[str, ...]) -> bool:
@@ -57,9 +78,10 @@ def _is_header(row: tuple[str, ...]) -> bool:
 
 def roadmap_score(blocks: list[Block]) -> int:
     score = 0
+    titled = any(isinstance(b, Paragraph) and _TITLE.search(b.text) for b in blocks[:15])
     for block in blocks:
         if isinstance(block, Table) and block.rows and _columns(block.rows[0]) is not None and \
-                any("мероприяти" in c.lower() for c in block.rows[0]):  # fmt: skip
+                (titled or any("мероприяти" in c.lower() for c in block.rows[0])):  # fmt: skip
             score += 5
             break
     if score and any(isinstance(b, Paragraph) and _TITLE.search(b.text) for b in blocks[:15]):
@@ -114,7 +136,14 @@ def _approval(text: str) -> tuple[Node | None, str | None]:
         return None, None
     stem = next((v for k, v in _INSTRUMENTAL.items() if act.lower().startswith(k)), act)
     who = " ".join(who.split())
-    return Node("approval", by=f"{stem} {who}".strip(), date=date[0], number=number), who
+    appendix = re.match(r"\s*приложение\s*[№N]\s*(\d+)", text[match.start():], re.I)
+    as_written = None
+    if not re.search(r"утвержд", match.group(0), re.I):
+        # «Приложение N 2 / к приказу … / от … N 5976»: printed as it stands, line by line
+        stamp = text[match.start():match.end()]
+        as_written = "\n".join(line.strip() for line in stamp.split("\n") if line.strip())
+    return Node("approval", by=f"{stem} {who}".strip(), date=date[0], number=number,
+                appendix=int(appendix.group(1)) if appendix else None, as_written=as_written), who  # fmt: skip
 
 
 def build_roadmap(blocks: list[Block], index: DirectoryIndex, stem: str) -> Draft:
@@ -151,7 +180,10 @@ def build_roadmap(blocks: list[Block], index: DirectoryIndex, stem: str) -> Draf
                 return " ".join(cells[columns[key]].split()) if key in columns and columns[key] < len(cells) else ""
 
             if len(set(filled)) == 1 or (not get("deadline") and not get("executors") and len(filled) <= 2):
-                sections.append(Node("section", title=re.sub(r"^\d+(?:\.\d+)*\.?\s*", "", filled[-1]).strip()))
+                roman = _ROMAN.match(filled[-1])
+                sections.append(Node("section", number=roman.group(1) if roman else None,
+                                     title=(filled[-1][roman.end():] if roman else
+                                            re.sub(r"^\d+(?:\.\d+)*\.?\s*", "", filled[-1])).strip()))  # fmt: skip
                 continue
             number = get("number").rstrip(".")
             result, reporting = get("result"), get("reporting")
@@ -189,6 +221,7 @@ def build_roadmap(blocks: list[Block], index: DirectoryIndex, stem: str) -> Draf
         issuer = proposals.organization(issuer_ref[:1].upper() + issuer_ref[1:], "из грифа утверждения")
     roadmap = Node("roadmap", title=title, issuer=issuer or PLACEHOLDER,
                    period=Node("period", start=start, end=end), approval=approval,
+                   columns=_declared_columns(first_table.rows[0], columns),
                    sections=[s for s in sections if s.get("items")], items=loose)  # fmt: skip
     if issuer is None:
         roadmap.note("issuer", "проверьте: чья это дорожная карта — впишите id организации из справочника")

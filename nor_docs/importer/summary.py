@@ -47,7 +47,7 @@ def closing_lines(outcomes: list[Outcome], records_dir: str, out_dir: str | None
     lines = [f"Импортировано: {done} из {len(outcomes)}."]
     if done and out_dir and Path(out_dir).resolve() != Path(records_dir).resolve():
         lines.append(f"Дальше: исправьте места «# проверьте:», удалите эти пометки, перенесите черновики из "
-                     f"{out_dir} в {records_dir} (meetings/, roadmaps/, directory/) и запустите "
+                     f"{out_dir} в {records_dir} (meetings/, documents/, roadmaps/, directory/) и запустите "
                      f"nor-docs validate --records {records_dir}.")  # fmt: skip
     elif done:
         lines.append(f"Дальше: исправьте места «# проверьте:», удалите эти пометки и запустите "
