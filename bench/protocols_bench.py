@@ -22,6 +22,8 @@
    - with ``--against REV``: the cold build and the no-op of that git revision's code (``git
      archive`` into a scratch folder, compiled to bytecode first, its own output folder), in the
      same rounds, so that a change is measured before and after under the same load.
+   The package is compiled to bytecode first (``compileall``, as ``pip install`` does), so that
+   an environment with PYTHONDONTWRITEBYTECODE does not time the compiler in every run.
    The baselines' time per document is scaled to ``--count`` documents (they are given the views:
    nor-docs reads, validates and lays out the records too).
 3. Each side's wall time and CPU time — user + system of the whole process tree (``wait4`` of a
@@ -234,7 +236,10 @@ def main() -> None:
         assert code == 0, "сборка завершилась с ошибкой"
         return measured
 
-    nor_docs(True)  # warm-up: .pyc files, page cache
+    # The package's bytecode is compiled first, as ``pip install`` does (and check_bench.py):
+    # with PYTHONDONTWRITEBYTECODE set, every run would otherwise compile ~60 modules (~0.03–0.06 s).
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "nor_docs")], check=True)
+    nor_docs(True)  # warm-up: page cache
     other_build: list[str] = []
     trees: list[Path] = []
     if args.against:
