@@ -1,6 +1,6 @@
 """Benchmark of ``nor-docs build protocols`` against its baselines, all measured in one run.
 
-    python bench/protocols_bench.py [--count 1000] [--runs 5] [--sample 100] [--jobs 2]
+    python bench/protocols_bench.py [--count 1000] [--runs 5] [--sample 100] [--jobs 2] [--against REV]
 
 1. ``--count`` synthetic meetings of about five pages each (bench/generate.py) are written to
    bench/out/records; views of ``--sample`` of them are computed and their Markdown written for
@@ -19,6 +19,11 @@
      ``--jobs`` processes;
    - nor-docs' own renderer on the same views (``CompiledTemplate.render`` + atomic write), for a
      renderer-to-renderer comparison.
+   - with ``--against REV``: the cold build and the no-op of that git revision's code (``git
+     archive`` into a scratch folder, compiled to bytecode first, its own output folder), in the
+     same rounds, so that a change is measured before and after under the same load.
+   The package is compiled to bytecode first (``compileall``, as ``pip install`` does), so that
+   an environment with PYTHONDONTWRITEBYTECODE does not time the compiler in every run.
    The baselines' time per document is scaled to ``--count`` documents (they are given the views:
    nor-docs reads, validates and lays out the records too).
 3. Each side's wall time and CPU time — user + system of the whole process tree (``wait4`` of a
@@ -55,6 +60,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
 from generate import generate  # noqa: E402
+from validate_bench import OTHER_TREE, tree_of  # noqa: E402
 
 TEMPLATE = ROOT / "templates" / "protocol.docx"
 NOR_DOCS = [sys.executable, "-m", "nor_docs"]
@@ -210,6 +216,7 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=100, help="documents per baseline run")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--out", type=Path, default=HERE / "out")
+    parser.add_argument("--against", metavar="REV", help="also time the build of this git revision's code")
     args = parser.parse_args()
 
     records = args.out / "records"
@@ -220,6 +227,7 @@ def main() -> None:
     print(f"{args.count} заседаний сгенерировано в {records}; {os.cpu_count()} ядра, процессов: {args.jobs}; "
           f"load average до: {_load()}")  # fmt: skip
 
+    contenders = dict(CONTENDERS)
     build = [*NOR_DOCS, "build", "protocols", "--records", str(records), "--out", str(built), "--templates",
              str(TEMPLATE.parent), "-j", str(args.jobs), "--no-progress"]  # fmt: skip
 
@@ -228,13 +236,32 @@ def main() -> None:
         assert code == 0, "сборка завершилась с ошибкой"
         return measured
 
-    nor_docs(True)  # warm-up: .pyc files, page cache
+    # The package's bytecode is compiled first, as ``pip install`` does (and check_bench.py):
+    # with PYTHONDONTWRITEBYTECODE set, every run would otherwise compile ~60 modules (~0.03–0.06 s).
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "nor_docs")], check=True)
+    nor_docs(True)  # warm-up: page cache
+    other_build: list[str] = []
+    trees: list[Path] = []
+    if args.against:
+        contenders[f"at {args.against}"] = f"  то же, код {args.against}"
+        contenders[f"no-op at {args.against}"] = f"  без изменений, код {args.against}"
+        tree = tree_of(args.against, Path(tempfile.mkdtemp(prefix="nor-bench-tree-")))
+        trees.append(tree)
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(tree / "nor_docs")], check=True)
+        other_build = [sys.executable, "-c", OTHER_TREE, str(tree), *build[3:]]
+        other_build[other_build.index(str(built))] = str(built) + "-" + args.against
+        run_measured(other_build + ["--force"])  # its warm-up
+
+    def other(force: bool) -> Measured:
+        measured, code = run_measured(other_build + ["--force"] if force else other_build)
+        assert code == 0, f"сборка кодом {args.against} завершилась с ошибкой"
+        return measured
     pages = _pages(built, 3)
 
     names = sorted(p.stem for p in (records / "meetings").glob("*.yaml"))[: args.sample]
     views = _views(records, names)
     scratch = Path(tempfile.mkdtemp(prefix="nor-bench-"))
-    runs: dict[str, list[tuple[float, float]]] = {name: [] for name in CONTENDERS}
+    runs: dict[str, list[tuple[float, float]]] = {name: [] for name in contenders}
     peaks: list[Measured] = []
     try:
         docxtpl_jobs = [(view, str(scratch / f"{mid}.docxtpl.docx")) for mid, view in views]
@@ -269,8 +296,15 @@ def main() -> None:
             if have_pandoc:
                 runs["pandoc"].append(baseline(_pandoc_one, pandoc_jobs))
             runs["render only"].append(baseline(_ours_one, ours_jobs))
+            if args.against:
+                then = other(True)
+                runs[f"at {args.against}"].append((then.wall, then.cpu))
+                then_noop = other(False)
+                runs[f"no-op at {args.against}"].append((then_noop.wall, then_noop.cpu))
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+        for tree in trees:
+            shutil.rmtree(tree, ignore_errors=True)
 
     med = statistics.median
 
@@ -300,9 +334,9 @@ def main() -> None:
     print(f"Медианы {args.runs} раундов вперемежку (базовые — на выборке {len(views)} док., пересчёт на "
           f"{args.count}); load average после: {_load()}")  # fmt: skip
     print(f"  {'':38} {'стена':>8} {'процессор':>10}")
-    for name in CONTENDERS:
+    for name in contenders:
         if runs[name]:
-            print(f"  {CONTENDERS[name]:38} {wall(name):7.2f}с {cpu(name):9.2f}с")
+            print(f"  {contenders[name]:38} {wall(name):7.2f}с {cpu(name):9.2f}с")
     peak_sum, peak_one = med(m.peak_sum for m in peaks), med(m.peak_one for m in peaks)
     print(f"  память полной сборки: {peak_sum:.0f} МБ все процессы вместе (пик суммы), {peak_one:.0f} МБ самый большой")
     rows = [
@@ -321,6 +355,11 @@ def main() -> None:
         ]  # fmt: skip
     rows.append(("docxtpl / рендер nor-docs, процессор", f"{cpu('docxtpl') / cpu('render only'):.0f}×", "(справочно)",
                  True))  # fmt: skip
+    if args.against:
+        then = cpu(f"at {args.against}")
+        print(f"  полная сборка сейчас против {args.against}: процессор {then:.2f} → {cpu('nor-docs'):.2f} с "
+              f"({then / cpu('nor-docs'):.2f}×), без изменений {wall(f'no-op at {args.against}'):.3f} → "
+              f"{wall('no-op'):.3f} с")  # fmt: skip
     print("Цели:")
     for name, value, target, ok in rows:
         print(f"  {name:38} {value:>9}   {target}{'' if ok else '  — ЦЕЛЬ НЕ ДОСТИГНУТА'}")

@@ -725,3 +725,18 @@ def test_progress_is_shown_only_on_a_terminal_and_for_more_than_a_few(monkeypatc
     show(500, 1000)
     show(1000, 1000)
     assert terminal.getvalue().endswith("] 1000/1000\n") and "500/1000" in terminal.getvalue()
+
+
+def test_xml_text_keeps_repeated_short_strings_within_its_bound(monkeypatch):
+    # The per-process cache of what templates print again and again gives what the escaping
+    # gives, and never grows past its bound.
+    from nor_docs.render import compiled_template
+
+    monkeypatch.setattr(compiled_template, "_kept", {})
+    monkeypatch.setattr(compiled_template, "_KEPT_MAX_ENTRIES", 2)
+    values = ["a < b & «c»", "1\n2", "x\u2011y\tz", "a < b & «c»", None, "я" * 200]
+    got = [compiled_template.xml_text(v) for v in values]
+    assert got == [compiled_template._xml_text(v) for v in values]
+    assert got[0] == "a &lt; b &amp; «c»" and got[4] == ""
+    assert "<w:br/>" in got[1] and "<w:noBreakHyphen/>" in got[2] and "<w:tab/>" in got[2]
+    assert len(compiled_template._kept) <= 2

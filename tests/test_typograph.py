@@ -138,3 +138,20 @@ def test_the_view_walker_types_text_but_not_ids_or_properties():
     assert done["id"] == 'a-"b"' and done["rows"][0]["key"] == "№ 5" and done["core"] == {"title": "№ 5"}
     assert (done["level"], done["flag"]) == (2, True)
     assert typeset_view(view, enabled=False) is view
+
+
+def test_typeset_view_keeps_repeated_short_strings_within_its_bound(monkeypatch):
+    # The per-process cache of repeated strings (names, positions, labels) gives what typeset
+    # gives, and never grows past its bound.
+    from nor_docs.russian import typography
+
+    monkeypatch.setattr(typography, "_repeated", {})
+    monkeypatch.setattr(typography, "_REPEATED_MAX_ENTRIES", 3)
+    texts = [f"Панков А.И. - директор школы № {n}" for n in range(10)]
+    view = {"lines": texts + texts, "id": "a - b"}
+    once = typography.typeset_view(view)
+    assert once["lines"] == [typography.typeset(t) for t in texts + texts]
+    assert once["lines"][0] == "Панков\u00a0А.И.\u00a0— директор школы №\u00a00"
+    assert once["id"] == "a - b"
+    assert len(typography._repeated) <= 3
+    assert typography.typeset_view(view) == once

@@ -50,10 +50,28 @@ class TemplateProblem(Exception):
         self.message = message
 
 
+# ``xml_text`` of the short strings every document prints again (names, positions, labels,
+# dates): a pure function of the text, so a kept result is the result; emptied past its bound.
+_KEPT_MAX_LEN = 120
+_KEPT_MAX_ENTRIES = 20_000
+_kept: dict[str, Markup] = {}
+
+
 def xml_text(value) -> Markup:
     """A value as the text of a Word run: escaped, control characters dropped, line breaks, tabs
     and non-breaking hyphens (U+2011, from the typograph) turned into Word's own elements.
     Applied to everything a template prints."""
+    if type(value) is str and len(value) <= _KEPT_MAX_LEN:
+        done = _kept.get(value)
+        if done is None:
+            if len(_kept) >= _KEPT_MAX_ENTRIES:
+                _kept.clear()
+            done = _kept[value] = _xml_text(value)
+        return done
+    return _xml_text(value)
+
+
+def _xml_text(value) -> Markup:
     if value is None:
         return Markup("")
     if isinstance(value, Markup):

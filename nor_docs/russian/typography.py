@@ -52,6 +52,9 @@ _UNITS = ("чел", "%", "‰", "руб", "коп", "тыс", "млн", "млр�
 # Арчада», «г. Нижний Новгород» (not «с. Невежкино Белинского района»).
 _PLACE_OF_TWO = re.compile(rf"((?:[сгпд]|пос|дер)\.{NBSP}[А-ЯЁ][а-яё]+(?:ая|яя|ый|ий|ой|ое|ее)) "
                            rf"(?=[А-ЯЁ][а-яё]+(?![{_LETTER}.]))")  # fmt: skip
+# What every match of ``_PLACE_OF_TWO`` has in it («пос.», «дер.» end in «с.», «р.»): a text
+# without any — most, initials «А.И. Панков» also bind after a full stop — is not scanned.
+_PLACE_ENDS = tuple(f"{letter}.{NBSP}" for letter in "сгпдр")
 # «Панков А.И.»: a space before initials (the word before it must be a surname: «МОУ А.И.» is no name).
 _SURNAME_AT_END = re.compile(r"(?:^|[^А-Яа-яЁёA-Za-z])[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\Z")
 # A hyphen typed between spaces (or before the end of a line) is a dash; a hyphen starting a line
@@ -94,7 +97,7 @@ def typeset(text: str) -> str:
         text = _YEAR.sub(_year, text)
     if ". " in text:
         text = _DOT_SPACES.sub(_after_dot, text)
-        if f".{NBSP}" in text:
+        if any(end in text for end in _PLACE_ENDS):
             text = _PLACE_OF_TWO.sub(rf"\1{NBSP}", text)
     if "." in text and " " in text:
         text = _BEFORE_INITIALS.sub(_before_initials, text)
@@ -207,7 +210,34 @@ def typeset_view(view, enabled: bool = True):
     return _walk(view)
 
 
+# ``typeset`` of the short strings a document repeats — names, positions, labels, dates, the
+# same in every protocol of a build — kept once per process: typeset is a pure function of the
+# text, so a kept result is the result. Long texts (statements, decisions) are seldom repeated
+# and would only fill memory; the cache is emptied when it grows past its bound.
+_REPEATED_MAX_LEN = 120
+_REPEATED_MAX_ENTRIES = 20_000
+_repeated: dict[str, str] = {}
+
+
+def _typeset_kept(text: str) -> str:
+    if len(text) > _REPEATED_MAX_LEN:
+        return typeset(text)
+    done = _repeated.get(text)
+    if done is None:
+        if len(_repeated) >= _REPEATED_MAX_ENTRIES:
+            _repeated.clear()
+        done = _repeated[text] = typeset(text)
+    return done
+
+
 def _walk(value):
+    kind = type(value)
+    if kind is str:
+        return _typeset_kept(value)
+    if kind is dict:
+        return {k: (v if k in _NOT_TEXT else _walk(v)) for k, v in value.items()}
+    if kind is list:
+        return [_walk(v) for v in value]
     if isinstance(value, str):
         return typeset(value)
     if isinstance(value, dict):
