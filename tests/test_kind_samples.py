@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import json
 import shutil
+from datetime import date
 from pathlib import Path
 
 import docx
 import pytest
+import yaml
 from conftest import DATA, ROOT
 from real_client import pdf_page_texts, pdf_pages, to_pdf
 
@@ -108,11 +110,13 @@ def test_the_protest_is_a_table_with_the_term_by_law(built):
 def test_check_gives_the_papers_control_dates_and_statuses(runner):
     before = _check(runner, "2015-12-01")
     instructions = {k: v for k, v in before.items() if k.startswith(INSTRUCTIONS)}
-    # 01.01.2016 is a holiday: the previous working day; each executor of the list has the item
+    # the control dates of the paper's facts (01.01.2016 is a holiday: 31.12.2015), for each executor
+    facts = yaml.safe_load((DATA / "kinds" / "19-instructions-list-federal-news-rcoi12.expected.yaml")
+                           .read_text(encoding="utf-8"))["items"]  # fmt: skip
+    assert [item["control_dates"] for item in facts] == [[date(2015, 12, 31)], [date(2016, 9, 1)], [date(2016, 9, 1)]]
     assert {k: [p["deadline"] for p in v["points"]] for k, v in instructions.items()} == {
-        f"{INSTRUCTIONS}#{n}/{who}": [day] for n, day in (("1", "2015-12-31"), ("2", "2016-09-01"),
-                                                           ("3", "2016-09-01"))
-        for who in ("livanov", "regions-heads")}  # fmt: skip
+        f"{INSTRUCTIONS}#{item['number']}/{who}": [day.isoformat() for day in item["control_dates"]]
+        for item in facts for who in ("livanov", "regions-heads")}  # fmt: skip
     assert {v["status"] for v in instructions.values()} == {"open"}
     assert before[f"{INSTRUCTIONS}#1/livanov"]["source"]["citation"] == "Перечень поручений от 01.09.2015, п. 1"
     after_new_year = _check(runner, "2016-01-15")
