@@ -320,3 +320,12 @@ def test_the_chain_reads_in_libreoffice(in_root, tmp_path, tmp_path_factory):
                   "снято с контроля 12.04.2019 протоколом от 12.04.2019 № 37, п. 3",
                   "Рассмотрено: Протокол от 08.02.2019 № V-35/9"):  # fmt: skip
         assert words in text
+
+
+def test_the_importer_does_not_read_a_paragraph_information_as_a_report_heading():
+    """«Информация о …» opens many paragraphs of orders and protocols; the importer reads no
+    ``reports:`` entries, so the report kind is not one it recognises a paper by."""
+    from nor_docs.importer.act import act_kinds
+
+    ids = {kind.id for kind in act_kinds()}
+    assert "report" not in ids and {"order", "directive", "instructions"} <= ids

@@ -44,7 +44,6 @@ from .citation import cite as cite_document
 from .schedule import make_context, schedule
 
 
-
 @dataclass(frozen=True)
 class ReportedItem:
     roadmap: str
