@@ -283,7 +283,7 @@ def _compiled_table(doc, own: dict = SHEET_STYLES) -> None:
     _borders(table, False)
     for col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), COMPILED_COLUMNS):
         col.set(qn("w:w"), str(int(Mm(width).twips)))
-    cells = [("{{ compiled.label }} {{ compiled.position }}", None), ("____________________", WD_ALIGN_PARAGRAPH.CENTER),
+    cells = [("{{ compiled.label }}{{ ' ' if compiled.label }}{{ compiled.position }}", None), ("____________________", WD_ALIGN_PARAGRAPH.CENTER),
              ("{{ compiled.name }}", WD_ALIGN_PARAGRAPH.RIGHT)]  # fmt: skip
     for cell, width, (value, align) in zip(table.rows[0].cells, COMPILED_COLUMNS, cells):
         cell.width = Mm(width)

@@ -9,7 +9,9 @@ organisation, the title and the day; the table № | что поручено (д
 full-width row per document, a row per assignment with a line per member beneath, overdue rows
 shaded; then «Итого» (assignments and their parts by state) and «Составил».
 
-The variables are those of ``nor_docs.render.report_view.report_view``.
+The variables are those of ``nor_docs.render.report_view.report_view`` (built from marks) and of
+``record_view`` (a kept record of kind ``report``, built by ``build protocols``: its ``intro``
+before the table, no «Итого», its signer in place of «Составил» or nobody when ``unsigned``).
 """
 
 from __future__ import annotations
@@ -70,6 +72,9 @@ def _body(doc) -> None:
     _tag(doc, "{%p if selection %}")
     _p(doc, "{{ selection }}", note)
     _tag(doc, "{%p endif %}")
+    _tag(doc, "{%p for line in intro %}")  # a kept record's own words before its table
+    _p(doc, "{{ line }}", note)
+    _tag(doc, "{%p endfor %}")
     _tag(doc, "{%p if groups %}")
     _sheet_table(doc, REPORT_STYLES, REPORT_COLUMNS, REPORT_HEAD)
     _tag(doc, "{%p else %}")
@@ -85,8 +90,10 @@ def _body(doc) -> None:
     _tag(doc, "{%p if summary.rows %}")
     _p(doc, "{{ summary.note }}", note)
     _tag(doc, "{%p endif %}")
+    _tag(doc, "{%p if compiled %}")  # a kept record marked ``unsigned``: no line to sign on
     _p(doc, "", note).paragraph_format.keep_with_next = True
     _compiled_table(doc, REPORT_STYLES)
+    _tag(doc, "{%p endif %}")
     body = doc.element.body
     first = body[0]
     if first.tag == qn("w:p") and not "".join(first.itertext()).strip():

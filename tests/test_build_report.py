@@ -164,6 +164,16 @@ def test_the_draft_is_a_record_that_validates_and_agrees_with_the_marks(runner, 
     assert len(checked.records.meetings[f"{AS_OF}-informaciya"].reports) == len(record["reports"])
     assert {i.id: i.status for i in control_items(checked.records, _day(AS_OF), 3)} == before
     assert runner.invoke(cli, ["validate", "--records", str(marked)]).exit_code == 0
+    # a document of its own kind: built by build protocols as «ИНФОРМАЦИЯ», its entries as the table
+    assert record["document"] == "report" and "kind" not in record
+    built = runner.invoke(cli, ["build", "protocols", "--records", str(marked), "--templates", str(TEMPLATES),
+                                "--out", str(tmp_path / "built"), "--no-progress"])  # fmt: skip
+    assert built.exit_code == 0, built.output
+    sheet = read_sheet(tmp_path / "built" / f"{AS_OF}-informaciya.docx")
+    assert sheet.paragraphs[1:4] == ["ИНФОРМАЦИЯ", "о ходе исполнения поручений по состоянию на 15.03.2023",
+                                     "15.03.2023"]  # fmt: skip
+    assert "ПРОТОКОЛ" not in "\n".join(sheet.paragraphs)
+    assert [r["status"] for r in sheet.rows] == [e["status"] for e in record["reports"]]
 
 
 def _day(text: str):
@@ -255,6 +265,22 @@ def test_the_example_of_the_manual_reads_as_the_manual_says(runner, tmp_path, mo
                                "записка директора)")  # fmt: skip
     assert second["status"] == "срок продлён"
     assert sheet.compiled[:3] == ["Составил: Начальник управления", "____________________", "М.П. Иванова"]
+    # the draft the page shows is the command's output; kept, build protocols builds it as «ИНФОРМАЦИЯ»
+    command = "$ nor-docs build report --records records --as-of 2024-03-15 --compiled-by ivanova --draft\n"
+    shown = page.split(command, 1)[1].split("```", 1)[0]
+    monkeypatch.chdir(tmp_path)
+    draft = runner.invoke(cli, command[len("$ nor-docs "):].split())
+    assert draft.exit_code == 0 and draft.stdout == shown
+    (tmp_path / "records" / "documents").mkdir()
+    (tmp_path / "records" / "documents" / "2024-03-15-informaciya.yaml").write_text(draft.stdout, encoding="utf-8")
+    built = runner.invoke(cli, ["build", "protocols", "--records", "records", "--templates", str(TEMPLATES),
+                                "--out", "build/protocols", "--no-progress"])  # fmt: skip
+    assert built.exit_code == 0 and "Собрано протоколов: 2 из 2" in built.stdout, built.output
+    assert "`build/protocols/2024-03-15-informaciya.docx`: «ИНФОРМАЦИЯ», три строки" in " ".join(page.split())
+    info = read_sheet(tmp_path / "build" / "protocols" / "2024-03-15-informaciya.docx")
+    assert info.paragraphs[1] == "ИНФОРМАЦИЯ"
+    assert [r["status"] for r in info.rows] == ["исполнено", "просрочено (14 дней)", "срок продлён"]
+    assert info.compiled[:3] == ["Начальник управления", "____________________", "М.П. Иванова"]
 
 
 def test_several_meetings_at_once_and_an_unknown_one_refused(runner, marked, tmp_path):
@@ -282,6 +308,71 @@ def test_a_real_report_typed_from_paper_shows_in_the_built_one(runner, tmp_path)
     assert extended == dict.fromkeys(("ГБДОУ № 113", "ГБДОУ № 135", "ГБДОУ № 137"),
                                      "продлён до 21.06.2021 информацией о ходе исполнения от 15.06.2021, п. 2")  # fmt: skip
     assert "Сообщено: Информация о ходе исполнения от 15.06.2021, п. 2 (ГБДОУ № 113, ГБДОУ № 135, ГБДОУ № 137)" in row["task"]
+
+
+NEVSKY = ROOT / "tests" / "data" / "links" / "report" / "records"
+
+
+def _build_protocols(runner, records: Path, out: Path):
+    return runner.invoke(cli, ["build", "protocols", "--records", str(records), "--templates", str(TEMPLATES),
+                               "--out", str(out), "--no-progress"])  # fmt: skip
+
+
+def test_a_report_record_built_by_build_protocols_prints_its_entries_as_written(runner, tmp_path):
+    """The Nevsky paper as a record of kind ``report``: «ИНФОРМАЦИЯ», its title and day, its words before
+    the table, a row per entry — the assignment it is about, whose parts, what was done, the status as the
+    paper writes it (not the marks'), the new term; «не выполнено» shaded; no «ПРОТОКОЛ», no signature line."""
+    result = _build_protocols(runner, NEVSKY, tmp_path)
+    assert result.exit_code == 0, result.output
+    sheet = read_sheet(tmp_path / "2021-06-15-nevsky-ispolnenie.docx")
+    assert sheet.paragraphs[:4] == ["Отдел образования администрации Невского района", "ИНФОРМАЦИЯ",
+                                    "Исполнение поручения", "15.06.2021"]  # fmt: skip
+    assert sheet.paragraphs[4].startswith("Отдел образования информирует, что в рамках проверки исполнения п.1.3.")
+    assert not any("ПРОТОКОЛ" in p or "Составил" in p for p in sheet.paragraphs)
+    assert sheet.header[-1] == "Статус на 15.06.2021" and sheet.compiled == []
+    assert [g.title for g in sheet.groups] == ["Протокол совещания руководителей ГБДОУ от 31.05.2021 (поручений — 1)"]
+    done, failed = sheet.rows
+    assert (done["number"], failed["number"]) == ("1", "2")
+    assert done.source == failed.source == "Протокол от 31.05.2021, п. 1.3"
+    assert done["executor"].split("\n") == ["ГБДОУ № 11", "ГБДОУ № 36", "ГБДОУ № 38", "ГБДОУ № 60", "ГБДОУ № 83",
+                                            "ГБДОУ № 123", "ГБДОУ № 142", "ОДОД ГБОУ № 458"]  # fmt: skip
+    assert done["status"] == "изменения внесены, локальный акт содержит изменения и утвержден после 01.06.2021."
+    assert done["marks"] == "" and done["deadline"] == "до 01.06.2021"
+    assert failed["status"] == "поручение не выполнено."
+    assert failed["marks"].startswith("Локальный акт ГБДОУ №113 от 14.04.2016")
+    assert failed["deadline"] == "до 01.06.2021\nновый срок: до 21.06.2021"
+    assert failed.fills - {None} and not done.fills - {None}  # the paper's «не выполнено» shaded as overdue rows
+
+
+def test_a_report_record_with_a_signer_is_signed_by_them(runner, tmp_path):
+    records = tmp_path / "records"
+    shutil.copytree(NEVSKY, records)
+    report = records / "meetings" / "2021-06-15-nevsky-ispolnenie.yaml"
+    signed = "signers:\n  - {person: nevsky-head}\n"  # the directory's position
+    report.write_text(report.read_text(encoding="utf-8").replace("unsigned: true  # опубликована без подписи\n", signed),
+                      encoding="utf-8")  # fmt: skip
+    result = _build_protocols(runner, records, tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    sheet = read_sheet(tmp_path / "out" / "2021-06-15-nevsky-ispolnenie.docx")
+    assert sheet.compiled[:3] == ["Начальник отдела образования", "____________________", "А.А. Иванова"]
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_opens_a_report_record_as_information_not_a_protocol(runner, tmp_path):
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) не установлен")
+    assert _build_protocols(runner, NEVSKY, tmp_path).exit_code == 0
+    docx_path = tmp_path / "2021-06-15-nevsky-ispolnenie.docx"
+    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(docx_path)], check=True, capture_output=True, timeout=180)  # fmt: skip
+    text = subprocess.run(["pdftotext", "-raw", str(docx_path.with_suffix(".pdf")), "-"], capture_output=True,
+                          text=True, check=True).stdout  # fmt: skip
+    words = " ".join(text.split())
+    assert "ИНФОРМАЦИЯ" in words and "ПРОТОКОЛ" not in words and "РЕШИЛИ" not in words
+    for expected in ("Исполнение поручения", "Статус на", "Протокол от 31.05.2021, п. 1.3",
+                     "поручение не выполнено.", "новый срок: до 21.06.2021", "ОДОД ГБОУ № 458"):  # fmt: skip
+        assert expected in words
 
 
 def test_the_draft_writes_what_several_members_share_once(runner):

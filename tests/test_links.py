@@ -243,6 +243,66 @@ def test_the_control_sheet_says_what_the_report_said(in_root):
     ]
 
 
+def _legacy_report(tmp_path: Path) -> Path:
+    """The Nevsky report as it was written before the ``report`` kind: a protocol-kind record with
+    only ``reports:`` (and the meeting word a protocol asks for)."""
+    records = tmp_path / "records"
+    shutil.copytree(REPORT_RECORDS, records)
+    report = records / "meetings" / "2021-06-15-nevsky-ispolnenie.yaml"
+    text = report.read_text(encoding="utf-8")
+    assert "document: report\n" in text
+    report.write_text(text.replace("document: report\n", "kind: информация о ходе исполнения\n")
+                      .replace("unsigned: true", "unsigned: true  # протокол без подписей"), encoding="utf-8")  # fmt: skip
+    return records
+
+
+@pytest.mark.parametrize("legacy", [False, True], ids=["document-report", "protocol-with-only-reports"])
+def test_a_report_is_cited_by_its_kind_and_an_old_protocol_kind_report_as_before(in_root, tmp_path, legacy):
+    records = _legacy_report(tmp_path) if legacy else REPORT_RECORDS
+    assert "NOR1" not in run(in_root, "validate", "--records", str(records)).output  # no error of a record
+    items = check_json(in_root, "2021-06-15", records)
+    assert items[f"2021-05-31-sovesh#1.3/{THREE[0]}"]["documents"][0]["text"] == (
+        "срок продлён до 21.06.2021 информацией о ходе исполнения от 15.06.2021, п. 2")  # fmt: skip
+    from nor_docs.control.links import cite
+    from nor_docs.pipeline import load_checked
+
+    loaded = load_checked(records).records
+    report = loaded.meetings["2021-06-15-nevsky-ispolnenie"]
+    assert loaded.kind_of(report).id == ("protocol" if legacy else "report")
+    assert [cite(report, loaded, "1", case) for case in ("nominative", "genitive", "instrumental")] == [
+        "Информация о ходе исполнения от 15.06.2021, п.\u00a01",
+        "информации о ходе исполнения от 15.06.2021, п.\u00a01",
+        "информацией о ходе исполнения от 15.06.2021, п.\u00a01",
+    ]
+
+
+def test_a_protocol_that_decides_and_hears_reports_is_cited_as_a_protocol(in_root, tmp_path):
+    from nor_docs.control.links import cite
+    from nor_docs.pipeline import load_checked
+
+    records = _legacy_report(tmp_path)
+    report = records / "meetings" / "2021-06-15-nevsky-ispolnenie.yaml"
+    report.write_text(report.read_text(encoding="utf-8") + "decisions:\n  - number: 1\n    text: Информацию принять к "
+                      "сведению.\n", encoding="utf-8")  # fmt: skip
+    loaded = load_checked(records).records
+    assert cite(loaded.meetings["2021-06-15-nevsky-ispolnenie"], loaded) == "Протокол от 15.06.2021"
+
+
+def test_reports_in_a_kind_that_neither_reports_nor_is_a_protocol_is_nor123(in_root, tmp_path):
+    records = tmp_path / "records"
+    shutil.copytree(REPORT_RECORDS, records)
+    report = records / "meetings" / "2021-06-15-nevsky-ispolnenie.yaml"
+    report.write_text(report.read_text(encoding="utf-8").replace("document: report\n", "document: order\n")
+                      .replace("unsigned: true", "unsigned: true\ndecisions:\n  - number: 1\n    text: Принять к "
+                               "сведению."), encoding="utf-8")  # fmt: skip
+    result = run(in_root, "validate", "--records", str(records))
+    assert result.exit_code == 2  # exitcodes: errors in the records
+    assert [line for line in result.output.splitlines() if "NOR123" in line] == [
+        f"{records}/meetings/2021-06-15-nevsky-ispolnenie.yaml:14:3: NOR123 поле «reports» не бывает у вида «приказ»: в "
+        "документ оно не попадёт; информацию о ходе исполнения пишите отдельным документом (document: report)",
+    ]
+
+
 @pytest.mark.libreoffice
 def test_the_chain_reads_in_libreoffice(in_root, tmp_path, tmp_path_factory):
     import subprocess
@@ -260,3 +320,12 @@ def test_the_chain_reads_in_libreoffice(in_root, tmp_path, tmp_path_factory):
                   "снято с контроля 12.04.2019 протоколом от 12.04.2019 № 37, п. 3",
                   "Рассмотрено: Протокол от 08.02.2019 № V-35/9"):  # fmt: skip
         assert words in text
+
+
+def test_the_importer_does_not_read_a_paragraph_information_as_a_report_heading():
+    """«Информация о …» opens many paragraphs of orders and protocols; the importer reads no
+    ``reports:`` entries, so the report kind is not one it recognises a paper by."""
+    from nor_docs.importer.act import act_kinds
+
+    ids = {kind.id for kind in act_kinds()}
+    assert "report" not in ids and {"order", "directive", "instructions"} <= ids

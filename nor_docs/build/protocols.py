@@ -66,14 +66,21 @@ SHARED_FOLDERS = ("directory", "events")  # what every meeting's validation and 
 def render_meeting(meeting, records, templates: Templates, items=None, certifier=None, certified_on=None,
                    decisions=None):  # fmt: skip
     """(DOCX bytes, notices) for one meeting; raises ``TemplateProblem`` or ``ExtractProblem``."""
+    from ..render.document_kind import kind_of, template_name
     from ..render.protocol_view import protocol_view
     from ..russian.typography import typeset_view
 
-    view, notices = protocol_view(meeting, records, records.settings, items=items,
-                                  certifier=certifier, certified_on=certified_on, decisions=decisions)  # fmt: skip
-    from ..render.document_kind import kind_of, template_name
+    document_kind = kind_of(meeting, records)
+    if document_kind.report and items is None:  # «Информация о ходе исполнения»: its entries as a table
+        from ..render.report_view import record_view
 
-    kind = template_name(kind_of(meeting, records), view["extract"])
+        view = record_view(meeting, records)
+        notices: list = []
+        kind = template_name(document_kind, False)
+    else:
+        view, notices = protocol_view(meeting, records, records.settings, items=items,
+                                      certifier=certifier, certified_on=certified_on, decisions=decisions)  # fmt: skip
+        kind = template_name(document_kind, view["extract"])
     template = templates.compiled(templates.choose(meeting, kind))
     return template.render(typeset_view(view, records.settings.documents.typography)), notices
 
@@ -137,6 +144,11 @@ def _render_batch_now(batch: list[str]) -> tuple[list[_Outcome], list[Diagnostic
     read = ParseCache(job.cache).read if job.cache is not None else None
     records, problems = load_checked(job.root, files=job.shared + [job.root / n for n in batch], warnings=False,
                                      display_root=job.display_root, read=read)
+    if _links_out(records):  # a document that names others' items (a report, ``acts_on``): read them too
+        records, problems = load_checked(job.root, warnings=False, display_root=job.display_root, read=read)
+        mine = {_shown(job, n) for n in batch} | {_shown(job, p.relative_to(job.root).as_posix()) for p in job.shared}
+        others = {_shown(job, p.relative_to(job.root).as_posix()) for p in records.files} - mine
+        problems = [d for d in problems if d.file not in others]  # their own batches report them
     broken = {d.file for d in problems if d.is_error}
     by_source: dict[str, str] = {}
     for record_id, origin in records.origins.items():
@@ -185,6 +197,14 @@ def _render_batch_now(batch: list[str]) -> tuple[list[_Outcome], list[Diagnostic
         outcome.output_stat = file_stat(target)
         outcome.source = fingerprints[name]
     return outcomes, found
+
+
+def _links_out(records) -> bool:
+    """Whether a loaded document names assignments of other records (``reports:``, ``acts_on``):
+    checked and rendered, it needs the folder's other documents and roadmaps."""
+    from ..control.links import has_links
+
+    return any(has_links(meeting) for meeting in records.meetings.values())
 
 
 def _shown(job: _Job, name: str) -> str:

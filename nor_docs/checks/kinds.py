@@ -6,6 +6,7 @@ would silently stay off control). The catalogue: ``model/kinds.py``."""
 from __future__ import annotations
 
 from ..diagnostics import Diagnostic
+from ..model.kinds import PROTOCOL
 from ..model.meeting import Decision, Meeting
 from ..model.near_ids import near_id
 from .context import Context
@@ -51,6 +52,10 @@ def check(ctx: Context) -> None:
             ctx.report(mid, (name,), "NOR123",
                        f"поле «{name}» не бывает у вида «{kind.label}»: в документ оно не попадёт; уберите его "
                        "или выберите другой вид (document:)")  # fmt: skip
+        if m.reports and not (kind.report or kind.id == PROTOCOL):  # a protocol may hear reports on execution
+            ctx.report(mid, ("reports",), "NOR123",
+                       f"поле «reports» не бывает у вида «{kind.label}»: в документ оно не попадёт; информацию о ходе "
+                       "исполнения пишите отдельным документом (document: report)")  # fmt: skip
         if "decision_word" in m.model_fields_set and m.formula is not None:
             ctx.report(mid, ("decision_word",), "NOR123",
                        "указаны и decision_word, и formula — слова перед решениями; оставьте одно (formula)")

@@ -11,8 +11,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Literal
 
 from ..model.common import format_date
+from ..model.kinds import PROTOCOL
 
 if TYPE_CHECKING:
+    from ..model.kinds import Kind
     from ..model.meeting import Meeting
     from ..model.records import Records
     from .assignments import Assignment
@@ -25,7 +27,7 @@ def cite(meeting: Meeting, records: Records, item: str | None = None, case: Case
          style: str | None = None) -> str:  # fmt: skip
     """The citation of ``meeting`` (a record of any kind), of its item ``item`` if given, in ``case``;
     dates in ``style`` (the office's ``documents.date_style`` by default)."""
-    kind = records.kind_of(meeting)
+    kind = kind_cited(meeting, records)
     forms = {"nominative": kind.forms.nominative, "genitive": kind.forms.genitive,
              "instrumental": kind.forms.instrumental}  # fmt: skip
     if meeting.citation_name:
@@ -40,6 +42,21 @@ def cite(meeting: Meeting, records: Records, item: str | None = None, case: Case
         pattern = pattern.replace(" от {date}", "").replace("{date}", "") + " (получено {date})"
     text = pattern.format_map(_Missing(values))
     return f"{text}, п.{NBSP}{item}" if item is not None else text
+
+
+def kind_cited(meeting: Meeting, records: Records) -> Kind:
+    """The kind a document is cited by: its own; a protocol-kind record that only reports on
+    execution (``reports:``, no decisions, no agenda — written before the ``report`` kind existed)
+    is cited by the catalogue's report kind, «Информация о ходе исполнения от …»."""
+    kind = records.kind_of(meeting)
+    if kind.id == PROTOCOL and reports_only(meeting):
+        return next((k for k in records.kinds.values() if k.report), kind)
+    return kind
+
+
+def reports_only(meeting: Meeting) -> bool:
+    """A document that reports on execution and decides nothing."""
+    return bool(meeting.reports) and not meeting.decisions and not meeting.agenda
 
 
 def document_title(meeting: Meeting, records: Records, style: str = "numeric") -> str:

@@ -17,8 +17,8 @@
   of a mark and a decision closes, as ``track`` decides). ``review`` and ``amend`` change no
   status: with the documents a document or an agenda item ``reviews`` (``LinkTarget``), they are
   the «рассмотрено: …» lines under the target's assignments (``Acted.reviews``).
-- ``cite`` is the one place a document is cited («Протокол от 20.05.2024 № 5, п. 2»; the
-  genitive and instrumental forms), until document kinds cite by kind.
+- ``cite`` cites a document by its kind (``citation.py``: «Протокол от 20.05.2024 № 5, п. 2»,
+  «информацией о ходе исполнения от 15.06.2021, п. 2»; the genitive and instrumental forms).
 """
 
 from __future__ import annotations
@@ -27,7 +27,6 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from ..model.common import format_date
 from ..model.deadline import Deadline
 from ..model.links import (
     ActingDocument,
@@ -43,8 +42,6 @@ from ..model.records import Located, Records
 from .citation import Case
 from .citation import cite as cite_document
 from .schedule import make_context, schedule
-
-NBSP = "\u00a0"
 
 
 @dataclass(frozen=True)
@@ -96,23 +93,10 @@ def items_reported_at(records: Records) -> dict[str, list[ReportedItem]]:
 
 
 def cite(meeting: Meeting, records: Records, item: str | None = None, case: Case = "nominative") -> str:
-    """«Протокол от 20.05.2024 № 5, п. 2», «решением коллегии от …» (``case``: nominative, genitive,
-    instrumental) — by the document's kind (``citation.cite``); a protocol that only reports on
-    execution (``reports`` and no decisions) is «Информация о ходе исполнения от …»."""
-    if is_report(meeting) and records.kind_of(meeting).id == "protocol":
-        number = f" №{NBSP}{meeting.number}" if meeting.number is not None else ""
-        point = f", п.{NBSP}{item}" if item else ""
-        return f"{_REPORT_HEAD[case]} от {format_date(meeting.date)}{number}{point}"
+    """«Протокол от 20.05.2024 № 5, п. 2», «решением коллегии от …», «информацией о ходе исполнения
+    от …» (``case``: nominative, genitive, instrumental) — by the document's kind (``citation.cite``),
+    dates in digits."""
     return cite_document(meeting, records, item or None, case, style="numeric")
-
-
-_REPORT_HEAD = {"nominative": "Информация о ходе исполнения", "genitive": "информации о ходе исполнения",
-                "instrumental": "информацией о ходе исполнения"}  # fmt: skip
-
-
-def is_report(meeting: Meeting) -> bool:
-    """A document that reports on execution and decides nothing."""
-    return bool(meeting.reports) and not meeting.decisions and not meeting.agenda
 
 
 # --- later documents acting on assignments ----------------------------------------------------------

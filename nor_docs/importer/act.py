@@ -45,8 +45,9 @@ _CUT = re.compile(r"\[…\]|\[\.\.\.\]")
 
 
 def act_kinds() -> list[Kind]:
-    """The catalogue's kinds that are not a meeting's protocol: those titled «О …» or freely."""
-    return [k for k in builtin_kinds().values() if k.title_style != "meeting-genitive"]
+    """The catalogue's kinds that are not a meeting's protocol: those titled «О …» or freely (not a
+    report on execution: its rows are ``reports:`` entries, which the importer does not read)."""
+    return [k for k in builtin_kinds().values() if k.title_style != "meeting-genitive" and not k.report]
 
 
 @functools.cache

@@ -61,6 +61,9 @@ class Kind(Record):
     statutory_term: str | None = Field(None, description="Срок по закону, если в пункте своего нет, — слова срока от "
                                        "даты получения (received): «в течение месяца»; null — нет")  # fmt: skip
     statutory_basis: str | None = Field(None, description="Откуда срок по закону: «Закон «О прокуратуре», ст. 24»")
+    # --- a report on execution: «Информация о ходе исполнения» (docs/report.md) ---
+    report: bool = Field(False, description="true — информация о ходе исполнения: строки reports: печатаются таблицей "
+                         "(шаблон report.docx), пунктов решений нет")  # fmt: skip
 
 
 class KindEntry(Record):
@@ -85,6 +88,7 @@ class KindEntry(Record):
     statutory_term: str | None = Field(None, description="Срок по закону от даты получения: «в течение месяца»; "
                                        "null — отключить срок по закону у встроенного вида")  # fmt: skip
     statutory_basis: str | None = Field(None, description="Откуда срок по закону: «Закон «О прокуратуре», ст. 24»")
+    report: bool | None = Field(None, description="true — информация о ходе исполнения: строки reports: таблицей")
 
 
 class KindsFile(Record):

@@ -361,7 +361,7 @@ class SheetRows:
             position = _position(self.records, a.controller)
             links.append(f"Контроль: {self.records.display_name(a.controller)}" + (f", {position}" if position else ""))
         links += _review_lines([r for r in reviews_of(self.records, a.id) if r.acting.date <= self.today], self.records)
-        return source, _words(a), links
+        return source, assignment_words(a), links
 
     def _deadline(self, parts: list[ControlItem], shared: bool) -> list[str]:
         """The deadline as written and its control dates; for one part with its extensions, for
@@ -496,7 +496,7 @@ def _review_lines(reviews: list[Review], records: Records) -> list[str]:
     return lines
 
 
-def _words(a) -> str:
+def assignment_words(a) -> str:
     """The assignment's words as the decision has them: the parents it continues, its text, its
     list items («– …»)."""
     lines = [f"{number}. {' '.join(text.split())}" for number, text in a.lead]
