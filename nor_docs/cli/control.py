@@ -10,8 +10,9 @@ import contextlib
 import datetime as dt
 import io
 import os
+import pathlib
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TextIO
 
 import click
@@ -268,12 +269,9 @@ def build_control(records_dir: str, today: dt.date | None, by: str, warn_days: i
     from pathlib import Path
 
     from ..build.control_sheet import build_control_sheet
-    from ..build.outcome import render_failure
     from ..build.output_paths import check_output_folder
     from ..control.status import summary
-    from ..diagnostics import Diagnostic
-    from ..outputs.safety import OutputRefused, output_lock
-    from ..render.compiled_template import TemplateProblem
+    from ..outputs.safety import OutputRefused
 
     try:
         check_output_folder(Path(records_dir), Path(out_dir), default="build/control")
@@ -288,20 +286,8 @@ def build_control(records_dir: str, today: dt.date | None, by: str, warn_days: i
         click.echo("Контрольный лист не собран: сначала исправьте записи.", err=True)
         sys.exit(INVALID_RECORDS)
     _check_compiled_by(records, compiled_by)
-    try:
-        with output_lock(out_dir):
-            path = build_control_sheet(records, items, today, by, out_dir, templates_dir, compiled_by, selection)
-    except TemplateProblem as problem:
-        click.echo(Diagnostic(problem.template, 1, 1, problem.code, problem.message).as_text(), err=True)
-        sys.exit(ATTENTION)
-    except OutputRefused as error:
-        click.echo(printable(f"nor-docs: {error}"), err=True)
-        sys.exit(error.exit_code)
-    except Exception as error:
-        if os.environ.get("NOR_DOCS_DEBUG"):
-            raise
-        click.echo(printable(f"nor-docs: NOR313 {render_failure('контрольный лист', error)}"), err=True)
-        sys.exit(ATTENTION)
+    path = _build_document("контрольный лист", out_dir, lambda: build_control_sheet(
+        records, items, today, by, out_dir, templates_dir, compiled_by, selection))
     counts = summary(items)
     executors = len({i.member for i in items})
     assignments = {i.assignment.id for i in items}
@@ -338,11 +324,8 @@ def build_report_command(records_dir: str, today: dt.date | None, out_dir: str, 
     Код 2 — записи с ошибками, 1 — документ не собран (шаблон), 3 — неизвестный id, 4 — не записан."""
     from pathlib import Path
 
-    from ..build.outcome import render_failure
     from ..build.output_paths import check_output_folder
-    from ..diagnostics import Diagnostic
-    from ..outputs.safety import OutputRefused, output_lock
-    from ..render.compiled_template import TemplateProblem
+    from ..outputs.safety import OutputRefused
 
     if not draft:
         try:
@@ -366,20 +349,8 @@ def build_report_command(records_dir: str, today: dt.date | None, out_dir: str, 
         return
     from ..build.report import build_report
 
-    try:
-        with output_lock(out_dir):
-            path = build_report(records, items, today, out_dir, templates_dir, compiled_by, selection)
-    except TemplateProblem as problem:
-        click.echo(Diagnostic(problem.template, 1, 1, problem.code, problem.message).as_text(), err=True)
-        sys.exit(ATTENTION)
-    except OutputRefused as error:
-        click.echo(printable(f"nor-docs: {error}"), err=True)
-        sys.exit(error.exit_code)
-    except Exception as error:
-        if os.environ.get("NOR_DOCS_DEBUG"):
-            raise
-        click.echo(printable(f"nor-docs: NOR313 {render_failure('информация о ходе исполнения', error)}"), err=True)
-        sys.exit(ATTENTION)
+    path = _build_document("информация о ходе исполнения", out_dir, lambda: build_report(
+        records, items, today, out_dir, templates_dir, compiled_by, selection))
     from ..control.status import summary
     from ..render.control_sheet_view import assignment_parts, assignment_state
 
@@ -411,3 +382,28 @@ def _print_draft(records, items, today: dt.date, compiled_by: str | None, select
         issuer = next(iter(bodies))
     sys.stdout.write(draft_yaml(records, items, today, issuer, compiled_by, selection))
     sys.stdout.flush()
+
+
+def _build_document(what: str, out_dir: str | pathlib.Path, build: Callable[[], pathlib.Path]) -> pathlib.Path:
+    """One document built under the output folder's lock; what can go wrong while it is built is a
+    message and an exit code, never a traceback: a template problem (NOR30x, exit 1), an output
+    refused (exit 4 and the like), anything else NOR313 for this document (exit 1)."""
+    from ..build.outcome import render_failure
+    from ..diagnostics import Diagnostic
+    from ..outputs.safety import OutputRefused, output_lock
+    from ..render.compiled_template import TemplateProblem
+
+    try:
+        with output_lock(out_dir):
+            return build()
+    except TemplateProblem as problem:
+        click.echo(Diagnostic(problem.template, 1, 1, problem.code, problem.message).as_text(), err=True)
+        sys.exit(ATTENTION)
+    except OutputRefused as error:
+        click.echo(printable(f"nor-docs: {error}"), err=True)
+        sys.exit(error.exit_code)
+    except Exception as error:
+        if os.environ.get("NOR_DOCS_DEBUG"):
+            raise
+        click.echo(printable(f"nor-docs: NOR313 {render_failure(what, error)}"), err=True)
+        sys.exit(ATTENTION)
