@@ -177,6 +177,14 @@ class Statement(Record):
                                               "школы, отвечающие правилу, и основания печатаются после текста")  # fmt: skip
     text_after: str | None = Field(default=None, description="Текст выступления после выводов анализа")
 
+    # Two or more people heard together under one text: «СЛУШАЛИ: Иванову И.И., Петрова П.П. —
+    # о ходе…». ``person`` is the first named; ``together`` the others, in the protocol's order.
+    # The names alone are printed then (each in the heading's case): whose position a single
+    # «, начальника отдела» would be is ambiguous.
+    together: list[PersonRef] = Field(default_factory=list, description="id тех, кого слушали вместе с person "
+                                      "по одному тексту: «СЛУШАЛИ: Иванову И.И., Петрова П.П. — …»; "
+                                      "должности тогда не печатаются")  # fmt: skip
+
 
 # ``executors`` as a clerk writes them: an id, or an organisation with its responsible person as one
 # executor — «администрации муниципального района «Прилузский» (Нестерюк Е.В.)». Control follows the

@@ -467,8 +467,12 @@ def _statement(ctx: _Context, statement: Statement, loc: tuple, case: Case) -> d
     (a lower-case start), and follows it as a sentence of its own when it starts one («…отдела.
     Она ознакомила…»)."""
     name = ctx.person_name(statement.person, loc + ("person",), case)
-    position = ctx.position_in(statement.person, statement.position, case)
-    lead = name + (f", {position}" if position else "")
+    if statement.together:  # heard together: the names alone, each in the heading's case
+        others = [ctx.person_name(ref, loc + ("together", t), case) for t, ref in enumerate(statement.together)]
+        lead = ", ".join([name, *others])
+    else:
+        position = ctx.position_in(statement.person, statement.position, case)
+        lead = name + (f", {position}" if position else "")
     body = paragraphs(statement.text)
     if body and CONTINUATION.match(body[0]) and not any(BULLET.match(p) for p in body[1:]):
         # «— о ходе выполнения плана.» written with the dash the protocol shows: a continuation
