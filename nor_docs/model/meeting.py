@@ -143,6 +143,14 @@ class Speaker(Record):
     position: str | None = Field(None, description="Должность докладчика, как её пишет протокол")
     text: str | None = Field(None, description="Слова протокола о докладчиках-группе: «руководители ОО»")
 
+    # A co-speaker, or another part a person plays on the item, and the question of their own a
+    # speaker covers: «Докладчик — Т.М. Пчелкина, …; содокладчик — О.М. Сурменко, … — по вопросу
+    # «Об основных мерах…»» (the collegium agenda of paper 22).
+    role: str = Field("докладчик", description="Роль: «докладчик» (по умолчанию), «содокладчик» или своё слово "
+                      "протокола («выступающий»)")  # fmt: skip
+    topic: str | None = Field(None, description="Свой вопрос докладчика внутри пункта: печатается «— по вопросу "
+                              "«…»» (без кавычек или в «ёлочках»)")  # fmt: skip
+
     @model_validator(mode="after")
     def _one_kind(self) -> Speaker:
         if (self.person is None) == (self.group is None):

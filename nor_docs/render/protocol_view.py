@@ -420,9 +420,25 @@ def _speaker_phrase(ctx: _Context, speaker: Speaker, loc: tuple) -> tuple[str, b
     mixed; a group speaker's own words as written («руководители муниципальных образовательных
     организаций», «ШМО классных руководителей»): they follow the title after a dash, as in the
     seeds, never as a sentence of their own."""
+    phrase, own_words = _speaker_words(ctx, speaker, loc)
+    topic = " ".join((speaker.topic or "").split()).rstrip(" .;")
+    if topic:  # a co-speaker's question of their own
+        phrase += " — по вопросу " + (topic if topic.startswith("«") else f"«{topic}»")
+    return phrase, own_words
+
+
+def _speaker_words(ctx: _Context, speaker: Speaker, loc: tuple) -> tuple[str, bool]:
     written = getattr(speaker, "text", None)  # the protocol's own words for a group speaker
     if written:
         return " ".join(written.split()).rstrip(" .;"), True
+    role = " ".join(speaker.role.split()).lower() or "докладчик"
+    if speaker.person and role != "докладчик":  # «Содоклад заместителя … О.М. Сурменко», «Содокладчик — …, …»
+        position = (speaker.position or "").strip()
+        if role == "содокладчик" and (not position or _GENITIVE_HEAD.match(position)):
+            name = ctx.person_name(speaker.person, loc + ("person",), "genitive", initials_first=True)
+            return (f"Содоклад {position} {name}" if position else f"Содоклад {name}"), False
+        name = ctx.person_name(speaker.person, loc + ("person",), initials_first=True)
+        return f"{role[:1].upper()}{role[1:]} — {name}" + (f", {position}" if position else ""), False
     if speaker.person:
         position = (speaker.position or "").strip()
         if position and not _GENITIVE_HEAD.match(position):
