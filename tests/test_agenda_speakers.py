@@ -78,3 +78,17 @@ def test_libreoffice_reads_the_co_speakers_in_the_agenda(tmp_path, tmp_path_fact
     assert text.index("ПОВЕСТКА ДНЯ:") < text.index("Докладчик — Т.М. Пчелкина") < text.index("содокладчик — О.М. Сурменко") \
         < text.index("по вопросу «Об основных мерах") < text.index("содокладчик — И.В. Карепов") \
         < text.index("2. О ведомственных наградах")  # fmt: skip
+
+
+def test_a_role_on_a_group_speaker_is_reported_not_dropped(runner, tmp_path):
+    root = tmp_path / "records"
+    shutil.copytree(PAPER, root)
+    (root / "directory" / "eao.yaml").write_text((root / "directory" / "eao.yaml").read_text(encoding="utf-8")
+                                                 + "groups:\n  - {id: heads, name: руководители ОО}\n",
+                                                 encoding="utf-8")  # fmt: skip
+    path = root / "meetings" / f"{MEETING}.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "      - person: stepanenko\n", "      - group: heads\n        role: содокладчик\n"), encoding="utf-8")
+    result = runner.invoke(cli, ["validate", "--records", str(root)])
+    assert result.exit_code != 0
+    assert "роль «содокладчик» печатается только у докладчика-человека (person)" in result.output, result.output

@@ -155,6 +155,9 @@ class Speaker(Record):
     def _one_kind(self) -> Speaker:
         if (self.person is None) == (self.group is None):
             raise ValueError("докладчик — это person или group (ровно одно)")
+        if self.group is not None and " ".join(self.role.split()).lower() not in ("", "докладчик"):
+            raise ValueError(f"роль «{self.role}» печатается только у докладчика-человека (person); у группы "
+                             "уберите role или назовите её словами протокола в text")  # fmt: skip
         return self
 
 
