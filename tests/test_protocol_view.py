@@ -125,3 +125,33 @@ def test_a_heard_text_written_with_its_leading_dash_continues_the_lead(tmp_path,
     heard = view["items"][1]["heard"][0]
     assert heard["lead"].startswith("Баркунова") and heard["lead"].endswith(lead_end), heard["lead"]
     assert heard["paragraphs"] == rest
+
+
+def _heard_together(tmp_path, together: str):
+    root = tmp_path / "records"
+    shutil.copytree(TEST_RECORDS, root)
+    meeting = root / "meetings" / "2022-01-31-ast-vks.yaml"
+    source = meeting.read_text(encoding="utf-8")
+    old = "        text: Об основных положениях адресной методической поддержки.\n"
+    assert old in source
+    new = f"        together: {together}\n        text: — об основных положениях адресной методической поддержки.\n"
+    meeting.write_text(source.replace(old, new), encoding="utf-8")
+    return load_and_validate(root)
+
+
+def test_people_heard_together_are_named_one_after_another_in_the_headings_case(tmp_path):
+    records, diagnostics = _heard_together(tmp_path, "[t-shmachkov, t-khramova]")
+    assert not [d for d in diagnostics if d.is_error and d.file.endswith("ast-vks.yaml")], diagnostics
+    view, _ = protocol_view(records.meetings["2022-01-31-ast-vks"], records, records.settings)
+    heard = view["items"][1]["heard"][0]
+    # accusative after «СЛУШАЛИ:»; no position, whose it would be is ambiguous
+    assert heard["lead"].replace("\xa0", " ") == ("Баркунова Д.А., Шмачкова С.А., Храмову И.В. — об основных "
+                                                  "положениях адресной методической поддержки."), heard["lead"]  # fmt: skip
+
+
+def test_an_unknown_or_repeated_person_heard_together_is_reported_at_its_place(tmp_path):
+    _, diagnostics = _heard_together(tmp_path, "[t-shmachkow, t-barkunov]")
+    found = {d.code: d for d in diagnostics if d.file.endswith("ast-vks.yaml")}
+    assert "«t-shmachkov»" in found["NOR104"].message, found
+    assert (found["NOR104"].line, found["NOR104"].column) == (52, 20)
+    assert (found["NOR116"].line, found["NOR116"].column) == (52, 33)

@@ -90,6 +90,13 @@ def meeting(ctx: Context, mid: str) -> None:
             for j, statement in enumerate(getattr(item, key)):
                 if statement.person not in people:
                     ctx.person(mid, loc + (key, j, "person"), statement.person)
+                for t, other in enumerate(statement.together):
+                    if other not in people:
+                        ctx.person(mid, loc + (key, j, "together", t), other)
+                    elif other == statement.person or other in statement.together[:t]:
+                        ctx.report(mid, loc + (key, j, "together", t), "NOR116",
+                                   f"«{other}» уже назван среди выступавших; удалите повтор — в протоколе "
+                                   "он вышел бы дважды")  # fmt: skip
         if item.appendix is not None and item.appendix not in {a.number for a in m.appendices}:
             ctx.report(mid, loc + ("appendix",), "NOR113",
                        f"приложения {item.appendix} в записи нет; добавьте его в appendices")  # fmt: skip

@@ -143,10 +143,21 @@ class Speaker(Record):
     position: str | None = Field(None, description="Должность докладчика, как её пишет протокол")
     text: str | None = Field(None, description="Слова протокола о докладчиках-группе: «руководители ОО»")
 
+    # A co-speaker, or another part a person plays on the item, and the question of their own a
+    # speaker covers: «Докладчик — Т.М. Пчелкина, …; содокладчик — О.М. Сурменко, … — по вопросу
+    # «Об основных мерах…»» (the collegium agenda of paper 22).
+    role: str = Field("докладчик", description="Роль: «докладчик» (по умолчанию), «содокладчик» или своё слово "
+                      "протокола («выступающий»)")  # fmt: skip
+    topic: str | None = Field(None, description="Свой вопрос докладчика внутри пункта: печатается «— по вопросу "
+                              "«…»» (без кавычек или в «ёлочках»)")  # fmt: skip
+
     @model_validator(mode="after")
     def _one_kind(self) -> Speaker:
         if (self.person is None) == (self.group is None):
             raise ValueError("докладчик — это person или group (ровно одно)")
+        if self.group is not None and " ".join(self.role.split()).lower() not in ("", "докладчик"):
+            raise ValueError(f"роль «{self.role}» печатается только у докладчика-человека (person); у группы "
+                             "уберите role или назовите её словами протокола в text")  # fmt: skip
         return self
 
 
@@ -176,6 +187,14 @@ class Statement(Record):
     analysis: AnalysisCitation | None = Field(default=None, description="Анализ результатов, о котором докладывали: "
                                               "школы, отвечающие правилу, и основания печатаются после текста")  # fmt: skip
     text_after: str | None = Field(default=None, description="Текст выступления после выводов анализа")
+
+    # Two or more people heard together under one text: «СЛУШАЛИ: Иванову И.И., Петрова П.П. —
+    # о ходе…». ``person`` is the first named; ``together`` the others, in the protocol's order.
+    # The names alone are printed then (each in the heading's case): whose position a single
+    # «, начальника отдела» would be is ambiguous.
+    together: list[PersonRef] = Field(default_factory=list, description="id тех, кого слушали вместе с person "
+                                      "по одному тексту: «СЛУШАЛИ: Иванову И.И., Петрова П.П. — …»; "
+                                      "должности тогда не печатаются")  # fmt: skip
 
 
 # ``executors`` as a clerk writes them: an id, or an organisation with its responsible person as one

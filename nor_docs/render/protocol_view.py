@@ -420,9 +420,25 @@ def _speaker_phrase(ctx: _Context, speaker: Speaker, loc: tuple) -> tuple[str, b
     mixed; a group speaker's own words as written («руководители муниципальных образовательных
     организаций», «ШМО классных руководителей»): they follow the title after a dash, as in the
     seeds, never as a sentence of their own."""
+    phrase, own_words = _speaker_words(ctx, speaker, loc)
+    topic = " ".join((speaker.topic or "").split()).rstrip(" .;")
+    if topic:  # a co-speaker's question of their own
+        phrase += " — по вопросу " + (topic if topic.startswith("«") else f"«{topic}»")
+    return phrase, own_words
+
+
+def _speaker_words(ctx: _Context, speaker: Speaker, loc: tuple) -> tuple[str, bool]:
     written = getattr(speaker, "text", None)  # the protocol's own words for a group speaker
     if written:
         return " ".join(written.split()).rstrip(" .;"), True
+    role = " ".join(speaker.role.split()).lower() or "докладчик"
+    if speaker.person and role != "докладчик":  # «Содоклад заместителя … О.М. Сурменко», «Содокладчик — …, …»
+        position = (speaker.position or "").strip()
+        if role == "содокладчик" and (not position or _GENITIVE_HEAD.match(position)):
+            name = ctx.person_name(speaker.person, loc + ("person",), "genitive", initials_first=True)
+            return (f"Содоклад {position} {name}" if position else f"Содоклад {name}"), False
+        name = ctx.person_name(speaker.person, loc + ("person",), initials_first=True)
+        return f"{role[:1].upper()}{role[1:]} — {name}" + (f", {position}" if position else ""), False
     if speaker.person:
         position = (speaker.position or "").strip()
         if position and not _GENITIVE_HEAD.match(position):
@@ -467,8 +483,12 @@ def _statement(ctx: _Context, statement: Statement, loc: tuple, case: Case) -> d
     (a lower-case start), and follows it as a sentence of its own when it starts one («…отдела.
     Она ознакомила…»)."""
     name = ctx.person_name(statement.person, loc + ("person",), case)
-    position = ctx.position_in(statement.person, statement.position, case)
-    lead = name + (f", {position}" if position else "")
+    if statement.together:  # heard together: the names alone, each in the heading's case
+        others = [ctx.person_name(ref, loc + ("together", t), case) for t, ref in enumerate(statement.together)]
+        lead = ", ".join([name, *others])
+    else:
+        position = ctx.position_in(statement.person, statement.position, case)
+        lead = name + (f", {position}" if position else "")
     body = paragraphs(statement.text)
     if body and CONTINUATION.match(body[0]) and not any(BULLET.match(p) for p in body[1:]):
         # «— о ходе выполнения плана.» written with the dash the protocol shows: a continuation
