@@ -71,7 +71,7 @@ def test_the_list_of_instructions_reads_instruction_term_responsible(built):
     text = "\n".join(paragraphs)
     assert "РЕШИЛИ" not in text and "ПОВЕСТКА" not in text and "ПРОТОКОЛ" not in text
     assert rows[0] == ["№ п/п", "Содержание поручения", "Срок исполнения", "Ответственные исполнители"]
-    responsible = "Ливанов Д., Высшие должностные лица субъектов Российской Федерации"
+    responsible = "Ливанов Д., высшие должностные лица субъектов Российской Федерации"
     assert [(r[0], r[2], r[3]) for r in rows[1:4]] == [
         ("1.", "первое января 2016 года", responsible),
         ("2.", "первое сентября 2016 года", responsible),

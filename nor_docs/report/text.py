@@ -16,6 +16,7 @@ from ..diagnostics import Diagnostic
 from ..diagnostics import format_text as diagnostics_text
 from ..model.records import Records
 from ..outputs.textsafety import printable
+from ..russian.names import lower_common_word
 from .common import attention, by_documents, counts_line, deadline_cell, document_action_words, ru, short
 from .formats import ControlReport
 
@@ -104,6 +105,8 @@ def _text_section(title: str, group: list[ControlItem], records: Records, late: 
     for block_rows, members in blocks.items():
         count = sum(1 for row in block_rows if row[0])  # not the «↳ дорожная карта» lines
         names = [_executor_name(records, by_executor[m]) for m in members]
+        # after the first, a group's words go on in lower case, as in a document's list
+        names[1:] = [lower_common_word(n) if m in records.groups else n for n, m in zip(names[1:], members[1:])]
         if len(members) == 1:
             heading = f"{_with_id(records, names[0], members[0])} — {count}"
         else:
