@@ -107,6 +107,14 @@ def test_the_protest_is_a_table_with_the_term_by_law(built):
     assert term == "в течение 10 дней со дня получения 01.10.2018 (срок по закону)" and taken == ""
 
 
+def test_a_document_with_no_date_and_no_number_leaves_no_empty_line_for_them(built):
+    """The protest has neither: the heading is followed by its title, not by an empty paragraph."""
+    document = docx.Document(str(built / f"{PROTEST}.docx"))
+    head = [p.text for p in document.paragraphs[:3]]
+    assert head == ["Прокуратура Выборгского района Санкт-Петербурга", "ПРОТЕСТ", "на Положение о школьной форме"]
+    assert all(p.style.name != "Дата и номер" for p in document.paragraphs)
+
+
 def test_check_gives_the_papers_control_dates_and_statuses(runner):
     before = _check(runner, "2015-12-01")
     instructions = {k: v for k, v in before.items() if k.startswith(INSTRUCTIONS)}
