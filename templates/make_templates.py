@@ -506,7 +506,9 @@ def _document_body(doc, meeting: bool, inspection: bool = False) -> None:
     _tag(doc, "{%p if document_kind %}")
     _p(doc, "{{ document_kind }}", "NorKind")
     _tag(doc, "{%p endif %}")
+    _tag(doc, "{%p if date_line %}")  # a document with no date and no number has no such line
     _p(doc, "{{ date_line }}", "NorDateLine")
+    _tag(doc, "{%p endif %}")
     _tag(doc, "{%p if place %}")
     _p(doc, "{{ place }}", "NorPlace")
     _tag(doc, "{%p endif %}")

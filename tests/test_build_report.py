@@ -174,6 +174,18 @@ def test_the_draft_is_a_record_that_validates_and_agrees_with_the_marks(runner, 
                                      "15.03.2023"]  # fmt: skip
     assert "ПРОТОКОЛ" not in "\n".join(sheet.paragraphs)
     assert [r["status"] for r in sheet.rows] == [e["status"] for e in record["reports"]]
+    # the heading and the title say what it is and on which day; the intro says only the selection
+    assert record["intro"].startswith("Отбор: ") and "о ходе исполнения" not in record["intro"]
+    assert [p for p in sheet.paragraphs if "о ходе исполнения поручений" in p.lower()] == [sheet.paragraphs[2]]
+
+
+def test_the_draft_of_a_selection_says_the_selection_in_its_intro(runner, marked):
+    result = runner.invoke(cli, ["build", "report", "--records", str(marked), "--as-of", AS_OF, "--draft",
+                                 "--executor", "petrozavodsk-sosh3"])  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert yaml.safe_load(result.stdout)["intro"] == "Отбор: исполнитель — МОУ «Средняя школа № 3»."
+    # with no selection there is no intro at all: docs/report.md's example, pinned by
+    # test_the_example_of_the_manual_reads_as_the_manual_says
 
 
 def _day(text: str):

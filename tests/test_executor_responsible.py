@@ -62,6 +62,16 @@ def test_control_follows_each_organisation_and_check_names_the_person(runner):
                       "«Прилузский» (Нестерюк Е.В.) — 2 исполнителя, у каждого 1"
 
 
+def test_a_heading_of_one_organisation_shares_the_brackets_of_its_responsible_person_with_its_id(runner):
+    late = runner.invoke(cli, ["check", "--records", str(PAPER), "--today", "2019-09-02",
+                               "--executor", "priluzsky-adm"]).output  # fmt: skip
+    heading = late.splitlines()[5].replace("\u00a0", " ")
+    assert heading == "администрация МР «Прилузский» (Нестерюк Е.В.; priluzsky-adm) — 1"
+    alone = runner.invoke(cli, ["check", "--records", str(DATA / "kinds" / "sample-records"), "--today", "2018-10-12",
+                                "--executor", "spb-school-60"]).output  # fmt: skip
+    assert "ГБОУ школа № 60 (spb-school-60) — 1" in alone.replace("\u00a0", " "), alone
+
+
 def test_the_control_sheet_names_the_organisation_and_its_responsible_person(runner, tmp_path):
     result = runner.invoke(cli, ["build", "control", "--records", str(PAPER), "--today", "2019-02-08",
                                  "--out", str(tmp_path), "--templates", str(TEMPLATES)])  # fmt: skip

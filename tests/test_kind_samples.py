@@ -71,7 +71,7 @@ def test_the_list_of_instructions_reads_instruction_term_responsible(built):
     text = "\n".join(paragraphs)
     assert "РЕШИЛИ" not in text and "ПОВЕСТКА" not in text and "ПРОТОКОЛ" not in text
     assert rows[0] == ["№ п/п", "Содержание поручения", "Срок исполнения", "Ответственные исполнители"]
-    responsible = "Ливанов Д., Высшие должностные лица субъектов Российской Федерации"
+    responsible = "Ливанов Д., высшие должностные лица субъектов Российской Федерации"
     assert [(r[0], r[2], r[3]) for r in rows[1:4]] == [
         ("1.", "первое января 2016 года", responsible),
         ("2.", "первое сентября 2016 года", responsible),
@@ -105,6 +105,14 @@ def test_the_protest_is_a_table_with_the_term_by_law(built):
     assert number == "1." and violation.startswith("В Положении не урегулированы вопросы возможности ношения")
     assert measure == "Привести Положение в соответствие с требованиями законодательства."
     assert term == "в течение 10 дней со дня получения 01.10.2018 (срок по закону)" and taken == ""
+
+
+def test_a_document_with_no_date_and_no_number_leaves_no_empty_line_for_them(built):
+    """The protest has neither: the heading is followed by its title, not by an empty paragraph."""
+    document = docx.Document(str(built / f"{PROTEST}.docx"))
+    head = [p.text for p in document.paragraphs[:3]]
+    assert head == ["Прокуратура Выборгского района Санкт-Петербурга", "ПРОТЕСТ", "на Положение о школьной форме"]
+    assert all(p.style.name != "Дата и номер" for p in document.paragraphs)
 
 
 def test_check_gives_the_papers_control_dates_and_statuses(runner):

@@ -71,16 +71,6 @@ def lower_first_word(text: str) -> str:
     return text
 
 
-def lower_common_word(text: str) -> str:
-    """«Директор МБОУ…» → «директор МБОУ…», «Зам. начальника» → «зам. начальника»; an
-    abbreviation («ГБОУ»), a one-letter word or a word with capitals inside keeps its case."""
-    match = re.match(r"[А-ЯЁа-яёA-Za-z]+", text)
-    word = match.group() if match else ""
-    if len(word) > 1 and word[0].isupper() and word[1:].islower():
-        return text[0].lower() + text[1:]
-    return text
-
-
 def join_names(names: Iterable[str]) -> str:
     return ", ".join(n for n in names if n)
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from ..model.common import format_date
 from ..model.deadline import unwritten
-from ..russian.names import Case, PersonName, organization_in_case, position_in_case, short_name
+from ..russian.names import Case, PersonName, lower_common_word, organization_in_case, position_in_case, short_name
 from .document_kind import continues_preamble, formula_of, kind_of
 from .protocol_text import (
     BULLET,
@@ -28,7 +28,6 @@ from .protocol_text import (
     capitalize_first,
     compose_sentence,
     join_names,
-    lower_common_word,
     number_label,
     paragraphs,
     people_count,
@@ -582,12 +581,15 @@ def _with_responsible(ctx: _Context, decision: Decision, ref: str, loc: tuple) -
     return organization_in_case(org.display_name, "dative") + brackets
 
 
-def _executor_nominative(ctx: _Context, ref: str) -> str:
+def _executor_nominative(ctx: _Context, ref: str, first: bool = True) -> str:
+    """An executor as a list names it, in the nominative; after the first, a group's words go on in
+    lower case («Ливанов Д., высшие должностные лица …»), as in ``_executor_dative``."""
     if ref in ctx.directory.people:
         person = ctx.directory.people[ref]
         return person.short_initials_first if ctx.lists_initials_first else person.short
     if ref in ctx.directory.groups:
-        return ctx.directory.groups[ref].name
+        name = ctx.directory.groups[ref].name
+        return name if first else lower_common_word(name)
     if ref in ctx.directory.organizations:
         return ctx.directory.organizations[ref].display_name
     return ref
@@ -611,8 +613,8 @@ def _decisions(ctx: _Context, decisions: Sequence[Decision], locs: list[tuple], 
         # A deadline marked inside the text is already in the sentence: nothing is appended.
         in_text = decision.deadline is not None and decision.deadline.in_text
         deadline = decision.deadline.as_written if decision.deadline is not None and not in_text else None
-        nominative = join_names(_executor_nominative(ctx, ref) + _responsible_brackets(ctx, decision, ref, loc)
-                                for ref in executors)  # fmt: skip
+        nominative = join_names(_executor_nominative(ctx, ref, first=k == 0) + _responsible_brackets(ctx, decision, ref, loc)
+                                for k, ref in enumerate(executors))  # fmt: skip
         rows.append({
             "number": number_label(decision.number),
             "text": compose_sentence(prefix, decision.text, deadline, getattr(decision, "deadline_comma", True)),

@@ -120,14 +120,14 @@ def report_record(records: Records, items: list[ControlItem], today: dt.date, is
                 if done:
                     entry["text"] = done.replace(NBSP, " ")  # a clerk's record holds no invisible spaces
                 entries.append(entry)
-    intro = f"{TITLE} по состоянию на {format_date(today)}." + (f" {selection}" if selection else "")
     record: dict = {
         "document": RECORD_KIND,
         "title": f"о ходе исполнения поручений по состоянию на {format_date(today)}",
         "issuer": issuer,
         "date": format_date(today),
-        "intro": intro,
     }
+    if selection:  # the kind's heading and the title already say what and on which day
+        record["intro"] = selection
     signer = compiled_by or records.settings.documents.compiled_by
     person = records.people.get(signer) if signer else None
     if person is not None:

@@ -16,6 +16,7 @@ from ..diagnostics import Diagnostic
 from ..diagnostics import format_text as diagnostics_text
 from ..model.records import Records
 from ..outputs.textsafety import printable
+from ..russian.names import lower_common_word
 from .common import attention, by_documents, counts_line, deadline_cell, document_action_words, ru, short
 from .formats import ControlReport
 
@@ -104,14 +105,26 @@ def _text_section(title: str, group: list[ControlItem], records: Records, late: 
     for block_rows, members in blocks.items():
         count = sum(1 for row in block_rows if row[0])  # not the «↳ дорожная карта» lines
         names = [_executor_name(records, by_executor[m]) for m in members]
+        # after the first, a group's words go on in lower case, as in a document's list
+        names[1:] = [lower_common_word(n) if m in records.groups else n for n, m in zip(names[1:], members[1:])]
         if len(members) == 1:
-            heading = f"{names[0]} ({members[0]}) — {count}"
+            heading = f"{_with_id(records, names[0], members[0])} — {count}"
         else:
             many = plural(len(members), "исполнитель", "исполнителя", "исполнителей")
             heading = "; ".join(names) + f" — {len(members)} {many}, у каждого {count}"
         yield from _wrap(heading)
         for row in block_rows:
             yield "  " + _row(row, widths)
+
+
+def _with_id(records: Records, name: str, member: str) -> str:
+    """The executor's name with its id in brackets, for grep: «Иванова И.И. (ivanova)»; a name that
+    already ends in the responsible person's brackets shares them — «администрация МР «Прилузский»
+    (Нестерюк Е.В.; priluzsky-adm)», not two brackets in a row."""
+    bare = records.display_name(member)
+    if name != bare and name.startswith(bare + " (") and name.endswith(")"):
+        return f"{name[:-1]}; {member})"
+    return f"{name} ({member})"
 
 
 def _executor_name(records: Records, parts: list[ControlItem]) -> str:

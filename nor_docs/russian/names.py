@@ -291,3 +291,14 @@ def organization_in_case(name: str, case: Case) -> str:
         return name
     text, guessed, _stuck = _inflect_part(name, case)
     return name if guessed else text
+
+
+def lower_common_word(text: str) -> str:
+    """«Директор МБОУ…» → «директор МБОУ…», «Зам. начальника» → «зам. начальника»; an
+    abbreviation («ГБОУ»), a one-letter word or a word with capitals inside keeps its case. A
+    group's name after the first in a list: «Ливанов Д., высшие должностные лица …»."""
+    match = re.match(r"[А-ЯЁа-яёA-Za-z]+", text)
+    word = match.group() if match else ""
+    if len(word) > 1 and word[0].isupper() and word[1:].islower():
+        return text[0].lower() + text[1:]
+    return text
