@@ -740,3 +740,22 @@ def test_xml_text_keeps_repeated_short_strings_within_its_bound(monkeypatch):
     assert got[0] == "a &lt; b &amp; «c»" and got[4] == ""
     assert "<w:br/>" in got[1] and "<w:noBreakHyphen/>" in got[2] and "<w:tab/>" in got[2]
     assert len(compiled_template._kept) <= 2
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_an_error_in_the_directory_stops_every_protocol_and_keeps_those_built_before(records_copy, tmp_path, jobs):
+    # A school's `kind` out of the list makes the directory file fail its schema: the protocols would
+    # print ids where names and cases belong, so none is built, and the earlier documents stay.
+    out = tmp_path / "out"
+    first = build_protocols(records_copy, out, TEMPLATES, jobs=jobs)
+    assert first.ok and len(first.built) == 5
+    before = {p.name: p.read_bytes() for p in out.glob("*.docx")}
+    directory = records_copy / "directory" / "astrakhan.yaml"
+    directory.write_text(directory.read_text(encoding="utf-8").replace("kind: школа", "kind: школа-xyz", 1),
+                         encoding="utf-8")  # fmt: skip
+    result = build_protocols(records_copy, out, TEMPLATES, jobs=jobs, force=True)
+    assert sorted(result.failed) == sorted(p.relative_to(records_copy).as_posix()
+                                           for p in (records_copy / "meetings").glob("*.yaml"))  # fmt: skip
+    assert [d.code for d in result.diagnostics if d.is_error] == ["NOR103"]
+    assert result.diagnostics[0].file.endswith("directory/astrakhan.yaml")
+    assert {p.name: p.read_bytes() for p in out.glob("*.docx")} == before
