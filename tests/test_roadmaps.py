@@ -470,3 +470,18 @@ def test_the_view_is_plain_strings_made_without_docx(records):
     composed = ["УТВЕРЖДЕНО", "приказом МОУ «Средняя школа № 3»", "от 20.02.2023 №\u00a015-о"]
     assert view["stamp"] == {"word": composed[0], "by": composed[1], "date_line": composed[2], "lines": composed}
     assert view["sections"][0]["title"] == "" and view["summary"]["rows"][0]["title"] == "Мероприятия вне разделов"
+
+
+def test_an_error_in_the_directory_builds_no_roadmap_and_keeps_those_built_before(records_copy, tmp_path):
+    # The roadmaps would print ids where names belong; none is built, the earlier documents stay.
+    out = tmp_path / "out"
+    first = build_roadmaps(records_copy, out, TEMPLATES)
+    assert first.ok and len(list(out.glob("*.docx"))) == 3
+    before = {p.name: p.read_bytes() for p in out.glob("*.docx")}
+    directory = records_copy / "directory" / "astrakhan.yaml"
+    directory.write_text(directory.read_text(encoding="utf-8").replace("kind: школа", "kind: школа-xyz", 1),
+                         encoding="utf-8")  # fmt: skip
+    result = build_roadmaps(records_copy, out, TEMPLATES)
+    assert len(result.failed) == 3 and not result.removed
+    assert [d.code for d in result.diagnostics if d.is_error] == ["NOR103"]
+    assert {p.name: p.read_bytes() for p in out.glob("*.docx")} == before

@@ -150,9 +150,10 @@ def _render_batch_now(batch: list[str]) -> tuple[list[_Outcome], list[Diagnostic
         others = {_shown(job, p.relative_to(job.root).as_posix()) for p in records.files} - mine
         problems = [d for d in problems if d.file not in others]  # their own batches report them
     broken = {d.file for d in problems if d.is_error}
-    # an error in the settings, the directory or the events touches every protocol (names, cases,
-    # dates): none is built from them — the error is reported, the documents built before stay
-    shared_broken = bool(broken & {_shown(job, p.relative_to(job.root).as_posix()) for p in job.shared})
+    # an error in the directory touches every protocol (names, cases, positions): none is built from
+    # it — the error is reported, the documents built before stay
+    shared_broken = bool(broken & {_shown(job, p.relative_to(job.root).as_posix()) for p in job.shared
+                                   if p.relative_to(job.root).parts[0] == "directory"})
     by_source: dict[str, str] = {}
     for record_id, origin in records.origins.items():
         if record_id in records.meetings:

@@ -119,10 +119,14 @@ def _build_roadmaps(root: Path, out: Path, records_dir, templates_dir, today, st
                     raise
                 blocked = f"сбой при расчёте статусов ({type(error).__name__}: {error}) — сообщите разработчикам"
 
+    # an error in the directory would print ids where names belong: no roadmap is built (the error is
+    # reported; documents built before stay). Errors that touch statuses only are NOR502 below.
+    directory = shown_name(records_dir, "directory/")
+    shared_broken = any(f.startswith(directory) for f in broken)
     templates = Templates(Path(templates_dir), str(templates_dir))
     out_ready = False
     for file in files:
-        if file in broken:
+        if file in broken or shared_broken:
             result.failed.append(file)
             continue
         for rid in by_file.get(file, []):
