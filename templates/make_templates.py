@@ -356,6 +356,19 @@ def _statements(doc, label: str, var: str) -> None:
     _tag(doc, "{%p endif %}")
 
 
+def _roles_and_attendance(doc) -> None:
+    """Chair and secretary lines, then each attendance section (label, count, the names)."""
+    _tag(doc, "{%p for line in roles %}")
+    _p(doc, "{{ line }}", "NorList")
+    _tag(doc, "{%p endfor %}")
+    _tag(doc, "{%p for section in attendance %}")
+    _p(doc, "{{ section.label }}{% if section.summary %} {{ section.summary }}{% endif %}", "NorLabel")
+    _tag(doc, "{%p for line in section.lines %}")
+    _p(doc, "{{ line }}", "NorList")
+    _tag(doc, "{%p endfor %}")
+    _tag(doc, "{%p endfor %}")
+
+
 def _body(doc) -> None:
     _p(doc, "{{ issuer }}", "NorRequisite")
     _p(doc, "{{ document_kind }}", "NorKind")
@@ -367,15 +380,7 @@ def _body(doc) -> None:
     _tag(doc, "{%p for line in details %}")
     _p(doc, "{{ line }}", "NorList")
     _tag(doc, "{%p endfor %}")
-    _tag(doc, "{%p for line in roles %}")
-    _p(doc, "{{ line }}", "NorList")
-    _tag(doc, "{%p endfor %}")
-    _tag(doc, "{%p for section in attendance %}")
-    _p(doc, "{{ section.label }}{% if section.summary %} {{ section.summary }}{% endif %}", "NorLabel")
-    _tag(doc, "{%p for line in section.lines %}")
-    _p(doc, "{{ line }}", "NorList")
-    _tag(doc, "{%p endfor %}")
-    _tag(doc, "{%p endfor %}")
+    _roles_and_attendance(doc)
     _tag(doc, "{%p if theme %}")
     _p(doc, "{{ theme }}", "NorLabel")
     _tag(doc, "{%p endif %}")
@@ -516,15 +521,7 @@ def _document_body(doc, meeting: bool, inspection: bool = False) -> None:
     _p(doc, "{{ title }}", "NorTitle")
     _tag(doc, "{%p endif %}")
     if meeting:
-        _tag(doc, "{%p for line in roles %}")
-        _p(doc, "{{ line }}", "NorList")
-        _tag(doc, "{%p endfor %}")
-        _tag(doc, "{%p for section in attendance %}")
-        _p(doc, "{{ section.label }}{% if section.summary %} {{ section.summary }}{% endif %}", "NorLabel")
-        _tag(doc, "{%p for line in section.lines %}")
-        _p(doc, "{{ line }}", "NorList")
-        _tag(doc, "{%p endfor %}")
-        _tag(doc, "{%p endfor %}")
+        _roles_and_attendance(doc)
     _tag(doc, "{%p for para in intro %}")
     _p(doc, "{{ para }}")
     _tag(doc, "{%p endfor %}")
